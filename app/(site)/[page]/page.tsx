@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Breadcrumb } from '@/components/article/breadcrumb';
+import { getPage, getSiteSettings } from '@/db/queries/site';
+import { formatDate } from '@/lib/format';
+import { STATIC_PAGES, staticPagePath, type StaticPageSlug } from '@/lib/routes';
+
+// About us, Contact us, Copyright, Terms of use, Privacy policy. Any other top-level name is a 404.
+export const dynamicParams = false;
+export const revalidate = 300;
+export const generateStaticParams = async () => STATIC_PAGES.map((p) => ({ page: p.slug }));
+
+type Props = { params: Promise<{ page: string }> };
+
+function load(slug: string) {
+  return STATIC_PAGES.some((p) => p.slug === slug) ? getPage(slug) : undefined;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const page = load((await params).page);
+  if (!page) return {};
+  return { title: page.title, alternates: { canonical: staticPagePath(page.slug as StaticPageSlug) } };
+}
+
+export default async function StaticPage({ params }: Props) {
+  const page = load((await params).page);
+  if (!page) notFound();
+  const site = getSiteSettings();
+  return (
+    <article className="mx-auto max-w-3xl">
+      <Breadcrumb
+        items={[
+          { name: site.siteName, href: '/' },
+          { name: page.title, href: staticPagePath(page.slug as StaticPageSlug) },
+        ]}
+      />
+      <h1 className="mt-4 font-serif text-3xl font-bold sm:text-4xl">{page.title}</h1>
+      <p className="mt-2 text-sm text-muted">Last updated {formatDate(page.updatedAt)}</p>
+      <div className="prose-body mt-6" dangerouslySetInnerHTML={{ __html: page.bodyHtml }} />
+    </article>
+  );
+}

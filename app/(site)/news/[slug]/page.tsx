@@ -1,0 +1,51 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArticleView } from '@/components/article/article-view';
+import { PromoBox } from '@/components/article/promo-box';
+import { RelatedStories } from '@/components/article/related-stories';
+import { getPublicArticleBySlug, listRelatedArticles } from '@/db/queries/articles';
+import { listSections, sectionTrail } from '@/db/queries/sections';
+import { getActivePromo, getSiteSettings } from '@/db/queries/site';
+import { absoluteUrl, articlePath, sectionPath } from '@/lib/routes';
+import { SLUG_PATTERN } from '@/lib/slug';
+
+// Rendered on first request and cached; publishing, editing and votes revalidate the path on demand.
+export const revalidate = 300;
+export const generateStaticParams = async () => [];
+
+type Props = { params: Promise<{ slug: string }> };
+
+function load(slug: string) {
+  return SLUG_PATTERN.test(slug) ? getPublicArticleBySlug(slug) : undefined;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = load((await params).slug);
+  if (!article) return {};
+  return {
+    title: article.title,
+    description: article.standfirst,
+    alternates: { canonical: articlePath(article.slug) },
+  };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const article = load((await params).slug);
+  if (!article) notFound();
+  const site = getSiteSettings();
+  const trail = sectionTrail(listSections(), article.sectionId);
+  const crumbs = [
+    { name: site.siteName, href: '/' },
+    ...trail.map((s) => ({ name: s.name, href: sectionPath(s.slug) })),
+    { name: article.title, href: articlePath(article.slug) },
+  ];
+  const promo = getActivePromo();
+  const related = listRelatedArticles(article.id, article.sectionId, { limit: 4 });
+
+  return (
+    <ArticleView article={article} crumbs={crumbs} url={absoluteUrl(articlePath(article.slug))}>
+      {promo ? <PromoBox promo={promo} /> : null}
+      <RelatedStories stories={related} />
+    </ArticleView>
+  );
+}

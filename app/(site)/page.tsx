@@ -1,0 +1,58 @@
+import Link from 'next/link';
+import { ArticleCard } from '@/components/article/article-card';
+import { listArticlesInSections, listLatestArticles } from '@/db/queries/articles';
+import { listSections, sectionAndDescendantIds, topLevelSections } from '@/db/queries/sections';
+import { sectionPath } from '@/lib/routes';
+
+// Cached and regenerated at most once a minute; edits and votes also revalidate it on demand.
+export const revalidate = 60;
+
+export default function HomePage() {
+  const [lead, ...top] = listLatestArticles({ limit: 5 });
+  const all = listSections();
+  const leadIds = new Set([lead, ...top].filter(Boolean).map((a) => a!.id));
+
+  return (
+    <>
+      <h1 className="sr-only">Latest news</h1>
+      {lead ? (
+        <section aria-labelledby="top-stories" className="border-b border-rule pb-8">
+          <h2 id="top-stories" className="sr-only">
+            Top stories
+          </h2>
+          <ArticleCard article={lead} size="lead" showSection />
+          <div className="mt-8 grid gap-6 md:grid-cols-2">
+            {top.map((a) => (
+              <ArticleCard key={a.id} article={a} showSection />
+            ))}
+          </div>
+        </section>
+      ) : (
+        <p className="py-10 text-muted">No stories have been published yet.</p>
+      )}
+
+      <div className="mt-8 grid gap-x-10 gap-y-10 md:grid-cols-2">
+        {topLevelSections(all).map((section) => {
+          const stories = listArticlesInSections(sectionAndDescendantIds(all, section.id), { limit: 6 })
+            .filter((a) => !leadIds.has(a.id))
+            .slice(0, 3);
+          if (stories.length === 0) return null;
+          return (
+            <section key={section.id} aria-labelledby={`home-${section.slug}`}>
+              <h2 id={`home-${section.slug}`} className="border-b-2 border-ink pb-1 text-lg font-bold uppercase tracking-wide">
+                <Link href={sectionPath(section.slug)} className="hover:text-brand">
+                  {section.name}
+                </Link>
+              </h2>
+              <div className="mt-4 space-y-5">
+                {stories.map((a) => (
+                  <ArticleCard key={a.id} article={a} />
+                ))}
+              </div>
+            </section>
+          );
+        })}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import Image from 'next/image';
+import Link from 'next/link';
+import type { ArticleCard as Card } from '@/db/queries/articles';
+import { formatDate, isoDate } from '@/lib/format';
+import { articlePath } from '@/lib/routes';
+
+/** A story in a list. `headingLevel` keeps the page's heading order without gaps. */
+export function ArticleCard({
+  article,
+  headingLevel = 3,
+  showImage = true,
+  showSection = false,
+  size = 'normal',
+}: {
+  article: Card;
+  headingLevel?: 2 | 3;
+  showImage?: boolean;
+  showSection?: boolean;
+  size?: 'lead' | 'normal';
+}) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const lead = size === 'lead';
+  return (
+    <article className={lead ? 'grid gap-4 md:grid-cols-5' : 'flex gap-4'}>
+      {showImage && article.hero ? (
+        <Link href={articlePath(article.slug)} tabIndex={-1} aria-hidden="true" className={lead ? 'md:col-span-3' : 'w-28 shrink-0 sm:w-40'}>
+          <Image
+            src={article.hero.path}
+            alt=""
+            width={article.hero.width}
+            height={article.hero.height}
+            sizes={lead ? '(min-width: 768px) 640px, 100vw' : '160px'}
+            unoptimized={article.hero.path.endsWith('.svg')}
+            priority={lead}
+            className="h-auto w-full bg-black/5"
+          />
+        </Link>
+      ) : null}
+      <div className={lead ? 'md:col-span-2' : 'min-w-0'}>
+        {showSection ? <p className="text-xs font-bold uppercase tracking-wide text-brand">{article.sectionName}</p> : null}
+        <Heading className={lead ? 'font-serif text-2xl leading-tight font-bold sm:text-3xl' : 'font-serif text-lg leading-snug font-bold'}>
+          <Link href={articlePath(article.slug)} className="hover:text-brand hover:underline">
+            {article.title}
+          </Link>
+        </Heading>
+        {article.standfirst ? <p className={lead ? 'mt-2 text-base text-muted' : 'mt-1 line-clamp-3 text-sm text-muted'}>{article.standfirst}</p> : null}
+        <p className="mt-1 text-xs text-muted">
+          {article.byline ? <>{article.byline} · </> : null}
+          <time dateTime={isoDate(article.publishedAt)}>{formatDate(article.publishedAt)}</time>
+        </p>
+      </div>
+    </article>
+  );
+}

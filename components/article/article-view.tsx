@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import type { ArticleFull } from '@/db/queries/articles';
+import { formatDateTime, isoDate } from '@/lib/format';
+import { Breadcrumb, type Crumb } from './breadcrumb';
+import { HeroFigure } from './hero-figure';
+
+/**
+ * The story itself: headline, standfirst, byline, times, photo and body. The page around it adds the
+ * furniture (promo, related stories, sharing, the mood vote) as `children`, below the body.
+ */
+export function ArticleView({ article, crumbs, url, children }: { article: ArticleFull; crumbs: Crumb[]; url: string; children?: ReactNode }) {
+  return (
+    <article className="print-url mx-auto max-w-3xl" data-url={url}>
+      <Breadcrumb items={crumbs} />
+      <header className="mt-4">
+        <h1 className="font-serif text-3xl leading-tight font-bold sm:text-4xl">{article.title}</h1>
+        {article.standfirst ? <p className="mt-3 text-lg leading-7 text-muted">{article.standfirst}</p> : null}
+        <div className="mt-4 flex flex-wrap gap-x-4 gap-y-1 border-y border-rule py-2 text-sm text-muted">
+          {article.byline ? (
+            <p>
+              By <span className="font-semibold text-ink">{article.byline}</span>
+            </p>
+          ) : null}
+          <p>
+            Published <time dateTime={isoDate(article.publishedAt)}>{formatDateTime(article.publishedAt)}</time>
+          </p>
+          {article.revisedAt && article.revisedAt > article.publishedAt ? (
+            <p>
+              Updated <time dateTime={isoDate(article.revisedAt)}>{formatDateTime(article.revisedAt)}</time>
+            </p>
+          ) : null}
+        </div>
+      </header>
+      {article.hero ? <HeroFigure hero={article.hero} priority /> : null}
+      <div className="prose-body mt-6" dangerouslySetInnerHTML={{ __html: withDateline(article.bodyHtml, article.dateline) }} />
+      {article.tags.length > 0 ? (
+        <ul aria-label="Topics" className="mt-8 flex flex-wrap gap-2 text-sm">
+          {article.tags.map((t) => (
+            <li key={t.slug} className="rounded-full border border-rule px-3 py-1 text-muted">
+              {t.name}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {children}
+    </article>
+  );
+}
+
+/** Puts "BEIJING —" in front of the first paragraph, as newspapers do. The dateline is escaped. */
+function withDateline(html: string, dateline: string): string {
+  if (!dateline || !html.startsWith('<p>')) return html;
+  const safe = dateline.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<p><strong class="font-sans text-sm tracking-wide">${safe} —</strong> ${html.slice(3)}`;
+}

@@ -1,0 +1,28 @@
+import Link from 'next/link';
+
+export type Crumb = { name: string; href: string };
+
+/** WAI-ARIA breadcrumb: every level a link, the last one marked as the current page. */
+export function Breadcrumb({ items }: { items: Crumb[] }) {
+  return (
+    <nav aria-label="Breadcrumb" className="no-print text-sm">
+      <ol className="flex flex-wrap items-center gap-x-1 text-muted">
+        {items.map((item, i) => {
+          const last = i === items.length - 1;
+          return (
+            <li key={item.href} className="flex items-center gap-x-1">
+              <Link
+                href={item.href}
+                aria-current={last ? 'page' : undefined}
+                className={last ? 'font-semibold text-ink' : 'underline-offset-2 hover:text-brand hover:underline'}
+              >
+                {item.name}
+              </Link>
+              {last ? null : <span aria-hidden="true">›</span>}
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

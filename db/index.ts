@@ -1,0 +1,20 @@
+// The one database connection of the server process.
+import 'server-only';
+import { databasePath } from '@/lib/data-dir';
+import { openDatabase, type DB } from './client';
+
+const globalForDb = globalThis as unknown as { moodwireDb?: { db: DB; env: string | undefined } };
+
+/**
+ * Opened lazily on first use. Reopened only if DATABASE_PATH changes, which happens in tests that
+ * point each file at its own temporary database.
+ */
+export function getDb(): DB {
+  const env = process.env.DATABASE_PATH;
+  const current = globalForDb.moodwireDb;
+  if (current && current.env === env) return current.db;
+  current?.db.$client.close();
+  const db = openDatabase(databasePath());
+  globalForDb.moodwireDb = { db, env };
+  return db;
+}

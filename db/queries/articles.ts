@@ -1,0 +1,249 @@
+import 'server-only';
+import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { articles, articleTags, authors, media, relatedOverrides, sections, tags } from '@/db/schema';
+import { isPublic } from './visibility';
+
+export type HeroImage = {
+  path: string;
+  alt: string;
+  caption: string;
+  credit: string;
+  width: number;
+  height: number;
+  variants: { width: number; path: string }[];
+};
+
+export type ArticleCard = {
+  id: number;
+  slug: string;
+  title: string;
+  standfirst: string;
+  byline: string;
+  publishedAt: number;
+  sectionSlug: string;
+  sectionName: string;
+  hero: HeroImage | null;
+};
+
+export type ArticleFull = ArticleCard & {
+  sectionId: number;
+  dateline: string;
+  bodyHtml: string;
+  wordCount: number;
+  revisedAt: number | null;
+  votingPaused: boolean;
+  author: { slug: string; name: string } | null;
+  tags: { slug: string; name: string }[];
+};
+
+const cardColumns = {
+  id: articles.id,
+  slug: articles.slug,
+  title: articles.title,
+  standfirst: articles.standfirst,
+  byline: articles.byline,
+  publishedAt: articles.publishedAt,
+  sectionSlug: sections.slug,
+  sectionName: sections.name,
+  heroPath: media.path,
+  heroAlt: media.alt,
+  heroCaption: media.caption,
+  heroCredit: media.credit,
+  heroWidth: media.width,
+  heroHeight: media.height,
+  heroVariants: media.variants,
+};
+
+type CardRow = {
+  id: number;
+  slug: string;
+  title: string;
+  standfirst: string;
+  byline: string;
+  publishedAt: number | null;
+  sectionSlug: string;
+  sectionName: string;
+  heroPath: string | null;
+  heroAlt: string | null;
+  heroCaption: string | null;
+  heroCredit: string | null;
+  heroWidth: number | null;
+  heroHeight: number | null;
+  heroVariants: string | null;
+};
+
+function parseVariants(json: string | null): HeroImage['variants'] {
+  try {
+    const value: unknown = JSON.parse(json ?? '[]');
+    return Array.isArray(value) ? (value as HeroImage['variants']) : [];
+  } catch {
+    return [];
+  }
+}
+
+function toCard(row: CardRow): ArticleCard {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    standfirst: row.standfirst,
+    byline: row.byline,
+    publishedAt: row.publishedAt ?? 0,
+    sectionSlug: row.sectionSlug,
+    sectionName: row.sectionName,
+    hero:
+      row.heroPath === null
+        ? null
+        : {
+            path: row.heroPath,
+            alt: row.heroAlt ?? '',
+            caption: row.heroCaption ?? '',
+            credit: row.heroCredit ?? '',
+            width: row.heroWidth ?? 1200,
+            height: row.heroHeight ?? 675,
+            variants: parseVariants(row.heroVariants),
+          },
+  };
+}
+
+function cards() {
+  return getDb()
+    .select(cardColumns)
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(media, eq(media.id, articles.heroMediaId));
+}
+
+/** Newest public stories across the site. */
+export function listLatestArticles({ limit, offset = 0, now }: { limit: number; offset?: number; now?: number }): ArticleCard[] {
+  return cards().where(isPublic(now)).orderBy(desc(articles.publishedAt), desc(articles.id)).limit(limit).offset(offset).all().map(toCard);
+}
+
+/** Newest public stories in the given sections (a section and its subsections). */
+export function listArticlesInSections(
+  sectionIds: number[],
+  { limit, offset = 0, now }: { limit: number; offset?: number; now?: number },
+): ArticleCard[] {
+  if (sectionIds.length === 0) return [];
+  return cards()
+    .where(and(isPublic(now), inArray(articles.sectionId, sectionIds)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit)
+    .offset(offset)
+    .all()
+    .map(toCard);
+}
+
+export function countArticlesInSections(sectionIds: number[], now?: number): number {
+  if (sectionIds.length === 0) return 0;
+  const row = getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(articles)
+    .where(and(isPublic(now), inArray(articles.sectionId, sectionIds)))
+    .get();
+  return row?.n ?? 0;
+}
+
+function tagsOf(articleId: number) {
+  return getDb()
+    .select({ slug: tags.slug, name: tags.name })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, articleId))
+    .orderBy(tags.name)
+    .all();
+}
+
+function fullArticle(where: ReturnType<typeof eq>): ArticleFull | undefined {
+  const row = getDb()
+    .select({
+      ...cardColumns,
+      sectionId: articles.sectionId,
+      dateline: articles.dateline,
+      bodyHtml: articles.bodyHtml,
+      wordCount: articles.wordCount,
+      revisedAt: articles.revisedAt,
+      votingPaused: articles.votingPaused,
+      authorSlug: authors.slug,
+      authorName: authors.name,
+    })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(media, eq(media.id, articles.heroMediaId))
+    .leftJoin(authors, eq(authors.id, articles.authorId))
+    .where(where)
+    .get();
+  if (!row) return undefined;
+  return {
+    ...toCard(row),
+    sectionId: row.sectionId,
+    dateline: row.dateline,
+    bodyHtml: row.bodyHtml,
+    wordCount: row.wordCount,
+    revisedAt: row.revisedAt,
+    votingPaused: row.votingPaused,
+    author: row.authorSlug && row.authorName ? { slug: row.authorSlug, name: row.authorName } : null,
+    tags: tagsOf(row.id),
+  };
+}
+
+/** A story as readers see it: only when it is public. Drafts, stories in review and future ones are undefined. */
+export function getPublicArticleBySlug(slug: string, now?: number): ArticleFull | undefined {
+  return fullArticle(and(eq(articles.slug, slug), isPublic(now)) as ReturnType<typeof eq>);
+}
+
+/** Any story, whatever its status: for staff previews only. */
+export function getArticleByIdForPreview(id: number): (ArticleFull & { status: string }) | undefined {
+  const article = fullArticle(eq(articles.id, id));
+  if (!article) return undefined;
+  const row = getDb().select({ status: articles.status }).from(articles).where(eq(articles.id, id)).get();
+  return { ...article, status: row?.status ?? 'draft' };
+}
+
+/**
+ * Related stories: the editor's picks first, then public stories that share the section or a tag
+ * (both counts first), newest first. Never the story itself, never an unpublished one.
+ */
+export function listRelatedArticles(articleId: number, sectionId: number, { limit = 4, now }: { limit?: number; now?: number } = {}): ArticleCard[] {
+  const db = getDb();
+  const picked = db
+    .select({ ...cardColumns, position: relatedOverrides.position })
+    .from(relatedOverrides)
+    .innerJoin(articles, eq(articles.id, relatedOverrides.relatedId))
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(media, eq(media.id, articles.heroMediaId))
+    .where(and(eq(relatedOverrides.articleId, articleId), isPublic(now), ne(articles.id, articleId)))
+    .orderBy(relatedOverrides.position)
+    .limit(limit)
+    .all()
+    .map(toCard);
+  if (picked.length >= limit) return picked;
+
+  const sharedTags = sql<number>`(select count(*) from ${articleTags} at2 where at2.article_id = ${articles.id}
+    and at2.tag_id in (select tag_id from ${articleTags} mine where mine.article_id = ${articleId}))`;
+  const sameSection = sql<number>`(${articles.sectionId} = ${sectionId})`;
+  const exclude = [articleId, ...picked.map((p) => p.id)];
+  const automatic = db
+    .select(cardColumns)
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(media, eq(media.id, articles.heroMediaId))
+    .where(and(isPublic(now), sql`${articles.id} not in (${sql.join(exclude.map((id) => sql`${id}`), sql`, `)})`, sql`(${sameSection} or ${sharedTags} > 0)`))
+    .orderBy(desc(sql`${sameSection} + ${sharedTags}`), desc(articles.publishedAt))
+    .limit(limit - picked.length)
+    .all()
+    .map(toCard);
+  return [...picked, ...automatic];
+}
+
+/** Slugs of every public story, newest first, for sitemaps and prerendering. */
+export function listPublicArticleSlugs(now?: number): { slug: string; publishedAt: number; revisedAt: number | null }[] {
+  return getDb()
+    .select({ slug: articles.slug, publishedAt: articles.publishedAt, revisedAt: articles.revisedAt })
+    .from(articles)
+    .where(isPublic(now))
+    .orderBy(desc(articles.publishedAt))
+    .all()
+    .map((r) => ({ ...r, publishedAt: r.publishedAt ?? 0 }));
+}

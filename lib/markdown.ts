@@ -1,0 +1,52 @@
+// Markdown → sanitised HTML. Rendered once when a story or page is saved; the HTML is stored.
+import { Marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+const marked = new Marked({ gfm: true, breaks: false, async: false });
+
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p', 'br', 'hr', 'h2', 'h3', 'h4', 'blockquote', 'ul', 'ol', 'li', 'strong', 'em', 'b', 'i', 'del', 's',
+    'code', 'pre', 'a', 'img', 'figure', 'figcaption', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'sup', 'sub',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+    th: ['align'],
+    td: ['align'],
+    ol: ['start'],
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['https'] },
+  allowProtocolRelative: false,
+  // A story's own h1 is its headline; body headings start at h2.
+  transformTags: {
+    h1: 'h2',
+    a: (tagName, attribs) => {
+      const href = attribs.href ?? '';
+      const external = /^https?:\/\//i.test(href);
+      return {
+        tagName,
+        attribs: external ? { ...attribs, rel: 'noopener noreferrer nofollow' } : attribs,
+      };
+    },
+    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } }),
+  },
+  allowedSchemesAppliedToAttributes: ['href', 'src'],
+};
+SANITIZE.allowedAttributes = { ...SANITIZE.allowedAttributes, a: ['href', 'title', 'rel'], img: ['src', 'alt', 'title', 'width', 'height', 'loading'] };
+
+export function sanitize(html: string): string {
+  return sanitizeHtml(html, SANITIZE);
+}
+
+export function renderMarkdown(source: string): string {
+  return sanitize(marked.parse(source) as string);
+}
+
+export function countWords(source: string): number {
+  const latin = source.match(/[A-Za-z0-9\u00C0-\u024F'’-]+/g)?.length ?? 0;
+  // Chinese and Japanese text has no spaces: count each character as a word, as newsrooms do.
+  const cjk = source.match(/[\u3400-\u9FFF]/g)?.length ?? 0;
+  return latin + cjk;
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# npm test: type check, lint, vitest, production build, Playwright — the whole promise in one command.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
+
+step "browser"
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Chromium is missing: installing Debian's chromium package…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium is missing at $CHROMIUM. Install Debian's package as root: apt-get install -y chromium" >&2
+    echo "(or set CHROMIUM_PATH to a Chromium or Chrome binary), then run npm test again." >&2
+    exit 1
+  fi
+fi
+"$CHROMIUM" --version
+
+step "type check"
+node node_modules/next/dist/bin/next typegen >/dev/null
+npx tsc --noEmit
+
+step "lint"
+npx eslint . --max-warnings=0
+
+step "vitest"
+npx vitest run
+
+step "production build (on a fresh seeded test database)"
+export E2E_DATABASE_PATH="$PWD/data/test/e2e.db"
+rm -rf "$(dirname "$E2E_DATABASE_PATH")"
+DATABASE_PATH="$E2E_DATABASE_PATH" npx tsx scripts/db-seed.ts
+DATABASE_PATH="$E2E_DATABASE_PATH" node node_modules/next/dist/bin/next build
+
+step "playwright"
+npx playwright test
