@@ -28,7 +28,8 @@ step "lint"
 npx eslint . --max-warnings=0
 
 step "vitest"
-npx vitest run
+mkdir -p test-summary
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-summary/vitest.json
 
 step "production build (on a fresh seeded test database)"
 export E2E_DATABASE_PATH="$PWD/data/test/e2e.db"
@@ -37,4 +38,16 @@ DATABASE_PATH="$E2E_DATABASE_PATH" npx tsx scripts/db-seed.ts
 DATABASE_PATH="$E2E_DATABASE_PATH" node node_modules/next/dist/bin/next build
 
 step "playwright"
-npx playwright test
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-summary/playwright.json npx playwright test --reporter=list,json
+
+# One closing line that any CI reader understands.
+node -e '
+const fs = require("fs");
+const v = JSON.parse(fs.readFileSync("test-summary/vitest.json", "utf8"));
+const p = JSON.parse(fs.readFileSync("test-summary/playwright.json", "utf8")).stats;
+const passed = v.numPassedTests + p.expected;
+const failed = v.numFailedTests + p.unexpected + p.flaky;
+const skipped = v.numPendingTests + v.numTodoTests + p.skipped;
+console.log(`\nvitest ${v.numPassedTests}/${v.numTotalTests}, playwright ${p.expected}/${p.expected + p.unexpected + p.flaky + p.skipped}`);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+'
