@@ -1,4 +1,9 @@
 import type { NextConfig } from 'next';
+import { install as installSecurityHeaders } from './lib/server/security-headers.cjs';
+
+// Evaluated inside the process that serves requests: every response (cached pages, static files,
+// 404s and errors included) gets the security headers and a hash-based CSP (decision 010).
+installSecurityHeaders();
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

@@ -1,0 +1,216 @@
+'use strict';
+// Security headers on every response the Node server sends (pages, admin, 404, errors, static files),
+// including ISR-cached pages, which Next serves without running any of our code.
+//
+// The Content-Security-Policy allows no inline script except the few that Next itself emits, whose
+// shapes are fixed (flight payload pushes of JSON string literals, the Turbopack chunk list). For an
+// HTML response we buffer the body, hash every inline script whose text matches one of those shapes,
+// and send `script-src 'self' 'sha256-…'`. Anything else inline (an injected <script>, an on* handler,
+// a javascript: URL) is blocked by the browser. See docs/decisions/010-content-security-policy.md.
+const crypto = require('node:crypto');
+const zlib = require('node:zlib');
+
+/** Inline scripts Next 16 writes into its HTML; each pattern admits data only, never code. */
+const NEXT_INLINE_SCRIPTS = [
+  /^\(self\.__next_f=self\.__next_f\|\|\[\]\)\.push\(\[0\]\)$/,
+  /^self\.__next_f\.push\(\[\d{1,2},"(?:[^"\\\n]|\\.)*"\]\)$/s,
+  /^self\.__next_f\.push\(\[\d{1,2},null\]\)$/,
+];
+const TURBOPACK_CHUNKS = /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\((\{[^<]*\})\);?$/s;
+
+function isTrustedInlineScript(text) {
+  if (NEXT_INLINE_SCRIPTS.some((re) => re.test(text))) return true;
+  const chunks = TURBOPACK_CHUNKS.exec(text);
+  if (!chunks) return false;
+  try {
+    const value = JSON.parse(chunks[1]);
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/** sha256 sources for the trusted inline scripts of an HTML document. */
+function inlineScriptHashes(html) {
+  const hashes = new Set();
+  const re = /<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi;
+  let match;
+  while ((match = re.exec(html)) !== null) {
+    const attrs = match[1] || '';
+    const text = match[2] || '';
+    if (/\ssrc\s*=/i.test(attrs) || text.length === 0) continue;
+    if (/\stype\s*=\s*"?application\/(ld\+)?json/i.test(attrs)) continue; // data blocks never execute
+    if (isTrustedInlineScript(text)) hashes.add(`'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`);
+  }
+  return [...hashes];
+}
+
+function siteIsHttps() {
+  return /^https:\/\//i.test(process.env.SITE_URL || '');
+}
+
+function contentSecurityPolicy(hashes) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${hashes.join(' ')}`.trim(),
+    // next/image and React write a few style attributes; styles cannot run script.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "media-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "frame-src 'none'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    ...(siteIsHttps() ? ['upgrade-insecure-requests'] : []),
+  ].join('; ');
+}
+
+const STATIC_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+/** Decorates one response: static headers at once, the CSP when the body is known. */
+function secureResponse(res) {
+  for (const [name, value] of Object.entries(STATIC_HEADERS)) res.setHeader(name, value);
+  if (siteIsHttps()) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+
+  const original = { writeHead: res.writeHead, write: res.write, end: res.end };
+  let pendingHead = null;
+  let chunks = null; // non-null while buffering an HTML body
+
+  const isHtml = () => {
+    const type = pendingHead && pendingHead.headers && findHeader(pendingHead.headers, 'content-type');
+    return /text\/html/i.test(String(type || res.getHeader('content-type') || ''));
+  };
+  const decide = () => {
+    if (chunks !== null || res.headersSent) return;
+    if (isHtml()) chunks = [];
+  };
+
+  res.writeHead = function writeHead(statusCode, reason, headers) {
+    if (typeof reason === 'object' && reason !== null) {
+      headers = reason;
+      reason = undefined;
+    }
+    pendingHead = { statusCode, reason, headers };
+    return res;
+  };
+  res.write = function write(chunk, encoding, cb) {
+    decide();
+    if (chunks === null) {
+      setPolicy([]);
+      flushHead();
+      return original.write.call(res, chunk, encoding, cb);
+    }
+    if (chunk !== undefined && chunk !== null) chunks.push(toBuffer(chunk, encoding));
+    if (typeof encoding === 'function') encoding();
+    else if (typeof cb === 'function') cb();
+    return true;
+  };
+  res.end = function end(chunk, encoding, cb) {
+    if (typeof chunk === 'function') {
+      cb = chunk;
+      chunk = undefined;
+    } else if (typeof encoding === 'function') {
+      cb = encoding;
+      encoding = undefined;
+    }
+    decide();
+    if (chunks === null) {
+      setPolicy([]);
+      flushHead();
+      return original.end.call(res, chunk, encoding, cb);
+    }
+    if (chunk !== undefined && chunk !== null) chunks.push(toBuffer(chunk, encoding));
+    const body = Buffer.concat(chunks);
+    chunks = null;
+    setPolicy(inlineScriptHashes(decode(body, res.getHeader('content-encoding'))));
+    if (!res.headersSent) {
+      removeHeader('content-length');
+      res.setHeader('Content-Length', body.length);
+    }
+    flushHead();
+    return original.end.call(res, body, cb);
+  };
+
+  function setPolicy(hashes) {
+    if (res.headersSent) return;
+    removeHeader('content-security-policy');
+    res.setHeader('Content-Security-Policy', contentSecurityPolicy(hashes));
+  }
+  function removeHeader(name) {
+    res.removeHeader(name);
+    if (pendingHead && pendingHead.headers && !Array.isArray(pendingHead.headers)) {
+      for (const key of Object.keys(pendingHead.headers)) if (key.toLowerCase() === name) delete pendingHead.headers[key];
+    }
+  }
+  function flushHead() {
+    if (!pendingHead || res.headersSent) return;
+    const { statusCode, reason, headers } = pendingHead;
+    pendingHead = null;
+    if (headers && !Array.isArray(headers)) {
+      for (const [k, v] of Object.entries(headers)) if (v !== undefined) res.setHeader(k, v);
+    }
+    if (reason) original.writeHead.call(res, statusCode, reason);
+    else original.writeHead.call(res, statusCode);
+  }
+}
+
+/** Next may already have compressed the body; the hashes are over the HTML text. */
+function decode(body, encoding) {
+  try {
+    switch (String(encoding || '').toLowerCase()) {
+      case 'gzip':
+        return zlib.gunzipSync(body).toString('utf8');
+      case 'br':
+        return zlib.brotliDecompressSync(body).toString('utf8');
+      case 'deflate':
+        return zlib.inflateSync(body).toString('utf8');
+      default:
+        return body.toString('utf8');
+    }
+  } catch {
+    return '';
+  }
+}
+
+function findHeader(headers, name) {
+  if (Array.isArray(headers)) {
+    for (let i = 0; i < headers.length; i += 2) if (String(headers[i]).toLowerCase() === name) return headers[i + 1];
+    return undefined;
+  }
+  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return v;
+  return undefined;
+}
+
+function toBuffer(chunk, encoding) {
+  if (Buffer.isBuffer(chunk)) return chunk;
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  return Buffer.from(String(chunk), typeof encoding === 'string' ? encoding : 'utf8');
+}
+
+/**
+ * Decorates every response of every http.Server in this process. Called from next.config.ts, which
+ * Next evaluates inside the process that serves requests, so no start command needs a flag.
+ */
+function install() {
+  const http = require('node:http');
+  if (http.Server.prototype.__moodwireSecurityHeaders) return;
+  const originalEmit = http.Server.prototype.emit;
+  http.Server.prototype.emit = function emit(event, req, res) {
+    if (event === 'request' && res && typeof res.setHeader === 'function') secureResponse(res);
+    return originalEmit.apply(this, arguments);
+  };
+  http.Server.prototype.__moodwireSecurityHeaders = true;
+}
+
+module.exports = { install, secureResponse, inlineScriptHashes, isTrustedInlineScript, contentSecurityPolicy };

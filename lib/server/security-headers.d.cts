@@ -1,0 +1,4 @@
+export function install(): void;
+export function inlineScriptHashes(html: string): string[];
+export function isTrustedInlineScript(text: string): boolean;
+export function contentSecurityPolicy(hashes: string[]): string;
