@@ -1,9 +1,9 @@
 import type { NextConfig } from 'next';
+import { PHASE_PRODUCTION_SERVER } from 'next/constants';
+import { install as installGracefulShutdown } from './lib/server/graceful-shutdown.cjs';
+import { install as installRequestLog } from './lib/server/request-log.cjs';
 import { install as installSecurityHeaders } from './lib/server/security-headers.cjs';
 
-// Evaluated inside the process that serves requests: every response (cached pages, static files,
-// 404s and errors included) gets the security headers and a hash-based CSP (decision 010).
-installSecurityHeaders();
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -19,4 +19,15 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// Next evaluates this file inside the process that serves requests, so the server hooks are installed
+// here and every way of starting the production server gets them: security headers and a hash-based
+// CSP on every response, cached pages and static files included (decision 010), and one log line per
+// request, and a graceful stop on SIGTERM.
+export default function config(phase: string): NextConfig {
+  if (phase === PHASE_PRODUCTION_SERVER) {
+    installSecurityHeaders();
+    installRequestLog();
+    installGracefulShutdown();
+  }
+  return nextConfig;
+}

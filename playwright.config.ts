@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT || 3100);
@@ -22,6 +23,11 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { DATABASE_PATH: databasePath, NEXT_TELEMETRY_DISABLED: '1', SITE_URL: `http://127.0.0.1:${port}` },
+    env: {
+      DATABASE_PATH: databasePath,
+      NEXT_TELEMETRY_DISABLED: '1',
+      SITE_URL: `http://127.0.0.1:${port}`,
+      LOG_FILE: `${path.dirname(databasePath)}/server.log`,
+    },
   },
 });

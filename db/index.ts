@@ -16,5 +16,10 @@ export function getDb(): DB {
   current?.db.$client.close();
   const db = openDatabase(databasePath());
   globalForDb.moodwireDb = { db, env };
+  if (!current) {
+    // Next's SIGTERM handler finishes in-flight requests, then exits: close the file cleanly so the
+    // WAL is checkpointed and removed.
+    process.once('exit', () => globalForDb.moodwireDb?.db.$client.close());
+  }
   return db;
 }

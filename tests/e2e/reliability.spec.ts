@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { openE2eDatabase } from '../helpers/e2e-db';
+
+const TRIPWIRE_IP = '203.0.113.77';
+const TRIPWIRE_UA = 'MoodwireTripwireAgent/9.9 (privacy test)';
+
+test('health answers 200 with version and migration state', async ({ request }) => {
+  const res = await request.get('/api/health');
+  expect(res.status()).toBe(200);
+  expect(res.headers()['cache-control']).toContain('no-store');
+  const body = await res.json();
+  expect(body.status).toBe('ok');
+  expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
+  expect(body.migrations.applied).toBe(body.migrations.expected);
+  expect(body.migrations.applied).toBeGreaterThan(0);
+});
+
+test('one structured log line per request with an id and timing, and no client address or user agent anywhere', async ({ playwright, baseURL }) => {
+  const client = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'User-Agent': TRIPWIRE_UA, 'X-Forwarded-For': TRIPWIRE_IP } });
+  const marker = `/news/log-marker-${Date.now()}`;
+  const res = await client.get(`${marker}?secret=${encodeURIComponent(TRIPWIRE_UA)}`);
+  expect(res.status()).toBe(404);
+  const id = res.headers()['x-request-id'];
+  expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  for (const p of ['/', '/news/wechat-outage-leaves-millions-cut-off', '/about']) expect((await client.get(p)).status()).toBe(200);
+  await client.dispose();
+
+  const logFile = path.join(path.dirname(process.env.E2E_DATABASE_PATH || `${process.cwd()}/data/test/e2e.db`), 'server.log');
+  let line: Record<string, unknown> | undefined;
+  await expect
+    .poll(() => {
+      const lines = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').trim().split('\n') : [];
+      line = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.id === id);
+      return line !== undefined;
+    })
+    .toBe(true);
+  expect(line).toMatchObject({ method: 'GET', path: marker, status: 404 });
+  expect(typeof line!.ms).toBe('number');
+
+  const logs = fs.readFileSync(logFile, 'utf8');
+  for (const needle of [TRIPWIRE_IP, TRIPWIRE_UA, '127.0.0.1', 'MoodwireTripwireAgent']) expect(logs, needle).not.toContain(needle);
+
+  // Nothing in any table either.
+  const db = openE2eDatabase();
+  const tables = (db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+  for (const table of tables) {
+    const columns = (db.prepare(`pragma table_info("${table}")`).all() as { name: string; type: string }[]).filter((c) => /TEXT/i.test(c.type));
+    for (const c of columns) {
+      const hit = db.prepare(`select count(*) as n from "${table}" where instr("${c.name}", ?) > 0 or instr("${c.name}", ?) > 0 or instr("${c.name}", '127.0.0.1') > 0`).get(TRIPWIRE_IP, 'MoodwireTripwireAgent') as { n: number };
+      expect(hit.n, `${table}.${c.name}`).toBe(0);
+    }
+  }
+  db.close();
+});
+
+test('with the database locked by another writer, stories still render and health says why with a 503', async ({ request }) => {
+  const db = openE2eDatabase();
+  db.prepare('begin immediate').run();
+  try {
+    const health = await request.get('/api/health');
+    expect(health.status()).toBe(503);
+    expect(await health.json()).toMatchObject({ status: 'degraded', reason: 'database is locked by another writer' });
+    for (const p of ['/', '/news/wechat-outage-leaves-millions-cut-off', '/news/graduation-micro-videos-sweep-campuses', '/section/sports', '/about']) {
+      const res = await request.get(p);
+      expect(res.status(), p).toBe(200);
+    }
+  } finally {
+    db.prepare('rollback').run();
+    db.close();
+  }
+  expect((await request.get('/api/health')).status()).toBe(200);
+});
