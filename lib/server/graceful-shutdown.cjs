@@ -1,10 +1,14 @@
 'use strict';
 // Graceful stop on SIGTERM/SIGINT. Next's own handler calls server.close(), which in Node 20 also
-// closes "idle" keep-alive connections at once, including ones whose request bytes have arrived but
-// are not parsed yet: those clients get a reset. Instead we stop listening, answer every request
-// already on a connection (with `Connection: close`), close connections as they fall idle, then close
-// the database and exit. A deadline (SHUTDOWN_TIMEOUT_MS, default 10 s) bounds the wait.
+// closes "idle" keep-alive connections at once (including ones whose request bytes have arrived but
+// are not parsed yet) and drops connections still waiting in the listen backlog: those clients see a
+// reset. Instead, once asked to stop, we keep accepting until the server has been quiet for a moment
+// (no request in flight, no new connection), answering with `Connection: close`; then we stop
+// listening, close connections as they fall idle, close the database and exit. SHUTDOWN_TIMEOUT_MS
+// (default 10 s) bounds the whole wait.
 const net = require('node:net');
+
+const QUIET_MS = 250;
 
 function install() {
   const http = require('node:http');
@@ -12,72 +16,82 @@ function install() {
   http.Server.prototype.__moodwireShutdown = true;
 
   const servers = new Set();
-
-  // Whoever calls close() (Next's own signal handler included), do not drop connections whose requests
-  // are still waiting to be read: stop listening and let the drain loop below close them when idle.
-  http.Server.prototype.close = function close(callback) {
-    servers.add(this);
-    draining = true;
-    startDrainLoop();
-    return net.Server.prototype.close.call(this, callback);
-  };
-
+  const closeCallbacks = [];
   let active = 0;
+  let lastActivity = Date.now();
   let draining = false;
-  let loop = null;
-  const startDrainLoop = () => {
-    if (loop) return;
-    const deadline = Date.now() + Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000);
-    loop = setInterval(() => {
-      if (Date.now() > deadline) {
-        for (const server of servers) server.closeAllConnections();
-        return;
-      }
-      if (active === 0) for (const server of servers) server.closeIdleConnections();
-    }, 100);
-    loop.unref();
-  };
+  let listening = true;
 
   const originalEmit = http.Server.prototype.emit;
   http.Server.prototype.emit = function emit(event, req, res) {
-    if (event === 'listening') servers.add(this);
+    if (event === 'listening' || event === 'connection') {
+      servers.add(this);
+      lastActivity = Date.now();
+    }
     if (event === 'request' && res) {
       servers.add(this);
       active++;
-      res.once('close', () => active--);
+      lastActivity = Date.now();
+      res.once('close', () => {
+        active--;
+        lastActivity = Date.now();
+      });
       if (draining) res.setHeader('Connection', 'close');
     }
     return originalEmit.apply(this, arguments);
   };
 
-  const shutdown = (signal) => {
-    if (draining) return;
-    draining = true;
-    const code = signal === 'SIGINT' ? 130 : 143;
-    let open = servers.size;
-    const finish = () => {
-      try {
-        globalThis.moodwireDb?.db.$client.close();
-      } catch {
-        // already closed
-      }
-      process.exit(code);
-    };
-    if (open === 0) finish();
-    for (const server of servers) {
-      // net.Server#close stops accepting without http's eager closing of idle connections.
-      net.Server.prototype.close.call(server, () => {
-        open--;
-        if (open === 0) finish();
-      });
+  const finish = (code) => {
+    try {
+      globalThis.moodwireDb?.db.$client.close();
+    } catch {
+      // already closed
     }
-    startDrainLoop();
-    setTimeout(finish, Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000) + 500).unref();
+    process.exit(code);
   };
 
+  const stopListening = () => {
+    if (!listening) return;
+    listening = false;
+    let open = servers.size;
+    if (open === 0) for (const cb of closeCallbacks.splice(0)) cb();
+    for (const server of servers) {
+      net.Server.prototype.close.call(server, () => {
+        open--;
+        if (open === 0) for (const cb of closeCallbacks.splice(0)) cb();
+      });
+    }
+  };
+
+  const drain = () => {
+    if (draining) return;
+    draining = true;
+    const deadline = Date.now() + Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000);
+    const loop = setInterval(() => {
+      const late = Date.now() > deadline;
+      if (listening && (late || (active === 0 && Date.now() - lastActivity > QUIET_MS))) stopListening();
+      if (!listening && active === 0) for (const server of servers) server.closeIdleConnections();
+      if (late) for (const server of servers) server.closeAllConnections();
+    }, 50);
+    loop.unref();
+  };
+
+  // Whoever calls close() (Next's own signal handler included) gets the gentle version.
+  http.Server.prototype.close = function close(callback) {
+    servers.add(this);
+    if (typeof callback === 'function') closeCallbacks.push(callback);
+    drain();
+    return this;
+  };
+
+  const onSignal = (signal) => {
+    closeCallbacks.push(() => finish(signal === 'SIGINT' ? 130 : 143));
+    drain();
+    setTimeout(() => finish(1), Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000) + 1000).unref();
+  };
   for (const signal of ['SIGTERM', 'SIGINT']) {
     process.removeAllListeners(signal);
-    process.on(signal, () => shutdown(signal));
+    process.once(signal, () => onSignal(signal));
   }
 }
 
