@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 export type QrSymbol = {
   /** modules per side, including the quiet zone */
   size: number;
-  /** SVG path of the dark modules, one rectangle per horizontal run, in module units */
+  /** SVG path to stroke 1 unit wide: one horizontal line along the middle of each run of dark modules */
   path: string;
 };
 
@@ -24,7 +24,7 @@ export function qrSymbol(text: string): QrSymbol {
       }
       const start = col;
       while (col < modules.size && modules.get(row, col)) col++;
-      parts.push(`M${start + QUIET_ZONE} ${row + QUIET_ZONE}h${col - start}v1h-${col - start}z`);
+      parts.push(`M${start + QUIET_ZONE} ${row + QUIET_ZONE}.5h${col - start}`);
     }
   }
   return { size: modules.size + QUIET_ZONE * 2, path: parts.join('') };

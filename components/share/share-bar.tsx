@@ -71,7 +71,7 @@ export function ShareBar({ slug, title, summary, url }: { slug: string; title: s
               <title id="wechat-qr-title">QR code of this story’s address</title>
               {/* Dark on light whatever the colour scheme: scanners expect it. */}
               <rect width={qr.size} height={qr.size} fill="#ffffff" />
-              <path d={qr.path} fill="#000000" />
+              <path d={qr.path} stroke="#000000" strokeWidth="1" />
             </svg>
             <p className="mt-3 text-center text-sm">Scan with WeChat, then share the story from your phone.</p>
           </div>
