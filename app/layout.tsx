@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { getSiteSettings } from '@/db/queries/site';
 import { siteUrl } from '@/lib/routes';
+import { feedLinks } from '@/lib/seo';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,6 +11,8 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: site.tagline ? `${site.siteName}: ${site.tagline}` : site.siteName, template: `%s | ${site.siteName}` },
     description: site.tagline || site.aboutBlurb,
     applicationName: site.siteName,
+    // Pages replace `alternates` with their own (lib/seo.ts); this covers the rest, e.g. 404 pages.
+    alternates: { types: feedLinks(site) },
   };
 }
 

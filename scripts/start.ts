@@ -26,10 +26,16 @@ function newestMtime(entry: string): number {
   return newest;
 }
 
+// Prerendered pages, feeds and sitemaps carry absolute links built from SITE_URL at build time.
+const siteUrlStamp = path.join(root, '.next', 'moodwire-site-url');
+const currentSiteUrl = () => (process.env.SITE_URL || 'http://localhost:3000').replace(/\/+$/, '');
+
 export function buildIsStale(): boolean {
   const buildId = path.join(root, '.next', 'BUILD_ID');
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
+  const builtFor = fs.existsSync(siteUrlStamp) ? fs.readFileSync(siteUrlStamp, 'utf8') : undefined;
+  if (builtFor !== currentSiteUrl()) return true;
   return SOURCES.some((s) => newestMtime(path.join(root, s)) > built);
 }
 
@@ -55,6 +61,7 @@ function main(): void {
     console.log('[moodwire] building (the build is missing or older than the sources)…');
     const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: process.env });
     if (build.status !== 0) process.exit(build.status ?? 1);
+    fs.writeFileSync(siteUrlStamp, currentSiteUrl());
   }
   const args = [nextBin, 'start', '--port', process.env.PORT || '3000'];
   if (process.env.HOSTNAME) args.push('--hostname', process.env.HOSTNAME);

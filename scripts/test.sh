@@ -35,7 +35,8 @@ step "production build (on a fresh seeded test database)"
 export E2E_DATABASE_PATH="$PWD/data/test/e2e.db"
 rm -rf "$(dirname "$E2E_DATABASE_PATH")"
 DATABASE_PATH="$E2E_DATABASE_PATH" npx tsx scripts/db-seed.ts
-DATABASE_PATH="$E2E_DATABASE_PATH" node node_modules/next/dist/bin/next build
+# Prerendered pages carry absolute links: build with the SITE_URL the Playwright server runs with.
+DATABASE_PATH="$E2E_DATABASE_PATH" SITE_URL="http://127.0.0.1:${E2E_PORT:-3100}" node node_modules/next/dist/bin/next build
 
 step "playwright"
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-summary/playwright.json npx playwright test --reporter=list,json

@@ -1,11 +1,26 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArticleCard } from '@/components/article/article-card';
 import { listArticlesInSections, listLatestArticles } from '@/db/queries/articles';
 import { listSections, sectionAndDescendantIds, topLevelSections } from '@/db/queries/sections';
-import { sectionPath } from '@/lib/routes';
+import { getSiteSettings } from '@/db/queries/site';
+import { sectionPath, siteImagePath } from '@/lib/routes';
+import { pageMetadata } from '@/lib/seo';
 
 // Cached and regenerated at most once a minute; edits and votes also revalidate it on demand.
 export const revalidate = 60;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const site = getSiteSettings();
+  return pageMetadata({
+    site,
+    title: site.tagline ? `${site.siteName}: ${site.tagline}` : site.siteName,
+    absoluteTitle: true,
+    description: site.aboutBlurb || site.tagline,
+    path: '/',
+    imagePath: siteImagePath(),
+  });
+}
 
 export default function HomePage() {
   const [lead, ...top] = listLatestArticles({ limit: 5 });

@@ -3,7 +3,8 @@ import { notFound } from 'next/navigation';
 import { Breadcrumb } from '@/components/article/breadcrumb';
 import { getPage, getSiteSettings } from '@/db/queries/site';
 import { formatDate } from '@/lib/format';
-import { STATIC_PAGES, staticPagePath, type StaticPageSlug } from '@/lib/routes';
+import { siteImagePath, STATIC_PAGES, staticPagePath, type StaticPageSlug } from '@/lib/routes';
+import { pageMetadata, plainExcerpt } from '@/lib/seo';
 
 // About us, Contact us, Copyright, Terms of use, Privacy policy. Any other top-level name is a 404.
 export const dynamicParams = false;
@@ -19,7 +20,13 @@ function load(slug: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = load((await params).page);
   if (!page) return {};
-  return { title: page.title, alternates: { canonical: staticPagePath(page.slug as StaticPageSlug) } };
+  return pageMetadata({
+    site: getSiteSettings(),
+    title: page.title,
+    description: plainExcerpt(page.bodyHtml, 160),
+    path: staticPagePath(page.slug as StaticPageSlug),
+    imagePath: siteImagePath(),
+  });
 }
 
 export default async function StaticPage({ params }: Props) {

@@ -3,10 +3,13 @@ import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/article/article-view';
 import { PromoBox } from '@/components/article/promo-box';
 import { RelatedStories } from '@/components/article/related-stories';
+import { JsonLd } from '@/components/seo/json-ld';
+import { ShareBar } from '@/components/share/share-bar';
 import { getPublicArticleBySlug, listRelatedArticles } from '@/db/queries/articles';
 import { listSections, sectionTrail } from '@/db/queries/sections';
 import { getActivePromo, getSiteSettings } from '@/db/queries/site';
 import { absoluteUrl, articlePath, sectionPath } from '@/lib/routes';
+import { articleDescription, articleJsonLd, articleMetadata } from '@/lib/seo';
 import { SLUG_PATTERN } from '@/lib/slug';
 
 // Rendered on first request and cached; publishing, editing and votes revalidate the path on demand.
@@ -22,11 +25,7 @@ function load(slug: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = load((await params).slug);
   if (!article) return {};
-  return {
-    title: article.title,
-    description: article.standfirst,
-    alternates: { canonical: articlePath(article.slug) },
-  };
+  return articleMetadata(article, getSiteSettings());
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -41,11 +40,16 @@ export default async function ArticlePage({ params }: Props) {
   ];
   const promo = getActivePromo();
   const related = listRelatedArticles(article.id, article.sectionId, { limit: 4 });
+  const url = absoluteUrl(articlePath(article.slug));
 
   return (
-    <ArticleView article={article} crumbs={crumbs} url={absoluteUrl(articlePath(article.slug))}>
+    <ArticleView article={article} crumbs={crumbs} url={url}>
+      {articleJsonLd(article, site, crumbs).map((data) => (
+        <JsonLd key={String(data['@type'])} data={data} />
+      ))}
       {promo ? <PromoBox promo={promo} /> : null}
       <RelatedStories stories={related} />
+      <ShareBar slug={article.slug} title={article.title} summary={articleDescription(article)} url={url} />
     </ArticleView>
   );
 }

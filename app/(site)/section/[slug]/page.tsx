@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { SectionListing } from '@/components/article/section-listing';
 import { getSectionBySlug } from '@/db/queries/sections';
-import { sectionPath } from '@/lib/routes';
+import { getSiteSettings } from '@/db/queries/site';
+import { sectionImagePath, sectionPath } from '@/lib/routes';
+import { pageMetadata } from '@/lib/seo';
 
 export const revalidate = 300;
 export const generateStaticParams = async () => [];
@@ -11,7 +13,15 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const section = getSectionBySlug((await params).slug);
   if (!section) return {};
-  return { title: section.name, description: section.description, alternates: { canonical: sectionPath(section.slug) } };
+  const site = getSiteSettings();
+  return pageMetadata({
+    site,
+    title: section.name,
+    description: section.description || `The latest ${section.name} stories from ${site.siteName}.`,
+    path: sectionPath(section.slug),
+    imagePath: sectionImagePath(section.slug),
+    section,
+  });
 }
 
 export default async function SectionPage({ params }: Props) {

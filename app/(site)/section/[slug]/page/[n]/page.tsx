@@ -2,7 +2,10 @@ import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { SectionListing, sectionPageHref } from '@/components/article/section-listing';
 import { getSectionBySlug } from '@/db/queries/sections';
+import { getSiteSettings } from '@/db/queries/site';
 import { parsePageNumber } from '@/lib/format';
+import { sectionImagePath } from '@/lib/routes';
+import { pageMetadata } from '@/lib/seo';
 
 export const revalidate = 300;
 export const generateStaticParams = async () => [];
@@ -14,7 +17,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const section = getSectionBySlug(slug);
   const page = parsePageNumber(n);
   if (!section || !page) return {};
-  return { title: `${section.name}, page ${page}`, alternates: { canonical: sectionPageHref(section.slug, page) } };
+  const site = getSiteSettings();
+  return pageMetadata({
+    site,
+    title: `${section.name}, page ${page}`,
+    description: section.description || `The latest ${section.name} stories from ${site.siteName}.`,
+    path: sectionPageHref(section.slug, page),
+    imagePath: sectionImagePath(section.slug),
+    section,
+  });
 }
 
 export default async function SectionPageN({ params }: Props) {

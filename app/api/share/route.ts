@@ -1,0 +1,52 @@
+// Shares that never leave the page (the WeChat QR code, copy link, the phone's share sheet) are
+// reported here by the page's script: POST {"slug", "network"} → 204, counted like a share link.
+import { z } from 'zod';
+import { recordShareClick } from '@/db/queries/shares';
+import { siteUrl } from '@/lib/routes';
+import { REPORTED_NETWORKS } from '@/lib/share-networks';
+import { SLUG_PATTERN } from '@/lib/slug';
+
+const reportSchema = z.object({
+  slug: z.string().max(200).regex(SLUG_PATTERN, 'Not a story address.'),
+  network: z.enum(REPORTED_NETWORKS, 'Unknown way of sharing.'),
+});
+
+const MAX_BODY_BYTES = 1024;
+
+type ErrorBody = { ok: false; message: string; errors?: Record<string, string[]> };
+
+function fail(status: number, message: string, errors?: Record<string, string[]>) {
+  const body: ErrorBody = { ok: false, message, ...(errors ? { errors } : {}) };
+  return Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+/**
+ * Only our own pages may report. Browsers say where a request comes from (Sec-Fetch-Site, Origin);
+ * a JSON body also forces a CORS preflight on other sites, which we never answer.
+ */
+function fromOurPages(request: Request): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin') return false;
+  const origin = request.headers.get('origin');
+  if (!origin) return true;
+  return origin === new URL(siteUrl()).origin || origin === new URL(request.url).origin;
+}
+
+export async function POST(request: Request) {
+  if (!fromOurPages(request)) return fail(403, 'Shares can only be reported from this site.');
+  if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) return fail(415, 'Send JSON.');
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return fail(413, 'Too large.');
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) return fail(413, 'Too large.');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return fail(400, 'Not valid JSON.');
+  }
+  const parsed = reportSchema.safeParse(json);
+  if (!parsed.success) return fail(400, 'Check the story and the way of sharing.', z.flattenError(parsed.error).fieldErrors);
+  const target = recordShareClick(parsed.data.slug, parsed.data.network);
+  if (!target) return fail(404, 'No such story.');
+  return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+}

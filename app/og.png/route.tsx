@@ -1,0 +1,16 @@
+// The site's share image, for the home page and pages without their own.
+import { getSiteSettings } from '@/db/queries/site';
+import { renderShareCard } from '@/lib/og/share-card';
+import { siteUrl } from '@/lib/routes';
+
+export const revalidate = 300;
+
+export async function GET() {
+  const site = getSiteSettings();
+  return renderShareCard({
+    kicker: 'Latest news',
+    headline: site.tagline || site.siteName,
+    siteName: site.siteName,
+    host: new URL(siteUrl()).host,
+  });
+}

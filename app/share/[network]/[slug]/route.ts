@@ -1,0 +1,55 @@
+// A share link: counts the click (story, network, UTC day) and sends the reader on to the network's
+// share page. The target comes only from lib/share-networks.ts; query strings are never read.
+import { z } from 'zod';
+import { getSiteSettings } from '@/db/queries/site';
+import { getShareTarget, recordShareClick, type ShareTarget } from '@/db/queries/shares';
+import { absoluteUrl, articlePath } from '@/lib/routes';
+import { buildShareUrl, LINK_NETWORKS, type LinkNetwork } from '@/lib/share-networks';
+import { SLUG_PATTERN } from '@/lib/slug';
+
+const paramsSchema = z.object({
+  network: z.enum(LINK_NETWORKS),
+  slug: z.string().max(200).regex(SLUG_PATTERN),
+});
+
+const NO_STORE = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow' };
+
+function notFound() {
+  return new Response('No such story or network to share.\n', {
+    status: 404,
+    headers: { ...NO_STORE, 'Content-Type': 'text/plain; charset=utf-8' },
+  });
+}
+
+function redirectTo(network: LinkNetwork, target: ShareTarget) {
+  const location = buildShareUrl(network, {
+    url: absoluteUrl(articlePath(target.slug)),
+    title: target.title,
+    summary: target.standfirst,
+    siteName: getSiteSettings().siteName,
+  });
+  return new Response(null, { status: 302, headers: { ...NO_STORE, Location: location } });
+}
+
+/** A browser guessing where the reader goes next is not a share: decline it (Chrome retries nothing). */
+function isPrefetch(request: Request) {
+  const purpose = `${request.headers.get('sec-purpose') ?? ''} ${request.headers.get('purpose') ?? ''}`;
+  return /prefetch|prerender/i.test(purpose);
+}
+
+export async function GET(request: Request, { params }: RouteContext<'/share/[network]/[slug]'>) {
+  const parsed = paramsSchema.safeParse(await params);
+  if (!parsed.success) return notFound();
+  if (isPrefetch(request)) {
+    return getShareTarget(parsed.data.slug) ? new Response(null, { status: 503, headers: NO_STORE }) : notFound();
+  }
+  const target = recordShareClick(parsed.data.slug, parsed.data.network);
+  return target ? redirectTo(parsed.data.network, target) : notFound();
+}
+
+/** Link checkers ask with HEAD: same answer, nothing counted. */
+export async function HEAD(_request: Request, { params }: RouteContext<'/share/[network]/[slug]'>) {
+  const parsed = paramsSchema.safeParse(await params);
+  const target = parsed.success ? getShareTarget(parsed.data.slug) : undefined;
+  return parsed.success && target ? redirectTo(parsed.data.network, target) : notFound();
+}

@@ -1,0 +1,51 @@
+// The feed responses: the whole site, or one section with its subsections. Route handlers stay thin.
+import 'server-only';
+import { getSectionBySlug, listSections, sectionAndDescendantIds } from '@/db/queries/sections';
+import { getSiteSettings } from '@/db/queries/site';
+import { listFeedArticles } from '@/db/queries/syndication';
+import { buildFeed, FEED_CONTENT_TYPES, FEED_SIZE, type FeedFormat } from '@/lib/feeds';
+import { atomPath, rssPath, sectionAtomPath, sectionPath, sectionRssPath } from '@/lib/routes';
+
+function copyright(holder: string) {
+  return `Copyright © ${new Date().getFullYear()} ${holder}. All rights reserved.`;
+}
+
+function xmlResponse(format: FeedFormat, xml: string) {
+  return new Response(xml, { headers: { 'Content-Type': FEED_CONTENT_TYPES[format] } });
+}
+
+export function siteFeedResponse(format: FeedFormat): Response {
+  const site = getSiteSettings();
+  const xml = buildFeed(
+    format,
+    {
+      title: site.siteName,
+      description: site.tagline || site.aboutBlurb,
+      pagePath: '/',
+      rssPath: rssPath(),
+      atomPath: atomPath(),
+      copyright: copyright(site.copyrightHolder),
+    },
+    listFeedArticles({ limit: FEED_SIZE }),
+  );
+  return xmlResponse(format, xml);
+}
+
+export function sectionFeedResponse(format: FeedFormat, slug: string): Response {
+  const section = getSectionBySlug(slug);
+  if (!section) return new Response('No such section.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const site = getSiteSettings();
+  const xml = buildFeed(
+    format,
+    {
+      title: `${site.siteName}: ${section.name}`,
+      description: section.description || `The latest ${section.name} stories from ${site.siteName}.`,
+      pagePath: sectionPath(section.slug),
+      rssPath: sectionRssPath(section.slug),
+      atomPath: sectionAtomPath(section.slug),
+      copyright: copyright(site.copyrightHolder),
+    },
+    listFeedArticles({ sectionIds: sectionAndDescendantIds(listSections(), section.id), limit: FEED_SIZE }),
+  );
+  return xmlResponse(format, xml);
+}
