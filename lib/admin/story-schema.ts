@@ -1,0 +1,68 @@
+// The story editor's form: parsed and checked here, the status rules applied in the action.
+import { z } from 'zod';
+import { ARTICLE_STATUSES } from '@/db/schema';
+import { SLUG_PATTERN, slugify } from '@/lib/slug';
+import { localInputToMs } from './datetime';
+
+export const STATUS_LABELS: Record<(typeof ARTICLE_STATUSES)[number], string> = {
+  draft: 'Draft',
+  review: 'In review',
+  scheduled: 'Scheduled',
+  published: 'Published',
+};
+
+const optionalId = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return undefined;
+    if (!/^[1-9]\d{0,8}$/.test(v)) {
+      ctx.addIssue({ code: 'custom', message: 'Choose from the list.' });
+      return z.NEVER;
+    }
+    return Number(v);
+  });
+
+const list = (max: number, itemMax: number, label: string) =>
+  z
+    .string()
+    .max(2000)
+    .optional()
+    .transform((v, ctx) => {
+      const items = [...new Set((v ?? '').split(/[,\n]/).map((s) => s.trim()).filter(Boolean))];
+      if (items.length > max) ctx.addIssue({ code: 'custom', message: `At most ${max} ${label}.` });
+      if (items.some((i) => i.length > itemMax)) ctx.addIssue({ code: 'custom', message: `Each of the ${label} has at most ${itemMax} characters.` });
+      return items;
+    });
+
+export const storySchema = z
+  .object({
+    id: optionalId,
+    title: z.string().trim().min(1, 'Give the story a headline.').max(200, 'At most 200 characters.'),
+    slug: z.string().trim().toLowerCase().max(80, 'At most 80 characters.').optional(),
+    standfirst: z.string().trim().max(400, 'At most 400 characters.').optional().default(''),
+    sectionId: optionalId,
+    authorId: optionalId,
+    byline: z.string().trim().max(120, 'At most 120 characters.').optional().default(''),
+    dateline: z.string().trim().max(60, 'At most 60 characters.').optional().default(''),
+    tags: list(12, 40, 'tags'),
+    related: list(6, 80, 'related stories'),
+    body: z.string().max(200_000, 'The body is too long (200,000 characters at most).').optional().default(''),
+    status: z.enum(ARTICLE_STATUSES, { message: 'Choose a status.' }),
+    publishAt: z.string().trim().max(20).optional().default(''),
+  })
+  .transform((v, ctx) => {
+    const slug = v.slug ? v.slug : slugify(v.title);
+    if (!SLUG_PATTERN.test(slug)) ctx.addIssue({ code: 'custom', path: ['slug'], message: 'Use lowercase letters, digits and single hyphens, e.g. "shanghai-rain-record".' });
+    if (v.sectionId === undefined) ctx.addIssue({ code: 'custom', path: ['sectionId'], message: 'Choose a section.' });
+    let publishAtMs: number | undefined;
+    if (v.publishAt) {
+      publishAtMs = localInputToMs(v.publishAt);
+      if (publishAtMs === undefined) ctx.addIssue({ code: 'custom', path: ['publishAt'], message: 'Enter a date and time, e.g. 2026-05-01 09:30.' });
+    }
+    if (v.tags.some((t) => !slugify(t))) ctx.addIssue({ code: 'custom', path: ['tags'], message: 'A tag needs at least one letter or digit.' });
+    return { ...v, slug, sectionId: v.sectionId ?? 0, publishAtMs };
+  });
+
+export type StoryInput = z.output<typeof storySchema>;
