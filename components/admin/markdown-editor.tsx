@@ -4,7 +4,7 @@
 // story's preview page shows the result); with it, the server renders the Markdown through the same
 // sanitiser as the save and the pane shows that HTML.
 import { useEffect, useId, useRef, useState } from 'react';
-import { useFieldState } from './action-form';
+import { useFieldState } from '@/components/ui/action-form';
 
 export function MarkdownEditor({ name, label, defaultValue, hint, rows = 18 }: { name: string; label: string; defaultValue?: string; hint?: string; rows?: number }) {
   const id = useId();

@@ -1,5 +1,5 @@
-import { ActionForm, SubmitButton } from '@/components/admin/action-form';
-import { SelectField, TextArea, TextField } from '@/components/admin/fields';
+import { ActionForm, SubmitButton } from '@/components/ui/action-form';
+import { SelectField, TextArea, TextField } from '@/components/ui/fields';
 import { MarkdownEditor } from '@/components/admin/markdown-editor';
 import { sectionOptions } from '@/components/admin/section-options';
 import type { ArticleStatus, Role } from '@/db/schema';

@@ -40,9 +40,15 @@ export const storySchema = z
   .object({
     id: optionalId,
     title: z.string().trim().min(1, 'Give the story a headline.').max(200, 'At most 200 characters.'),
-    slug: z.string().trim().toLowerCase().max(80, 'At most 80 characters.').optional(),
+    slug: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(80, 'At most 80 characters.')
+      .refine((v) => v === '' || SLUG_PATTERN.test(v), 'Use lowercase letters, digits and single hyphens, e.g. "shanghai-rain-record".')
+      .optional(),
     standfirst: z.string().trim().max(400, 'At most 400 characters.').optional().default(''),
-    sectionId: optionalId,
+    sectionId: z.string({ message: 'Choose a section.' }).trim().regex(/^[1-9]\d{0,8}$/, 'Choose a section.').transform(Number),
     authorId: optionalId,
     byline: z.string().trim().max(120, 'At most 120 characters.').optional().default(''),
     dateline: z.string().trim().max(60, 'At most 60 characters.').optional().default(''),
@@ -50,19 +56,20 @@ export const storySchema = z
     related: list(6, 80, 'related stories'),
     body: z.string().max(200_000, 'The body is too long (200,000 characters at most).').optional().default(''),
     status: z.enum(ARTICLE_STATUSES, { message: 'Choose a status.' }),
-    publishAt: z.string().trim().max(20).optional().default(''),
+    publishAt: z
+      .string()
+      .trim()
+      .max(20)
+      .refine((v) => v === '' || localInputToMs(v) !== undefined, 'Enter a date and time, e.g. 2026-05-01 09:30.')
+      .optional()
+      .default(''),
   })
   .transform((v, ctx) => {
     const slug = v.slug ? v.slug : slugify(v.title);
-    if (!SLUG_PATTERN.test(slug)) ctx.addIssue({ code: 'custom', path: ['slug'], message: 'Use lowercase letters, digits and single hyphens, e.g. "shanghai-rain-record".' });
-    if (v.sectionId === undefined) ctx.addIssue({ code: 'custom', path: ['sectionId'], message: 'Choose a section.' });
-    let publishAtMs: number | undefined;
-    if (v.publishAt) {
-      publishAtMs = localInputToMs(v.publishAt);
-      if (publishAtMs === undefined) ctx.addIssue({ code: 'custom', path: ['publishAt'], message: 'Enter a date and time, e.g. 2026-05-01 09:30.' });
-    }
+    // A headline of only punctuation or non-Latin script gives no slug: ask for one.
+    if (!SLUG_PATTERN.test(slug)) ctx.addIssue({ code: 'custom', path: ['slug'], message: 'Enter a slug: lowercase letters, digits and hyphens.' });
     if (v.tags.some((t) => !slugify(t))) ctx.addIssue({ code: 'custom', path: ['tags'], message: 'A tag needs at least one letter or digit.' });
-    return { ...v, slug, sectionId: v.sectionId ?? 0, publishAtMs };
+    return { ...v, slug, publishAtMs: v.publishAt ? localInputToMs(v.publishAt) : undefined };
   });
 
 export type StoryInput = z.output<typeof storySchema>;

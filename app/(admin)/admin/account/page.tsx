@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { ActionForm, SubmitButton } from '@/components/admin/action-form';
-import { TextField } from '@/components/admin/fields';
+import { ActionForm, SubmitButton } from '@/components/ui/action-form';
+import { TextField } from '@/components/ui/fields';
 import { PageHeader } from '@/components/admin/page-header';
 import { requireStaff } from '@/lib/auth/staff';
 import { ROLE_LABELS } from '@/lib/permissions';

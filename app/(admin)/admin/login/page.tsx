@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { ActionForm, SubmitButton } from '@/components/admin/action-form';
-import { TextField } from '@/components/admin/fields';
+import { ActionForm, SubmitButton } from '@/components/ui/action-form';
+import { TextField } from '@/components/ui/fields';
 import { currentStaff } from '@/lib/auth/staff';
 import { safeNextPath } from '@/lib/proxy/admin';
 import { signInAction } from './actions';

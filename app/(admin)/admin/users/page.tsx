@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ActionForm, SubmitButton } from '@/components/admin/action-form';
-import { SelectField, TextField } from '@/components/admin/fields';
+import { ActionForm, SubmitButton } from '@/components/ui/action-form';
+import { SelectField, TextField } from '@/components/ui/fields';
 import { PageHeader } from '@/components/admin/page-header';
 import { ROLES } from '@/db/schema';
 import { listUsers } from '@/db/queries/users';
