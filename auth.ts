@@ -10,8 +10,15 @@ import { authSecret } from '@/lib/data-dir';
 export const { auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   secret: authSecret(),
-  // A wrong password is an everyday event, not a server error worth a stack trace in the log.
-  logger: { error: (error: Error) => (error instanceof CredentialsSignin ? undefined : console.error('[auth]', error)) },
+  // A wrong password or a stale/forged session cookie is an everyday event, not a server error
+  // worth a stack trace in the log.
+  logger: {
+    error: (error: Error) => {
+      if (error instanceof CredentialsSignin) return;
+      if ((error as { type?: string }).type === 'JWTSessionError') return console.warn('[auth] ignored an unreadable session cookie');
+      console.error('[auth]', error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: { type: 'email' }, password: { type: 'password' } },

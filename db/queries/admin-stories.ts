@@ -209,7 +209,7 @@ export function saveStory(actorId: number, id: number | undefined, input: StoryW
       clearRedirectsFrom(tx, [articlePath(input.slug)]);
     }
 
-    const changed = before ? (Object.keys(values) as (keyof typeof values)[]).filter((k) => k !== 'updatedAt' && k !== 'bodyHtml' && k !== 'wordCount' && before[k] !== values[k]) : undefined;
+    const changed = before ? (Object.keys(values) as (keyof typeof values)[]).filter((k) => !['updatedAt', 'bodyHtml', 'wordCount', 'revisedAt'].includes(k) && before[k] !== values[k]) : undefined;
     recordAudit(
       tx,
       {
