@@ -9,6 +9,12 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'sharp'],
+  experimental: {
+    // forbidden() gives staff pages and actions a real 403 for a role that may not do something.
+    authInterrupts: true,
+    // Hero photos (5 MB at most) are posted to a server action; room for the multipart overhead.
+    serverActions: { bodySizeLimit: '6mb' },
+  },
   images: {
     // Uploaded photos are resized by sharp once, at upload, into fixed widths; the loader picks one.
     // No on-the-fly optimiser runs on the server (see lib/image-loader.ts).

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrateDatabase, openDatabase } from '../db/client';
+import { ensureFirstAdmin } from '../db/accounts';
 import { isEmpty, seedDemoContent } from '../db/seed';
 import { authSecret, databasePath } from '../lib/data-dir';
 
@@ -39,7 +40,7 @@ export function buildIsStale(): boolean {
   return SOURCES.some((s) => newestMtime(path.join(root, s)) > built);
 }
 
-function prepareDatabase(): void {
+async function prepareDatabase(): Promise<void> {
   const file = databasePath();
   const db = openDatabase(file);
   try {
@@ -48,15 +49,18 @@ function prepareDatabase(): void {
       const { articles } = seedDemoContent(db);
       console.log(`[moodwire] seeded ${articles} demo stories into ${file}`);
     }
+    await ensureFirstAdmin(db, { ADMIN_EMAIL: process.env.ADMIN_EMAIL, ADMIN_PASSWORD: process.env.ADMIN_PASSWORD }, (line) => console.log(line));
   } finally {
     db.$client.close();
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const secret = authSecret();
   process.env.AUTH_SECRET = secret;
-  prepareDatabase();
+  await prepareDatabase();
+  // The first administrator's password must not travel further than the log line above.
+  delete process.env.ADMIN_PASSWORD;
   if (buildIsStale()) {
     console.log('[moodwire] building (the build is missing or older than the sources)…');
     const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: process.env });
@@ -70,4 +74,7 @@ function main(): void {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 : 1)));
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Breadcrumb } from '@/components/article/breadcrumb';
+import { ContactForm } from '@/components/contact/contact-form';
 import { getPage, getSiteSettings } from '@/db/queries/site';
 import { formatDate } from '@/lib/format';
 import { siteImagePath, STATIC_PAGES, staticPagePath, type StaticPageSlug } from '@/lib/routes';
@@ -44,6 +45,7 @@ export default async function StaticPage({ params }: Props) {
       <h1 className="mt-4 font-serif text-3xl font-bold sm:text-4xl">{page.title}</h1>
       <p className="mt-2 text-sm text-muted">Last updated {formatDate(page.updatedAt)}</p>
       <div className="prose-body mt-6" dangerouslySetInnerHTML={{ __html: page.bodyHtml }} />
+      {page.slug === 'contact' ? <ContactForm /> : null}
     </article>
   );
 }

@@ -1,0 +1,96 @@
+import type { Metadata } from 'next';
+import { PageHeader } from '@/components/admin/page-header';
+import { Pagination } from '@/components/ui/pagination';
+import { countAuditEntries, listAuditEntries, listAuditFacets, type AuditFilter } from '@/db/queries/audit';
+import { listUsers } from '@/db/queries/users';
+import { idParam, pageParam, param, withParam, type RawSearchParams } from '@/lib/admin/search-params';
+import { requireStaff } from '@/lib/auth/staff';
+import { formatDateTime } from '@/lib/format';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+const PAGE_SIZE = 50;
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  await requireStaff('audit.read');
+  const params = await searchParams;
+  const facets = listAuditFacets();
+  const users = listUsers();
+  const action = param(params, 'action');
+  const objectType = param(params, 'type');
+  const filter: AuditFilter = {
+    userId: idParam(params, 'user'),
+    action: action && facets.actions.includes(action) ? action : undefined,
+    objectType: objectType && facets.objectTypes.includes(objectType) ? objectType : undefined,
+  };
+  const total = countAuditEntries(filter);
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(pageParam(params), pageCount);
+  const rows = listAuditEntries(filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+
+  return (
+    <>
+      <PageHeader title="Audit log" />
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 text-sm" role="search" aria-label="Filter the audit log">
+        <label className="flex flex-col font-semibold">
+          Who
+          <select name="user" defaultValue={filter.userId ?? ''} className="mt-1 rounded border border-rule bg-paper px-2 py-1 font-normal">
+            <option value="">Anyone</option>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col font-semibold">
+          Action
+          <select name="action" defaultValue={filter.action ?? ''} className="mt-1 rounded border border-rule bg-paper px-2 py-1 font-normal">
+            <option value="">Any</option>
+            {facets.actions.map((a) => (
+              <option key={a}>{a}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col font-semibold">
+          Object
+          <select name="type" defaultValue={filter.objectType ?? ''} className="mt-1 rounded border border-rule bg-paper px-2 py-1 font-normal">
+            <option value="">Any</option>
+            {facets.objectTypes.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded border border-rule px-3 py-1 font-semibold hover:border-ink">
+          Filter
+        </button>
+      </form>
+      <p className="mb-2 text-sm text-muted">{total} entries</p>
+      <table className="admin-table">
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">What</th>
+            <th scope="col">Object</th>
+            <th scope="col">Detail</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td className="whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
+              <td>{r.userName ?? <span className="text-muted">command line</span>}</td>
+              <td className="font-mono text-xs">{r.action}</td>
+              <td>
+                {r.objectType} #{r.objectId}
+              </td>
+              <td className="max-w-md font-mono text-xs break-all text-muted">{r.detail === '{}' ? '' : r.detail.slice(0, 400)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pagination page={page} pageCount={pageCount} href={(n) => withParam('/admin/audit', params, 'page', n)} />
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { z } from 'zod';
+import { signIn, signOut } from '@/auth';
+import { fieldErrors, type ActionState } from '@/lib/action-state';
+import { safeNextPath } from '@/lib/proxy/admin';
+
+const schema = z.object({
+  email: z.string().trim().min(1, 'Enter your e-mail address.').max(254, 'That e-mail address is too long.'),
+  password: z.string().min(1, 'Enter your password.').max(512, 'That password is too long.'),
+});
+
+// One message for an unknown e-mail, a wrong password and a disabled account: the form must not tell
+// which e-mail addresses have accounts.
+const WRONG = 'The e-mail address or password is not right.';
+
+export async function signInAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  const email = String(form.get('email') ?? '');
+  const parsed = schema.safeParse({ email, password: form.get('password') });
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues), values: { email } };
+  try {
+    await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirectTo: safeNextPath(form.get('next')) });
+  } catch (error) {
+    // signIn redirects by throwing; only auth failures are ours to turn into a message.
+    if (error instanceof AuthError) {
+      if (error.type === 'CredentialsSignin' && 'code' in error && error.code === 'locked') {
+        return { ok: false, message: 'Too many failed attempts. Sign-in is paused for a few minutes; try again later.', values: { email } };
+      }
+      if (error.type === 'CredentialsSignin') return { ok: false, message: WRONG, values: { email } };
+      return { ok: false, message: 'Sign-in failed. Please try again.', values: { email } };
+    }
+    throw error;
+  }
+  return {};
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/admin/login?signed-out=1' });
+}

@@ -1,0 +1,124 @@
+import type { Metadata } from 'next';
+import Image from 'next/image';
+import Link from 'next/link';
+import { forbidden, notFound } from 'next/navigation';
+import { ActionForm, SubmitButton } from '@/components/ui/action-form';
+import { FileField, TextField } from '@/components/ui/fields';
+import { PageHeader } from '@/components/admin/page-header';
+import { StatusBadge } from '@/components/admin/status-badge';
+import { StoryForm } from '@/components/admin/story-form';
+import { getStoryForEdit, listAuthors, storyIsPublic } from '@/db/queries/admin-stories';
+import { listSections } from '@/db/queries/sections';
+import { requireStaff } from '@/lib/auth/staff';
+import { can, canEditStory } from '@/lib/permissions';
+import { articlePath } from '@/lib/routes';
+import { removeHeroAction, unpublishStoryAction } from '../actions';
+import { updateHeroTextAction, uploadHeroAction } from '../hero-actions';
+
+export const metadata: Metadata = { title: 'Edit story' };
+
+const SAVED: Record<string, string> = {
+  draft: 'Saved as a draft.',
+  review: 'Saved and sent for review: editors will see it in the “In review” list.',
+  scheduled: 'Scheduled: readers will see it from its publish time.',
+  published: 'Published: readers can see it now.',
+  unpublished: 'Unpublished: the story is a draft again and its address answers 404.',
+};
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function EditStoryPage({ params, searchParams }: Props) {
+  const user = await requireStaff('story.write');
+  const { id } = await params;
+  const story = /^\d{1,9}$/.test(id) ? getStoryForEdit(Number(id)) : undefined;
+  if (!story) notFound();
+  if (!canEditStory(user, story)) forbidden();
+  const saved = (await searchParams).saved;
+  const savedMessage = typeof saved === 'string' ? SAVED[saved] : undefined;
+  const live = storyIsPublic(story);
+
+  return (
+    <>
+      <PageHeader
+        title={story.title}
+        back={{ href: '/admin/stories', label: 'Stories' }}
+        actions={
+          <>
+            <Link href={`/admin/stories/${story.id}/preview`} className="rounded border border-rule px-3 py-2 text-sm font-semibold hover:border-ink">
+              Preview
+            </Link>
+            {live ? (
+              <Link href={articlePath(story.slug)} className="rounded border border-rule px-3 py-2 text-sm font-semibold hover:border-ink">
+                View on the site
+              </Link>
+            ) : null}
+          </>
+        }
+      />
+      <p className="mb-4 flex flex-wrap items-center gap-3 text-sm text-muted">
+        <StatusBadge status={story.status} publishedAt={story.publishedAt} />
+        {story.createdByName ? <span>Started by {story.createdByName}</span> : null}
+      </p>
+      {savedMessage ? (
+        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
+          {savedMessage}
+        </p>
+      ) : null}
+      <StoryForm role={user.role} sections={listSections()} authors={listAuthors()} story={{ ...story, publishedAt: story.publishedAt }} />
+
+      <div className="mt-8 grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="photo" className="admin-card">
+          <h2 id="photo" className="mb-3 text-lg font-bold">
+            Photo
+          </h2>
+          {story.heroPath ? (
+            <figure className="mb-4">
+              <Image src={story.heroPath} alt={story.heroAlt ?? ''} width={story.heroWidth ?? 1200} height={story.heroHeight ?? 675} sizes="480px" unoptimized={story.heroPath.endsWith('.svg')} className="h-auto w-full max-w-md" />
+              <figcaption className="mt-1 text-xs text-muted">
+                {story.heroCaption} {story.heroCredit}
+              </figcaption>
+            </figure>
+          ) : (
+            <p className="mb-3 text-sm text-muted">No photo yet.</p>
+          )}
+          <ActionForm action={uploadHeroAction} actionName="story.upload-hero" encType="multipart/form-data">
+            <input type="hidden" name="id" value={story.id} />
+            <FileField name="photo" label={story.heroPath ? 'Replace with a new photo' : 'Photo'} accept="image/jpeg,image/png,image/webp" hint="JPEG, PNG or WebP, up to 5 MB, at least 320 pixels wide." />
+            <TextField name="alt" label="Alt text" hint="What the photo shows, for readers who cannot see it." maxLength={300} required />
+            <TextField name="caption" label="Caption" maxLength={500} />
+            <TextField name="credit" label="Credit" maxLength={120} />
+            <SubmitButton>Upload photo</SubmitButton>
+          </ActionForm>
+          {story.heroId ? (
+            <>
+              <h3 className="mt-6 mb-2 font-bold">Edit the current photo’s text</h3>
+              <ActionForm action={updateHeroTextAction} actionName="story.update-hero-text">
+                <input type="hidden" name="id" value={story.id} />
+                <TextField name="alt" label="Alt text" defaultValue={story.heroAlt ?? ''} maxLength={300} required />
+                <TextField name="caption" label="Caption" defaultValue={story.heroCaption ?? ''} maxLength={500} />
+                <TextField name="credit" label="Credit" defaultValue={story.heroCredit ?? ''} maxLength={120} />
+                <SubmitButton variant="secondary">Save photo text</SubmitButton>
+              </ActionForm>
+              <ActionForm action={removeHeroAction} actionName="story.remove-hero" className="mt-4">
+                <input type="hidden" name="id" value={story.id} />
+                <SubmitButton variant="danger">Remove photo from the story</SubmitButton>
+              </ActionForm>
+            </>
+          ) : null}
+        </section>
+        {can(user.role, 'story.publish') && (story.status === 'published' || story.status === 'scheduled') ? (
+          <section aria-labelledby="unpublish" className="admin-card h-fit">
+            <h2 id="unpublish" className="mb-3 text-lg font-bold">
+              Take it down
+            </h2>
+            <p className="mb-3 text-sm text-muted">The story becomes a draft again; readers get “not found” at its address.</p>
+            <ActionForm action={unpublishStoryAction} actionName="story.unpublish">
+              <input type="hidden" name="id" value={story.id} />
+              <SubmitButton variant="danger">Unpublish</SubmitButton>
+            </ActionForm>
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { getStoryAccess, listAuthors, resolveStorySlugs, saveStory, setStoryHero, slugTaken, unpublishStory } from '@/db/queries/admin-stories';
+import { getSectionById } from '@/db/queries/sections';
+import { parseForm, formValues, type ActionState } from '@/lib/action-state';
+import { idField } from '@/lib/admin/schemas';
+import { revalidateStory } from '@/lib/admin/revalidate';
+import { storySchema } from '@/lib/admin/story-schema';
+import { resolvePublication } from '@/lib/admin/story-rules';
+import { requireStaff } from '@/lib/auth/staff';
+import { canEditStory } from '@/lib/permissions';
+import { z } from 'zod';
+
+const NOT_YOURS = 'You cannot edit this story: writers edit their own drafts and stories in review only.';
+
+export async function saveStoryAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requireStaff('story.write');
+  const parsed = parseForm(storySchema, form);
+  if (parsed.state) return parsed.state;
+  const input = parsed.data;
+  const values = formValues(form);
+  const fail = (field: string, message: string): ActionState => ({ ok: false, message: 'Please correct the fields marked below.', errors: { [field]: [message] }, values });
+
+  const before = input.id === undefined ? undefined : getStoryAccess(input.id);
+  if (input.id !== undefined && !before) return { ok: false, message: 'This story no longer exists.' };
+  if (before && !canEditStory(user, before)) return { ok: false, message: NOT_YOURS };
+
+  if (!getSectionById(input.sectionId)) return fail('sectionId', 'Choose a section.');
+  if (input.authorId !== undefined && !listAuthors().some((a) => a.id === input.authorId)) return fail('authorId', 'Choose an author from the list.');
+  if (slugTaken(input.slug, input.id)) return fail('slug', 'Another story already uses this address. Change the slug.');
+  const related = resolveStorySlugs(input.related.map((s) => s.toLowerCase()));
+  if (related.missing.length) return fail('related', `No story has the slug: ${related.missing.join(', ')}.`);
+
+  const publication = resolvePublication(user.role, { status: input.status, publishAtMs: input.publishAtMs }, before);
+  if (!publication.ok) return fail(publication.field, publication.message);
+
+  const saved = saveStory(user.id, input.id, {
+    title: input.title,
+    slug: input.slug,
+    standfirst: input.standfirst,
+    sectionId: input.sectionId,
+    authorId: input.authorId ?? null,
+    byline: input.byline,
+    dateline: input.dateline,
+    body: input.body,
+    tags: input.tags,
+    relatedIds: [...related.ids.values()],
+    status: publication.value.status,
+    publishedAt: publication.value.publishedAt,
+  });
+  revalidateStory(saved);
+  redirect(`/admin/stories/${saved.id}?saved=${publication.value.status}`);
+}
+
+const idOnly = z.object({ id: idField });
+
+export async function unpublishStoryAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requireStaff('story.publish');
+  const parsed = parseForm(idOnly, form);
+  if (parsed.state) return parsed.state;
+  const result = unpublishStory(user.id, parsed.data.id);
+  if (!result) return { ok: false, message: 'This story no longer exists.' };
+  revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
+  redirect(`/admin/stories/${parsed.data.id}?saved=unpublished`);
+}
+
+export async function removeHeroAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requireStaff('media.upload');
+  const parsed = parseForm(idOnly, form);
+  if (parsed.state) return parsed.state;
+  const story = getStoryAccess(parsed.data.id);
+  if (!story) return { ok: false, message: 'This story no longer exists.' };
+  if (!canEditStory(user, story)) return { ok: false, message: NOT_YOURS };
+  const result = setStoryHero(user.id, story.id, null, {});
+  if (result) revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
+  return { ok: true, message: 'Photo removed from the story.' };
+}

@@ -1,0 +1,152 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PageHeader } from '@/components/admin/page-header';
+import { sectionOptions } from '@/components/admin/section-options';
+import { StatusBadge } from '@/components/admin/status-badge';
+import { Pagination } from '@/components/ui/pagination';
+import { ARTICLE_STATUSES, type ArticleStatus } from '@/db/schema';
+import { countStoriesForAdmin, listAuthors, listStoriesForAdmin, storyIsPublic, type StoryFilter } from '@/db/queries/admin-stories';
+import { listSections } from '@/db/queries/sections';
+import { idParam, pageParam, param, withParam, type RawSearchParams } from '@/lib/admin/search-params';
+import { STATUS_LABELS } from '@/lib/admin/story-schema';
+import { requireStaff } from '@/lib/auth/staff';
+import { formatDateTime } from '@/lib/format';
+import { can, canEditStory } from '@/lib/permissions';
+import { articlePath } from '@/lib/routes';
+
+export const metadata: Metadata = { title: 'Stories' };
+
+const PAGE_SIZE = 25;
+const selectClass = 'mt-1 rounded border border-rule bg-paper px-2 py-1 font-normal';
+
+export default async function StoriesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const user = await requireStaff('story.write');
+  const params = await searchParams;
+  const seesAll = can(user.role, 'story.edit-any');
+  const status = param(params, 'status');
+  const filter: StoryFilter = {
+    status: ARTICLE_STATUSES.includes(status as ArticleStatus) ? (status as ArticleStatus) : undefined,
+    sectionId: idParam(params, 'section'),
+    authorId: idParam(params, 'author'),
+    q: param(params, 'q', 100),
+    // Writers work on their own stories only.
+    createdBy: seesAll ? undefined : user.id,
+  };
+  const total = countStoriesForAdmin(filter);
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(pageParam(params), pageCount);
+  const rows = listStoriesForAdmin(filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const sections = listSections();
+  const authors = listAuthors();
+
+  return (
+    <>
+      <PageHeader
+        title={seesAll ? 'Stories' : 'Your stories'}
+        actions={
+          <Link href="/admin/stories/new" className="rounded bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark">
+            New story
+          </Link>
+        }
+      />
+      <form method="get" role="search" aria-label="Filter stories" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
+        <label className="flex flex-col font-semibold">
+          Title contains
+          <input type="search" name="q" defaultValue={filter.q ?? ''} maxLength={100} className={selectClass} />
+        </label>
+        <label className="flex flex-col font-semibold">
+          Status
+          <select name="status" defaultValue={filter.status ?? ''} className={selectClass}>
+            <option value="">Any</option>
+            {ARTICLE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col font-semibold">
+          Section
+          <select name="section" defaultValue={filter.sectionId ?? ''} className={selectClass}>
+            <option value="">Any</option>
+            {sectionOptions(sections).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col font-semibold">
+          Author
+          <select name="author" defaultValue={filter.authorId ?? ''} className={selectClass}>
+            <option value="">Any</option>
+            {authors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded border border-rule px-3 py-1 font-semibold hover:border-ink">
+          Filter
+        </button>
+        <Link href="/admin/stories" className="py-1 text-muted hover:underline">
+          Clear
+        </Link>
+      </form>
+      <p className="mb-2 text-sm text-muted">
+        {total} {total === 1 ? 'story' : 'stories'}
+      </p>
+      <table className="admin-table">
+        <thead>
+          <tr>
+            <th scope="col">Headline</th>
+            <th scope="col">Status</th>
+            <th scope="col">Section</th>
+            <th scope="col">Byline</th>
+            <th scope="col">Changed</th>
+            <th scope="col">
+              <span className="sr-only">Links</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((s) => (
+            <tr key={s.id}>
+              <td>
+                {canEditStory(user, s) ? (
+                  <Link href={`/admin/stories/${s.id}`} className="font-semibold text-brand hover:underline">
+                    {s.title}
+                  </Link>
+                ) : (
+                  <span className="font-semibold">{s.title}</span>
+                )}
+              </td>
+              <td>
+                <StatusBadge status={s.status} publishedAt={s.publishedAt} />
+              </td>
+              <td>{s.sectionName}</td>
+              <td>{s.byline}</td>
+              <td className="whitespace-nowrap text-muted">{formatDateTime(s.updatedAt)}</td>
+              <td className="whitespace-nowrap">
+                <Link href={`/admin/stories/${s.id}/preview`} className="hover:underline">
+                  Preview
+                </Link>
+                {storyIsPublic(s) ? (
+                  <>
+                    {' · '}
+                    <Link href={articlePath(s.slug)} className="hover:underline">
+                      View
+                    </Link>
+                  </>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 ? <p className="mt-4 text-muted">No story matches these filters.</p> : null}
+      <Pagination page={page} pageCount={pageCount} href={(n) => withParam('/admin/stories', params, 'page', n)} />
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ActionForm, SubmitButton } from '@/components/ui/action-form';
+import { SelectField, TextField } from '@/components/ui/fields';
+import { PageHeader } from '@/components/admin/page-header';
+import { ROLES } from '@/db/schema';
+import { getUserById } from '@/db/queries/users';
+import { requireStaff } from '@/lib/auth/staff';
+import { ROLE_LABELS } from '@/lib/permissions';
+import { PASSWORD_MIN } from '@/lib/password';
+import { resetUserPasswordAction, setUserDisabledAction, updateUserAction } from '../actions';
+
+export const metadata: Metadata = { title: 'User' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function UserPage({ params, searchParams }: Props) {
+  const actor = await requireStaff('users.manage');
+  const { id } = await params;
+  const user = /^\d{1,9}$/.test(id) ? getUserById(Number(id)) : undefined;
+  if (!user) notFound();
+  const created = (await searchParams).created !== undefined;
+  return (
+    <>
+      <PageHeader title={user.name} back={{ href: '/admin/users', label: 'Users' }} />
+      {created ? (
+        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
+          User created. Give them their password in person; they can change it under their account.
+        </p>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-3">
+        <section aria-labelledby="details" className="admin-card">
+          <h2 id="details" className="mb-3 text-lg font-bold">
+            Details and role
+          </h2>
+          <ActionForm action={updateUserAction} actionName="user.update">
+            <input type="hidden" name="id" value={user.id} />
+            <TextField name="name" label="Name" defaultValue={user.name} required />
+            <TextField name="email" type="email" label="E-mail" defaultValue={user.email} required />
+            <SelectField name="role" label="Role" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} defaultValue={user.role} />
+            <SubmitButton>Save</SubmitButton>
+          </ActionForm>
+        </section>
+        <section aria-labelledby="password" className="admin-card">
+          <h2 id="password" className="mb-3 text-lg font-bold">
+            Reset password
+          </h2>
+          <ActionForm action={resetUserPasswordAction} actionName="user.reset-password">
+            <input type="hidden" name="id" value={user.id} />
+            <TextField name="password" type="password" label="New password" autoComplete="new-password" hint={`At least ${PASSWORD_MIN} characters. Their sessions end at once.`} required />
+            <SubmitButton>Reset password</SubmitButton>
+          </ActionForm>
+        </section>
+        <section aria-labelledby="access" className="admin-card">
+          <h2 id="access" className="mb-3 text-lg font-bold">
+            Access
+          </h2>
+          <p className="mb-3 text-sm">
+            This account is <strong>{user.disabled ? 'disabled' : 'active'}</strong>.
+          </p>
+          <ActionForm action={setUserDisabledAction} actionName="user.set-disabled">
+            <input type="hidden" name="id" value={user.id} />
+            <input type="hidden" name="disabled" value={user.disabled ? '0' : '1'} />
+            {user.id === actor.id && !user.disabled ? (
+              <p className="text-sm text-muted">You cannot disable your own account.</p>
+            ) : (
+              <SubmitButton variant={user.disabled ? 'secondary' : 'danger'}>{user.disabled ? 'Enable account' : 'Disable account'}</SubmitButton>
+            )}
+          </ActionForm>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ActionForm, SubmitButton } from '@/components/ui/action-form';
+import { SelectField, TextField } from '@/components/ui/fields';
+import { PageHeader } from '@/components/admin/page-header';
+import { ROLES } from '@/db/schema';
+import { listUsers } from '@/db/queries/users';
+import { requireStaff } from '@/lib/auth/staff';
+import { formatDateTime } from '@/lib/format';
+import { ROLE_LABELS } from '@/lib/permissions';
+import { PASSWORD_MIN } from '@/lib/password';
+import { createUserAction } from './actions';
+
+export const metadata: Metadata = { title: 'Users' };
+
+const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
+
+export default async function UsersPage() {
+  await requireStaff('users.manage');
+  const users = listUsers();
+  return (
+    <>
+      <PageHeader title="Users" />
+      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+        <table className="admin-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">E-mail</th>
+              <th scope="col">Role</th>
+              <th scope="col">State</th>
+              <th scope="col">Changed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  <Link href={`/admin/users/${u.id}`} className="font-semibold text-brand hover:underline">
+                    {u.name}
+                  </Link>
+                </td>
+                <td>{u.email}</td>
+                <td>{ROLE_LABELS[u.role]}</td>
+                <td>{u.disabled ? <span className="font-semibold text-red-700">Disabled</span> : 'Active'}</td>
+                <td className="text-muted">{formatDateTime(u.updatedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <section aria-labelledby="new-user" className="admin-card">
+          <h2 id="new-user" className="mb-3 text-lg font-bold">
+            New user
+          </h2>
+          <ActionForm action={createUserAction} actionName="user.create">
+            <TextField name="name" label="Name" required />
+            <TextField name="email" type="email" label="E-mail" autoComplete="off" required />
+            <SelectField name="role" label="Role" options={roleOptions} defaultValue="writer" />
+            <TextField name="password" type="password" label="Initial password" autoComplete="new-password" hint={`At least ${PASSWORD_MIN} characters, not a common password.`} required />
+            <SubmitButton>Create user</SubmitButton>
+          </ActionForm>
+        </section>
+      </div>
+    </>
+  );
+}

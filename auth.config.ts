@@ -1,0 +1,45 @@
+// The part of the next-auth configuration that needs no database or Node-only module: session
+// strategy, pages and the token callbacks. auth.ts adds the Credentials provider and the secret.
+import type { NextAuthConfig } from 'next-auth';
+
+export const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
+
+export const authConfig = {
+  trustHost: true,
+  pages: { signIn: '/admin/login' },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S, updateAge: 24 * 60 * 60 },
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      // Only at sign-in is `user` set. issuedAt (ms) outlives the token's rolling refreshes, so
+      // users.sessions_valid_after can end every session that began before a reset or a disable.
+      if (user?.id) {
+        token.uid = Number(user.id);
+        token.issuedAt = Date.now();
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.uid = typeof token.uid === 'number' ? token.uid : undefined;
+      session.issuedAt = typeof token.issuedAt === 'number' ? token.issuedAt : 0;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;
+
+declare module 'next-auth' {
+  interface Session {
+    uid?: number;
+    issuedAt: number;
+  }
+}
+
+declare module '@auth/core/jwt' {
+  interface JWT {
+    uid?: number;
+    issuedAt?: number;
+  }
+}
+
+/** Cookie names next-auth may use for the session (plain and Secure-prefixed; large tokens are chunked). */
+export const SESSION_COOKIE_PREFIXES = ['authjs.session-token', '__Secure-authjs.session-token'] as const;

@@ -1,0 +1,29 @@
+'use client';
+
+// The Contact us form. A plain POST without JavaScript; the page comes back with the result.
+import { ActionForm, SubmitButton } from '@/components/ui/action-form';
+import { TextArea, TextField } from '@/components/ui/fields';
+import { sendContactMessageAction } from './actions';
+
+export function ContactForm() {
+  return (
+    <section aria-labelledby="contact-form" className="mt-10 border-t border-rule pt-6">
+      <h2 id="contact-form" className="mb-4 font-sans text-xl font-bold">
+        Write to the newsroom
+      </h2>
+      <ActionForm action={sendContactMessageAction} actionName="contact.send" className="max-w-xl">
+        <TextField name="name" label="Your name" autoComplete="name" maxLength={100} required />
+        <TextField name="email" type="email" label="Your e-mail" autoComplete="email" maxLength={254} required />
+        <TextField name="subject" label="Subject" maxLength={150} required />
+        <TextArea name="message" label="Message" rows={6} required />
+        <div className="hidden" aria-hidden="true">
+          <label>
+            Leave this empty
+            <input type="text" name="website" tabIndex={-1} autoComplete="off" />
+          </label>
+        </div>
+        <SubmitButton>Send message</SubmitButton>
+      </ActionForm>
+    </section>
+  );
+}

@@ -1,0 +1,261 @@
+import 'server-only';
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { articles, articleTags, authors, media, relatedOverrides, sections, tags, users, type ArticleStatus } from '@/db/schema';
+import { countWords, renderMarkdown } from '@/lib/markdown';
+import { articlePath } from '@/lib/routes';
+import { slugify } from '@/lib/slug';
+import { recordAudit } from './audit';
+import { clearRedirectsFrom, moveRedirects } from './redirects';
+
+export type StoryFilter = { status?: ArticleStatus; sectionId?: number; authorId?: number; q?: string; createdBy?: number };
+
+function where(f: StoryFilter): SQL | undefined {
+  const parts: SQL[] = [];
+  if (f.status) parts.push(eq(articles.status, f.status));
+  if (f.sectionId) parts.push(eq(articles.sectionId, f.sectionId));
+  if (f.authorId) parts.push(eq(articles.authorId, f.authorId));
+  if (f.createdBy) parts.push(eq(articles.createdBy, f.createdBy));
+  // An escape character: searching for "100%" finds "100%", not everything.
+  if (f.q) parts.push(sql`${articles.title} like ${`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`);
+  return parts.length ? and(...parts) : undefined;
+}
+
+export function listStoriesForAdmin(filter: StoryFilter, { limit, offset }: { limit: number; offset: number }) {
+  return getDb()
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      title: articles.title,
+      status: articles.status,
+      publishedAt: articles.publishedAt,
+      updatedAt: articles.updatedAt,
+      byline: articles.byline,
+      sectionName: sections.name,
+      createdBy: articles.createdBy,
+    })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(where(filter))
+    .orderBy(desc(articles.updatedAt), desc(articles.id))
+    .limit(limit)
+    .offset(offset)
+    .all();
+}
+
+export function countStoriesForAdmin(filter: StoryFilter): number {
+  return getDb().select({ n: sql<number>`count(*)` }).from(articles).where(where(filter)).get()?.n ?? 0;
+}
+
+export function countStoriesByStatus(createdBy?: number): Record<ArticleStatus, number> {
+  const rows = getDb()
+    .select({ status: articles.status, n: sql<number>`count(*)` })
+    .from(articles)
+    .where(createdBy ? eq(articles.createdBy, createdBy) : undefined)
+    .groupBy(articles.status)
+    .all();
+  const out = { draft: 0, review: 0, scheduled: 0, published: 0 };
+  for (const r of rows) out[r.status] = r.n;
+  return out;
+}
+
+export function listAuthors() {
+  return getDb().select({ id: authors.id, name: authors.name }).from(authors).orderBy(asc(authors.name)).all();
+}
+
+/** Who may touch a story: the rows permission checks need, nothing more. */
+export function getStoryAccess(id: number) {
+  return getDb().select({ id: articles.id, createdBy: articles.createdBy, status: articles.status, slug: articles.slug, publishedAt: articles.publishedAt }).from(articles).where(eq(articles.id, id)).get();
+}
+
+export function getStoryForEdit(id: number) {
+  const db = getDb();
+  const row = db
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      title: articles.title,
+      standfirst: articles.standfirst,
+      sectionId: articles.sectionId,
+      authorId: articles.authorId,
+      byline: articles.byline,
+      dateline: articles.dateline,
+      body: articles.body,
+      status: articles.status,
+      publishedAt: articles.publishedAt,
+      updatedAt: articles.updatedAt,
+      createdBy: articles.createdBy,
+      createdByName: users.name,
+      heroId: media.id,
+      heroPath: media.path,
+      heroAlt: media.alt,
+      heroCaption: media.caption,
+      heroCredit: media.credit,
+      heroWidth: media.width,
+      heroHeight: media.height,
+      heroMime: media.mime,
+    })
+    .from(articles)
+    .leftJoin(media, eq(media.id, articles.heroMediaId))
+    .leftJoin(users, eq(users.id, articles.createdBy))
+    .where(eq(articles.id, id))
+    .get();
+  if (!row) return undefined;
+  const tagNames = db.select({ name: tags.name }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(eq(articleTags.articleId, id)).orderBy(asc(tags.name)).all();
+  const related = db
+    .select({ slug: articles.slug })
+    .from(relatedOverrides)
+    .innerJoin(articles, eq(articles.id, relatedOverrides.relatedId))
+    .where(eq(relatedOverrides.articleId, id))
+    .orderBy(asc(relatedOverrides.position))
+    .all();
+  return { ...row, tags: tagNames.map((t) => t.name), related: related.map((r) => r.slug) };
+}
+
+export function slugTaken(slug: string, exceptId?: number): boolean {
+  const row = getDb().select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).get();
+  return row !== undefined && row.id !== exceptId;
+}
+
+/** Ids of existing stories by slug; the slugs that do not exist are returned separately. */
+export function resolveStorySlugs(slugs: string[]): { ids: Map<string, number>; missing: string[] } {
+  if (slugs.length === 0) return { ids: new Map(), missing: [] };
+  const rows = getDb().select({ id: articles.id, slug: articles.slug }).from(articles).where(inArray(articles.slug, slugs)).all();
+  const ids = new Map(rows.map((r) => [r.slug, r.id]));
+  return { ids, missing: slugs.filter((s) => !ids.has(s)) };
+}
+
+export type StoryWrite = {
+  title: string;
+  slug: string;
+  standfirst: string;
+  sectionId: number;
+  authorId: number | null;
+  byline: string;
+  dateline: string;
+  body: string;
+  tags: string[];
+  relatedIds: number[];
+  status: ArticleStatus;
+  publishedAt: number | null;
+};
+
+export type StorySaved = { id: number; slug: string; oldSlug?: string; sectionIds: number[] };
+
+function isPublicRow(status: string, publishedAt: number | null, now: number) {
+  return (status === 'published' || status === 'scheduled') && publishedAt !== null && publishedAt <= now;
+}
+
+/**
+ * Creates or updates a story in one transaction: the row (body HTML rendered here), tags, related
+ * picks, the redirect from a published story's old address, and the audit entry.
+ */
+export function saveStory(actorId: number, id: number | undefined, input: StoryWrite, now = Date.now()): StorySaved {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const before = id === undefined ? undefined : tx.select().from(articles).where(eq(articles.id, id)).get();
+    if (id !== undefined && !before) throw new Error(`Story ${id} does not exist`);
+    const wasPublic = before ? isPublicRow(before.status, before.publishedAt, now) : false;
+    const willBePublic = isPublicRow(input.status, input.publishedAt, now);
+    const values = {
+      title: input.title,
+      slug: input.slug,
+      standfirst: input.standfirst,
+      sectionId: input.sectionId,
+      authorId: input.authorId,
+      byline: input.byline,
+      dateline: input.dateline,
+      body: input.body,
+      bodyHtml: renderMarkdown(input.body),
+      wordCount: countWords(input.body),
+      status: input.status,
+      publishedAt: input.publishedAt,
+      updatedAt: now,
+      // Readers see "Updated" only when a story they could already read changes.
+      ...(wasPublic && willBePublic ? { revisedAt: now } : {}),
+      ...(!willBePublic && input.status !== 'scheduled' ? { revisedAt: null } : {}),
+    };
+    let storyId: number;
+    if (before) {
+      tx.update(articles).set(values).where(eq(articles.id, before.id)).run();
+      storyId = before.id;
+    } else {
+      storyId = tx
+        .insert(articles)
+        .values({ ...values, createdAt: now, createdBy: actorId })
+        .returning({ id: articles.id })
+        .get().id;
+    }
+
+    // Tags: find or create by slug, then replace the story's set.
+    tx.delete(articleTags).where(eq(articleTags.articleId, storyId)).run();
+    for (const name of input.tags) {
+      const slug = slugify(name);
+      const tagId =
+        tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, slug)).get()?.id ??
+        tx.insert(tags).values({ slug, name }).returning({ id: tags.id }).get().id;
+      tx.insert(articleTags).values({ articleId: storyId, tagId }).onConflictDoNothing().run();
+    }
+    tx.delete(relatedOverrides).where(eq(relatedOverrides.articleId, storyId)).run();
+    input.relatedIds
+      .filter((r) => r !== storyId)
+      .forEach((relatedId, position) => tx.insert(relatedOverrides).values({ articleId: storyId, relatedId, position }).run());
+
+    // A story whose address readers may have (published at some point) keeps it working as a 301.
+    const oldSlug = before && before.slug !== input.slug ? before.slug : undefined;
+    if (oldSlug && before && before.publishedAt !== null && (wasPublic || before.status === 'published' || before.status === 'scheduled')) {
+      moveRedirects(tx, articlePath(oldSlug), articlePath(input.slug), now);
+    } else {
+      clearRedirectsFrom(tx, [articlePath(input.slug)]);
+    }
+
+    const changed = before ? (Object.keys(values) as (keyof typeof values)[]).filter((k) => !['updatedAt', 'bodyHtml', 'wordCount', 'revisedAt'].includes(k) && before[k] !== values[k]) : undefined;
+    recordAudit(
+      tx,
+      {
+        actorId,
+        action: before ? (before.status !== input.status ? `story.${input.status === 'published' ? 'publish' : input.status === 'scheduled' ? 'schedule' : input.status === 'review' ? 'submit' : 'to-draft'}` : 'story.update') : 'story.create',
+        objectType: 'story',
+        objectId: storyId,
+        detail: { title: input.title, slug: input.slug, status: input.status, ...(oldSlug ? { oldSlug } : {}), ...(changed ? { changed } : {}) },
+      },
+      now,
+    );
+    const sectionIds = [...new Set([input.sectionId, ...(before ? [before.sectionId] : [])])];
+    return { id: storyId, slug: input.slug, oldSlug, sectionIds };
+  });
+}
+
+/** Back to draft: readers get a 404 from now on. */
+export function unpublishStory(actorId: number, id: number, now = Date.now()): { slug: string; sectionId: number } | undefined {
+  return getDb().transaction((tx) => {
+    const before = tx.select({ slug: articles.slug, sectionId: articles.sectionId, status: articles.status }).from(articles).where(eq(articles.id, id)).get();
+    if (!before) return undefined;
+    tx.update(articles).set({ status: 'draft', publishedAt: null, revisedAt: null, updatedAt: now }).where(eq(articles.id, id)).run();
+    recordAudit(tx, { actorId, action: 'story.unpublish', objectType: 'story', objectId: id, detail: { slug: before.slug, from: before.status } }, now);
+    return { slug: before.slug, sectionId: before.sectionId };
+  });
+}
+
+export function setStoryHero(actorId: number, id: number, mediaId: number | null, detail: Record<string, unknown>, now = Date.now()): { slug: string; sectionId: number } | undefined {
+  return getDb().transaction((tx) => {
+    const before = tx.select({ slug: articles.slug, sectionId: articles.sectionId }).from(articles).where(eq(articles.id, id)).get();
+    if (!before) return undefined;
+    tx.update(articles).set({ heroMediaId: mediaId, updatedAt: now }).where(eq(articles.id, id)).run();
+    recordAudit(tx, { actorId, action: mediaId === null ? 'story.remove-hero' : 'story.set-hero', objectType: 'story', objectId: id, detail: { mediaId, ...detail } }, now);
+    return before;
+  });
+}
+
+export const storyIsPublic = (s: { status: string; publishedAt: number | null }, now = Date.now()) => isPublicRow(s.status, s.publishedAt, now);
+
+/** Slugs of other stories, for the related-stories picker's suggestions. */
+export function listStorySlugs(exceptId?: number, limit = 300) {
+  return getDb()
+    .select({ slug: articles.slug, title: articles.title })
+    .from(articles)
+    .where(exceptId ? ne(articles.id, exceptId) : undefined)
+    .orderBy(desc(articles.updatedAt))
+    .limit(limit)
+    .all();
+}

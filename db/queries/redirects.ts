@@ -1,0 +1,34 @@
+import 'server-only';
+import type { Statement } from 'better-sqlite3';
+import { eq, inArray } from 'drizzle-orm';
+import { getDb } from '@/db';
+import type { DB } from '@/db/client';
+import { redirects } from '@/db/schema';
+
+type Tx = Pick<DB, 'select' | 'insert' | 'update' | 'delete'>;
+
+// The proxy asks this for every story and section request: a cached prepared statement keeps it a
+// single B-tree probe with no query building.
+let lookup: { db: DB; statement: Statement<[string], { to_path: string }> } | undefined;
+
+export function findRedirect(fromPath: string): string | undefined {
+  const db = getDb();
+  if (lookup?.db !== db) lookup = { db, statement: db.$client.prepare('select to_path from redirects where from_path = ?') };
+  return lookup.statement.get(fromPath)?.to_path;
+}
+
+/**
+ * `from` now lives at `to`. Earlier redirects to `from` are pointed straight at `to` (no chains), and
+ * a redirect from `to` itself is dropped, since that address has a page again.
+ */
+export function moveRedirects(tx: Tx, from: string, to: string, now = Date.now()): void {
+  if (from === to) return;
+  tx.delete(redirects).where(eq(redirects.fromPath, to)).run();
+  tx.update(redirects).set({ toPath: to }).where(eq(redirects.toPath, from)).run();
+  tx.insert(redirects).values({ fromPath: from, toPath: to, createdAt: now }).onConflictDoUpdate({ target: redirects.fromPath, set: { toPath: to, createdAt: now } }).run();
+}
+
+/** A new page at `path` wins over an old redirect from it. */
+export function clearRedirectsFrom(tx: Tx, paths: string[]): void {
+  if (paths.length) tx.delete(redirects).where(inArray(redirects.fromPath, paths)).run();
+}

@@ -1,0 +1,54 @@
+// npm run admin -- create|reset-password|disable|enable …  Manage staff accounts from the command line.
+import { parseArgs } from 'node:util';
+import { migrateDatabase, openDatabase } from '../db/client';
+import { createUserFromCli, resetPasswordFromCli, setDisabledFromCli, type CliResult } from '../db/accounts';
+import { ROLES, type Role } from '../db/schema';
+import { databasePath } from '../lib/data-dir';
+
+const USAGE = `Usage:
+  npm run admin -- create --email <e-mail> [--name <name>] [--role writer|editor|admin] [--password <password>]
+  npm run admin -- reset-password --email <e-mail> [--password <password>]
+  npm run admin -- disable --email <e-mail>
+  npm run admin -- enable --email <e-mail>
+
+Without --password a random one is generated and printed once. Passwords are 12–128 characters and
+not a common one. The database is DATABASE_PATH (default data/moodwire.db).`;
+
+async function main(): Promise<number> {
+  const [command, ...rest] = process.argv.slice(2);
+  let values: { email?: string; name?: string; role?: string; password?: string };
+  try {
+    ({ values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } } }));
+  } catch (error) {
+    console.error((error as Error).message + '\n\n' + USAGE);
+    return 2;
+  }
+  if (!command || !['create', 'reset-password', 'disable', 'enable'].includes(command) || !values.email) {
+    console.error(USAGE);
+    return 2;
+  }
+  const role = (values.role ?? 'writer') as Role;
+  if (!ROLES.includes(role)) {
+    console.error(`--role must be one of ${ROLES.join(', ')}`);
+    return 2;
+  }
+  const db = openDatabase(databasePath());
+  try {
+    migrateDatabase(db);
+    let result: CliResult;
+    if (command === 'create') result = await createUserFromCli(db, { email: values.email, name: values.name, role, password: values.password });
+    else if (command === 'reset-password') result = await resetPasswordFromCli(db, { email: values.email, password: values.password });
+    else result = setDisabledFromCli(db, { email: values.email, disabled: command === 'disable' });
+    if (!result.ok) {
+      console.error(result.message);
+      return 1;
+    }
+    console.log(result.message);
+    if ('password' in result && result.password) console.log(`Password (shown once): ${result.password}`);
+    return 0;
+  } finally {
+    db.$client.close();
+  }
+}
+
+main().then((code) => process.exit(code));
