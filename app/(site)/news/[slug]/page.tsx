@@ -3,9 +3,11 @@ import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/article/article-view';
 import { PromoBox } from '@/components/article/promo-box';
 import { RelatedStories } from '@/components/article/related-stories';
+import { MoodVote } from '@/components/mood/mood-vote';
 import { getPublicArticleBySlug, listRelatedArticles } from '@/db/queries/articles';
 import { listSections, sectionTrail } from '@/db/queries/sections';
 import { getActivePromo, getSiteSettings } from '@/db/queries/site';
+import { getVoteSummary } from '@/db/queries/votes';
 import { absoluteUrl, articlePath, sectionPath } from '@/lib/routes';
 import { SLUG_PATTERN } from '@/lib/slug';
 
@@ -14,6 +16,12 @@ export const revalidate = 300;
 export const generateStaticParams = async () => [];
 
 type Props = { params: Promise<{ slug: string }> };
+
+/**
+ * `readerId` is passed only by ./voted/page.tsx, the dynamic variant proxy.ts sends readers to
+ * when they have voted on this story; the cached page never knows who is reading.
+ */
+type ArticlePageProps = Props & { readerId?: string };
 
 function load(slug: string) {
   return SLUG_PATTERN.test(slug) ? getPublicArticleBySlug(slug) : undefined;
@@ -29,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function ArticlePage({ params }: Props) {
+export default async function ArticlePage({ params, readerId }: ArticlePageProps) {
   const article = load((await params).slug);
   if (!article) notFound();
   const site = getSiteSettings();
@@ -41,11 +49,13 @@ export default async function ArticlePage({ params }: Props) {
   ];
   const promo = getActivePromo();
   const related = listRelatedArticles(article.id, article.sectionId, { limit: 4 });
+  const votes = getVoteSummary(article.id, readerId);
 
   return (
     <ArticleView article={article} crumbs={crumbs} url={absoluteUrl(articlePath(article.slug))}>
       {promo ? <PromoBox promo={promo} /> : null}
       <RelatedStories stories={related} />
+      <MoodVote articleId={article.id} summary={votes} closed={article.votingPaused} />
     </ArticleView>
   );
 }

@@ -1,0 +1,5 @@
+// `node --require ./lib/server/preload.cjs <server>`: installs the trusted client address header
+// before any server starts. Next's own `next start` gets the same from next.config.ts.
+'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file loaded by node --require */
+require('./client-ip.cjs').install();
