@@ -101,19 +101,23 @@ export default async function MoodRankingPage({ params, searchParams }: Props) {
           </ul>
         </nav>
         <form method="get" action={moodPath(mood)} className="mt-4 flex flex-wrap items-end gap-3 text-sm">
-          <label className="flex flex-col gap-1">
-            <span className="font-semibold">Period</span>
-            <select name="window" defaultValue={window} className="rounded border border-rule bg-paper px-2 py-2">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="mood-window" className="font-semibold">
+              Period
+            </label>
+            <select id="mood-window" name="window" defaultValue={window} className="rounded border border-rule bg-paper px-2 py-2">
               {(Object.keys(MOOD_WINDOWS) as MoodWindow[]).map((w) => (
                 <option key={w} value={w}>
                   {WINDOW_LABELS[w]}
                 </option>
               ))}
             </select>
-          </label>
-          <label className="flex flex-col gap-1">
-            <span className="font-semibold">Section</span>
-            <select name="section" defaultValue={sectionSlug} className="rounded border border-rule bg-paper px-2 py-2">
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="mood-section" className="font-semibold">
+              Section
+            </label>
+            <select id="mood-section" name="section" defaultValue={sectionSlug} className="rounded border border-rule bg-paper px-2 py-2">
               <option value="">All sections</option>
               {all.map((s) => (
                 <option key={s.id} value={s.slug}>
@@ -121,7 +125,7 @@ export default async function MoodRankingPage({ params, searchParams }: Props) {
                 </option>
               ))}
             </select>
-          </label>
+          </div>
           <button type="submit" className="rounded bg-brand px-4 py-2 font-semibold text-paper hover:bg-brand-dark">
             Show
           </button>
