@@ -52,6 +52,9 @@ export function MoodVoteForm({ articleId, initial, closed }: { articleId: number
     // Marks the form as handled by this script (tests wait for it before clicking).
     form.dataset.enhanced = 'true';
     const refresh = async () => {
+      // A vote in flight answers with fresher counts; and a refresh sent before its reader cookie
+      // exists would come back without the reader's own choice.
+      if (busy.current) return;
       const started = generation.current;
       try {
         const res = await fetch(`/api/vote?article=${articleId}`, { cache: 'no-store', headers: { accept: 'application/json' } });

@@ -9,9 +9,11 @@
 //   stored after the expiry (it would otherwise keep the old counts until the page's own
 //   revalidation time).
 //
-// So the cached page shows a vote at once after a quiet spell, and within SETTLE_MS at worst. The
-// voter sees their own vote at once on their own (uncached) variant. The state is per server
-// process, like Next's own cache (docs/decisions/002-mood-vote-freshness.md).
+// So the cached page shows a vote at once after a quiet spell, and within INTERVAL_MS + SETTLE_MS
+// (3 s) at worst: a folded vote is covered by the next vote that comes INTERVAL_MS after the last
+// expiry, or by the settle expiry, whichever is first. The voter sees their own vote at once on
+// their own (uncached) variant. The state is per server process, like Next's own cache
+// (docs/decisions/002-mood-vote-freshness.md).
 import { revalidatePath } from 'next/cache';
 import { after } from 'next/server';
 

@@ -116,6 +116,32 @@ test.describe('with JavaScript', () => {
     await other.close();
   });
 
+  test('votes folded into one refresh still reach the cached page within seconds', async ({ browser, request }) => {
+    const id = articleIdOf(SHARED_STORY);
+    // Without JavaScript the counts can only come from the cached HTML.
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`/news/${SHARED_STORY}`);
+    const before = await countOf(moodButton(page, 'Bored'));
+    // Three readers within a second: the first expires the page, the others are folded.
+    for (let i = 0; i < 3; i++) {
+      const res = await request.post('/api/vote', { form: { article: String(id), mood: 'bored', current: '' }, headers: { cookie: 'e2e=1' }, maxRedirects: 0 });
+      expect(res.status()).toBe(303);
+    }
+    // Bound: 3 s after the last vote (plus a render). Without the settle refresh the page would keep
+    // the folded votes out until its own revalidation, five minutes later.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return countOf(moodButton(page, 'Bored'));
+        },
+        { timeout: 10_000, intervals: [500] },
+      )
+      .toBe(before + 3);
+    await context.close();
+  });
+
   test('the vote passes an axe accessibility check, in both states', async ({ page }) => {
     await page.goto(`/news/${JS_STORY}`);
     await expect(page.locator('#mood-vote form[data-enhanced="true"]')).toBeVisible();
