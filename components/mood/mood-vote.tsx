@@ -10,7 +10,7 @@ import { MoodVoteForm } from './mood-vote-form';
  */
 export function MoodVote({ articleId, summary, closed }: { articleId: number; summary: VoteSummary; closed: boolean }) {
   // This story's strongest mood leads to the ranking of other stories that drew it.
-  const leading = MOODS.reduce((best, m) => (summary.tallies[m] > summary.tallies[best] ? m : best), 'touched' as (typeof MOODS)[number]);
+  const leading = MOODS.filter((m) => m !== 'no_comment').reduce((best, m) => (summary.tallies[m] > summary.tallies[best] ? m : best), 'touched' as (typeof MOODS)[number]);
   return (
     <section id="mood-vote" aria-labelledby="mood-vote-title" className="no-print my-10 scroll-mt-4 border-t-2 border-ink pt-4">
       <h2 id="mood-vote-title" className="text-lg font-bold uppercase tracking-wide">
