@@ -11,5 +11,7 @@ export const config = {
   matcher: [
     // Stories, only for readers whose hint cookie says they voted on some story.
     { source: '/news/:slug', has: [{ type: 'cookie', key: 'mw_voted' }] },
+    // The per-mood variants of a story, which only the rewrite above should reach.
+    '/news/:slug/mood/:mood',
   ],
 };

@@ -1,5 +1,9 @@
-// Refreshes a story's cached page after votes, at a bounded rate. Call only from a route handler.
+// Refreshes a story's cached pages after votes, at a bounded rate. Call only from a route handler.
+// A story has up to nine cached pages: /news/<slug> and one variant per mood for the readers who
+// chose it (lib/proxy/reader-votes.ts); they are expired together.
 //
+// - The page the voter lands on (their mood's variant, or the plain page after a take-back) is
+//   expired at once on every vote, so the voter always sees their own vote.
 // - A vote that comes at least INTERVAL_MS after the page was last expired expires it at once: the
 //   next request renders the page with the new counts.
 // - Votes that come faster are folded into those expiries, so a story drawing a hundred votes a
@@ -16,6 +20,9 @@
 // (docs/decisions/002-mood-vote-freshness.md).
 import { revalidatePath } from 'next/cache';
 import { after } from 'next/server';
+import { MOODS, type Mood } from '@/lib/moods';
+import { articlePath } from '@/lib/routes';
+import { moodVariantPath } from './voted-hint';
 
 export const INTERVAL_MS = 1000;
 export const SETTLE_MS = 2000;
@@ -23,17 +30,25 @@ export const SETTLE_MS = 2000;
 type PathState = { lastVote: number; lastExpiry: number; settling: boolean };
 const paths = new Map<string, PathState>();
 
-export function revalidateStoryAfterVote(path: string): void {
+function expireAll(slug: string) {
+  revalidatePath(articlePath(slug));
+  for (const mood of MOODS) revalidatePath(moodVariantPath(slug, mood));
+}
+
+/** After a vote on the story `slug` that leaves the voter with `mine`. */
+export function revalidateStoryAfterVote(slug: string, mine: Mood | null): void {
   const now = Date.now();
-  let s = paths.get(path);
+  let s = paths.get(slug);
   if (!s) {
     s = { lastVote: 0, lastExpiry: 0, settling: false };
-    paths.set(path, s);
+    paths.set(slug, s);
   }
   s.lastVote = now;
   if (now - s.lastExpiry >= INTERVAL_MS) {
-    revalidatePath(path);
+    expireAll(slug);
     s.lastExpiry = now;
+  } else {
+    revalidatePath(mine ? moodVariantPath(slug, mine) : articlePath(slug));
   }
   if (s.settling) return;
   s.settling = true;
@@ -47,7 +62,7 @@ export function revalidateStoryAfterVote(path: string): void {
         if (wait <= 0) break;
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
-      revalidatePath(path);
+      expireAll(slug);
       state.lastExpiry = Date.now();
     } finally {
       state.settling = false;

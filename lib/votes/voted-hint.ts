@@ -1,11 +1,14 @@
-// A second, unsigned cookie that only says "this browser has a vote on these stories", as short
-// hashes of their slugs. proxy.ts reads it to send those readers (and only them) to the dynamic
-// variant of the story that marks their choice; everyone else gets the cached page. It grants
-// nothing: the choice shown always comes from the database through the signed reader cookie, and a
-// forged hint only costs its owner a cache miss. No Node or Next imports: proxy.ts uses it too.
+// A second, unsigned cookie that says which mood this browser chose on which stories, as short
+// hashes of their slugs with the mood's number. proxy.ts reads it to send those readers (and only
+// them) to a cached variant of the story with their mood marked; everyone else gets the plain cached
+// page. It grants nothing: votes are always counted and checked against the database through the
+// signed reader cookie, and an edited hint only changes what its owner's own page marks. No Node or
+// Next imports: proxy.ts uses it too.
+import { MOODS, type Mood } from '@/lib/moods';
+
 export const VOTED_HINT_COOKIE = 'mw_voted';
 const MAX_ENTRIES = 100;
-const KEY_PATTERN = /^[0-9a-z]{1,7}$/;
+const ENTRY_PATTERN = /^([0-9a-z]{1,7})-([0-7])$/;
 
 /** FNV-1a (32 bit) of the slug in base 36: cheap, stable, at most 7 characters. */
 export function slugKey(slug: string): string {
@@ -17,21 +20,35 @@ export function slugKey(slug: string): string {
   return (h >>> 0).toString(36);
 }
 
-export function parseVotedHint(value: string | undefined): string[] {
-  if (!value || value.length > MAX_ENTRIES * 8) return [];
-  return value.split('.').filter((k) => KEY_PATTERN.test(k)).slice(-MAX_ENTRIES);
+type Entry = { key: string; mood: Mood };
+
+export function parseVotedHint(value: string | undefined): Entry[] {
+  if (!value || value.length > MAX_ENTRIES * 10) return [];
+  const entries: Entry[] = [];
+  for (const part of value.split('.')) {
+    const m = ENTRY_PATTERN.exec(part);
+    if (m) entries.push({ key: m[1]!, mood: MOODS[Number(m[2])]! });
+  }
+  return entries.slice(-MAX_ENTRIES);
 }
 
-export function hintHasSlug(value: string | undefined, slug: string): boolean {
-  if (!value) return false;
+/** The mood this browser chose on the story, as far as its hint cookie says. */
+export function hintedMood(value: string | undefined, slug: string): Mood | undefined {
+  if (!value) return undefined;
   const key = slugKey(slug);
-  return parseVotedHint(value).includes(key);
+  return parseVotedHint(value).findLast((e) => e.key === key)?.mood;
 }
 
-/** The hint after a vote: the slug added (most recent last, oldest dropped) or removed. */
-export function updateVotedHint(value: string | undefined, slug: string, voted: boolean): string {
+/** The hint after a vote: the story's entry replaced (most recent last, oldest dropped) or removed. */
+export function updateVotedHint(value: string | undefined, slug: string, mood: Mood | null): string {
   const key = slugKey(slug);
-  const keys = parseVotedHint(value).filter((k) => k !== key);
-  if (voted) keys.push(key);
-  return keys.slice(-MAX_ENTRIES).join('.');
+  const entries = parseVotedHint(value).filter((e) => e.key !== key);
+  if (mood) entries.push({ key, mood });
+  return entries
+    .slice(-MAX_ENTRIES)
+    .map((e) => `${e.key}-${MOODS.indexOf(e.mood)}`)
+    .join('.');
 }
+
+/** The cached variant of a story with `mood` marked as the reader's; only proxy.ts sends readers there. */
+export const moodVariantPath = (slug: string, mood: Mood) => `/news/${slug}/mood/${mood.replace('_', '-')}`;

@@ -180,13 +180,22 @@ test.describe('without JavaScript', () => {
     expect(await countOf(sympathetic)).toBe(sympBefore);
     expect(await countOf(sad)).toBe(sadBefore + 1);
 
-    await page.reload();
+    // The reader's own page is a cached copy too (one per mood), not a per-request render.
+    const reloaded = await page.reload();
+    expect(reloaded?.headers()['cache-control']).toContain('s-maxage');
     expect(await pressedMoods(page)).toEqual(['Sad']);
 
     await sad.click();
     expect(await pressedMoods(page)).toEqual([]);
     expect(await countOf(sad)).toBe(sadBefore);
     await page.reload();
+    expect(await pressedMoods(page)).toEqual([]);
+  });
+
+  test('the per-mood copies of a story cannot be visited directly', async ({ page }) => {
+    const res = await page.goto(`/news/${NO_JS_STORY}/mood/angry`);
+    expect(res?.status()).toBe(200);
+    await expect(page).toHaveURL(new RegExp(`/news/${NO_JS_STORY}$`));
     expect(await pressedMoods(page)).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hintHasSlug, parseVotedHint, slugKey, updateVotedHint } from '@/lib/votes/voted-hint';
+import { hintedMood, moodVariantPath, parseVotedHint, slugKey, updateVotedHint } from '@/lib/votes/voted-hint';
 
 let cookie: typeof import('@/lib/votes/reader-cookie');
 beforeAll(async () => {
@@ -32,24 +32,31 @@ describe('reader cookie', () => {
 });
 
 describe('voted hint', () => {
-  it('lists short keys of the stories voted on, most recent last, at most 100', () => {
+  it('keeps the mood chosen on each story, most recent last, at most 100 stories', () => {
     let hint = '';
-    hint = updateVotedHint(hint, 'story-a', true);
-    hint = updateVotedHint(hint, 'story-b', true);
-    expect(hintHasSlug(hint, 'story-a')).toBe(true);
-    expect(hintHasSlug(hint, 'story-c')).toBe(false);
-    hint = updateVotedHint(hint, 'story-a', false);
-    expect(parseVotedHint(hint)).toEqual([slugKey('story-b')]);
-    for (let i = 0; i < 150; i++) hint = updateVotedHint(hint, `s-${i}`, true);
+    hint = updateVotedHint(hint, 'story-a', 'angry');
+    hint = updateVotedHint(hint, 'story-b', 'no_comment');
+    expect(hintedMood(hint, 'story-a')).toBe('angry');
+    expect(hintedMood(hint, 'story-b')).toBe('no_comment');
+    expect(hintedMood(hint, 'story-c')).toBeUndefined();
+    hint = updateVotedHint(hint, 'story-a', 'sad');
+    expect(hintedMood(hint, 'story-a')).toBe('sad');
+    hint = updateVotedHint(hint, 'story-a', null);
+    expect(parseVotedHint(hint)).toEqual([{ key: slugKey('story-b'), mood: 'no_comment' }]);
+    for (let i = 0; i < 150; i++) hint = updateVotedHint(hint, `s-${i}`, 'happy');
     expect(parseVotedHint(hint)).toHaveLength(100);
-    expect(hintHasSlug(hint, 's-149')).toBe(true);
-    expect(hintHasSlug(hint, 's-0')).toBe(false);
-    expect(hint.length).toBeLessThan(800);
+    expect(hintedMood(hint, 's-149')).toBe('happy');
+    expect(hintedMood(hint, 's-0')).toBeUndefined();
+    expect(hint.length).toBeLessThan(1000);
   });
 
-  it('ignores anything that is not a list of keys', () => {
-    expect(parseVotedHint('<script>.x.!!')).toEqual(['x']);
-    expect(parseVotedHint('a'.repeat(5000))).toEqual([]);
-    expect(hintHasSlug(undefined, 'x')).toBe(false);
+  it('ignores anything that is not a list of entries', () => {
+    expect(parseVotedHint('<script>.x-3.y-9.!!')).toEqual([{ key: 'x', mood: 'angry' }]);
+    expect(parseVotedHint('a-1.'.repeat(2000))).toEqual([]);
+    expect(hintedMood(undefined, 'x')).toBeUndefined();
+  });
+
+  it('names the cached variant of a story for a mood', () => {
+    expect(moodVariantPath('some-story', 'no_comment')).toBe('/news/some-story/mood/no-comment');
   });
 });

@@ -9,7 +9,8 @@ import { hashAddress } from '@/lib/votes/ip-hash';
 import { revalidateStoryAfterVote } from '@/lib/votes/revalidate-story';
 import { newReaderId, READER_COOKIE, readerCookieValue, verifyReaderCookie, voteCookieOptions } from '@/lib/votes/reader-cookie';
 import { voteSettings } from '@/lib/votes/settings';
-import { hintHasSlug, updateVotedHint, VOTED_HINT_COOKIE } from '@/lib/votes/voted-hint';
+import { hintedMood, updateVotedHint, VOTED_HINT_COOKIE } from '@/lib/votes/voted-hint';
+import type { Mood } from '@/lib/moods';
 import { isCrossSite, isVoteRequestError, MAX_VOTE_BODY_BYTES, parseVoteBody, readBodyLimited, voteQuerySchema } from '@/lib/votes/vote-request';
 import { errorPage } from '@/lib/votes/error-page';
 
@@ -112,14 +113,15 @@ export async function POST(request: NextRequest): Promise<Response> {
     }
   }
 
-  // Cached copies of the story show the new counts within a second (lib/votes/revalidate-story.ts).
-  if (result.changed) revalidateStoryAfterVote(articlePath(result.slug));
+  // Cached copies of the story follow within seconds; the page this reader lands on, at once
+  // (lib/votes/revalidate-story.ts).
+  if (result.changed) revalidateStoryAfterVote(result.slug, result.summary.mine);
 
   const response = wantsJson(request)
     ? Response.json(summaryJson(result.summary), { headers: { 'cache-control': NO_STORE } })
     : new Response(null, { status: 303, headers: { location: `${articlePath(result.slug)}#mood-vote`, 'cache-control': NO_STORE } });
   if (!knownReader && result.changed) appendCookie(response, READER_COOKIE, readerCookieValue(readerId));
-  setHint(request, response, result.slug, result.summary.mine !== null);
+  setHint(request, response, result.slug, result.summary.mine);
   return response;
 }
 
@@ -134,14 +136,14 @@ export async function GET(request: NextRequest): Promise<Response> {
   const mine = summary.mine;
   const response = Response.json({ ...summaryJson(summary), closed: article.votingPaused }, { headers: { 'cache-control': NO_STORE } });
   // Repairs the routing hint if it went missing or stale (deleted cookie, vote removed elsewhere).
-  if (readerId) setHint(request, response, article.slug, mine !== null);
+  if (readerId) setHint(request, response, article.slug, mine);
   return response;
 }
 
-function setHint(request: NextRequest, response: Response, slug: string, voted: boolean) {
+function setHint(request: NextRequest, response: Response, slug: string, mine: Mood | null) {
   const before = request.cookies.get(VOTED_HINT_COOKIE)?.value;
-  if (hintHasSlug(before, slug) === voted) return;
-  const after = updateVotedHint(before, slug, voted);
+  if ((hintedMood(before, slug) ?? null) === mine) return;
+  const after = updateVotedHint(before, slug, mine);
   appendCookie(response, VOTED_HINT_COOKIE, after, after === '' ? 0 : undefined);
 }
 

@@ -8,6 +8,7 @@ import { getPublicArticleBySlug, listRelatedArticles } from '@/db/queries/articl
 import { listSections, sectionTrail } from '@/db/queries/sections';
 import { getActivePromo, getSiteSettings } from '@/db/queries/site';
 import { getVoteSummary } from '@/db/queries/votes';
+import type { Mood } from '@/lib/moods';
 import { absoluteUrl, articlePath, sectionPath } from '@/lib/routes';
 import { SLUG_PATTERN } from '@/lib/slug';
 
@@ -18,10 +19,10 @@ export const generateStaticParams = async () => [];
 type Props = { params: Promise<{ slug: string }> };
 
 /**
- * `readerId` is passed only by ./voted/page.tsx, the dynamic variant proxy.ts sends readers to
- * when they have voted on this story; the cached page never knows who is reading.
+ * `readerMood` is passed only by ./mood/[mood]/page.tsx, the cached variant proxy.ts sends readers
+ * to when they have chosen that mood on this story; the page itself never knows who is reading.
  */
-type ArticlePageProps = Props & { readerId?: string };
+type ArticlePageProps = Props & { readerMood?: Mood };
 
 function load(slug: string) {
   return SLUG_PATTERN.test(slug) ? getPublicArticleBySlug(slug) : undefined;
@@ -37,7 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function ArticlePage({ params, readerId }: ArticlePageProps) {
+export default async function ArticlePage({ params, readerMood }: ArticlePageProps) {
   const article = load((await params).slug);
   if (!article) notFound();
   const site = getSiteSettings();
@@ -49,7 +50,7 @@ export default async function ArticlePage({ params, readerId }: ArticlePageProps
   ];
   const promo = getActivePromo();
   const related = listRelatedArticles(article.id, article.sectionId, { limit: 4 });
-  const votes = getVoteSummary(article.id, readerId);
+  const votes = { ...getVoteSummary(article.id), mine: readerMood ?? null };
 
   return (
     <ArticleView article={article} crumbs={crumbs} url={absoluteUrl(articlePath(article.slug))}>
