@@ -4,15 +4,15 @@
 import type { NextRequest } from 'next/server';
 import { getIpSalt } from '@/db/queries/ip-salts';
 import { castVote, getVotableArticle, getVoteSummary, type VoteSummary } from '@/db/queries/votes';
+import type { Mood } from '@/lib/moods';
 import { articlePath, siteUrl } from '@/lib/routes';
 import { hashAddress } from '@/lib/votes/ip-hash';
 import { revalidateStoryAfterVote } from '@/lib/votes/revalidate-story';
 import { newReaderId, READER_COOKIE, readerCookieValue, verifyReaderCookie, voteCookieOptions } from '@/lib/votes/reader-cookie';
 import { voteSettings } from '@/lib/votes/settings';
-import { hintedMood, updateVotedHint, VOTED_HINT_COOKIE } from '@/lib/votes/voted-hint';
-import type { Mood } from '@/lib/moods';
-import { isCrossSite, isVoteRequestError, MAX_VOTE_BODY_BYTES, parseVoteBody, readBodyLimited, voteQuerySchema } from '@/lib/votes/vote-request';
 import { errorPage } from '@/lib/votes/error-page';
+import { hintedMood, updateVotedHint, VOTED_HINT_COOKIE } from '@/lib/votes/voted-hint';
+import { isCrossSite, isVoteRequestError, MAX_VOTE_BODY_BYTES, parseVoteBody, readBodyLimited, voteQuerySchema } from '@/lib/votes/vote-request';
 
 const CLIENT_IP_HEADER = 'x-moodwire-client-ip';
 const NO_STORE = 'no-store';
