@@ -48,7 +48,13 @@ export function parseQuery(raw: string): ParsedQuery {
   let text = raw.normalize('NFKC').replace(JUNK, ' ').replace(/\s+/gu, ' ').trim();
   const chars = Array.from(text);
   const truncated = chars.length > QUERY_MAX_CHARS;
-  if (truncated) text = chars.slice(0, QUERY_MAX_CHARS).join('').trim();
+  if (truncated) {
+    text = chars.slice(0, QUERY_MAX_CHARS).join('');
+    // Do not search for half a word: drop the one that was cut, when the text has spaces at all.
+    const lastSpace = text.lastIndexOf(' ');
+    if (chars[QUERY_MAX_CHARS] !== ' ' && lastSpace > 0) text = text.slice(0, lastSpace);
+    text = text.trim();
+  }
 
   const terms: SearchTerm[] = [];
   const seen = new Set<string>();

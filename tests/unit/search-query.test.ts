@@ -93,6 +93,10 @@ describe('parseQuery', () => {
     expect(Array.from(astral.text)).toHaveLength(QUERY_MAX_CHARS);
     expect(astral.text.isWellFormed()).toBe(true);
     expect(parseQuery('short').truncated).toBe(false);
+    // The word cut in half at the limit is dropped rather than searched for.
+    const cut = parseQuery('wechat '.repeat(286));
+    expect(cut.text.endsWith('wechat')).toBe(true);
+    expect(cut.terms).toEqual([{ kind: 'words', text: 'wechat' }]);
   });
 
   it('keeps at most MAX_TERMS distinct terms and counts the rest', () => {
