@@ -3,11 +3,6 @@ import type { NextConfig } from 'next';
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  experimental: {
-    // Tailwind's CSS is small (about 5 kB compressed): sent inside the HTML it costs less than the extra
-    // render-blocking round trip a <link> needs, which matters most on a first visit over a slow phone.
-    inlineCss: true,
-  },
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'sharp'],
   images: {
     // Uploaded photos are resized by sharp once, at upload, into fixed widths; the loader picks one.

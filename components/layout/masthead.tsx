@@ -1,4 +1,3 @@
-import Form from 'next/form';
 import Link from 'next/link';
 import type { SectionNode } from '@/db/queries/sections';
 import { sectionPath } from '@/lib/routes';
@@ -13,7 +12,8 @@ export function Masthead({ siteName, tagline, sections }: { siteName: string; ta
           </Link>
           {tagline ? <p className="mt-1 text-sm text-muted">{tagline}</p> : null}
         </div>
-        <Form action="/search" prefetch={false} role="search" aria-label="Site search" className="flex w-full gap-2 sm:w-auto">
+        {/* A plain GET form: it is on every page, so it ships no JavaScript (the search page's own form does). */}
+        <form action="/search" method="get" role="search" aria-label="Site search" className="flex w-full gap-2 sm:w-auto">
           <label htmlFor="masthead-q" className="sr-only">
             Search stories
           </label>
@@ -27,7 +27,7 @@ export function Masthead({ siteName, tagline, sections }: { siteName: string; ta
           <button type="submit" className="min-h-11 rounded bg-brand px-4 font-semibold text-paper hover:bg-brand-dark">
             Search
           </button>
-        </Form>
+        </form>
       </div>
       <nav aria-label="Sections" className="border-t border-rule">
         <ul className="mx-auto flex max-w-6xl gap-x-1 overflow-x-auto px-2 text-sm font-semibold whitespace-nowrap">

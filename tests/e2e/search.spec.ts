@@ -36,7 +36,7 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('Section', { exact: true }).selectOption({ label: 'China News' });
     await page.getByRole('search', { name: 'Search stories' }).getByRole('button', { name: 'Search' }).click();
     await expect(page).toHaveURL(/\/search\?q=WeChat&section=china-news/);
-    const heading = page.getByRole('heading', { level: 2, name: /stories? for “WeChat” in China News/ });
+    const heading = page.getByRole('heading', { level: 2, name: /^(1 story|\d+ stories) for “WeChat” in China News$/ });
     await expect(heading).toBeVisible();
     const sections = await page.getByRole('region', { name: /for “WeChat”/ }).locator('article > p:first-child').allInnerTexts();
     expect(sections.length).toBeGreaterThan(0);
