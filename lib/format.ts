@@ -23,3 +23,6 @@ export function parsePageNumber(value: string | undefined): number | undefined {
   if (!/^[1-9]\d{0,5}$/.test(value)) return undefined;
   return Number(value);
 }
+
+/** The newsroom's time zone, for turning calendar days into instants (search date filters). */
+export const SITE_TIME_ZONE = timeZone;

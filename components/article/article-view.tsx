@@ -1,6 +1,8 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { ArticleFull } from '@/db/queries/articles';
 import { formatDateTime, isoDate } from '@/lib/format';
+import { authorPath, tagPath } from '@/lib/routes';
 import { Breadcrumb, type Crumb } from './breadcrumb';
 import { HeroFigure } from './hero-figure';
 
@@ -18,7 +20,14 @@ export function ArticleView({ article, crumbs, url, children }: { article: Artic
         <div className="mt-4 flex flex-wrap gap-x-4 gap-y-1 border-y border-rule py-2 text-sm text-muted">
           {article.byline ? (
             <p>
-              By <span className="font-semibold text-ink">{article.byline}</span>
+              By{' '}
+              {article.author ? (
+                <Link href={authorPath(article.author.slug)} rel="author" className="font-semibold text-ink underline underline-offset-2 hover:text-brand">
+                  {article.byline}
+                </Link>
+              ) : (
+                <span className="font-semibold text-ink">{article.byline}</span>
+              )}
             </p>
           ) : null}
           <p>
@@ -34,10 +43,12 @@ export function ArticleView({ article, crumbs, url, children }: { article: Artic
       {article.hero ? <HeroFigure hero={article.hero} priority /> : null}
       <div className="prose-body mt-6" dangerouslySetInnerHTML={{ __html: withDateline(article.bodyHtml, article.dateline) }} />
       {article.tags.length > 0 ? (
-        <ul aria-label="Topics" className="mt-8 flex flex-wrap gap-2 text-sm">
+        <ul aria-label="Topics" className="no-print mt-8 flex flex-wrap gap-2 text-sm">
           {article.tags.map((t) => (
-            <li key={t.slug} className="rounded-full border border-rule px-3 py-1 text-muted">
-              {t.name}
+            <li key={t.slug}>
+              <Link href={tagPath(t.slug)} className="inline-block rounded-full border border-rule px-3 py-1.5 text-muted hover:border-brand hover:text-brand">
+                {t.name}
+              </Link>
             </li>
           ))}
         </ul>

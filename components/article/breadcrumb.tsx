@@ -6,7 +6,7 @@ export type Crumb = { name: string; href: string };
 export function Breadcrumb({ items }: { items: Crumb[] }) {
   return (
     <nav aria-label="Breadcrumb" className="no-print text-sm">
-      <ol className="flex flex-wrap items-center gap-x-1 text-muted">
+      <ol className="flex flex-wrap items-center gap-x-1 gap-y-1 text-muted">
         {items.map((item, i) => {
           const last = i === items.length - 1;
           return (
@@ -14,7 +14,8 @@ export function Breadcrumb({ items }: { items: Crumb[] }) {
               <Link
                 href={item.href}
                 aria-current={last ? 'page' : undefined}
-                className={last ? 'font-semibold text-ink' : 'underline-offset-2 hover:text-brand hover:underline'}
+                // py-0.5: each link is at least 24px tall, a comfortable target when the trail wraps on a phone.
+                className={`inline-block py-0.5 ${last ? 'font-semibold text-ink' : 'underline-offset-2 hover:text-brand hover:underline'}`}
               >
                 {item.name}
               </Link>

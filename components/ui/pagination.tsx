@@ -1,13 +1,23 @@
 import Link from 'next/link';
 
 /** Previous / next links with "Page N of M"; `href(n)` builds the URL of page n. */
-export function Pagination({ page, pageCount, href }: { page: number; pageCount: number; href: (n: number) => string }) {
+export function Pagination({
+  page,
+  pageCount,
+  href,
+  labels = { previous: '← Newer stories', next: 'Older stories →' },
+}: {
+  page: number;
+  pageCount: number;
+  href: (n: number) => string;
+  labels?: { previous: string; next: string };
+}) {
   if (pageCount <= 1) return null;
   return (
     <nav aria-label="Pagination" className="mt-10 flex items-center justify-between border-t border-rule pt-4 text-sm">
       {page > 1 ? (
         <Link href={href(page - 1)} rel="prev" className="font-semibold text-brand hover:underline">
-          ← Newer stories
+          {labels.previous}
         </Link>
       ) : (
         <span />
@@ -17,7 +27,7 @@ export function Pagination({ page, pageCount, href }: { page: number; pageCount:
       </p>
       {page < pageCount ? (
         <Link href={href(page + 1)} rel="next" className="font-semibold text-brand hover:underline">
-          Older stories →
+          {labels.next}
         </Link>
       ) : (
         <span />

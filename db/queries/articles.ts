@@ -247,3 +247,57 @@ export function listPublicArticleSlugs(now?: number): { slug: string; publishedA
     .all()
     .map((r) => ({ ...r, publishedAt: r.publishedAt ?? 0 }));
 }
+
+/** Cards for the given stories in the given order (search results); stories that are not public are left out. */
+export function listArticleCardsByIds(ids: number[], now?: number): ArticleCard[] {
+  if (ids.length === 0) return [];
+  const found = new Map(
+    cards()
+      .where(and(isPublic(now), inArray(articles.id, ids)))
+      .all()
+      .map((row) => [row.id, toCard(row)]),
+  );
+  return ids.flatMap((id) => found.get(id) ?? []);
+}
+
+/** Newest public stories carrying a tag. */
+export function listArticlesByTag(tagId: number, { limit, offset = 0, now }: { limit: number; offset?: number; now?: number }): ArticleCard[] {
+  return cards()
+    .innerJoin(articleTags, and(eq(articleTags.articleId, articles.id), eq(articleTags.tagId, tagId)))
+    .where(isPublic(now))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit)
+    .offset(offset)
+    .all()
+    .map(toCard);
+}
+
+export function countArticlesByTag(tagId: number, now?: number): number {
+  const row = getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(articles)
+    .innerJoin(articleTags, and(eq(articleTags.articleId, articles.id), eq(articleTags.tagId, tagId)))
+    .where(isPublic(now))
+    .get();
+  return row?.n ?? 0;
+}
+
+/** Newest public stories by an author. */
+export function listArticlesByAuthor(authorId: number, { limit, offset = 0, now }: { limit: number; offset?: number; now?: number }): ArticleCard[] {
+  return cards()
+    .where(and(isPublic(now), eq(articles.authorId, authorId)))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit)
+    .offset(offset)
+    .all()
+    .map(toCard);
+}
+
+export function countArticlesByAuthor(authorId: number, now?: number): number {
+  const row = getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(articles)
+    .where(and(isPublic(now), eq(articles.authorId, authorId)))
+    .get();
+  return row?.n ?? 0;
+}

@@ -8,8 +8,11 @@ export function openE2eDatabase(): Database.Database {
   const file = process.env.E2E_DATABASE_PATH || `${process.cwd()}/data/test/e2e.db`;
   const db = new Database(file);
   db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
   return db;
 }
+
+export const uniqueSuffix = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 
 /** Inserts a published story straight into the database (bypassing the editor and its sanitiser). */
 export function plantArticle(db: Database.Database, { slug, title, bodyHtml, sectionSlug = 'culture' }: { slug: string; title: string; bodyHtml: string; sectionSlug?: string }): number {

@@ -25,11 +25,11 @@ export const articlesA: SeedArticle[] = [
       caption: 'Many users spent Monday morning restarting phones and routers before realising the fault lay with WeChat itself.',
       credit,
     },
-    body: `For a few hours on Monday morning, one of China's busiest conversations simply stopped. WeChat, the mobile messaging app made by Tencent, failed to connect for large numbers of users in Beijing, Guangdong, Zhejiang, Shandong, Heilongjiang and Henan, leaving chats frozen and voice messages stuck behind a spinning wheel.
+    body: `For a few hours on Monday morning, one of China's busiest conversations simply stopped. WeChat (微信, Weixin in Chinese), the mobile messaging app made by Tencent, failed to connect for large numbers of users in Beijing, Guangdong, Zhejiang, Shandong, Heilongjiang and Henan, leaving chats frozen and voice messages stuck behind a spinning wheel.
 
 Most people did not realise at first that the trouble lay anywhere but in their own hands. Posts collected through the morning describe a familiar routine: restart the phone, switch off the wifi, delete the app and install it again, then begin eyeing the router with suspicion. Only when nothing worked did they go looking for company.
 
-They found it on Weibo, the microblogging service run by Sina, a direct competitor of Tencent. Within an hour, complaints about the breakdown were among the most forwarded posts on the platform.
+They found it on Weibo (新浪微博), the microblogging service run by Sina, a direct competitor of Tencent. Within an hour, complaints about the breakdown were among the most forwarded posts on the platform.
 
 ## A rival's front page
 
