@@ -1,6 +1,9 @@
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
+  // The benchmark builds and serves from its own folder (decision 009), so its database never leaks
+  // into the build that `npm start` serves.
+  distDir: process.env.MOODWIRE_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'sharp'],

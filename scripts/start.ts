@@ -1,37 +1,14 @@
 // npm start: migrate, seed an empty database, build when the build is missing or older than the
 // sources, then run `next start` (PORT and HOSTNAME respected). No environment variable is required.
 import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { migrateDatabase, openDatabase } from '../db/client';
 import { isEmpty, seedDemoContent } from '../db/seed';
 import { authSecret, databasePath } from '../lib/data-dir';
+import { buildIsStale } from './lib/build';
 
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-
-const SOURCES = ['app', 'components', 'db', 'lib', 'drizzle', 'proxy.ts', 'auth.ts', 'auth.config.ts', 'next.config.ts',
-  'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
-
-function newestMtime(entry: string): number {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(entry);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  return newest;
-}
-
-export function buildIsStale(): boolean {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  if (!fs.existsSync(buildId)) return true;
-  const built = fs.statSync(buildId).mtimeMs;
-  return SOURCES.some((s) => newestMtime(path.join(root, s)) > built);
-}
 
 function prepareDatabase(): void {
   const file = databasePath();
@@ -51,7 +28,7 @@ function main(): void {
   const secret = authSecret();
   process.env.AUTH_SECRET = secret;
   prepareDatabase();
-  if (buildIsStale()) {
+  if (buildIsStale(root)) {
     console.log('[moodwire] building (the build is missing or older than the sources)…');
     const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: process.env });
     if (build.status !== 0) process.exit(build.status ?? 1);
