@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
+import { alias, union } from 'drizzle-orm/sqlite-core';
 import { getDb } from '@/db';
 import { articles, articleTags, authors, media, relatedOverrides, sections, tags } from '@/db/schema';
 import { isPublic } from './visibility';
@@ -126,13 +127,16 @@ export function listArticlesInSections(
   { limit, offset = 0, now }: { limit: number; offset?: number; now?: number },
 ): ArticleCard[] {
   if (sectionIds.length === 0) return [];
-  return cards()
+  // Pick the page's ids from the (section, status, published) index alone, then read just those rows.
+  // Sorting whole rows would read every story of a big section tree, bodies included.
+  const page = getDb()
+    .select({ id: articles.id })
+    .from(articles)
     .where(and(isPublic(now), inArray(articles.sectionId, sectionIds)))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit)
-    .offset(offset)
-    .all()
-    .map(toCard);
+    .offset(offset);
+  return cards().where(inArray(articles.id, page)).orderBy(desc(articles.publishedAt), desc(articles.id)).all().map(toCard);
 }
 
 export function countArticlesInSections(sectionIds: number[], now?: number): number {
@@ -220,18 +224,44 @@ export function listRelatedArticles(articleId: number, sectionId: number, { limi
     .map(toCard);
   if (picked.length >= limit) return picked;
 
-  const sharedTags = sql<number>`(select count(*) from ${articleTags} at2 where at2.article_id = ${articles.id}
-    and at2.tag_id in (select tag_id from ${articleTags} mine where mine.article_id = ${articleId}))`;
-  const sameSection = sql<number>`(${articles.sectionId} = ${sectionId})`;
+  // Candidates, instead of scoring every story: the stories sharing a tag (from the tag index), and
+  // the newest of the same section. Nothing else can make the list: a same-section story without a
+  // shared tag scores 1, so it ranks below every newer same-section story.
+  const want = limit - picked.length;
   const exclude = [articleId, ...picked.map((p) => p.id)];
+  const mine = alias(articleTags, 'mine');
+  const shared = db.$with('shared').as(
+    db
+      .select({ id: articleTags.articleId, n: sql<number>`count(*)`.as('n') })
+      .from(articleTags)
+      .where(
+        and(
+          inArray(articleTags.tagId, db.select({ tagId: mine.tagId }).from(mine).where(eq(mine.articleId, articleId))),
+          notInArray(articleTags.articleId, exclude),
+        ),
+      )
+      .groupBy(articleTags.articleId),
+  );
+  const newest = db.$with('newest').as(
+    db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.sectionId, sectionId), isPublic(now), notInArray(articles.id, exclude)))
+      .orderBy(desc(articles.publishedAt), desc(articles.id))
+      .limit(want),
+  );
+  const candidates = db.$with('candidates').as(union(db.select({ id: shared.id }).from(shared), db.select({ id: newest.id }).from(newest)));
   const automatic = db
+    .with(shared, newest, candidates)
     .select(cardColumns)
-    .from(articles)
+    .from(candidates)
+    .innerJoin(articles, eq(articles.id, candidates.id))
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .leftJoin(media, eq(media.id, articles.heroMediaId))
-    .where(and(isPublic(now), sql`${articles.id} not in (${sql.join(exclude.map((id) => sql`${id}`), sql`, `)})`, sql`(${sameSection} or ${sharedTags} > 0)`))
-    .orderBy(desc(sql`${sameSection} + ${sharedTags}`), desc(articles.publishedAt))
-    .limit(limit - picked.length)
+    .leftJoin(shared, eq(shared.id, articles.id))
+    .where(isPublic(now))
+    .orderBy(desc(sql`(${articles.sectionId} = ${sectionId}) + coalesce(${shared.n}, 0)`), desc(articles.publishedAt), desc(articles.id))
+    .limit(want)
     .all()
     .map(toCard);
   return [...picked, ...automatic];

@@ -1,0 +1,1 @@
+CREATE INDEX `articles_public_published_idx` ON `articles` (`published_at`,`id`) WHERE status in ('published', 'scheduled');

@@ -1,0 +1,97 @@
+// Records the SQL a piece of code runs on a better-sqlite3 connection, and judges its query plans.
+import type Database from 'better-sqlite3';
+
+export type CapturedStatement = { sql: string; params: unknown[] };
+export type PlanStep = { id: number; parent: number; detail: string };
+
+const EXECUTE = new Set(['all', 'get', 'run', 'iterate']);
+const CHAIN = new Set(['raw', 'pluck', 'expand', 'safeIntegers', 'bind']);
+
+/**
+ * Wraps `client.prepare` so that every statement executed through it (drizzle prepares each query
+ * this way) is recorded with its parameters. Returns the log and a function that undoes the wrapping.
+ */
+export function captureStatements(client: Database.Database): { statements: CapturedStatement[]; restore: () => void } {
+  const statements: CapturedStatement[] = [];
+  const original = client.prepare;
+  client.prepare = function prepare(this: Database.Database, source: string) {
+    const statement = original.call(this, source);
+    const proxy: Database.Statement = new Proxy(statement, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function' || typeof property !== 'string') return value;
+        if (EXECUTE.has(property)) {
+          return (...args: unknown[]) => {
+            statements.push({ sql: source, params: args });
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        }
+        if (CHAIN.has(property)) {
+          return (...args: unknown[]) => {
+            (value as (...a: unknown[]) => unknown).apply(target, args);
+            return proxy;
+          };
+        }
+        return (value as (...a: unknown[]) => unknown).bind(target);
+      },
+    });
+    return proxy;
+  } as typeof client.prepare;
+  return { statements, restore: () => (client.prepare = original) };
+}
+
+export function explain(client: Database.Database, statement: CapturedStatement): PlanStep[] {
+  return client.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.params) as PlanStep[];
+}
+
+/** The big tables: a plan that reads all of one of them gets slower with every story and every vote. */
+const BIG_TABLES = ['articles', 'votes'];
+const KEYWORDS = new Set(['on', 'where', 'inner', 'left', 'cross', 'join', 'group', 'order', 'limit', 'using', 'natural', 'union', 'set', 'values']);
+
+/** The names a plan may give the big tables: their own, and any alias the SQL gives them. */
+function bigTableNames(sql: string): string {
+  const names = new Set(BIG_TABLES);
+  for (const m of sql.matchAll(/\b(?:from|join)\s+["`]?(\w+)["`]?\s+(?:as\s+)?["`]?(\w+)["`]?/gi)) {
+    if (BIG_TABLES.includes(m[1]!.toLowerCase()) && !KEYWORDS.has(m[2]!.toLowerCase())) names.add(m[2]!);
+  }
+  return `(${[...names].join('|')})`;
+}
+
+const SCOPE = /SUBQUERY|MATERIALIZE|CO-ROUTINE|COMPOUND|UNION|LEFT-MOST/;
+
+/**
+ * Why a plan reads a whole big table, or undefined when it does not. Two shapes are refused:
+ * 1. `SCAN articles|votes` — every row, with or without an index — unless the statement has a LIMIT
+ *    and the scan walks an index in the order asked for (no temp B-tree), so it stops early;
+ * 2. in one (sub)query, `USE TEMP B-TREE FOR ORDER BY` over rows fetched by a range search of a
+ *    non-covering index on articles|votes: every matching row is read, bodies included, and sorted
+ *    to keep a few. Sorting what a covering index holds, or rows fetched by rowid, is fine.
+ */
+export function fullReadReason(sql: string, plan: PlanStep[]): string | undefined {
+  const byId = new Map(plan.map((p) => [p.id, p]));
+  const scopeOf = (step: PlanStep): number => {
+    let current = byId.get(step.parent);
+    while (current) {
+      if (SCOPE.test(current.detail)) return current.id;
+      current = byId.get(current.parent);
+    }
+    return 0;
+  };
+  const hasLimit = /\blimit\b/i.test(sql);
+  const BIG = bigTableNames(sql);
+  for (const step of plan) {
+    const scan = new RegExp(`^SCAN ${BIG}\\b(.*)$`).exec(step.detail);
+    if (!scan) continue;
+    const ordered = /USING (COVERING )?INDEX/.test(scan[2] ?? '');
+    const sorts = plan.some((p) => scopeOf(p) === scopeOf(step) && /USE TEMP B-TREE FOR ORDER BY/.test(p.detail));
+    if (!(hasLimit && ordered && !sorts)) return `full scan: ${step.detail}`;
+  }
+  const scopes = new Set(plan.map(scopeOf));
+  for (const scope of scopes) {
+    const steps = plan.filter((p) => scopeOf(p) === scope);
+    if (!steps.some((p) => /USE TEMP B-TREE FOR ORDER BY/.test(p.detail))) continue;
+    const fetch = steps.find((p) => new RegExp(`^SEARCH ${BIG}\\b.* USING INDEX `).test(p.detail));
+    if (fetch) return `sorts every matching row: ${fetch.detail} + USE TEMP B-TREE FOR ORDER BY`;
+  }
+  return undefined;
+}
