@@ -133,6 +133,8 @@ export const articles = sqliteTable(
     index('articles_status_published_idx').on(t.status, t.publishedAt),
     // Newest public stories first, read in index order and stopped after the first few (home, feeds).
     index('articles_public_published_idx').on(t.publishedAt, t.id).where(sql.raw(`status in ${PUBLIC_STATUS_SQL}`)),
+    // What ranking a story needs, found by id without reading its row (related stories).
+    index('articles_rank_idx').on(t.id, t.sectionId, t.status, t.publishedAt),
     index('articles_section_published_idx').on(t.sectionId, t.status, t.publishedAt),
     index('articles_author_published_idx').on(t.authorId, t.status, t.publishedAt),
     index('articles_created_by_idx').on(t.createdBy),

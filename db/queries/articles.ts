@@ -1,6 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
-import { alias, union } from 'drizzle-orm/sqlite-core';
+import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { articles, articleTags, authors, media, relatedOverrides, sections, tags } from '@/db/schema';
 import { isPublic } from './visibility';
@@ -226,45 +225,37 @@ export function listRelatedArticles(articleId: number, sectionId: number, { limi
 
   // Candidates, instead of scoring every story: the stories sharing a tag (from the tag index), and
   // the newest of the same section. Nothing else can make the list: a same-section story without a
-  // shared tag scores 1, so it ranks below every newer same-section story.
+  // shared tag scores 1, so it ranks below every newer same-section story. A common tag still makes
+  // thousands of candidates; `indexed by articles_rank_idx` ranks them from that small index instead
+  // of each story's row, whose status and dates sit behind its body in overflow pages (SQLite picks
+  // the rowid lookup on its own). SQLite-only syntax: drop the hint on another database.
   const want = limit - picked.length;
   const exclude = [articleId, ...picked.map((p) => p.id)];
-  const mine = alias(articleTags, 'mine');
-  const shared = db.$with('shared').as(
-    db
-      .select({ id: articleTags.articleId, n: sql<number>`count(*)`.as('n') })
-      .from(articleTags)
-      .where(
-        and(
-          inArray(articleTags.tagId, db.select({ tagId: mine.tagId }).from(mine).where(eq(mine.articleId, articleId))),
-          notInArray(articleTags.articleId, exclude),
-        ),
-      )
-      .groupBy(articleTags.articleId),
-  );
-  const newest = db.$with('newest').as(
-    db
-      .select({ id: articles.id })
-      .from(articles)
-      .where(and(eq(articles.sectionId, sectionId), isPublic(now), notInArray(articles.id, exclude)))
-      .orderBy(desc(articles.publishedAt), desc(articles.id))
-      .limit(want),
-  );
-  const candidates = db.$with('candidates').as(union(db.select({ id: shared.id }).from(shared), db.select({ id: newest.id }).from(newest)));
-  const automatic = db
-    .with(shared, newest, candidates)
-    .select(cardColumns)
-    .from(candidates)
-    .innerJoin(articles, eq(articles.id, candidates.id))
-    .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .leftJoin(media, eq(media.id, articles.heroMediaId))
-    .leftJoin(shared, eq(shared.id, articles.id))
-    .where(isPublic(now))
-    .orderBy(desc(sql`(${articles.sectionId} = ${sectionId}) + coalesce(${shared.n}, 0)`), desc(articles.publishedAt), desc(articles.id))
-    .limit(want)
-    .all()
-    .map(toCard);
-  return [...picked, ...automatic];
+  const ranked = db.all<{ id: number }>(sql`
+    with shared as (
+      select at.article_id as id, count(*) as n from ${articleTags} at
+      where at.tag_id in (select mine.tag_id from ${articleTags} mine where mine.article_id = ${articleId})
+        and at.article_id not in ${exclude}
+      group by at.article_id
+    ),
+    newest as (
+      select ${articles.id} as id from ${articles}
+      where ${articles.sectionId} = ${sectionId} and ${isPublic(now)} and ${articles.id} not in ${exclude}
+      order by ${articles.publishedAt} desc, ${articles.id} desc
+      limit ${want}
+    ),
+    candidates as (select id from shared union select id from newest)
+    select ${articles.id} as id
+    from candidates
+    join ${articles} indexed by articles_rank_idx on ${articles.id} = candidates.id
+    left join shared on shared.id = candidates.id
+    where ${isPublic(now)}
+    order by (${articles.sectionId} = ${sectionId}) + coalesce(shared.n, 0) desc, ${articles.publishedAt} desc, ${articles.id} desc
+    limit ${want}`);
+  if (ranked.length === 0) return picked;
+  const ids = ranked.map((r) => r.id);
+  const byId = new Map(cards().where(inArray(articles.id, ids)).all().map((row) => [row.id, toCard(row)]));
+  return [...picked, ...ids.flatMap((id) => byId.get(id) ?? [])];
 }
 
 /** Slugs of every public story, newest first, for sitemaps and prerendering. */

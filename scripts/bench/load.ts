@@ -1,5 +1,6 @@
 // Load generation with autocannon's programmatic API, and the warm-up that makes every page cached.
 import autocannon from 'autocannon';
+import { treeCpuMs } from './servers';
 
 export type LoadSpec = {
   origin: string;
@@ -17,6 +18,8 @@ export type LoadSpec = {
   seconds: number;
   /** called for every response, with its headers (names lower-cased) */
   onResponse?: (status: number, headers: Record<string, string | string[]>) => void;
+  /** the server's PID, to measure the CPU time it spends per request */
+  serverPid?: number;
 };
 
 export type LoadResult = {
@@ -31,6 +34,8 @@ export type LoadResult = {
   /** answers whose status is not one of `expect` */
   unexpected: number;
   statuses: Record<string, number>;
+  /** server CPU time (user + system) per answered request, when `serverPid` was given */
+  cpuMsPerRequest: number | null;
 };
 
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
@@ -53,6 +58,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
       callback(status, lower);
     };
   }
+  const cpuBefore = spec.serverPid ? treeCpuMs(spec.serverPid) : undefined;
   const result = await autocannon({
     url: spec.origin,
     connections: spec.connections,
@@ -60,6 +66,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     requests: [request],
     timeout: 20,
   });
+  const cpuAfter = spec.serverPid ? treeCpuMs(spec.serverPid) : undefined;
   const statuses: Record<string, number> = {};
   for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = Number((stat as { count: number | string }).count);
   const requests = Object.values(statuses).reduce((s, n) => s + n, 0);
@@ -76,6 +83,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     errors: result.errors + result.timeouts,
     unexpected,
     statuses,
+    cpuMsPerRequest: cpuBefore !== undefined && cpuAfter !== undefined && requests > 0 ? (cpuAfter - cpuBefore) / requests : null,
   };
 }
 

@@ -1,10 +1,11 @@
 // What a benchmark run needs before any load: the generated database (cached), a copy of it for this
 // run, and a production build of its own (bench/next-build), copied fresh for each run.
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { migrateDatabase, openDatabase } from '@/db/client';
+import { migrateDatabase, migrationsFolder, openDatabase } from '@/db/client';
 import { buildIsStale } from '../lib/build';
 import { FULL_SIZE, GENERATOR_VERSION, generateBenchData, type GenerateSummary } from './generate';
 import { NEXT_BIN } from './servers';
@@ -21,8 +22,17 @@ const HOUR = 3_600_000;
 
 type Meta = { generatorVersion: number; summary: GenerateSummary };
 
-export const cachedDatabaseFile = () => path.join(BENCH_DIR, `bench-v${GENERATOR_VERSION}.db`);
-const metaFile = () => path.join(BENCH_DIR, `bench-v${GENERATOR_VERSION}.json`);
+/** The cache key: the generator's version and the migrations, so a new table or index means new data. */
+function cacheKey(): string {
+  const hash = crypto.createHash('sha256');
+  for (const file of fs.readdirSync(migrationsFolder()).filter((f) => f.endsWith('.sql')).sort()) {
+    hash.update(file).update(fs.readFileSync(path.join(migrationsFolder(), file)));
+  }
+  return `v${GENERATOR_VERSION}-${hash.digest('hex').slice(0, 10)}`;
+}
+
+export const cachedDatabaseFile = () => path.join(BENCH_DIR, `bench-${cacheKey()}.db`);
+const metaFile = () => cachedDatabaseFile().replace(/\.db$/, '.json');
 
 function removeDatabase(file: string) {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
@@ -36,8 +46,11 @@ export function ensureBenchDatabase({ regenerate, log }: { regenerate: boolean; 
   const file = cachedDatabaseFile();
   fs.mkdirSync(BENCH_DIR, { recursive: true });
   if (regenerate || !fs.existsSync(file) || !fs.existsSync(metaFile())) {
+    // Databases made for other versions or migrations are of no further use.
+    for (const old of fs.readdirSync(BENCH_DIR).filter((f) => f.startsWith('bench-v'))) {
+      fs.rmSync(path.join(BENCH_DIR, old), { force: true });
+    }
     const tmp = `${file}.tmp`;
-    removeDatabase(tmp);
     log(`generating the benchmark database (generator v${GENERATOR_VERSION}: ${FULL_SIZE.articles} stories, ${FULL_SIZE.votes} votes, ${FULL_SIZE.shareClicks} share clicks)…`);
     const now = Math.floor(Date.now() / HOUR) * HOUR;
     const db = openDatabase(tmp);

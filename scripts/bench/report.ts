@@ -55,6 +55,17 @@ export type Results = {
 
 export type Check = { name: string; target: string; measured: string; status: 'PASS' | 'MISS' | 'n/a'; margin: string };
 
+/** The round with the median req/s, its errors replaced by the sum over all rounds. */
+export function medianResult(rounds: LoadResult[]): LoadResult {
+  const sorted = [...rounds].sort((a, b) => a.reqPerSec - b.reqPerSec);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return {
+    ...median,
+    errors: rounds.reduce((s, x) => s + x.errors, 0),
+    unexpected: rounds.reduce((s, x) => s + x.unexpected, 0),
+  };
+}
+
 const row = (r: Results, id: TargetId) => r.rows.find((x) => x.id === id);
 const rps = (r: Results, id: TargetId, c: Connections) => {
   const x = row(r, id);
@@ -139,7 +150,7 @@ export function renderTable(r: Results): string {
   const lines: string[][] = [];
   for (const x of r.rows) {
     if (x.unavailable) {
-      lines.push([`${x.label}: not available (${x.unavailable})`, '', '', '', '', '', '', '']);
+      lines.push([`${x.label}: not available (${x.unavailable})`, '', '', '', '', '', '', '', '']);
       continue;
     }
     for (const c of CONNECTIONS) {
@@ -153,13 +164,18 @@ export function renderTable(r: Results): string {
         m.reqPerSec.toFixed(0),
         m.p50.toFixed(1),
         m.p99.toFixed(1),
+        m.cpuMsPerRequest === null ? '' : m.cpuMsPerRequest.toFixed(2),
         `${m.errors} / ${m.unexpected}`,
         memory ? pct(m.reqPerSec / memory) : '',
         stat ? pct(m.reqPerSec / stat) : '',
       ]);
     }
   }
-  return table(['Target', 'Conns', 'Req/s', 'p50 ms', 'p99 ms', 'Errors / bad status', 'vs memory', 'vs static'], lines, [false, true, true, true, true, true, true, true]);
+  return table(
+    ['Target', 'Conns', 'Req/s', 'p50 ms', 'p99 ms', 'CPU ms/req', 'Errors / bad status', 'vs memory', 'vs static'],
+    lines,
+    [false, true, true, true, true, true, true, true, true],
+  );
 }
 
 export function renderChecks(checks: Check[]): string {

@@ -11,25 +11,30 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { MOODS } from '@/db/schema';
-import { measurePage, type PageWeight } from './assets';
+import { measurePage } from './assets';
 import { runLoad, warmPath, warmPaths, type LoadResult, type LoadSpec } from './load';
 import { BENCH_DIR, copyBuildForRun, copyForRun, ensureBenchBuild, ensureBenchDatabase, RUN_DIST_DIR } from './prepare';
 import { renderProfile, summarizeProfile } from './profile-summary';
-import { CONNECTIONS, evaluateTargets, renderChecks, renderTable, type Results, type Row, type TargetId, type VoteAudit } from './report';
+import { CONNECTIONS, evaluateTargets, medianResult, renderChecks, renderTable, type Connections, type Results, type Row, type TargetId, type VoteAudit } from './report';
 import { rssSampler, startAppServer, startMemoryServer, treeRss, type RunningServer } from './servers';
+import { VoteLedger } from './vote-audit';
 
 const APP_PORT = Number(process.env.BENCH_PORT || 3150);
 const MEMORY_PORT = APP_PORT + 1;
 
+/**
+ * Every target runs `rounds` times, one after the other, and the median round is reported: when
+ * other programs load the machine for a while, all targets share the bad moment instead of one.
+ */
 const MODES = {
-  quick: { seconds: 2, warmSeconds: 1, coldStories: 50 },
-  full: { seconds: 10, warmSeconds: 3, coldStories: 500 },
+  quick: { rounds: 1, seconds: 1.5, warmSeconds: 0.5, coldStories: 40 },
+  full: { rounds: 3, seconds: 4, warmSeconds: 2, coldStories: 500 },
 } as const;
 
 /**
  * Environment of the server under test. Every simulated reader sends no cookie, so each vote comes
- * from a new reader; all of them come from 127.0.0.1, so the per-address vote limit is switched off.
- * Any variable already set in the caller's environment wins.
+ * from a new reader (a per-reader limit never trips); all of them come from 127.0.0.1, so the
+ * per-address vote limit is switched off. Variables already set in the caller's environment win.
  */
 const BENCH_LIMITS = { VOTE_LIMIT_PER_MINUTE: '0' };
 
@@ -48,30 +53,17 @@ const settings = MODES[mode];
 const only = args.only ? new Set(args.only.split(',').map((s) => s.trim())) : undefined;
 
 const log = (line: string) => console.log(`[bench] ${line}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Target = {
   id: TargetId;
   label: string;
+  /** page: one cached URL; paths: many cached URLs; first-render: URLs never requested before */
   kind: 'page' | 'paths' | 'first-render' | 'vote' | 'memory';
   paths: string[];
-  /** for votes: ask for JSON (the JS path) or not (the no-JS form path) */
+  /** for votes: the JS path (Accept: application/json, 200) or the no-JS form path (303) */
   json?: boolean;
 };
-
-async function probe(origin: string, target: Target, voteBody: () => string): Promise<string | undefined> {
-  const res =
-    target.kind === 'vote'
-      ? await fetch(origin + target.paths[0], {
-          method: 'POST',
-          redirect: 'manual',
-          headers: voteHeaders(origin, target.json ?? false),
-          body: voteBody(),
-        })
-      : await fetch(origin + target.paths[0], { redirect: 'manual' });
-  await res.arrayBuffer();
-  const ok = target.kind === 'vote' ? (target.json ? res.status === 200 : res.status === 303) : res.status === 200;
-  return ok ? undefined : `HTTP ${res.status}`;
-}
 
 function voteHeaders(origin: string, json: boolean): Record<string, string> {
   return {
@@ -82,31 +74,27 @@ function voteHeaders(origin: string, json: boolean): Record<string, string> {
   };
 }
 
-function countVotesSince(db: Database.Database, id: number): { rows: number; readers: Set<string>; maxId: number } {
-  const rows = db.prepare('select id, reader_id as readerId from votes where id > ?').all(id) as { id: number; readerId: string }[];
-  return { rows: rows.length, readers: new Set(rows.map((r) => r.readerId)), maxId: rows.reduce((m, r) => Math.max(m, r.id), id) };
-}
+const expectedStatus = (t: Target) => (t.kind === 'vote' ? (t.json ? 200 : 303) : 200);
 
-/** vote_tallies = COUNT(*) by mood of non-voided votes; vote_hourly = the same by the hour first cast. */
-function talliesConsistent(db: Database.Database, articleId: number): boolean {
-  const counts = db
-    .prepare('select mood, count(*) as n from votes where article_id = ? and voided_at is null group by mood')
-    .all(articleId) as { mood: string; n: number }[];
-  const tallies = db.prepare('select mood, count as n from vote_tallies where article_id = ? and count > 0').all(articleId) as { mood: string; n: number }[];
-  const hourlyFromVotes = db
-    .prepare('select (created_at / 3600000) * 3600000 as hour, mood, count(*) as n from votes where article_id = ? and voided_at is null group by 1, 2')
-    .all(articleId) as { hour: number; mood: string; n: number }[];
-  const hourly = db.prepare('select hour, mood, count as n from vote_hourly where article_id = ? and count > 0').all(articleId) as typeof hourlyFromVotes;
-  const key = (r: { mood: string; n: number; hour?: number }) => `${r.hour ?? ''}|${r.mood}|${r.n}`;
-  const same = (a: string[], b: string[]) => a.length === b.length && a.sort().every((x, i) => x === b.sort()[i]);
-  return same(counts.map(key), tallies.map(key)) && same(hourlyFromVotes.map(key), hourly.map(key));
+/** undefined when the build under test answers this target as it should, else why not ("HTTP 404"). */
+async function probe(origin: string, target: Target, voteBody: () => string): Promise<string | undefined> {
+  const res =
+    target.kind === 'vote'
+      ? await fetch(origin + target.paths[0], { method: 'POST', redirect: 'manual', headers: voteHeaders(origin, target.json ?? false), body: voteBody() })
+      : await fetch(origin + target.paths[0], { redirect: 'manual' });
+  await res.arrayBuffer();
+  return res.status === expectedStatus(target) ? undefined : `HTTP ${res.status}`;
 }
 
 async function main() {
   const started = Date.now();
-  const load1 = os.loadavg()[0]!;
-  log(`${mode} mode: ${settings.seconds} s per run after ${settings.warmSeconds} s of warm-up, at ${CONNECTIONS.join(' and ')} connections`);
-  if (load1 > 0.7) log(`note: the machine is already busy (load average ${load1.toFixed(2)}); absolute numbers will be low, ratios less so`);
+  const loadAtStart = os.loadavg()[0]!;
+  log(
+    `${mode} mode: ${settings.rounds} round(s) of ${settings.seconds} s per target and connection count (${CONNECTIONS.join(', ')}), after ${settings.warmSeconds} s of warm-up`,
+  );
+  if (loadAtStart > os.cpus().length / 2) {
+    log(`note: the machine is busy before we start (load average ${loadAtStart.toFixed(1)} on ${os.cpus().length} cores): req/s will be low and noisy; CPU ms per request much less so`);
+  }
 
   const cached = ensureBenchDatabase({ regenerate: args.regenerate, log });
   const run = copyForRun(cached.file);
@@ -114,12 +102,11 @@ async function main() {
   const stopAll = async () => {
     for (const s of servers.splice(0)) await s.stop();
   };
-  process.once('SIGINT', () => {
-    void stopAll().finally(() => {
-      run.cleanup();
-      process.exit(130);
-    });
-  });
+  const cleanup = () => {
+    run.cleanup();
+    fs.rmSync(path.join(process.cwd(), RUN_DIST_DIR), { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => void stopAll().finally(() => (cleanup(), process.exit(130))));
 
   try {
     const origin = `http://127.0.0.1:${APP_PORT}`;
@@ -132,16 +119,16 @@ async function main() {
       AUTH_SECRET: process.env.AUTH_SECRET || crypto.randomBytes(32).toString('base64url'),
       SITE_URL: origin,
     };
-    log(`server environment: ${Object.keys(BENCH_LIMITS).map((k) => `${k}=${env[k]}`).join(' ')}; DATABASE_PATH=${run.file}`);
+    log(`server environment: ${Object.keys(BENCH_LIMITS).map((k) => `${k}=${env[k]}`).join(' ')}, DATABASE_PATH=${run.file}`);
     ensureBenchBuild({ databaseFile: run.file, env, force: args.rebuild, log });
     copyBuildForRun();
 
     const profileDir = args.profile ? path.join(BENCH_DIR, 'profiles', new Date().toISOString().replace(/[:.]/g, '-')) : undefined;
     const app = await startAppServer({ port: APP_PORT, env: { ...env, MOODWIRE_DIST_DIR: RUN_DIST_DIR }, cpuProfileDir: profileDir });
     servers.push(app);
-    log(`next start is up (pid ${app.pid})${profileDir ? `, profiling into ${profileDir}` : ''}`);
+    log(`next start is up (pid ${app.pid})${profileDir ? `; CPU profile goes to ${profileDir}` : ''}`);
 
-    // What to request: chosen from the run's database, which the harness reads alongside the server.
+    // What to request, chosen from the run's database (read alongside the server, WAL allows it).
     const db = new Database(run.file, { readonly: true });
     const hot = db
       .prepare(
@@ -149,18 +136,14 @@ async function main() {
          where a.status = 'published' group by a.id order by votes desc limit 1`,
       )
       .get() as { id: number; slug: string; votes: number };
-    const publicStories = (
-      db.prepare("select id, slug from articles where status = 'published' and published_at <= ? order by id").all(Date.now()) as { id: number; slug: string }[]
-    ).filter((a) => a.id !== hot.id);
-    // A fixed shuffle, so every run reads the same stories.
-    const seeded = crypto.createHash('sha256');
-    const order = publicStories
-      .map((a) => ({ a, k: seeded.copy().update(a.slug).digest('hex') }))
-      .sort((x, y) => (x.k < y.k ? -1 : 1))
-      .map((x) => x.a);
-    const cold = order.slice(0, settings.coldStories);
-    const firstRender = order.slice(settings.coldStories);
-    let firstRenderNext = 0;
+    // Everything else in a fixed pseudo-random order, so every run reads the same stories.
+    const others = (db.prepare("select id, slug from articles where status = 'published' and published_at <= ? and id <> ?").all(Date.now(), hot.id) as { slug: string }[])
+      .map((a) => ({ slug: a.slug, key: crypto.createHash('sha1').update(a.slug).digest('hex') }))
+      .sort((x, y) => (x.key < y.key ? -1 : 1))
+      .map((a) => `/news/${a.slug}`);
+    const cold = others.slice(0, settings.coldStories);
+    const neverRead = others.slice(settings.coldStories);
+    let neverReadNext = 0;
 
     const targets: Target[] = [
       { id: 'ceiling-memory', label: 'Ceiling: same bytes from memory', kind: 'memory', paths: ['/'] },
@@ -168,132 +151,135 @@ async function main() {
       { id: 'home', label: 'Home', kind: 'page', paths: ['/'] },
       { id: 'section', label: 'Section /section/china-news', kind: 'page', paths: ['/section/china-news'] },
       { id: 'article-hot', label: 'Article, hot', kind: 'page', paths: [`/news/${hot.slug}`] },
-      { id: 'article-cold', label: `Article, cold (${cold.length} long-tail stories)`, kind: 'paths', paths: cold.map((a) => `/news/${a.slug}`) },
+      { id: 'article-cold', label: `Article, cold (${cold.length} stories)`, kind: 'paths', paths: cold },
       { id: 'moods', label: 'Mood ranking /moods/angry', kind: 'page', paths: ['/moods/angry'] },
       { id: 'moods-week', label: 'Mood ranking, week', kind: 'page', paths: ['/moods/angry?window=week'] },
-      { id: 'search', label: 'Search', kind: 'page', paths: ['/search?q=tariffs'] },
-      { id: 'article-first-render', label: 'Article, first render (uncached)', kind: 'first-render', paths: firstRender.map((a) => `/news/${a.slug}`) },
+      { id: 'search', label: 'Search ?q=tariffs', kind: 'page', paths: ['/search?q=tariffs'] },
+      { id: 'article-first-render', label: 'Article, first render (uncached)', kind: 'first-render', paths: neverRead },
       { id: 'vote-form', label: 'Vote, no-JS form (303)', kind: 'vote', paths: ['/api/vote'], json: false },
       { id: 'vote-js', label: 'Vote, JS (200 JSON)', kind: 'vote', paths: ['/api/vote'], json: true },
     ];
     const selected = targets.filter((t) => !only || only.has(t.id) || t.id.startsWith('ceiling-'));
     const voteBody = () => `article=${hot.id}&mood=${MOODS[Math.floor(Math.random() * MOODS.length)]}`;
 
-    // Weights first, on a quiet server. The article is the hot one, with its live tallies.
+    // Page weight first, on a quiet server: the hot article (live tallies included) and /copyright.
     await warmPath(origin, `/news/${hot.slug}`);
     await warmPath(origin, '/copyright');
-    const article: PageWeight = await measurePage(origin, `/news/${hot.slug}`);
-    const baseline: PageWeight = await measurePage(origin, '/copyright');
+    const article = await measurePage(origin, `/news/${hot.slug}`);
+    const baseline = await measurePage(origin, '/copyright');
 
     // Ceiling (a): the article's bytes and headers exactly as Moodwire sent them.
     const sample = await fetch(`${origin}/news/${hot.slug}`);
     const bytes = Buffer.from(await sample.arrayBuffer());
-    const headers: Record<string, string> = {};
+    const articleHeaders: Record<string, string> = {};
     sample.headers.forEach((value, name) => {
-      if (!['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding'].includes(name)) headers[name] = value;
+      if (!['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding'].includes(name)) articleHeaders[name] = value;
     });
     const bodyFile = path.join(run.dir, 'article.html');
     fs.writeFileSync(bodyFile, bytes);
-    const memory = await startMemoryServer({ port: MEMORY_PORT, bodyFile, headers });
+    const memory = await startMemoryServer({ port: MEMORY_PORT, bodyFile, headers: articleHeaders });
     servers.push(memory);
 
+    // Availability: a target the build under test lacks is reported, never measured.
+    const unavailable = new Map<TargetId, string>();
+    for (const t of selected) {
+      if (t.kind === 'memory' || t.kind === 'first-render') continue;
+      const reason = await probe(origin, t, voteBody);
+      if (reason) {
+        unavailable.set(t.id, reason);
+        log(`${t.label}: not available (${reason})`);
+      }
+    }
+    const measured = selected.filter((t) => !unavailable.has(t.id));
+
     const rss = rssSampler(app.pid);
-    const rows: Row[] = [];
-    const audits: VoteAudit[] = [];
-    for (const target of selected) {
-      const row: Row = { id: target.id, label: target.label, request: target.kind === 'paths' || target.kind === 'first-render' ? `${target.paths.length} paths` : target.paths[0]!, results: {} };
-      rows.push(row);
-      const targetOrigin = target.kind === 'memory' ? memory.origin : origin;
-      if (target.kind !== 'memory' && target.kind !== 'first-render') {
-        row.unavailable = await probe(origin, target, voteBody);
-        if (row.unavailable) {
-          log(`${target.label}: not available (${row.unavailable})`);
-          continue;
-        }
-      }
-      if (target.kind === 'first-render' && target.paths.length < 2000) {
-        row.unavailable = 'too few unrendered stories';
-        continue;
-      }
-
-      const spec: Omit<LoadSpec, 'connections' | 'seconds'> = { origin: targetOrigin, paths: target.paths, expect: [200] };
-      if (target.kind === 'first-render') spec.nextPath = () => target.paths[firstRenderNext++ % target.paths.length]!;
-      let accepted = 0;
-      const cookies: string[] = [];
-      if (target.kind === 'vote') {
-        spec.method = 'POST';
-        spec.headers = voteHeaders(origin, target.json ?? false);
-        spec.body = voteBody;
-        spec.expect = [target.json ? 200 : 303];
-      }
-
-      // Warm-up: every page cached (x-nextjs-cache: HIT), then a short burst for the JIT.
-      if (target.kind === 'page') await warmPath(origin, target.paths[0]!);
-      if (target.kind === 'paths') await warmPaths(origin, target.paths);
-      if (target.kind !== 'first-render') await runLoad({ ...spec, connections: 50, seconds: settings.warmSeconds });
-      if (target.kind === 'page') await warmPath(origin, target.paths[0]!);
-
-      let since = 0;
-      if (target.kind === 'vote') {
-        since = (db.prepare('select coalesce(max(id), 0) as id from votes').get() as { id: number }).id;
-        spec.onResponse = (status, h) => {
-          if (!spec.expect.includes(status)) return;
-          accepted++;
-          const set = h['set-cookie'];
-          cookies.push(Array.isArray(set) ? set.join('\n') : (set ?? ''));
+    const rounds = new Map<TargetId, Partial<Record<Connections, LoadResult[]>>>();
+    const ledgers = new Map<TargetId, VoteLedger>();
+    const warmed = new Set<TargetId>();
+    for (let round = 1; round <= settings.rounds; round++) {
+      for (const target of measured) {
+        const isVote = target.kind === 'vote';
+        const spec: Omit<LoadSpec, 'connections' | 'seconds'> = {
+          origin: target.kind === 'memory' ? memory.origin : origin,
+          paths: target.paths,
+          expect: [expectedStatus(target)],
+          serverPid: target.kind === 'memory' ? memory.pid : app.pid,
         };
-      }
-      for (const connections of CONNECTIONS) {
-        rss.setActive(target.kind !== 'memory');
-        const result: LoadResult = await runLoad({ ...spec, connections, seconds: settings.seconds });
-        rss.setActive(false);
-        row.results[connections] = result;
-        log(
-          `${target.label.padEnd(44)} ${String(connections).padStart(2)} conns: ${result.reqPerSec.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms` +
-            (result.errors || result.unexpected ? `  errors ${result.errors}, unexpected ${JSON.stringify(result.statuses)}` : ''),
-        );
-      }
-      if (target.kind === 'vote') {
-        // Let requests the load generator abandoned at the end of the run finish on the server.
-        await new Promise((r) => setTimeout(r, 1000));
-        const after = countVotesSince(db, since);
-        const matched = cookies.filter((c) => c.split(/[^A-Za-z0-9_-]+/).some((token) => token && after.readers.has(token))).length;
-        const byCookie = matched > 0;
-        audits.push({
-          id: target.id as VoteAudit['id'],
-          accepted,
-          rowsAdded: after.rows,
-          lost: byCookie ? accepted - matched : Math.max(0, accepted - after.rows),
-          method: byCookie ? 'reader cookie' : 'row count',
-          unanswered: byCookie ? after.rows - matched : Math.max(0, after.rows - accepted),
-          talliesConsistent: talliesConsistent(db, hot.id),
-        });
+        if (target.kind === 'first-render') spec.nextPath = () => target.paths[neverReadNext++ % target.paths.length]!;
+        if (isVote) Object.assign(spec, { method: 'POST', headers: voteHeaders(origin, target.json ?? false), body: voteBody });
+
+        // Warm-up: every page cached (x-nextjs-cache: HIT), then a burst for the JIT and the caches.
+        if (target.kind === 'page') await warmPath(origin, target.paths[0]!);
+        if (!warmed.has(target.id)) {
+          if (target.kind === 'paths') await warmPaths(origin, target.paths);
+          if (target.kind !== 'first-render') await runLoad({ ...spec, connections: 50, seconds: settings.warmSeconds });
+          if (target.kind === 'page') await warmPath(origin, target.paths[0]!);
+          warmed.add(target.id);
+        }
+
+        let ledger = ledgers.get(target.id);
+        if (isVote && !ledger) ledgers.set(target.id, (ledger = new VoteLedger(db, target.id as VoteAudit['id'])));
+        if (ledger) spec.onResponse = (status, headers) => status === expectedStatus(target) && ledger.record(headers);
+
+        for (const connections of CONNECTIONS) {
+          ledger?.begin();
+          rss.setActive(target.kind !== 'memory');
+          const result = await runLoad({ ...spec, connections, seconds: settings.seconds });
+          rss.setActive(false);
+          if (ledger) {
+            // Requests the load generator dropped at the end of the run may still be finishing.
+            await sleep(300);
+            ledger.end();
+          }
+          const byConnections = rounds.get(target.id) ?? {};
+          (byConnections[connections] ??= []).push(result);
+          rounds.set(target.id, byConnections);
+          log(
+            `${settings.rounds > 1 ? `round ${round}: ` : ''}${target.label.padEnd(36)} ${String(connections).padStart(2)} conns ${result.reqPerSec.toFixed(0).padStart(6)} req/s` +
+              `  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms  ${result.cpuMsPerRequest?.toFixed(2) ?? '?'} CPU ms/req` +
+              (result.errors || result.unexpected ? `  errors ${result.errors}, statuses ${JSON.stringify(result.statuses)}` : ''),
+          );
+        }
       }
     }
     rss.stop();
     const finalMemory = treeRss(app.pid);
+    const audits = [...ledgers.values()].map((l) => l.result(hot.id));
     db.close();
     await stopAll();
 
+    const rows: Row[] = selected.map((t) => {
+      const results: Row['results'] = {};
+      for (const c of CONNECTIONS) {
+        const all = rounds.get(t.id)?.[c];
+        if (all?.length) results[c] = medianResult(all);
+      }
+      return { id: t.id, label: t.label, request: t.kind === 'paths' || t.kind === 'first-render' ? `${t.paths.length} stories` : t.paths[0]!, unavailable: unavailable.get(t.id), results };
+    });
     const results: Results = { rows, peakRssBytes: rss.peak() || null, article, baseline, votes: audits };
     const checks = evaluateTargets(results);
     const extraJs = article.jsGzip - baseline.jsGzip;
     const articleOnly = article.scripts.filter((s) => !baseline.scripts.some((b) => b.url === s.url));
+    const loadAtEnd = os.loadavg()[0]!;
+    const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
 
     console.log('');
     console.log(renderTable(results));
     console.log('');
-    console.log(`Server memory: peak RSS under load ${(results.peakRssBytes ?? 0) / 1e6 > 0 ? ((results.peakRssBytes ?? 0) / 1e6).toFixed(0) : '?'} MB (sampled every 200 ms); lifetime peak (VmHWM) ${finalMemory ? (finalMemory.peak / 1e6).toFixed(0) : '?'} MB`);
-    console.log(`Article ${article.path}: HTML ${(article.htmlBytes / 1000).toFixed(1)} kB, ${(article.htmlGzip / 1000).toFixed(1)} kB gzipped`);
     console.log(
-      `JavaScript, gzipped: article ${(article.jsGzip / 1000).toFixed(1)} kB in ${article.scripts.length} files; /copyright (no client components) ${(baseline.jsGzip / 1000).toFixed(1)} kB; difference ${(extraJs / 1000).toFixed(1)} kB` +
-        (articleOnly.length ? ` (${articleOnly.map((s) => `${s.url} ${(s.gzip / 1000).toFixed(1)} kB`).join(', ')})` : ''),
+      `Server memory: peak RSS under load ${results.peakRssBytes ? (results.peakRssBytes / 1e6).toFixed(0) : '?'} MB (sampled every 200 ms); lifetime peak (VmHWM) ${finalMemory ? (finalMemory.peak / 1e6).toFixed(0) : '?'} MB`,
+    );
+    console.log(`Article ${article.path}: HTML ${kB(article.htmlBytes)}, ${kB(article.htmlGzip)} gzipped`);
+    console.log(
+      `JavaScript, gzipped: article ${kB(article.jsGzip)} in ${article.scripts.length} files; /copyright (no client components) ${kB(baseline.jsGzip)}; difference ${kB(extraJs)}` +
+        (articleOnly.length ? ` (${articleOnly.map((s) => `${s.url} ${kB(s.gzip)}`).join(', ')})` : ''),
     );
     for (const a of audits) {
       console.log(
-        `Votes ${a.id}: ${a.accepted} accepted, ${a.rowsAdded} rows added, ${a.lost} lost (by ${a.method}), ${a.unanswered} written for requests cut off at the end of a run; tallies ${a.talliesConsistent ? 'consistent' : 'INCONSISTENT'}`,
+        `Votes, ${a.id}: ${a.accepted} accepted, ${a.rowsAdded} rows added, ${a.lost} lost (matched by ${a.method}), ${a.unanswered} written for requests cut off at the end of a run; tallies ${a.talliesConsistent ? 'consistent' : 'INCONSISTENT'}`,
       );
     }
+    console.log(`Machine: ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start and ${loadAtEnd.toFixed(1)} at the end; Node ${process.version}`);
     console.log('');
     console.log(renderChecks(checks));
 
@@ -303,16 +289,16 @@ async function main() {
     const output = {
       finishedAt: new Date().toISOString(),
       mode,
-      seconds: settings.seconds,
-      warmSeconds: settings.warmSeconds,
+      ...settings,
       connections: CONNECTIONS,
       wallSeconds: (Date.now() - started) / 1000,
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, loadAverageAtStart: load1 },
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadAtEnd },
       database: cached.meta.summary,
       hotArticle: { slug: hot.slug, votes: hot.votes },
       serverEnv: Object.fromEntries(Object.keys(BENCH_LIMITS).map((k) => [k, env[k]])),
-      articleHeaders: headers,
+      articleHeaders,
       ...results,
+      rounds: Object.fromEntries(rounds),
       lifetimePeakRssBytes: finalMemory?.peak ?? null,
       checks,
       profiles: profiles.map((p) => path.join(profileDir!, p)),
@@ -322,8 +308,7 @@ async function main() {
     if (args.strict && checks.some((c) => c.status === 'MISS')) process.exitCode = 1;
   } finally {
     await stopAll();
-    run.cleanup();
-    fs.rmSync(path.join(process.cwd(), RUN_DIST_DIR), { recursive: true, force: true });
+    cleanup();
   }
 }
 

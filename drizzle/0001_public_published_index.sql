@@ -1,1 +1,0 @@
-CREATE INDEX `articles_public_published_idx` ON `articles` (`published_at`,`id`) WHERE status in ('published', 'scheduled');
