@@ -12,7 +12,7 @@ export type TargetId =
   | 'article-cold'
   | 'article-first-render'
   | 'moods'
-  | 'moods-week'
+  | 'moods-month'
   | 'search'
   | 'vote-form'
   | 'vote-js'
@@ -108,8 +108,8 @@ export function evaluateTargets(r: Results): Check[] {
   checks.push(maxCheck('Article (hot) p99', 'p99 ≤ 100 ms at 10 connections', hot10?.p99, 100, (n) => `${n.toFixed(0)} ms`));
   checks.push(ratioCheck(r, 'Home', 'home', 'ceiling-static', 0.6, 'static page'));
   checks.push(ratioCheck(r, 'Section', 'section', 'ceiling-static', 0.6, 'static page'));
-  checks.push(ratioCheck(r, 'Mood ranking', 'moods', 'ceiling-static', 0.6, 'static page'));
-  checks.push(ratioCheck(r, 'Mood ranking (week)', 'moods-week', 'ceiling-static', 0.6, 'static page'));
+  checks.push(ratioCheck(r, 'Mood ranking (7 days)', 'moods', 'ceiling-static', 0.6, 'static page'));
+  checks.push(ratioCheck(r, 'Mood ranking (30 days)', 'moods-month', 'ceiling-static', 0.6, 'static page'));
   checks.push(ratioCheck(r, 'Vote (no-JS form)', 'vote-form', 'article-hot', 0.5, 'hot article'));
   checks.push(ratioCheck(r, 'Vote (JS)', 'vote-js', 'article-hot', 0.5, 'hot article'));
   for (const id of ['vote-form', 'vote-js'] as const) {

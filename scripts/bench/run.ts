@@ -33,10 +33,10 @@ const MODES = {
 
 /**
  * Environment of the server under test. Every simulated reader sends no cookie, so each vote comes
- * from a new reader (a per-reader limit never trips); all of them come from 127.0.0.1, so the
- * per-address vote limit is switched off. Variables already set in the caller's environment win.
+ * from a new reader; all of them come from 127.0.0.1, so the vote limits (lib/votes/settings.ts,
+ * 0 = off) are switched off. Variables already set in the caller's environment win.
  */
-const BENCH_LIMITS = { VOTE_LIMIT_PER_MINUTE: '0' };
+const BENCH_LIMITS = { VOTE_LIMIT_PER_MINUTE: '0', VOTE_READER_LIMIT_PER_MINUTE: '0' };
 
 const { values: args } = parseArgs({
   options: {
@@ -152,8 +152,9 @@ async function main() {
       { id: 'section', label: 'Section /section/china-news', kind: 'page', paths: ['/section/china-news'] },
       { id: 'article-hot', label: 'Article, hot', kind: 'page', paths: [`/news/${hot.slug}`] },
       { id: 'article-cold', label: `Article, cold (${cold.length} stories)`, kind: 'paths', paths: cold },
+      // The default window is the last 7 days; the last 30 days is the heaviest ranking.
       { id: 'moods', label: 'Mood ranking /moods/angry', kind: 'page', paths: ['/moods/angry'] },
-      { id: 'moods-week', label: 'Mood ranking, week', kind: 'page', paths: ['/moods/angry?window=week'] },
+      { id: 'moods-month', label: 'Mood ranking, 30 days', kind: 'page', paths: ['/moods/angry?window=month'] },
       { id: 'search', label: 'Search ?q=tariffs', kind: 'page', paths: ['/search?q=tariffs'] },
       { id: 'article-first-render', label: 'Article, first render (uncached)', kind: 'first-render', paths: neverRead },
       { id: 'vote-form', label: 'Vote, no-JS form (303)', kind: 'vote', paths: ['/api/vote'], json: false },
