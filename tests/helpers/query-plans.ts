@@ -4,40 +4,29 @@ import type Database from 'better-sqlite3';
 export type CapturedStatement = { sql: string; params: unknown[] };
 export type PlanStep = { id: number; parent: number; detail: string };
 
-const EXECUTE = new Set(['all', 'get', 'run', 'iterate']);
-const CHAIN = new Set(['raw', 'pluck', 'expand', 'safeIntegers', 'bind']);
+const EXECUTE = ['all', 'get', 'run', 'iterate'] as const;
 
 /**
- * Wraps `client.prepare` so that every statement executed through it (drizzle prepares each query
- * this way) is recorded with its parameters. Returns the log and a function that undoes the wrapping.
+ * Records every statement executed on `client` until `restore()`, with its parameters, by wrapping
+ * better-sqlite3's Statement methods: statements prepared earlier and kept (drizzle's `.prepare()`)
+ * are seen too.
  */
 export function captureStatements(client: Database.Database): { statements: CapturedStatement[]; restore: () => void } {
   const statements: CapturedStatement[] = [];
-  const original = client.prepare;
-  client.prepare = function prepare(this: Database.Database, source: string) {
-    const statement = original.call(this, source);
-    const proxy: Database.Statement = new Proxy(statement, {
-      get(target, property, receiver) {
-        const value: unknown = Reflect.get(target, property, receiver);
-        if (typeof value !== 'function' || typeof property !== 'string') return value;
-        if (EXECUTE.has(property)) {
-          return (...args: unknown[]) => {
-            statements.push({ sql: source, params: args });
-            return (value as (...a: unknown[]) => unknown).apply(target, args);
-          };
-        }
-        if (CHAIN.has(property)) {
-          return (...args: unknown[]) => {
-            (value as (...a: unknown[]) => unknown).apply(target, args);
-            return proxy;
-          };
-        }
-        return (value as (...a: unknown[]) => unknown).bind(target);
-      },
-    });
-    return proxy;
-  } as typeof client.prepare;
-  return { statements, restore: () => (client.prepare = original) };
+  const proto = Object.getPrototypeOf(client.prepare('select 1')) as Record<(typeof EXECUTE)[number], (...args: unknown[]) => unknown>;
+  const originals = EXECUTE.map((name) => [name, proto[name]] as const);
+  for (const [name, original] of originals) {
+    proto[name] = function (this: Database.Statement, ...args: unknown[]) {
+      if (this.database === client) statements.push({ sql: this.source, params: args });
+      return original.apply(this, args);
+    };
+  }
+  return {
+    statements,
+    restore: () => {
+      for (const [name, original] of originals) proto[name] = original;
+    },
+  };
 }
 
 export function explain(client: Database.Database, statement: CapturedStatement): PlanStep[] {
