@@ -16,6 +16,8 @@ export type LoadSpec = {
   expect: number[];
   connections: number;
   seconds: number;
+  /** a fixed number of requests instead of a duration (stories never rendered: each render is slow) */
+  amount?: number;
   /** called for every response, with its headers (names lower-cased) */
   onResponse?: (status: number, headers: Record<string, string | string[]>) => void;
   /** the server's PID, to measure the CPU time it spends per request */
@@ -63,6 +65,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     url: spec.origin,
     connections: spec.connections,
     duration: spec.seconds,
+    ...(spec.amount ? { amount: spec.amount } : {}),
     requests: [request],
     timeout: 20,
   });

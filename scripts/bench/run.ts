@@ -16,7 +16,7 @@ import { runLoad, warmPath, warmPaths, type LoadResult, type LoadSpec } from './
 import { BENCH_DIR, copyBuildForRun, copyForRun, ensureBenchBuild, ensureBenchDatabase, RUN_DIST_DIR } from './prepare';
 import { renderProfile, summarizeProfile } from './profile-summary';
 import { CONNECTIONS, evaluateTargets, medianResult, renderChecks, renderTable, type Connections, type Results, type Row, type TargetId, type VoteAudit } from './report';
-import { rssSampler, startAppServer, startMemoryServer, treeRss, type RunningServer } from './servers';
+import { rssSampler, startAppServer, startMemoryServer, treeRss, waitForIdle, type RunningServer } from './servers';
 import { VoteLedger } from './vote-audit';
 
 const APP_PORT = Number(process.env.BENCH_PORT || 3150);
@@ -27,8 +27,8 @@ const MEMORY_PORT = APP_PORT + 1;
  * other programs load the machine for a while, all targets share the bad moment instead of one.
  */
 const MODES = {
-  quick: { rounds: 1, seconds: 1.5, warmSeconds: 0.5, coldStories: 40 },
-  full: { rounds: 3, seconds: 4, warmSeconds: 2, coldStories: 500 },
+  quick: { rounds: 1, seconds: 1.5, warmSeconds: 0.5, coldStories: 40, firstRendersPerConnection: 2 },
+  full: { rounds: 3, seconds: 4, warmSeconds: 2, coldStories: 500, firstRendersPerConnection: 6 },
 } as const;
 
 /**
@@ -53,7 +53,6 @@ const settings = MODES[mode];
 const only = args.only ? new Set(args.only.split(',').map((s) => s.trim())) : undefined;
 
 const log = (line: string) => console.log(`[bench] ${line}`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 type Target = {
   id: TargetId;
@@ -223,13 +222,16 @@ async function main() {
         if (ledger) spec.onResponse = (status, headers) => status === expectedStatus(target) && ledger.record(headers);
 
         for (const connections of CONNECTIONS) {
+          const waited = await waitForIdle(app.pid);
+          if (waited > 2000) log(`(waited ${(waited / 1000).toFixed(1)} s for the server to finish earlier requests)`);
           ledger?.begin();
           rss.setActive(target.kind !== 'memory');
-          const result = await runLoad({ ...spec, connections, seconds: settings.seconds });
+          const amount = target.kind === 'first-render' ? connections * settings.firstRendersPerConnection : undefined;
+          const result = await runLoad({ ...spec, connections, seconds: settings.seconds, amount });
           rss.setActive(false);
           if (ledger) {
-            // Requests the load generator dropped at the end of the run may still be finishing.
-            await sleep(300);
+            // Requests the load generator dropped at the end of the run are still being answered.
+            await waitForIdle(app.pid);
             ledger.end();
           }
           const byConnections = rounds.get(target.id) ?? {};

@@ -126,6 +126,25 @@ export function treeCpuMs(pid: number): number | undefined {
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
+/**
+ * Waits until the server has no work left: autocannon stops at the end of a run, but the server
+ * still answers what was queued (and a slow page can queue seconds of work), which would otherwise
+ * be billed to the next target. Idle = under 5% of a core for two 250 ms windows in a row.
+ */
+export async function waitForIdle(pid: number, timeoutMs = 60_000): Promise<number> {
+  const started = Date.now();
+  let quiet = 0;
+  let last = treeCpuMs(pid);
+  while (quiet < 2 && Date.now() - started < timeoutMs) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = treeCpuMs(pid);
+    if (now === undefined || last === undefined) return Date.now() - started;
+    quiet = now - last <= 12.5 ? quiet + 1 : 0;
+    last = now;
+  }
+  return Date.now() - started;
+}
+
 /** Resident memory of a process and all its descendants, in bytes, from /proc (Linux only). */
 export function treeRss(pid: number): { rss: number; peak: number } | undefined {
   if (!fs.existsSync(`/proc/${pid}/status`)) return undefined;

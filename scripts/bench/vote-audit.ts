@@ -56,6 +56,11 @@ export class VoteLedger {
 
 /** vote_tallies = COUNT(*) by mood of non-voided votes; vote_hourly = the same by the hour first cast. */
 export function talliesConsistent(db: Database.Database, articleId: number): boolean {
+  // One read transaction: every query sees the same snapshot even while votes are still landing.
+  return db.transaction(() => compareTallies(db, articleId))();
+}
+
+function compareTallies(db: Database.Database, articleId: number): boolean {
   const rows = (sql: string) => (db.prepare(sql).all(articleId) as { hour?: number; mood: string; n: number }[]).map((r) => `${r.hour ?? ''}|${r.mood}|${r.n}`).sort();
   const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   return (
