@@ -53,8 +53,9 @@ const SCOPE = /SUBQUERY|MATERIALIZE|CO-ROUTINE|COMPOUND|UNION|LEFT-MOST/;
 
 /**
  * Why a plan reads a whole big table, or undefined when it does not. Two shapes are refused:
- * 1. `SCAN <big table>` — every row, with or without an index — unless the statement has a LIMIT
- *    and the scan walks an index in the order asked for (no temp B-tree), so it stops early;
+ * 1. `SCAN <big table>` — every row, with or without an index — unless it is the outer query's, the
+ *    statement has a LIMIT and the scan walks an index in the order asked for (no temp B-tree), so
+ *    it stops early;
  * 2. in one (sub)query, `USE TEMP B-TREE FOR ORDER BY` over rows fetched by a range search of a
  *    non-covering index on a big table: every matching row is read, bodies included, and sorted
  *    to keep a few. Sorting what a covering index holds, or rows fetched by rowid, is fine.
@@ -74,9 +75,12 @@ export function fullReadReason(sql: string, plan: PlanStep[]): string | undefine
   for (const step of plan) {
     const scan = new RegExp(`^SCAN ${BIG}\\b(.*)$`).exec(step.detail);
     if (!scan) continue;
+    // The early stop only holds in the outer query: a subquery's scan feeds a GROUP BY or a join
+    // and runs to the end, whatever the outer LIMIT says.
+    const outer = scopeOf(step) === 0;
     const ordered = /USING (COVERING )?INDEX/.test(scan[2] ?? '');
-    const sorts = plan.some((p) => scopeOf(p) === scopeOf(step) && /USE TEMP B-TREE FOR ORDER BY/.test(p.detail));
-    if (!(hasLimit && ordered && !sorts)) return `full scan: ${step.detail}`;
+    const sorts = plan.some((p) => scopeOf(p) === 0 && /USE TEMP B-TREE FOR (ORDER|GROUP) BY/.test(p.detail));
+    if (!(outer && hasLimit && ordered && !sorts)) return `full scan: ${step.detail}`;
   }
   const scopes = new Set(plan.map(scopeOf));
   for (const scope of scopes) {

@@ -90,6 +90,8 @@ describe('the plan rule itself', () => {
     // A ranking grouped by story: SQLite walks the whole rollup in story order rather than sort.
     const ranking = 'select article_id, sum(count) as n from vote_hourly where hour >= ? group by article_id order by n desc limit 20';
     expect(fullReadReason(ranking, plan(ranking, NOW - 7 * 86_400_000))).toMatch(/full scan: SCAN vote_hourly/);
+    const nested = `select a.title, c.n from (${ranking}) c join articles a on a.id = c.article_id order by c.n desc limit 5`;
+    expect(fullReadReason(nested, plan(nested, NOW - 7 * 86_400_000))).toMatch(/full scan: SCAN vote_hourly/);
   });
 
   it('refuses sorting every public story to keep five, as the status index alone would', () => {
