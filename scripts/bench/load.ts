@@ -38,6 +38,8 @@ export type LoadResult = {
   statuses: Record<string, number>;
   /** server CPU time (user + system) per answered request, when `serverPid` was given */
   cpuMsPerRequest: number | null;
+  /** the server's peak resident memory during the run, when measured */
+  peakRssBytes?: number;
 };
 
 export async function runLoad(spec: LoadSpec): Promise<LoadResult> {

@@ -27,8 +27,8 @@ const MEMORY_PORT = APP_PORT + 1;
  * other programs load the machine for a while, all targets share the bad moment instead of one.
  */
 const MODES = {
-  quick: { rounds: 1, seconds: 1.5, warmSeconds: 0.5, coldStories: 40, firstRendersPerConnection: 2 },
-  full: { rounds: 3, seconds: 4, warmSeconds: 2, coldStories: 500, firstRendersPerConnection: 6 },
+  quick: { rounds: 1, seconds: 1.5, serverWarmSeconds: 3, warmSeconds: 0, coldStories: 40, firstRendersPerConnection: 1 },
+  full: { rounds: 3, seconds: 4, serverWarmSeconds: 8, warmSeconds: 2, coldStories: 500, firstRendersPerConnection: 6 },
 } as const;
 
 /**
@@ -89,7 +89,7 @@ async function main() {
   const started = Date.now();
   const loadAtStart = os.loadavg()[0]!;
   log(
-    `${mode} mode: ${settings.rounds} round(s) of ${settings.seconds} s per target and connection count (${CONNECTIONS.join(', ')}), after ${settings.warmSeconds} s of warm-up`,
+    `${mode} mode: ${settings.rounds} round(s) of ${settings.seconds} s per target and connection count (${CONNECTIONS.join(', ')}), after a ${settings.serverWarmSeconds} s warm-up of the whole server`,
   );
   if (loadAtStart > os.cpus().length / 2) {
     log(`note: the machine is busy before we start (load average ${loadAtStart.toFixed(1)} on ${os.cpus().length} cores): req/s will be low and noisy; CPU ms per request much less so`);
@@ -192,6 +192,15 @@ async function main() {
     }
     const measured = selected.filter((t) => !unavailable.has(t.id));
 
+    // The whole server warm first (JIT, caches), with all the pages at once: the first target
+    // measured must not be the one that pays for a cold process.
+    const pages = measured.filter((t) => t.kind === 'page' || t.kind === 'paths');
+    for (const t of pages) {
+      if (t.kind === 'page') await warmPath(origin, t.paths[0]!);
+      else await warmPaths(origin, t.paths);
+    }
+    await runLoad({ origin, paths: pages.flatMap((t) => t.paths.slice(0, 5)), expect: [200], connections: 50, seconds: settings.serverWarmSeconds });
+
     const rss = rssSampler(app.pid);
     const rounds = new Map<TargetId, Partial<Record<Connections, LoadResult[]>>>();
     const ledgers = new Map<TargetId, VoteLedger>();
@@ -208,11 +217,13 @@ async function main() {
         if (target.kind === 'first-render') spec.nextPath = () => target.paths[neverReadNext++ % target.paths.length]!;
         if (isVote) Object.assign(spec, { method: 'POST', headers: voteHeaders(origin, target.json ?? false), body: voteBody });
 
-        // Warm-up: every page cached (x-nextjs-cache: HIT), then a burst for the JIT and the caches.
+        // Warm-up: every page cached (x-nextjs-cache: HIT), then a burst of this target alone (the
+        // vote path and the memory server always get one: the server warm-up did not touch them).
         if (target.kind === 'page') await warmPath(origin, target.paths[0]!);
         if (!warmed.has(target.id)) {
           if (target.kind === 'paths') await warmPaths(origin, target.paths);
-          if (target.kind !== 'first-render') await runLoad({ ...spec, connections: 50, seconds: settings.warmSeconds });
+          const burst = isVote || target.kind === 'memory' ? Math.max(0.5, settings.warmSeconds) : settings.warmSeconds;
+          if (target.kind !== 'first-render' && burst > 0) await runLoad({ ...spec, connections: 50, seconds: burst });
           if (target.kind === 'page') await warmPath(origin, target.paths[0]!);
           warmed.add(target.id);
         }
@@ -228,7 +239,8 @@ async function main() {
           rss.setActive(target.kind !== 'memory');
           const amount = target.kind === 'first-render' ? connections * settings.firstRendersPerConnection : undefined;
           const result = await runLoad({ ...spec, connections, seconds: settings.seconds, amount });
-          rss.setActive(false);
+          const peakRss = rss.setActive(false);
+          if (target.kind !== 'memory') result.peakRssBytes = peakRss;
           if (ledger) {
             // Requests the load generator dropped at the end of the run are still being answered.
             await waitForIdle(app.pid);
@@ -240,6 +252,7 @@ async function main() {
           log(
             `${settings.rounds > 1 ? `round ${round}: ` : ''}${target.label.padEnd(36)} ${String(connections).padStart(2)} conns ${result.reqPerSec.toFixed(0).padStart(6)} req/s` +
               `  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms  ${result.cpuMsPerRequest?.toFixed(2) ?? '?'} CPU ms/req` +
+              (result.peakRssBytes ? `  RSS ${(result.peakRssBytes / 1e6).toFixed(0)} MB` : '') +
               (result.errors || result.unexpected ? `  errors ${result.errors}, statuses ${JSON.stringify(result.statuses)}` : ''),
           );
         }

@@ -129,17 +129,15 @@ export function treeCpuMs(pid: number): number | undefined {
 /**
  * Waits until the server has no work left: autocannon stops at the end of a run, but the server
  * still answers what was queued (and a slow page can queue seconds of work), which would otherwise
- * be billed to the next target. Idle = under 5% of a core for two 250 ms windows in a row.
+ * be billed to the next target. Idle = at most 10 ms of CPU (one clock tick) in a 200 ms window.
  */
 export async function waitForIdle(pid: number, timeoutMs = 60_000): Promise<number> {
   const started = Date.now();
-  let quiet = 0;
   let last = treeCpuMs(pid);
-  while (quiet < 2 && Date.now() - started < timeoutMs) {
-    await new Promise((r) => setTimeout(r, 250));
+  while (Date.now() - started < timeoutMs) {
+    await new Promise((r) => setTimeout(r, 200));
     const now = treeCpuMs(pid);
-    if (now === undefined || last === undefined) return Date.now() - started;
-    quiet = now - last <= 12.5 ? quiet + 1 : 0;
+    if (now === undefined || last === undefined || now - last <= 10) break;
     last = now;
   }
   return Date.now() - started;
@@ -177,17 +175,23 @@ function safeRead(file: string): string {
 /** Samples a process tree's RSS every `intervalMs` while enabled; keeps the highest value. */
 export function rssSampler(pid: number, intervalMs = 200) {
   let peak = 0;
+  let windowPeak = 0;
   let active = false;
-  const timer = setInterval(() => {
-    if (!active) return;
+  const sample = () => {
     const now = treeRss(pid);
     if (now && now.rss > peak) peak = now.rss;
-  }, intervalMs);
+    if (now && now.rss > windowPeak) windowPeak = now.rss;
+  };
+  const timer = setInterval(() => active && sample(), intervalMs);
   timer.unref();
   return {
-    /** count samples only while load is applied */
-    setActive: (on: boolean) => {
+    /** count samples only while load is applied; turning it off returns the peak since it was turned on */
+    setActive: (on: boolean): number => {
+      sample();
       active = on;
+      const result = windowPeak;
+      if (on) windowPeak = 0;
+      return result;
     },
     peak: () => peak,
     stop: () => clearInterval(timer),
