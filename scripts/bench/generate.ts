@@ -13,7 +13,7 @@
 //   20 h, never after `now`); 5% were changed later (updated_at > created_at), 0.2% are voided.
 //   Readers come from a pool of `readers` random UUIDs, distinct within a story (UNIQUE(article,
 //   reader)) and reused across stories; ip_hash is an HMAC-SHA256 of a client address with a daily
-//   salt, as the app stores it;
+//   salt for votes of the last 48 hours, and blank for older ones, as the privacy policy keeps them;
 // - vote_tallies: one row per story and mood, equal to COUNT(*) of its non-voided votes;
 // - vote_hourly: non-voided votes counted by the hour they were first cast, per story and mood;
 // - share_clicks: `shareClicks` clicks over stories (the same Zipf law), networks (SHARE_NETWORKS
@@ -26,7 +26,7 @@ import { slugify } from '@/lib/slug';
 import { BENCH_SECTIONS, DATELINES, HEADLINE_OBJECTS, HEADLINE_SUBJECTS, HEADLINE_VERBS, SHARE_NETWORKS } from './generator-content';
 
 /** Bump when the generator's output changes: the cached database and the bench build are then remade. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export type GenerateOptions = {
   articles: number;
@@ -68,6 +68,8 @@ export type GenerateSummary = {
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
+/** Address hashes older than this are blanked by the app's housekeeping. */
+const IP_HASH_KEPT_MS = 48 * HOUR;
 
 /** mulberry32: a small, fast, seedable PRNG; plenty for test data. */
 function prng(seed: number): () => number {
@@ -278,7 +280,7 @@ export function generateBenchData(db: DB, options: GenerateOptions): GenerateSum
       const created = voteCreated[i]!;
       // Readers share addresses now and then (offices, campuses, mobile carriers).
       const address = `10.${(reader >> 16) & 255}.${(reader >> 8) & 255}.${reader % 211}`;
-      const ipHash = crypto.createHmac('sha256', saltOf(isoDay(created))).update(address).digest('hex');
+      const ipHash = now - created <= IP_HASH_KEPT_MS ? crypto.createHmac('sha256', saltOf(isoDay(created))).update(address).digest('hex') : '';
       const voidedAt = voteVoided[i]! || null;
       insertVote.run(articleId, readerIds[reader], MOODS[mood], ipHash, created, voteUpdated[i]!, voidedAt);
       if (voidedAt !== null) {

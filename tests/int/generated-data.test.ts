@@ -57,11 +57,14 @@ describe('benchmark generator', () => {
       NOW,
     );
     expect(bad.n).toBe(0);
-    const sample = all<{ ipHash: string; readerId: string }>('select ip_hash as ipHash, reader_id as readerId from votes limit 200');
+    const sample = all<{ ipHash: string; readerId: string; createdAt: number }>('select ip_hash as ipHash, reader_id as readerId, created_at as createdAt from votes order by id desc limit 300');
     for (const v of sample) {
-      expect(v.ipHash).toMatch(/^[0-9a-f]{64}$/);
+      // Hashes are kept 48 hours, then blanked.
+      expect(v.ipHash).toMatch(NOW - v.createdAt <= 48 * 3_600_000 ? /^[0-9a-f]{64}$/ : /^$/);
       expect(v.readerId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     }
+    expect(sample.some((v) => v.ipHash !== '')).toBe(true);
+    expect(one<{ n: number }>("select count(*) as n from votes where ip_hash <> '' and created_at < ?", NOW - 48 * 3_600_000).n).toBe(0);
     expect(one<{ n: number }>('select count(distinct reader_id) as n from votes').n).toBeLessThan(20_000);
   });
 
