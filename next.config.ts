@@ -13,7 +13,14 @@ installClientIp();
 voteSettings();
 
 const nextConfig: NextConfig = {
+  // The benchmark builds and serves from its own folder (decision 009), so its database never leaks
+  // into the build that `npm start` serves.
+  distDir: process.env.MOODWIRE_DIST_DIR || '.next',
   poweredByHeader: false,
+  // Next hashes the whole HTML of every answer, cached or not, to make an ETag: about a sixth of the
+  // CPU time of serving a cached page (decision 009). Cached pages are cheap to send whole, and a CDN
+  // in front makes its own validators.
+  generateEtags: false,
   reactStrictMode: true,
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'sharp'],
   experimental: {

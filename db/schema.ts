@@ -18,6 +18,13 @@ export type Mood = (typeof MOODS)[number];
 export const ARTICLE_STATUSES = ['draft', 'review', 'scheduled', 'published'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
+/**
+ * Statuses readers may see (a scheduled story once its time has come), as an SQL list. Written
+ * literally, never bound, wherever it filters articles: SQLite only uses the partial index
+ * articles_public_published_idx when the query's condition matches the index's own, word for word.
+ */
+export const PUBLIC_STATUS_SQL = "('published', 'scheduled')";
+
 export const ROLES = ['writer', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -124,6 +131,10 @@ export const articles = sqliteTable(
   (t) => [
     uniqueIndex('articles_slug_unique').on(t.slug),
     index('articles_status_published_idx').on(t.status, t.publishedAt),
+    // Newest public stories first, read in index order and stopped after the first few (home, feeds).
+    index('articles_public_published_idx').on(t.publishedAt, t.id).where(sql.raw(`status in ${PUBLIC_STATUS_SQL}`)),
+    // What ranking a story needs, found by id without reading its row (related stories).
+    index('articles_rank_idx').on(t.id, t.sectionId, t.status, t.publishedAt),
     index('articles_section_published_idx').on(t.sectionId, t.status, t.publishedAt),
     index('articles_author_published_idx').on(t.authorId, t.status, t.publishedAt),
     index('articles_created_by_idx').on(t.createdBy),

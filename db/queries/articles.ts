@@ -126,13 +126,16 @@ export function listArticlesInSections(
   { limit, offset = 0, now }: { limit: number; offset?: number; now?: number },
 ): ArticleCard[] {
   if (sectionIds.length === 0) return [];
-  return cards()
+  // Pick the page's ids from the (section, status, published) index alone, then read just those rows.
+  // Sorting whole rows would read every story of a big section tree, bodies included.
+  const page = getDb()
+    .select({ id: articles.id })
+    .from(articles)
     .where(and(isPublic(now), inArray(articles.sectionId, sectionIds)))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit)
-    .offset(offset)
-    .all()
-    .map(toCard);
+    .offset(offset);
+  return cards().where(inArray(articles.id, page)).orderBy(desc(articles.publishedAt), desc(articles.id)).all().map(toCard);
 }
 
 export function countArticlesInSections(sectionIds: number[], now?: number): number {
@@ -220,21 +223,39 @@ export function listRelatedArticles(articleId: number, sectionId: number, { limi
     .map(toCard);
   if (picked.length >= limit) return picked;
 
-  const sharedTags = sql<number>`(select count(*) from ${articleTags} at2 where at2.article_id = ${articles.id}
-    and at2.tag_id in (select tag_id from ${articleTags} mine where mine.article_id = ${articleId}))`;
-  const sameSection = sql<number>`(${articles.sectionId} = ${sectionId})`;
+  // Candidates, instead of scoring every story: the stories sharing a tag (from the tag index), and
+  // the newest of the same section. Nothing else can make the list: a same-section story without a
+  // shared tag scores 1, so it ranks below every newer same-section story. A common tag still makes
+  // thousands of candidates; `indexed by articles_rank_idx` ranks them from that small index instead
+  // of each story's row, whose status and dates sit behind its body in overflow pages (SQLite picks
+  // the rowid lookup on its own). SQLite-only syntax: drop the hint on another database.
+  const want = limit - picked.length;
   const exclude = [articleId, ...picked.map((p) => p.id)];
-  const automatic = db
-    .select(cardColumns)
-    .from(articles)
-    .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .leftJoin(media, eq(media.id, articles.heroMediaId))
-    .where(and(isPublic(now), sql`${articles.id} not in (${sql.join(exclude.map((id) => sql`${id}`), sql`, `)})`, sql`(${sameSection} or ${sharedTags} > 0)`))
-    .orderBy(desc(sql`${sameSection} + ${sharedTags}`), desc(articles.publishedAt))
-    .limit(limit - picked.length)
-    .all()
-    .map(toCard);
-  return [...picked, ...automatic];
+  const ranked = db.all<{ id: number }>(sql`
+    with shared as (
+      select at.article_id as id, count(*) as n from ${articleTags} at
+      where at.tag_id in (select mine.tag_id from ${articleTags} mine where mine.article_id = ${articleId})
+        and at.article_id not in ${exclude}
+      group by at.article_id
+    ),
+    newest as (
+      select ${articles.id} as id from ${articles}
+      where ${articles.sectionId} = ${sectionId} and ${isPublic(now)} and ${articles.id} not in ${exclude}
+      order by ${articles.publishedAt} desc, ${articles.id} desc
+      limit ${want}
+    ),
+    candidates as (select id from shared union select id from newest)
+    select ${articles.id} as id
+    from candidates
+    join ${articles} indexed by articles_rank_idx on ${articles.id} = candidates.id
+    left join shared on shared.id = candidates.id
+    where ${isPublic(now)}
+    order by (${articles.sectionId} = ${sectionId}) + coalesce(shared.n, 0) desc, ${articles.publishedAt} desc, ${articles.id} desc
+    limit ${want}`);
+  if (ranked.length === 0) return picked;
+  const ids = ranked.map((r) => r.id);
+  const byId = new Map(cards().where(inArray(articles.id, ids)).all().map((row) => [row.id, toCard(row)]));
+  return [...picked, ...ids.flatMap((id) => byId.get(id) ?? [])];
 }
 
 /** Slugs of every public story, newest first, for sitemaps and prerendering. */

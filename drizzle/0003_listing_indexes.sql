@@ -1,0 +1,2 @@
+CREATE INDEX `articles_public_published_idx` ON `articles` (`published_at`,`id`) WHERE status in ('published', 'scheduled');--> statement-breakpoint
+CREATE INDEX `articles_rank_idx` ON `articles` (`id`,`section_id`,`status`,`published_at`);

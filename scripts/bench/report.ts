@@ -1,0 +1,187 @@
+// The results table and the issue's targets, as pure functions of the measurements.
+import type { PageWeight } from './assets';
+import type { LoadResult } from './load';
+
+export const CONNECTIONS = [10, 50] as const;
+export type Connections = (typeof CONNECTIONS)[number];
+
+export type TargetId =
+  | 'home'
+  | 'section'
+  | 'article-hot'
+  | 'article-cold'
+  | 'article-first-render'
+  | 'moods'
+  | 'moods-month'
+  | 'search'
+  | 'vote-form'
+  | 'vote-js'
+  | 'ceiling-memory'
+  | 'ceiling-static';
+
+export type Row = {
+  id: TargetId;
+  label: string;
+  /** what was requested, for the record */
+  request: string;
+  /** set when the build under test does not have this page or endpoint, e.g. "HTTP 404" */
+  unavailable?: string;
+  results: Partial<Record<Connections, LoadResult>>;
+};
+
+export type VoteAudit = {
+  id: 'vote-form' | 'vote-js';
+  /** answers that said the vote was taken (303 without JS, 200 with) */
+  accepted: number;
+  /** vote rows the database gained during the measured runs */
+  rowsAdded: number;
+  /** accepted answers whose reader has no vote row: the lost writes */
+  lost: number;
+  /** how `lost` was established */
+  method: 'reader cookie' | 'row count';
+  /** rows written for requests whose answer the load generator stopped waiting for at the end */
+  unanswered: number;
+  /** vote_tallies and vote_hourly still equal COUNT(*) of the votes, for the stories voted on */
+  talliesConsistent: boolean;
+};
+
+export type Results = {
+  rows: Row[];
+  peakRssBytes: number | null;
+  article: PageWeight | null;
+  baseline: PageWeight | null;
+  votes: VoteAudit[];
+};
+
+export type Check = { name: string; target: string; measured: string; status: 'PASS' | 'MISS' | 'n/a'; margin: string };
+
+/** The round with the median req/s, its errors replaced by the sum over all rounds. */
+export function medianResult(rounds: LoadResult[]): LoadResult {
+  const sorted = [...rounds].sort((a, b) => a.reqPerSec - b.reqPerSec);
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return {
+    ...median,
+    errors: rounds.reduce((s, x) => s + x.errors, 0),
+    unexpected: rounds.reduce((s, x) => s + x.unexpected, 0),
+  };
+}
+
+const row = (r: Results, id: TargetId) => r.rows.find((x) => x.id === id);
+const rps = (r: Results, id: TargetId, c: Connections) => {
+  const x = row(r, id);
+  return x && !x.unavailable ? x.results[c]?.reqPerSec : undefined;
+};
+
+const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
+
+function ratioCheck(r: Results, name: string, id: TargetId, vs: TargetId, min: number, vsName: string): Check {
+  const target = `≥ ${pct(min)} of ${vsName} req/s at 50 connections`;
+  const x = row(r, id);
+  if (!x || x.unavailable) return { name, target, measured: `not available (${x?.unavailable ?? 'not run'})`, status: 'n/a', margin: '' };
+  const a = rps(r, id, 50);
+  const b = rps(r, vs, 50);
+  if (a === undefined || b === undefined || b === 0) return { name, target, measured: 'not measured', status: 'n/a', margin: '' };
+  const ratio = a / b;
+  return {
+    name,
+    target,
+    measured: `${pct(ratio)} (${a.toFixed(0)} vs ${b.toFixed(0)} req/s)`,
+    status: ratio >= min ? 'PASS' : 'MISS',
+    margin: `${ratio >= min ? '+' : '−'}${Math.abs((ratio - min) * 100).toFixed(0)} points`,
+  };
+}
+
+function maxCheck(name: string, target: string, value: number | null | undefined, max: number, format: (n: number) => string): Check {
+  if (value === null || value === undefined) return { name, target, measured: 'not measured', status: 'n/a', margin: '' };
+  const ok = value <= max;
+  return { name, target, measured: format(value), status: ok ? 'PASS' : 'MISS', margin: `${format(Math.abs(max - value))} ${ok ? 'to spare' : 'over'}` };
+}
+
+export function evaluateTargets(r: Results): Check[] {
+  const checks: Check[] = [
+    ratioCheck(r, 'Article (hot)', 'article-hot', 'ceiling-static', 0.8, 'static page'),
+    ratioCheck(r, 'Article (cold, long tail)', 'article-cold', 'ceiling-static', 0.8, 'static page'),
+  ];
+  const hot10 = row(r, 'article-hot')?.results[10];
+  checks.push(maxCheck('Article (hot) p99', 'p99 ≤ 100 ms at 10 connections', hot10?.p99, 100, (n) => `${n.toFixed(0)} ms`));
+  checks.push(ratioCheck(r, 'Home', 'home', 'ceiling-static', 0.6, 'static page'));
+  checks.push(ratioCheck(r, 'Section', 'section', 'ceiling-static', 0.6, 'static page'));
+  checks.push(ratioCheck(r, 'Mood ranking (7 days)', 'moods', 'ceiling-static', 0.6, 'static page'));
+  checks.push(ratioCheck(r, 'Mood ranking (30 days)', 'moods-month', 'ceiling-static', 0.6, 'static page'));
+  checks.push(ratioCheck(r, 'Vote (no-JS form)', 'vote-form', 'article-hot', 0.5, 'hot article'));
+  checks.push(ratioCheck(r, 'Vote (JS)', 'vote-js', 'article-hot', 0.5, 'hot article'));
+  for (const id of ['vote-form', 'vote-js'] as const) {
+    const audit = r.votes.find((v) => v.id === id);
+    const name = `Lost writes, ${id === 'vote-form' ? 'no-JS form' : 'JS'}`;
+    if (!audit) {
+      checks.push({ name, target: '0', measured: `not available (${row(r, id)?.unavailable ?? 'not run'})`, status: 'n/a', margin: '' });
+      continue;
+    }
+    const ok = audit.lost === 0 && audit.talliesConsistent;
+    checks.push({
+      name,
+      target: '0, tallies = COUNT(*)',
+      measured: `${audit.lost} of ${audit.accepted} accepted (${audit.method}); tallies ${audit.talliesConsistent ? 'consistent' : 'INCONSISTENT'}`,
+      status: ok ? 'PASS' : 'MISS',
+      margin: ok ? '' : `${audit.lost} lost`,
+    });
+  }
+  checks.push(maxCheck('Server RSS under load', '≤ 300 MB', r.peakRssBytes, 300e6, mb));
+  checks.push(maxCheck('Article HTML, gzipped', '≤ 30 kB', r.article?.htmlGzip, 30_000, kb));
+  const extra = r.article && r.baseline ? r.article.jsGzip - r.baseline.jsGzip : undefined;
+  checks.push(maxCheck('Article JS above a page without client code', '≤ 30 kB gzipped', extra, 30_000, kb));
+  const bad = r.rows.flatMap((x) => Object.values(x.results)).reduce((s, x) => s + (x?.errors ?? 0) + (x?.unexpected ?? 0), 0);
+  checks.push({ name: 'Errors and unexpected statuses', target: '0', measured: String(bad), status: bad === 0 ? 'PASS' : 'MISS', margin: '' });
+  return checks;
+}
+
+/** A Markdown table; `right` marks the numeric columns. */
+function table(header: string[], lines: string[][], right: boolean[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const fmt = (cells: string[]) => `| ${cells.map((c, i) => (right[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (right[i] ? `${'-'.repeat(w + 1)}:` : `:${'-'.repeat(w + 1)}`)).join('|')}|`;
+  return [fmt(header), rule, ...lines.map(fmt)].join('\n');
+}
+
+/** One Markdown table: it reads in a terminal and pastes into the README as it is. */
+export function renderTable(r: Results): string {
+  const lines: string[][] = [];
+  for (const x of r.rows) {
+    if (x.unavailable) {
+      lines.push([`${x.label}: not available (${x.unavailable})`, '', '', '', '', '', '', '', '']);
+      continue;
+    }
+    for (const c of CONNECTIONS) {
+      const m = x.results[c];
+      if (!m) continue;
+      const memory = rps(r, 'ceiling-memory', c);
+      const stat = rps(r, 'ceiling-static', c);
+      lines.push([
+        x.label,
+        String(c),
+        m.reqPerSec.toFixed(0),
+        m.p50.toFixed(1),
+        m.p99.toFixed(1),
+        m.cpuMsPerRequest === null ? '' : m.cpuMsPerRequest.toFixed(2),
+        `${m.errors} / ${m.unexpected}`,
+        memory ? pct(m.reqPerSec / memory) : '',
+        stat ? pct(m.reqPerSec / stat) : '',
+      ]);
+    }
+  }
+  return table(
+    ['Target', 'Conns', 'Req/s', 'p50 ms', 'p99 ms', 'CPU ms/req', 'Errors / bad status', 'vs memory', 'vs static'],
+    lines,
+    [false, true, true, true, true, true, true, true, true],
+  );
+}
+
+export function renderChecks(checks: Check[]): string {
+  return table(
+    ['Target', 'Goal', 'Measured', 'Result', 'Margin'],
+    checks.map((c) => [c.name, c.target, c.measured, c.status, c.margin]),
+    [false, false, false, false, false],
+  );
+}

@@ -1,0 +1,109 @@
+// Every query a reader's request can run must stay fast as stories and votes pile up: no plan may read
+// all of `articles`, `votes` or their rollups (see fullReadReason for the exact rule). The database is a small run of
+// the benchmark generator (scripts/bench/generate.ts), so every query finds real rows; without
+// ANALYZE statistics SQLite plans the same way on 800 stories as on 10,000.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FULL_SIZE, generateBenchData } from '@/scripts/bench/generate';
+import { captureStatements, explain, fullReadReason, type CapturedStatement } from '../helpers/query-plans';
+import { createTempDatabase } from '../helpers/temp-db';
+
+const NOW = Date.parse('2026-11-25T12:00:00Z');
+let temp: ReturnType<typeof createTempDatabase>;
+let client: import('better-sqlite3').Database;
+let q: typeof import('@/db/queries/articles');
+let s: typeof import('@/db/queries/sections');
+let site: typeof import('@/db/queries/site');
+let story: { id: number; slug: string; sectionId: number };
+let bigSection: number[];
+let leafSection: number[];
+
+beforeAll(async () => {
+  temp = createTempDatabase({ seed: false, now: NOW });
+  generateBenchData(temp.db, { ...FULL_SIZE, articles: 800, votes: 20_000, shareClicks: 2_000, readers: 20_000, now: NOW });
+  q = await import('@/db/queries/articles');
+  s = await import('@/db/queries/sections');
+  site = await import('@/db/queries/site');
+  client = (await import('@/db')).getDb().$client;
+  // The most voted story: the one a viral day hammers.
+  story = temp.db.$client
+    .prepare(
+      `select a.id, a.slug, a.section_id as sectionId from articles a join vote_tallies t on t.article_id = a.id
+       where a.status = 'published' group by a.id order by sum(t.count) desc limit 1`,
+    )
+    .get() as typeof story;
+  const all = s.listSections();
+  bigSection = s.sectionAndDescendantIds(all, s.getSectionBySlug('china-news')!.id);
+  leafSection = s.sectionAndDescendantIds(all, s.getSectionBySlug('table-tennis')!.id);
+});
+afterAll(() => temp.cleanup());
+
+/**
+ * The hot paths, by page. Adding a query to a page means adding one line here, e.g.
+ * `['vote: cast a vote', () => castVote({ articleId: story.id, readerId: 'r1', mood: 'angry', ... })]`.
+ * Each call must return something non-empty, so that it exercised its real path.
+ */
+const HOT_PATHS: [string, () => unknown][] = [
+  ['layout: sections', () => s.listSections()],
+  ['layout: site settings', () => site.getSiteSettings()],
+  ['layout: partners', () => site.listPartners()],
+  ['home: latest stories', () => q.listLatestArticles({ limit: 5, now: NOW })],
+  ['home/section: a big section tree, page 1', () => q.listArticlesInSections(bigSection, { limit: 8, now: NOW })],
+  ['section: a big section tree, page 20', () => q.listArticlesInSections(bigSection, { limit: 8, offset: 152, now: NOW })],
+  ['section: a leaf section', () => q.listArticlesInSections(leafSection, { limit: 8, now: NOW })],
+  ['section: story count', () => q.countArticlesInSections(bigSection, NOW)],
+  ['section: by slug', () => s.getSectionBySlug('table-tennis')],
+  ['article: by slug', () => q.getPublicArticleBySlug(story.slug, NOW)],
+  ['article: related stories', () => q.listRelatedArticles(story.id, story.sectionId, { limit: 4, now: NOW })],
+  ['article: promo', () => site.getActivePromo()],
+  ['static page', () => site.getPage('copyright')],
+  ['sitemap: public slugs', () => q.listPublicArticleSlugs(NOW)],
+];
+
+describe('query plans of the hot paths', () => {
+  it.each(HOT_PATHS)('%s reads no whole table of stories or votes', (_name, call) => {
+    const { statements, restore } = captureStatements(client);
+    let result: unknown;
+    try {
+      result = call();
+    } finally {
+      restore();
+    }
+    expect(Array.isArray(result) ? result.length : result, 'the call found nothing: it did not exercise its real path').toBeTruthy();
+    expect(statements.length).toBeGreaterThan(0);
+    const problems = statements
+      .map((st: CapturedStatement) => ({ sql: st.sql, reason: fullReadReason(st.sql, explain(client, st)) }))
+      .filter((p) => p.reason);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the plan rule itself', () => {
+  const plan = (sql: string, ...params: unknown[]) => explain(client, { sql, params });
+
+  it('refuses a full scan of articles or votes, however it is dressed', () => {
+    const bySlug = 'select id from articles where title = ?';
+    expect(fullReadReason(bySlug, plan(bySlug, 'x'))).toMatch(/full scan: SCAN articles/);
+    const aliased = 'select v.id from votes v where v.ip_hash = ?';
+    expect(fullReadReason(aliased, plan(aliased, 'x'))).toMatch(/full scan: SCAN v/);
+    const counted = 'select count(*) from votes';
+    expect(fullReadReason(counted, plan(counted))).toMatch(/full scan/);
+    // A ranking grouped by story: SQLite walks the whole rollup in story order rather than sort.
+    const ranking = 'select article_id, sum(count) as n from vote_hourly where hour >= ? group by article_id order by n desc limit 20';
+    expect(fullReadReason(ranking, plan(ranking, NOW - 7 * 86_400_000))).toMatch(/full scan: SCAN vote_hourly/);
+    const nested = `select a.title, c.n from (${ranking}) c join articles a on a.id = c.article_id order by c.n desc limit 5`;
+    expect(fullReadReason(nested, plan(nested, NOW - 7 * 86_400_000))).toMatch(/full scan: SCAN vote_hourly/);
+  });
+
+  it('refuses sorting every public story to keep five, as the status index alone would', () => {
+    const sql = "select id, title from articles where status in ('published', 'scheduled') and published_at <= ? order by published_at desc limit 5";
+    expect(fullReadReason(sql, plan(sql, NOW))).toMatch(/sorts every matching row: SEARCH articles USING INDEX articles_status_published_idx/);
+  });
+
+  it('accepts index lookups, and a newest-first walk of an index that stops at the limit', () => {
+    const lookup = 'select title from articles where slug = ?';
+    expect(fullReadReason(lookup, plan(lookup, story.slug))).toBeUndefined();
+    const walk = "select id, title from articles where likely(status in ('published', 'scheduled')) and published_at <= ? order by published_at desc, id desc limit 5";
+    expect(plan(walk, NOW).map((p) => p.detail).join('\n')).toMatch(/articles_public_published_idx/);
+    expect(fullReadReason(walk, plan(walk, NOW))).toBeUndefined();
+  });
+});
