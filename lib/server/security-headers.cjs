@@ -98,7 +98,11 @@ function secureResponse(res) {
     if (isHtml()) chunks = [];
   };
 
+  // Once our own head is decided, Node's implicit header (res.end/res.write without writeHead calls
+  // this.writeHead) must reach the real writeHead, or the response would go out without a head.
+  let passthrough = false;
   res.writeHead = function writeHead(statusCode, reason, headers) {
+    if (passthrough) return original.writeHead.apply(res, arguments);
     if (typeof reason === 'object' && reason !== null) {
       headers = reason;
       reason = undefined;
@@ -111,6 +115,7 @@ function secureResponse(res) {
     if (chunks === null) {
       setPolicy([]);
       flushHead();
+      passthrough = true;
       return original.write.call(res, chunk, encoding, cb);
     }
     if (chunk !== undefined && chunk !== null) chunks.push(toBuffer(chunk, encoding));
@@ -130,6 +135,7 @@ function secureResponse(res) {
     if (chunks === null) {
       setPolicy([]);
       flushHead();
+      passthrough = true;
       return original.end.call(res, chunk, encoding, cb);
     }
     if (chunk !== undefined && chunk !== null) chunks.push(toBuffer(chunk, encoding));
@@ -141,6 +147,7 @@ function secureResponse(res) {
       res.setHeader('Content-Length', body.length);
     }
     flushHead();
+    passthrough = true;
     return original.end.call(res, body, cb);
   };
 

@@ -49,3 +49,29 @@ describe('our own inline scripts', () => {
     expect(isTrustedInlineScript(HIDE_IN_WECHAT + ';alert(1)')).toBe(false);
   });
 });
+
+describe('on a real server', () => {
+  it('a handler that ends without writeHead still sends a full head with the headers', async () => {
+    const http = await import('node:http');
+    const { secureResponse } = await import('@/lib/server/security-headers.cjs');
+    const server = http.createServer((req, res) => {
+      secureResponse(res);
+      res.statusCode = 400;
+      if (req.url === '/html') res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end(req.url === '/html' ? '<p>bad</p><script>self.__next_f.push([1,"x"])</script>' : 'bad');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const { port } = server.address() as { port: number };
+    try {
+      for (const path of ['/plain', '/html']) {
+        const res = await fetch(`http://127.0.0.1:${port}${path}`);
+        expect(res.status).toBe(400);
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(res.headers.get('content-security-policy')).toContain("object-src 'none'");
+        expect(await res.text()).toContain('bad');
+      }
+    } finally {
+      server.close();
+    }
+  });
+});
