@@ -55,7 +55,7 @@ function FormMessage({ state }: { state: ActionState }) {
 export function SubmitButton({ children, name, value, variant = 'primary' }: { children: ReactNode; name?: string; value?: string; variant?: 'primary' | 'secondary' | 'danger' }) {
   const { pending } = useFormStatus();
   const styles = {
-    primary: 'bg-brand text-white hover:bg-brand-dark',
+    primary: 'bg-brand text-white hover:bg-brand-dark dark:text-black',
     secondary: 'border border-rule bg-paper text-ink hover:border-ink',
     danger: 'border border-red-700 bg-paper text-red-700 hover:bg-red-50 dark:hover:bg-red-950',
   }[variant];

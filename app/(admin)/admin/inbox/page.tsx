@@ -30,7 +30,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             <article aria-label={m.subject}>
               <header className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 className="font-bold">
-                  {m.readAt ? null : <span className="mr-2 rounded bg-brand px-1.5 py-0.5 text-xs text-white">New</span>}
+                  {m.readAt ? null : <span className="mr-2 rounded bg-brand px-1.5 py-0.5 text-xs text-white dark:text-black">New</span>}
                   {m.subject}
                 </h2>
                 <p className="text-sm text-muted">{formatDateTime(m.createdAt)}</p>

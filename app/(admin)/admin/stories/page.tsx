@@ -44,7 +44,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title={seesAll ? 'Stories' : 'Your stories'}
         actions={
-          <Link href="/admin/stories/new" className="rounded bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark">
+          <Link href="/admin/stories/new" className="rounded bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark dark:text-black">
             New story
           </Link>
         }
