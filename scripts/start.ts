@@ -6,6 +6,7 @@ import { migrateDatabase, openDatabase } from '../db/client';
 import { isEmpty, seedDemoContent } from '../db/seed';
 import { authSecret, databasePath } from '../lib/data-dir';
 import { buildIsStale } from './lib/build';
+import { SERVER_NODE_FLAGS } from './lib/node-flags';
 
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -33,7 +34,7 @@ function main(): void {
     const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: process.env });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
-  const args = [nextBin, 'start', '--port', process.env.PORT || '3000'];
+  const args = [...SERVER_NODE_FLAGS, nextBin, 'start', '--port', process.env.PORT || '3000'];
   if (process.env.HOSTNAME) args.push('--hostname', process.env.HOSTNAME);
   const child = spawn(process.execPath, args, { stdio: 'inherit', env: process.env });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
