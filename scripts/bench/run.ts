@@ -27,7 +27,7 @@ const MEMORY_PORT = APP_PORT + 1;
  * other programs load the machine for a while, all targets share the bad moment instead of one.
  */
 const MODES = {
-  quick: { rounds: 1, seconds: 1.5, serverWarmSeconds: 3, warmSeconds: 0, coldStories: 40, longTailStories: 0, firstRendersPerConnection: 1 },
+  quick: { rounds: 1, seconds: 1.5, serverWarmSeconds: 3, warmSeconds: 0.3, coldStories: 40, longTailStories: 0, firstRendersPerConnection: 1 },
   full: { rounds: 3, seconds: 4, serverWarmSeconds: 8, warmSeconds: 2, coldStories: 40, longTailStories: 500, firstRendersPerConnection: 6 },
 } as const;
 
