@@ -67,6 +67,12 @@ export function medianResult(rounds: LoadResult[]): LoadResult {
   };
 }
 
+/** The run with the most req/s, its errors replaced by the sum over all runs. */
+export function bestResult(runs: LoadResult[]): LoadResult {
+  const best = runs.reduce((a, b) => (b.reqPerSec > a.reqPerSec ? b : a));
+  return { ...best, errors: runs.reduce((s, x) => s + x.errors, 0), unexpected: runs.reduce((s, x) => s + x.unexpected, 0) };
+}
+
 const row = (r: Results, id: TargetId) => r.rows.find((x) => x.id === id);
 const rps = (r: Results, id: TargetId, c: Connections) => {
   const x = row(r, id);
