@@ -21,6 +21,10 @@ const nextConfig: NextConfig = {
   // CPU time of serving a cached page (decision 009). Cached pages are cheap to send whole, and a CDN
   // in front makes its own validators.
   generateEtags: false,
+  // Rendered pages Next keeps in memory (the rest are read from its disk cache). Next's 50 MB default
+  // costs about 235 MB of RSS once 1,500 stories have been read; 10 MB keeps the few hundred most
+  // read pages in memory (decision 009).
+  cacheMaxMemorySize: 10 * 1024 * 1024,
   reactStrictMode: true,
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'sharp'],
   experimental: {

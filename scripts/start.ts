@@ -7,6 +7,7 @@ import { ensureFirstAdmin } from '../db/accounts';
 import { isEmpty, seedDemoContent } from '../db/seed';
 import { authSecret, databasePath } from '../lib/data-dir';
 import { buildIsStale, stampBuild } from './lib/build';
+import { SERVER_NODE_FLAGS } from './lib/node-flags';
 
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     if (build.status !== 0) process.exit(build.status ?? 1);
     stampBuild(root);
   }
-  const args = [nextBin, 'start', '--port', process.env.PORT || '3000'];
+  const args = [...SERVER_NODE_FLAGS, nextBin, 'start', '--port', process.env.PORT || '3000'];
   if (process.env.HOSTNAME) args.push('--hostname', process.env.HOSTNAME);
   const child = spawn(process.execPath, args, { stdio: 'inherit', env: process.env });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));

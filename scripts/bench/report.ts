@@ -10,6 +10,7 @@ export type TargetId =
   | 'section'
   | 'article-hot'
   | 'article-cold'
+  | 'article-long-tail'
   | 'article-first-render'
   | 'moods'
   | 'moods-month'
@@ -66,6 +67,12 @@ export function medianResult(rounds: LoadResult[]): LoadResult {
   };
 }
 
+/** The run with the most req/s, its errors replaced by the sum over all runs. */
+export function bestResult(runs: LoadResult[]): LoadResult {
+  const best = runs.reduce((a, b) => (b.reqPerSec > a.reqPerSec ? b : a));
+  return { ...best, errors: runs.reduce((s, x) => s + x.errors, 0), unexpected: runs.reduce((s, x) => s + x.unexpected, 0) };
+}
+
 const row = (r: Results, id: TargetId) => r.rows.find((x) => x.id === id);
 const rps = (r: Results, id: TargetId, c: Connections) => {
   const x = row(r, id);
@@ -102,7 +109,7 @@ function maxCheck(name: string, target: string, value: number | null | undefined
 export function evaluateTargets(r: Results): Check[] {
   const checks: Check[] = [
     ratioCheck(r, 'Article (hot)', 'article-hot', 'ceiling-static', 0.8, 'static page'),
-    ratioCheck(r, 'Article (cold, long tail)', 'article-cold', 'ceiling-static', 0.8, 'static page'),
+    ratioCheck(r, 'Article (cold)', 'article-cold', 'ceiling-static', 0.8, 'static page'),
   ];
   const hot10 = row(r, 'article-hot')?.results[10];
   checks.push(maxCheck('Article (hot) p99', 'p99 ≤ 100 ms at 10 connections', hot10?.p99, 100, (n) => `${n.toFixed(0)} ms`));

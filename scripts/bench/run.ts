@@ -15,7 +15,7 @@ import { measurePage } from './assets';
 import { runLoad, warmPath, warmPaths, type LoadResult, type LoadSpec } from './load';
 import { BENCH_DIR, copyBuildForRun, copyForRun, ensureBenchBuild, ensureBenchDatabase, RUN_DIST_DIR } from './prepare';
 import { renderProfile, summarizeProfile } from './profile-summary';
-import { CONNECTIONS, evaluateTargets, medianResult, renderChecks, renderTable, type Connections, type Results, type Row, type TargetId, type VoteAudit } from './report';
+import { bestResult, CONNECTIONS, evaluateTargets, medianResult, renderChecks, renderTable, type Connections, type Results, type Row, type TargetId, type VoteAudit } from './report';
 import { rssSampler, startAppServer, startMemoryServer, treeRss, waitForIdle, type RunningServer } from './servers';
 import { VoteLedger } from './vote-audit';
 
@@ -27,8 +27,8 @@ const MEMORY_PORT = APP_PORT + 1;
  * other programs load the machine for a while, all targets share the bad moment instead of one.
  */
 const MODES = {
-  quick: { rounds: 1, seconds: 1.5, serverWarmSeconds: 3, warmSeconds: 0, coldStories: 40, firstRendersPerConnection: 1 },
-  full: { rounds: 3, seconds: 4, serverWarmSeconds: 8, warmSeconds: 2, coldStories: 500, firstRendersPerConnection: 6 },
+  quick: { rounds: 1, seconds: 1.5, serverWarmSeconds: 3, warmSeconds: 0.3, coldStories: 40, longTailStories: 0, firstRendersPerConnection: 1 },
+  full: { rounds: 3, seconds: 4, serverWarmSeconds: 8, warmSeconds: 2, coldStories: 40, longTailStories: 500, firstRendersPerConnection: 6 },
 } as const;
 
 /**
@@ -141,7 +141,8 @@ async function main() {
       .sort((x, y) => (x.key < y.key ? -1 : 1))
       .map((a) => `/news/${a.slug}`);
     const cold = others.slice(0, settings.coldStories);
-    const neverRead = others.slice(settings.coldStories);
+    const longTail = others.slice(settings.coldStories, settings.coldStories + settings.longTailStories);
+    const neverRead = others.slice(settings.coldStories + settings.longTailStories);
     let neverReadNext = 0;
 
     const targets: Target[] = [
@@ -150,7 +151,10 @@ async function main() {
       { id: 'home', label: 'Home', kind: 'page', paths: ['/'] },
       { id: 'section', label: 'Section /section/china-news', kind: 'page', paths: ['/section/china-news'] },
       { id: 'article-hot', label: 'Article, hot', kind: 'page', paths: [`/news/${hot.slug}`] },
+      // Stories with few votes, all in Next's memory cache after the warm-up.
       { id: 'article-cold', label: `Article, cold (${cold.length} stories)`, kind: 'paths', paths: cold },
+      // More stories than the memory cache holds (next.config.ts): most come from Next's disk cache.
+      { id: 'article-long-tail', label: `Article, long tail (${longTail.length} stories)`, kind: 'paths', paths: longTail },
       // The default window is the last 7 days; the last 30 days is the heaviest ranking.
       { id: 'moods', label: 'Mood ranking /moods/angry', kind: 'page', paths: ['/moods/angry'] },
       { id: 'moods-month', label: 'Mood ranking, 30 days', kind: 'page', paths: ['/moods/angry?window=month'] },
@@ -159,7 +163,7 @@ async function main() {
       { id: 'vote-form', label: 'Vote, no-JS form (303)', kind: 'vote', paths: ['/api/vote'], json: false },
       { id: 'vote-js', label: 'Vote, JS (200 JSON)', kind: 'vote', paths: ['/api/vote'], json: true },
     ];
-    const selected = targets.filter((t) => !only || only.has(t.id) || t.id.startsWith('ceiling-'));
+    const selected = targets.filter((t) => (!only || only.has(t.id) || t.id.startsWith('ceiling-')) && t.paths.length > 0);
     const voteBody = () => `article=${hot.id}&mood=${MOODS[Math.floor(Math.random() * MOODS.length)]}`;
 
     // Page weight first, on a quiet server: the hot article (live tallies included) and /copyright.
@@ -205,57 +209,62 @@ async function main() {
     const rounds = new Map<TargetId, Partial<Record<Connections, LoadResult[]>>>();
     const ledgers = new Map<TargetId, VoteLedger>();
     const warmed = new Set<TargetId>();
-    for (let round = 1; round <= settings.rounds; round++) {
-      for (const target of measured) {
-        const isVote = target.kind === 'vote';
-        const spec: Omit<LoadSpec, 'connections' | 'seconds'> = {
-          origin: target.kind === 'memory' ? memory.origin : origin,
-          paths: target.paths,
-          expect: [expectedStatus(target)],
-          serverPid: target.kind === 'memory' ? memory.pid : app.pid,
-        };
-        if (target.kind === 'first-render') spec.nextPath = () => target.paths[neverReadNext++ % target.paths.length]!;
-        if (isVote) Object.assign(spec, { method: 'POST', headers: voteHeaders(origin, target.json ?? false), body: voteBody });
+    // One round measures every target once. A single round cannot take a median, so it measures the
+    // static ceiling again at the end and keeps the better run: the first target after the warm-up
+    // still pays for some of it, and the ceiling must not look lower than it is.
+    const schedule = Array.from({ length: settings.rounds }, (_, i) => measured.map((t) => [i + 1, t] as const)).flat();
+    const staticCeiling = measured.find((t) => t.id === 'ceiling-static');
+    if (settings.rounds === 1 && staticCeiling) schedule.push([1, staticCeiling]);
+    for (const [round, target] of schedule) {
+      const isVote = target.kind === 'vote';
+      const spec: Omit<LoadSpec, 'connections' | 'seconds'> = {
+        origin: target.kind === 'memory' ? memory.origin : origin,
+        paths: target.paths,
+        expect: [expectedStatus(target)],
+        serverPid: target.kind === 'memory' ? memory.pid : app.pid,
+      };
+      if (target.kind === 'first-render') spec.nextPath = () => target.paths[neverReadNext++ % target.paths.length]!;
+      if (isVote) Object.assign(spec, { method: 'POST', headers: voteHeaders(origin, target.json ?? false), body: voteBody });
 
-        // Warm-up: every page cached (x-nextjs-cache: HIT), then a burst of this target alone (the
-        // vote path and the memory server always get one: the server warm-up did not touch them).
+      // Warm-up: every page cached (x-nextjs-cache: HIT), then a burst of this target alone (the
+      // vote path and the memory server always get one: the server warm-up did not touch them).
+      // Every round: the previous round's long tail and first renders pushed pages out of memory.
+      if (target.kind === 'page') await warmPath(origin, target.paths[0]!);
+      if (target.kind === 'paths') await warmPaths(origin, target.paths);
+      if (!warmed.has(target.id)) {
+        const burst = isVote || target.kind === 'memory' ? Math.max(0.5, settings.warmSeconds) : settings.warmSeconds;
+        if (target.kind !== 'first-render' && burst > 0) await runLoad({ ...spec, connections: 50, seconds: burst });
         if (target.kind === 'page') await warmPath(origin, target.paths[0]!);
-        if (!warmed.has(target.id)) {
-          if (target.kind === 'paths') await warmPaths(origin, target.paths);
-          const burst = isVote || target.kind === 'memory' ? Math.max(0.5, settings.warmSeconds) : settings.warmSeconds;
-          if (target.kind !== 'first-render' && burst > 0) await runLoad({ ...spec, connections: 50, seconds: burst });
-          if (target.kind === 'page') await warmPath(origin, target.paths[0]!);
-          warmed.add(target.id);
-        }
+        warmed.add(target.id);
+      }
 
-        let ledger = ledgers.get(target.id);
-        if (isVote && !ledger) ledgers.set(target.id, (ledger = new VoteLedger(db, target.id as VoteAudit['id'])));
-        if (ledger) spec.onResponse = (status, headers) => status === expectedStatus(target) && ledger.record(headers);
+      let ledger = ledgers.get(target.id);
+      if (isVote && !ledger) ledgers.set(target.id, (ledger = new VoteLedger(db, target.id as VoteAudit['id'])));
+      if (ledger) spec.onResponse = (status, headers) => status === expectedStatus(target) && ledger.record(headers);
 
-        for (const connections of CONNECTIONS) {
-          const waited = await waitForIdle(app.pid);
-          if (waited > 2000) log(`(waited ${(waited / 1000).toFixed(1)} s for the server to finish earlier requests)`);
-          ledger?.begin();
-          rss.setActive(target.kind !== 'memory');
-          const amount = target.kind === 'first-render' ? connections * settings.firstRendersPerConnection : undefined;
-          const result = await runLoad({ ...spec, connections, seconds: settings.seconds, amount });
-          const peakRss = rss.setActive(false);
-          if (target.kind !== 'memory') result.peakRssBytes = peakRss;
-          if (ledger) {
-            // Requests the load generator dropped at the end of the run are still being answered.
-            await waitForIdle(app.pid);
-            ledger.end();
-          }
-          const byConnections = rounds.get(target.id) ?? {};
-          (byConnections[connections] ??= []).push(result);
-          rounds.set(target.id, byConnections);
-          log(
-            `${settings.rounds > 1 ? `round ${round}: ` : ''}${target.label.padEnd(36)} ${String(connections).padStart(2)} conns ${result.reqPerSec.toFixed(0).padStart(6)} req/s` +
-              `  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms  ${result.cpuMsPerRequest?.toFixed(2) ?? '?'} CPU ms/req` +
-              (result.peakRssBytes ? `  RSS ${(result.peakRssBytes / 1e6).toFixed(0)} MB` : '') +
-              (result.errors || result.unexpected ? `  errors ${result.errors}, statuses ${JSON.stringify(result.statuses)}` : ''),
-          );
+      for (const connections of CONNECTIONS) {
+        const waited = await waitForIdle(app.pid);
+        if (waited > 2000) log(`(waited ${(waited / 1000).toFixed(1)} s for the server to finish earlier requests)`);
+        ledger?.begin();
+        rss.setActive(target.kind !== 'memory');
+        const amount = target.kind === 'first-render' ? connections * settings.firstRendersPerConnection : undefined;
+        const result = await runLoad({ ...spec, connections, seconds: settings.seconds, amount });
+        const peakRss = rss.setActive(false);
+        if (target.kind !== 'memory') result.peakRssBytes = peakRss;
+        if (ledger) {
+          // Requests the load generator dropped at the end of the run are still being answered.
+          await waitForIdle(app.pid);
+          ledger.end();
         }
+        const byConnections = rounds.get(target.id) ?? {};
+        (byConnections[connections] ??= []).push(result);
+        rounds.set(target.id, byConnections);
+        log(
+          `${settings.rounds > 1 ? `round ${round}: ` : ''}${target.label.padEnd(36)} ${String(connections).padStart(2)} conns ${result.reqPerSec.toFixed(0).padStart(6)} req/s` +
+            `  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms  ${result.cpuMsPerRequest?.toFixed(2) ?? '?'} CPU ms/req` +
+            (result.peakRssBytes ? `  RSS ${(result.peakRssBytes / 1e6).toFixed(0)} MB` : '') +
+            (result.errors || result.unexpected ? `  errors ${result.errors}, statuses ${JSON.stringify(result.statuses)}` : ''),
+        );
       }
     }
     rss.stop();
@@ -268,7 +277,7 @@ async function main() {
       const results: Row['results'] = {};
       for (const c of CONNECTIONS) {
         const all = rounds.get(t.id)?.[c];
-        if (all?.length) results[c] = medianResult(all);
+        if (all?.length) results[c] = t.id === 'ceiling-static' && settings.rounds === 1 ? bestResult(all) : medianResult(all);
       }
       return { id: t.id, label: t.label, request: t.kind === 'paths' || t.kind === 'first-render' ? `${t.paths.length} stories` : t.paths[0]!, unavailable: unavailable.get(t.id), results };
     });

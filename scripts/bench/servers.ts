@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../lib/node-flags';
 
 const root = process.cwd();
 export const NEXT_BIN = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -12,8 +13,8 @@ export const NEXT_BIN = path.join(root, 'node_modules', 'next', 'dist', 'bin', '
  * memory can be read from /proc. Keep it aligned with scripts/start.ts (flags, preloads).
  */
 export function appServerCommand({ port, cpuProfileDir }: { port: number; cpuProfileDir?: string }): string[] {
-  const nodeFlags = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
-  return [...nodeFlags, NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'];
+  const profiling = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  return [...profiling, ...SERVER_NODE_FLAGS, NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'];
 }
 
 export type RunningServer = {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { scriptUrls } from '@/scripts/bench/assets';
 import type { LoadResult } from '@/scripts/bench/load';
-import { evaluateTargets, medianResult, renderTable, type Results, type Row } from '@/scripts/bench/report';
+import { bestResult, evaluateTargets, medianResult, renderTable, type Results, type Row } from '@/scripts/bench/report';
 
 const load = (reqPerSec: number, extra: Partial<LoadResult> = {}): LoadResult => ({
   connections: 50,
@@ -82,6 +82,9 @@ describe('benchmark targets', () => {
     expect(median.reqPerSec).toBe(200);
     expect(median.errors).toBe(2);
     expect(median.unexpected).toBe(1);
+    const best = bestResult([load(300), load(100, { errors: 2 })]);
+    expect(best.reqPerSec).toBe(300);
+    expect(best.errors).toBe(2);
   });
 });
 
