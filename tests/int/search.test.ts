@@ -132,6 +132,15 @@ describe('what readers may find', () => {
     expect(slugs('wombat', {}, { now: NOW + 3 * DAY })).not.toContain(review.slug);
   });
 
+  it('drops a story from the results when it is unpublished, and brings it back when republished', () => {
+    const { id, slug } = addStory({ title: 'Capybara spa opens' });
+    expect(slugs('capybara')).toEqual([slug]);
+    temp.db.$client.prepare("update articles set status = 'draft' where id = ?").run(id);
+    expect(slugs('capybara')).toEqual([]);
+    temp.db.$client.prepare("update articles set status = 'published' where id = ?").run(id);
+    expect(slugs('capybara')).toEqual([slug]);
+  });
+
   it('the demo drafts stay hidden, whatever words they contain', () => {
     const drafts = temp.db.$client.prepare("select slug, title from articles where status = 'draft'").all() as { slug: string; title: string }[];
     expect(drafts.length).toBeGreaterThan(0);
