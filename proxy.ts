@@ -2,13 +2,23 @@
 // response when it handles the request, or undefined to let the next one look at it.
 import { NextResponse, type NextRequest } from 'next/server';
 import { adminGate } from '@/lib/proxy/admin';
+import { crossSiteGate } from '@/lib/proxy/cross-site';
+import { loginThrottleGate } from '@/lib/proxy/login-throttle';
 import { slugRedirect } from '@/lib/proxy/redirects';
 
-export function proxy(request: NextRequest) {
-  return adminGate(request) ?? slugRedirect(request) ?? NextResponse.next();
+export async function proxy(request: NextRequest) {
+  return crossSiteGate(request) ?? (await loginThrottleGate(request)) ?? adminGate(request) ?? slugRedirect(request) ?? NextResponse.next();
 }
 
-// Narrow on purpose: reader pages other than stories and sections never pay for the proxy.
+// Narrow on purpose: reader pages other than stories and sections never pay for the proxy. Server
+// action calls are matched on any path (an action can be posted to any page) by their headers.
 export const config = {
-  matcher: ['/admin', '/admin/:path*', '/news/:path*', '/section/:path*'],
+  matcher: [
+    '/admin',
+    '/admin/:path*',
+    '/news/:path*',
+    '/section/:path*',
+    { source: '/:path*', has: [{ type: 'header', key: 'next-action' }] },
+    { source: '/:path*', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
+  ],
 };
