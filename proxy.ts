@@ -11,14 +11,15 @@ export async function proxy(request: NextRequest) {
 }
 
 // Narrow on purpose: reader pages other than stories and sections never pay for the proxy. Server
-// action calls are matched on any path (an action can be posted to any page) by their headers.
+// action calls are matched on any page path (an action can be posted to any page) by their headers;
+// /api route handlers (the vote, share reports) keep their own Origin rules.
 export const config = {
   matcher: [
     '/admin',
     '/admin/:path*',
     '/news/:path*',
     '/section/:path*',
-    { source: '/:path*', has: [{ type: 'header', key: 'next-action' }] },
-    { source: '/:path*', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
+    { source: '/((?!api/|_next/).*)', has: [{ type: 'header', key: 'next-action' }] },
+    { source: '/((?!api/|_next/).*)', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
   ],
 };

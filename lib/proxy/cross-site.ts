@@ -10,6 +10,7 @@ export function crossSiteGate(request: NextRequest): NextResponse | undefined {
   if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return undefined;
   const { pathname } = request.nextUrl;
   const isAdmin = pathname === '/admin' || pathname.startsWith('/admin/');
+  if (pathname.startsWith('/api/')) return undefined; // route handlers keep their own rules (the vote accepts curl)
   const isAction = request.headers.has('next-action') || (request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
   if (!isAdmin && !isAction) return undefined;
   if (!crossSiteProblem(request.headers, siteUrl())) return undefined;

@@ -1,0 +1,33 @@
+// A request whose path has broken percent-encoding ("/news/%EF") makes Next throw "URI malformed"
+// while it decodes the route parameters, and answer 500. Found by the fuzz test (tests/e2e/fuzz.spec.ts).
+// This hook answers such requests 400 before Next sees them. Installed first from next.config.ts, so
+// the security headers and the request log (installed after, so around it) still apply.
+'use strict';
+
+function isMalformed(url) {
+  const path = String(url || '/').split('?')[0];
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function install() {
+  const http = require('node:http');
+  if (http.Server.prototype.__moodwireMalformedUrl) return;
+  const originalEmit = http.Server.prototype.emit;
+  http.Server.prototype.emit = function emit(event, req, res) {
+    if (event === 'request' && req && res && isMalformed(req.url)) {
+      // An explicit writeHead: the security-headers hook completes the head there, not on an implicit one.
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end('Bad request: this address is not valid.');
+      return true;
+    }
+    return originalEmit.apply(this, arguments);
+  };
+  http.Server.prototype.__moodwireMalformedUrl = true;
+}
+
+module.exports = { install, isMalformed };
