@@ -1,14 +1,17 @@
-// A request whose path has broken percent-encoding ("/news/%EF") makes Next throw "URI malformed"
+// A request whose path has broken percent-encoding ("/news/%EF") or a control character makes Next throw "URI malformed"
 // while it decodes the route parameters, and answer 500. Found by the fuzz test (tests/e2e/fuzz.spec.ts).
 // This hook answers such requests 400 before Next sees them. Installed first from next.config.ts, so
 // the security headers and the request log (installed after, so around it) still apply.
 'use strict';
 
+// Control characters (a %00 made Next try to write an ISR cache file whose name holds a null byte)
+// never belong in one of our paths either.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 function isMalformed(url) {
   const path = String(url || '/').split('?')[0];
   try {
-    decodeURIComponent(path);
-    return false;
+    return CONTROL.test(decodeURIComponent(path));
   } catch {
     return true;
   }
