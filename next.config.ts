@@ -4,7 +4,14 @@ import { install as installGracefulShutdown } from './lib/server/graceful-shutdo
 import { install as installMalformedUrl } from './lib/server/malformed-url.cjs';
 import { install as installRequestLog } from './lib/server/request-log.cjs';
 import { install as installSecurityHeaders } from './lib/server/security-headers.cjs';
+import { install as installClientIp } from './lib/server/client-ip.cjs';
+import { voteSettings } from './lib/votes/settings';
 
+// next.config is evaluated inside the process that serves requests (`next start`, `next dev`), so
+// every way of starting Next gets the trusted client address header (docs/decisions/003-client-ip.md).
+// Loading it also checks TRUST_PROXY, and the next line the vote limits: bad values stop the start.
+installClientIp();
+voteSettings();
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

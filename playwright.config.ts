@@ -3,6 +3,11 @@ import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT || 3100);
 const databasePath = process.env.E2E_DATABASE_PATH || `${process.cwd()}/data/test/e2e.db`;
+// A second server with small vote limits and its own database, for the tests of the limits
+// themselves; the main server's limits are high so that load tests from one address pass.
+const limitsPort = port + 1;
+const limitsDatabasePath = databasePath.replace(/\.db$/, '') + '-limits.db';
+const next = 'node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -18,16 +23,34 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  webServer: {
-    command: `node node_modules/next/dist/bin/next start --port ${port} --hostname 127.0.0.1`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      DATABASE_PATH: databasePath,
-      NEXT_TELEMETRY_DISABLED: '1',
-      SITE_URL: `http://127.0.0.1:${port}`,
-      LOG_FILE: `${path.dirname(databasePath)}/server.log`,
+  webServer: [
+    {
+      command: `${next} ${port}`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        DATABASE_PATH: databasePath,
+        NEXT_TELEMETRY_DISABLED: '1',
+        SITE_URL: `http://127.0.0.1:${port}`,
+        LOG_FILE: `${path.dirname(databasePath)}/server.log`,
+        VOTE_LIMIT_PER_MINUTE: '100000',
+        VOTE_READER_LIMIT_PER_MINUTE: '100000',
+      },
     },
-  },
+    {
+      command: `rm -f "${limitsDatabasePath}"* && npx tsx scripts/db-seed.ts && ${next} ${limitsPort}`,
+      // A 400 from the vote endpoint says the server is up without rendering (and caching) a page.
+      url: `http://127.0.0.1:${limitsPort}/api/vote`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        DATABASE_PATH: limitsDatabasePath,
+        NEXT_TELEMETRY_DISABLED: '1',
+        SITE_URL: `http://127.0.0.1:${limitsPort}`,
+        VOTE_LIMIT_PER_MINUTE: '5',
+        VOTE_READER_LIMIT_PER_MINUTE: '3',
+      },
+    },
+  ],
 });

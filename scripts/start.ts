@@ -11,7 +11,7 @@ import { authSecret, databasePath } from '../lib/data-dir';
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
-const SOURCES = ['app', 'components', 'db', 'lib', 'drizzle', 'proxy.ts', 'auth.ts', 'auth.config.ts', 'next.config.ts',
+const SOURCES = ['app', 'components', 'db', 'lib', 'drizzle', 'proxy.ts', 'instrumentation.ts', 'auth.ts', 'auth.config.ts', 'next.config.ts',
   'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
 function newestMtime(entry: string): number {

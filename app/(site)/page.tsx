@@ -1,13 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArticleCard } from '@/components/article/article-card';
+import { MoodPanel } from '@/components/mood/mood-panel';
 import { listArticlesInSections, listLatestArticles } from '@/db/queries/articles';
+import { listMoodLeaders } from '@/db/queries/mood-rankings';
 import { listSections, sectionAndDescendantIds, topLevelSections } from '@/db/queries/sections';
 import { getSiteSettings } from '@/db/queries/site';
 import { sectionPath, siteImagePath } from '@/lib/routes';
 import { pageMetadata } from '@/lib/seo';
+import { voteSettings } from '@/lib/votes/settings';
 
-// Cached and regenerated at most once a minute; edits and votes also revalidate it on demand.
+// Cached and regenerated at most once a minute; edits also revalidate it on demand. Votes do not (one
+// render per vote would cost too much): the "How readers feel" panel lags by at most a minute.
 export const revalidate = 60;
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,6 +30,8 @@ export default function HomePage() {
   const [lead, ...top] = listLatestArticles({ limit: 5 });
   const all = listSections();
   const leadIds = new Set([lead, ...top].filter(Boolean).map((a) => a!.id));
+  const { panelMinVotes } = voteSettings();
+  const panelMoods = (window: 'day' | 'week') => listMoodLeaders({ window, minVotes: panelMinVotes }).filter((l) => l.mood !== 'no_comment');
 
   return (
     <>
@@ -45,6 +51,8 @@ export default function HomePage() {
       ) : (
         <p className="py-10 text-muted">No stories have been published yet.</p>
       )}
+
+      <MoodPanel today={panelMoods('day')} week={panelMoods('week')} minVotes={panelMinVotes} />
 
       <div className="mt-8 grid gap-x-10 gap-y-10 md:grid-cols-2">
         {topLevelSections(all).map((section) => {

@@ -1,4 +1,5 @@
 import { qrSymbol } from '@/lib/qr';
+import { HIDE_IN_WECHAT, WECHAT_ITEM_ID } from '@/lib/server/trusted-inline-scripts.cjs';
 import { sharePath } from '@/lib/routes';
 import { LINK_NETWORKS, NETWORK_LABELS } from '@/lib/share-networks';
 import { CopyLinkButton } from './copy-link-button';
@@ -6,13 +7,6 @@ import { NativeShareButton } from './native-share-button';
 import { SHARE_PILL, ShareIcon } from './share-icons';
 import { WeChatShare } from './wechat-share';
 
-const WECHAT_ITEM_ID = 'share-wechat';
-
-/**
- * Runs while the page is parsed, before the first paint: inside WeChat's browser the WeChat item is
- * hidden at once, so it never flashes before hydration removes it.
- */
-const HIDE_IN_WECHAT = `(function(){var e=document.getElementById('${WECHAT_ITEM_ID}');if(e&&/MicroMessenger/i.test(navigator.userAgent))e.hidden=true})()`;
 
 /**
  * "Share this page": plain links through our counting endpoint, the WeChat QR code, copy link and,

@@ -66,6 +66,9 @@ function install() {
   const drain = () => {
     if (draining) return;
     draining = true;
+    // Connections already waiting in the listen backlog are accepted on the next turns of the loop:
+    // the quiet period counts from the signal, not from the last request before it.
+    lastActivity = Date.now();
     const deadline = Date.now() + Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000);
     const loop = setInterval(() => {
       const late = Date.now() > deadline;

@@ -9,6 +9,7 @@
 // a javascript: URL) is blocked by the browser. See docs/decisions/010-content-security-policy.md.
 const crypto = require('node:crypto');
 const zlib = require('node:zlib');
+const { TRUSTED_INLINE_SCRIPTS } = require('./trusted-inline-scripts.cjs');
 
 /** Inline scripts Next 16 writes into its HTML; each pattern admits data only, never code. */
 const NEXT_INLINE_SCRIPTS = [
@@ -19,6 +20,7 @@ const NEXT_INLINE_SCRIPTS = [
 const TURBOPACK_CHUNKS = /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\((\{[^<]*\})\);?$/s;
 
 function isTrustedInlineScript(text) {
+  if (TRUSTED_INLINE_SCRIPTS.includes(text)) return true;
   if (NEXT_INLINE_SCRIPTS.some((re) => re.test(text))) return true;
   const chunks = TURBOPACK_CHUNKS.exec(text);
   if (!chunks) return false;

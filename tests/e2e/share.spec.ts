@@ -189,7 +189,8 @@ test.describe('inside WeChat’s own browser', () => {
     await page.unroute('**/_next/static/**/*.js');
     await page.reload();
     await page.waitForLoadState('networkidle');
-    await expect(page.locator('#share-wechat')).toHaveCount(0);
+    // Hydration removes it; give a loaded machine time to hydrate.
+    await expect(page.locator('#share-wechat')).toHaveCount(0, { timeout: 20_000 });
     await expect(shareBar(page).getByRole('button', { name: 'Copy link' })).toBeVisible();
   });
 });

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { startServer } from '../helpers/server';
 
-const port = Number(process.env.E2E_PORT || 3100) + 1;
+const port = Number(process.env.E2E_PORT || 3100) + 2;
 const sourceDatabase = process.env.E2E_DATABASE_PATH || `${process.cwd()}/data/test/e2e.db`;
 
 test('SIGTERM lets in-flight requests finish, then closes the database cleanly', async () => {

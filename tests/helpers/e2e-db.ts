@@ -1,5 +1,8 @@
-// Direct access to the database the e2e server runs on, for planting data a test needs.
+// Direct access to the e2e servers' SQLite files: planting data a test needs, and assertions a page
+// cannot show (row counts).
+import path from 'node:path';
 import Database from 'better-sqlite3';
+import { openDatabase, type DB } from '../../db/client';
 
 export function openE2eDatabase(): Database.Database {
   const file = process.env.E2E_DATABASE_PATH || `${process.cwd()}/data/test/e2e.db`;
@@ -19,4 +22,50 @@ export function plantArticle(db: Database.Database, { slug, title, bodyHtml, sec
     )
     .get(slug, title, section.id, bodyHtml, now - 60_000, now, now) as { id: number };
   return row.id;
+}
+
+
+export const e2eDatabasePath = process.env.E2E_DATABASE_PATH || path.join(process.cwd(), 'data', 'test', 'e2e.db');
+export const limitsDatabasePath = e2eDatabasePath.replace(/\.db$/, '') + '-limits.db';
+export const limitsBaseUrl = `http://127.0.0.1:${Number(process.env.E2E_PORT || 3100) + 1}`;
+
+const open = new Map<string, DB>();
+
+export function e2eDb(file: string = e2eDatabasePath): DB {
+  let db = open.get(file);
+  if (!db) {
+    db = openDatabase(file);
+    open.set(file, db);
+  }
+  return db;
+}
+
+export function articleIdOf(slug: string, file?: string): number {
+  const row = e2eDb(file).$client.prepare('select id from articles where slug = ?').get(slug) as { id: number } | undefined;
+  if (!row) throw new Error(`No article ${slug}`);
+  return row.id;
+}
+
+export function countVotes(articleId: number, file?: string): number {
+  return (e2eDb(file).$client.prepare('select count(*) as n from votes where article_id = ?').get(articleId) as { n: number }).n;
+}
+
+export function tallySum(articleId: number, file?: string): number {
+  return (e2eDb(file).$client.prepare('select coalesce(sum(count), 0) as n from vote_tallies where article_id = ?').get(articleId) as { n: number }).n;
+}
+
+/** Every tally in the file equals COUNT(*) of current votes by article and mood. */
+export function talliesMismatches(file?: string): unknown[] {
+  return e2eDb(file)
+    .$client.prepare(
+      `select t.article_id, t.mood, t.count, coalesce(v.n, 0) as actual from vote_tallies t
+       left join (select article_id, mood, count(*) as n from votes where voided_at is null group by 1, 2) v
+         on v.article_id = t.article_id and v.mood = t.mood
+       where t.count <> coalesce(v.n, 0)`,
+    )
+    .all();
+}
+
+export function readerVotes(articleId: number, readerId: string, file?: string): number {
+  return (e2eDb(file).$client.prepare('select count(*) as n from votes where article_id = ? and reader_id = ?').get(articleId, readerId) as { n: number }).n;
 }

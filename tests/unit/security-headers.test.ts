@@ -41,3 +41,11 @@ describe('trusted inline scripts', () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
   });
 });
+
+describe('our own inline scripts', () => {
+  it('admits the WeChat pre-paint script byte for byte, and nothing close to it', async () => {
+    const { HIDE_IN_WECHAT } = await import('@/lib/server/trusted-inline-scripts.cjs');
+    expect(isTrustedInlineScript(HIDE_IN_WECHAT)).toBe(true);
+    expect(isTrustedInlineScript(HIDE_IN_WECHAT + ';alert(1)')).toBe(false);
+  });
+});

@@ -5,9 +5,12 @@ import { PromoBox } from '@/components/article/promo-box';
 import { RelatedStories } from '@/components/article/related-stories';
 import { JsonLd } from '@/components/seo/json-ld';
 import { ShareBar } from '@/components/share/share-bar';
+import { MoodVote } from '@/components/mood/mood-vote';
 import { getPublicArticleBySlug, listRelatedArticles } from '@/db/queries/articles';
 import { listSections, sectionTrail } from '@/db/queries/sections';
 import { getActivePromo, getSiteSettings } from '@/db/queries/site';
+import { getVoteSummary } from '@/db/queries/votes';
+import type { Mood } from '@/lib/moods';
 import { absoluteUrl, articlePath, sectionPath } from '@/lib/routes';
 import { articleDescription, articleJsonLd, articleMetadata } from '@/lib/seo';
 import { SLUG_PATTERN } from '@/lib/slug';
@@ -17,6 +20,12 @@ export const revalidate = 300;
 export const generateStaticParams = async () => [];
 
 type Props = { params: Promise<{ slug: string }> };
+
+/**
+ * `readerMood` is passed only by ./mood/[mood]/page.tsx, the cached variant proxy.ts sends readers
+ * to when they have chosen that mood on this story; the page itself never knows who is reading.
+ */
+type ArticlePageProps = Props & { readerMood?: Mood };
 
 function load(slug: string) {
   return SLUG_PATTERN.test(slug) ? getPublicArticleBySlug(slug) : undefined;
@@ -28,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return articleMetadata(article, getSiteSettings());
 }
 
-export default async function ArticlePage({ params }: Props) {
+export default async function ArticlePage({ params, readerMood }: ArticlePageProps) {
   const article = load((await params).slug);
   if (!article) notFound();
   const site = getSiteSettings();
@@ -41,6 +50,7 @@ export default async function ArticlePage({ params }: Props) {
   const promo = getActivePromo();
   const related = listRelatedArticles(article.id, article.sectionId, { limit: 4 });
   const url = absoluteUrl(articlePath(article.slug));
+  const votes = { ...getVoteSummary(article.id), mine: readerMood ?? null };
 
   return (
     <ArticleView article={article} crumbs={crumbs} url={url}>
@@ -50,6 +60,7 @@ export default async function ArticlePage({ params }: Props) {
       {promo ? <PromoBox promo={promo} /> : null}
       <RelatedStories stories={related} />
       <ShareBar slug={article.slug} title={article.title} summary={articleDescription(article)} url={url} />
+      <MoodVote articleId={article.id} summary={votes} closed={article.votingPaused} />
     </ArticleView>
   );
 }

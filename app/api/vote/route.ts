@@ -1,0 +1,155 @@
+// The mood vote. A route handler rather than a server action, so that the plain HTML form gets a real
+// 303, and errors get real status codes (400/403/404/409/413/415/429/503) for both the form and the
+// script. Contract: docs/decisions/002-mood-vote-freshness.md.
+import type { NextRequest } from 'next/server';
+import { getIpSalt } from '@/db/queries/ip-salts';
+import { castVote, getVotableArticle, getVoteSummary, type VoteSummary } from '@/db/queries/votes';
+import type { Mood } from '@/lib/moods';
+import { articlePath, siteUrl } from '@/lib/routes';
+import { hashAddress } from '@/lib/votes/ip-hash';
+import { revalidateStoryAfterVote } from '@/lib/votes/revalidate-story';
+import { newReaderId, READER_COOKIE, readerCookieValue, verifyReaderCookie, voteCookieOptions } from '@/lib/votes/reader-cookie';
+import { voteSettings } from '@/lib/votes/settings';
+import { errorPage } from '@/lib/votes/error-page';
+import { hintedMood, updateVotedHint, VOTED_HINT_COOKIE } from '@/lib/votes/voted-hint';
+import { isCrossSite, isVoteRequestError, MAX_VOTE_BODY_BYTES, parseVoteBody, readBodyLimited, voteQuerySchema } from '@/lib/votes/vote-request';
+
+const CLIENT_IP_HEADER = 'x-moodwire-client-ip';
+const NO_STORE = 'no-store';
+
+type Failure = { status: number; message: string; slug?: string; retryAfterSeconds?: number };
+
+let warnedNoClientIp = false;
+
+function clientIpHash(request: NextRequest): string {
+  const address = request.headers.get(CLIENT_IP_HEADER);
+  if (address === null) {
+    if (!warnedNoClientIp) {
+      warnedNoClientIp = true;
+      console.warn('[moodwire] no trusted client address on requests (lib/server/client-ip.cjs not loaded): per-address vote limits are off.');
+    }
+    return '';
+  }
+  return hashAddress(address, getIpSalt().salt);
+}
+
+function allowedHosts(request: NextRequest): string[] {
+  const hosts = [new URL(siteUrl()).host.toLowerCase()];
+  const host = request.headers.get('host');
+  if (host) hosts.push(host.toLowerCase());
+  return hosts;
+}
+
+const wantsJson = (request: NextRequest) => request.method === 'GET' || (request.headers.get('accept') ?? '').includes('application/json');
+
+function fail(request: NextRequest, f: Failure): Response {
+  const headers = new Headers({ 'cache-control': NO_STORE });
+  if (f.retryAfterSeconds) headers.set('retry-after', String(f.retryAfterSeconds));
+  if (wantsJson(request)) return Response.json({ ok: false, message: f.message }, { status: f.status, headers });
+  headers.set('content-type', 'text/html; charset=utf-8');
+  return new Response(errorPage(f.status, f.message, f.slug ? `${articlePath(f.slug)}#mood-vote` : '/'), { status: f.status, headers });
+}
+
+function summaryJson(s: VoteSummary) {
+  return { ok: true, tallies: s.tallies, total: s.total, mine: s.mine };
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+}
+
+export async function POST(request: NextRequest): Promise<Response> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_VOTE_BODY_BYTES) return fail(request, { status: 413, message: 'The vote is too large to be a vote.' });
+  if (isCrossSite(request.headers, allowedHosts(request))) {
+    return fail(request, { status: 403, message: 'Votes can only be cast from this site’s own pages.' });
+  }
+  const bytes = await readBodyLimited(request.body, MAX_VOTE_BODY_BYTES);
+  if (!bytes) return fail(request, { status: 413, message: 'The vote is too large to be a vote.' });
+  const form = await parseVoteBody(request.headers.get('content-type'), bytes);
+  if (isVoteRequestError(form)) return fail(request, form);
+
+  const knownReader = verifyReaderCookie(request.cookies.get(READER_COOKIE)?.value);
+  const readerId = knownReader ?? newReaderId();
+  let result;
+  try {
+    result = castVote({
+      articleId: form.articleId,
+      readerId,
+      newReader: !knownReader,
+      mood: form.mood,
+      intent: form.intent,
+      ipHash: clientIpHash(request),
+      limits: voteSettings(),
+    });
+  } catch (error) {
+    if (isBusy(error)) return fail(request, { status: 503, message: 'The site is very busy and your vote was not counted. Please try again in a moment.', retryAfterSeconds: 1 });
+    throw error;
+  }
+
+  if (!result.ok) {
+    switch (result.reason) {
+      case 'not-found':
+        return fail(request, { status: 404, message: 'There is no published story to vote on here. It may have been taken down.' });
+      case 'closed':
+        return fail(request, { status: 409, message: 'Voting is closed for this story.', slug: result.slug });
+      case 'withdrawn':
+        return fail(request, { status: 409, message: 'A vote from this browser on this story was removed by our moderators, so it cannot be cast again.', slug: result.slug });
+      case 'ip-limit':
+        return fail(request, {
+          status: 429,
+          message: `Too many votes have come from your network in the last minute. Please wait ${result.retryAfterSeconds} seconds and try again.`,
+          slug: result.slug,
+          retryAfterSeconds: result.retryAfterSeconds,
+        });
+      case 'reader-limit':
+        return fail(request, {
+          status: 429,
+          message: `You have voted very often in the last minute. Please wait ${result.retryAfterSeconds} seconds and try again.`,
+          slug: result.slug,
+          retryAfterSeconds: result.retryAfterSeconds,
+        });
+    }
+  }
+
+  // Cached copies of the story follow within seconds; the page this reader lands on, at once
+  // (lib/votes/revalidate-story.ts).
+  if (result.changed) revalidateStoryAfterVote(result.slug, result.summary.mine);
+
+  const response = wantsJson(request)
+    ? Response.json(summaryJson(result.summary), { headers: { 'cache-control': NO_STORE } })
+    : new Response(null, { status: 303, headers: { location: `${articlePath(result.slug)}#mood-vote`, 'cache-control': NO_STORE } });
+  if (!knownReader && result.changed) appendCookie(response, READER_COOKIE, readerCookieValue(readerId));
+  setHint(request, response, result.slug, result.summary.mine);
+  return response;
+}
+
+/** Live counts and the reader's own choice, for the script on a cached page. */
+export async function GET(request: NextRequest): Promise<Response> {
+  const parsed = voteQuerySchema.safeParse({ article: request.nextUrl.searchParams.get('article') ?? undefined });
+  if (!parsed.success) return fail(request, { status: 400, message: parsed.error.issues[0]?.message ?? 'Which story?' });
+  const article = getVotableArticle(parsed.data.article);
+  if (!article) return fail(request, { status: 404, message: 'There is no published story with that number.' });
+  const readerId = verifyReaderCookie(request.cookies.get(READER_COOKIE)?.value);
+  const summary = getVoteSummary(article.id, readerId);
+  const mine = summary.mine;
+  const response = Response.json({ ...summaryJson(summary), closed: article.votingPaused }, { headers: { 'cache-control': NO_STORE } });
+  // Repairs the routing hint if it went missing or stale (deleted cookie, vote removed elsewhere).
+  if (readerId) setHint(request, response, article.slug, mine);
+  return response;
+}
+
+function setHint(request: NextRequest, response: Response, slug: string, mine: Mood | null) {
+  const before = request.cookies.get(VOTED_HINT_COOKIE)?.value;
+  if ((hintedMood(before, slug) ?? null) === mine) return;
+  const after = updateVotedHint(before, slug, mine);
+  appendCookie(response, VOTED_HINT_COOKIE, after, after === '' ? 0 : undefined);
+}
+
+function appendCookie(response: Response, name: string, value: string, maxAge?: number) {
+  const o = voteCookieOptions();
+  const parts = [`${name}=${value}`, `Path=${o.path}`, `Max-Age=${maxAge ?? o.maxAge}`, 'HttpOnly', 'SameSite=Lax'];
+  if (o.secure) parts.push('Secure');
+  response.headers.append('set-cookie', parts.join('; '));
+}

@@ -1,0 +1,7 @@
+// Runs once when a Next server process starts.
+export async function register() {
+  if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
+    const { startVoteJanitor } = await import('@/lib/server/vote-janitor');
+    startVoteJanitor();
+  }
+}

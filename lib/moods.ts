@@ -1,0 +1,87 @@
+// The eight moods as readers see them: order, labels and the words the rankings use. Client code
+// imports this file, so it repeats the list from db/schema.ts instead of pulling drizzle into the
+// browser; tests/unit/moods.test.ts checks that both lists agree.
+import type { Mood } from '@/db/schema';
+
+export type { Mood };
+
+export const MOODS = ['touched', 'sympathetic', 'bored', 'angry', 'amused', 'sad', 'happy', 'no_comment'] as const satisfies readonly Mood[];
+
+export const MOOD_LABELS: Record<Mood, string> = {
+  touched: 'Touched',
+  sympathetic: 'Sympathetic',
+  bored: 'Bored',
+  angry: 'Angry',
+  amused: 'Amused',
+  sad: 'Sad',
+  happy: 'Happy',
+  no_comment: 'No comment',
+};
+
+/** Headings of the rankings: "Most touching", "Saddest" … */
+export const MOOD_SUPERLATIVES: Record<Mood, string> = {
+  touched: 'Most touching',
+  sympathetic: 'Most sympathy',
+  bored: 'Most boring',
+  angry: 'Most angering',
+  amused: 'Most amusing',
+  sad: 'Saddest',
+  happy: 'Happiest',
+  no_comment: 'Most “no comment”',
+};
+
+export const isMood = (value: unknown): value is Mood => typeof value === 'string' && (MOODS as readonly string[]).includes(value);
+
+/** The mood named by a URL segment (`no-comment` for no_comment), or undefined. */
+export function moodFromSlug(segment: string): Mood | undefined {
+  const mood = segment.replace('-', '_');
+  return segment.includes('_') ? undefined : isMood(mood) ? mood : undefined;
+}
+
+export type Tallies = Record<Mood, number>;
+
+/** The counts of one story, and the reader's own choice when we know the reader. */
+export type VoteSummary = { tallies: Tallies; total: number; mine: Mood | null };
+
+export const emptyTallies = (): Tallies => Object.fromEntries(MOODS.map((m) => [m, 0])) as Tallies;
+
+export const sumTallies = (t: Tallies) => MOODS.reduce((n, m) => n + t[m], 0);
+
+/**
+ * Whole-number percentages that add up to exactly 100 (largest remainder), so the eight bars
+ * never show 101 % or 99 % in total. All zero when nobody has voted.
+ */
+export function percentages(t: Tallies): Tallies {
+  const total = sumTallies(t);
+  const out = emptyTallies();
+  if (total === 0) return out;
+  const exact = MOODS.map((m) => ({ m, v: (t[m] * 100) / total }));
+  let given = 0;
+  for (const e of exact) {
+    out[e.m] = Math.floor(e.v);
+    given += out[e.m];
+  }
+  const byRemainder = [...exact].sort((a, b) => b.v - Math.floor(b.v) - (a.v - Math.floor(a.v)) || MOODS.indexOf(a.m) - MOODS.indexOf(b.m));
+  for (let i = 0; given < 100 && i < byRemainder.length; i++) {
+    const e = byRemainder[i]!;
+    if (e.v - Math.floor(e.v) > 0) {
+      out[e.m] += 1;
+      given += 1;
+    }
+  }
+  return out;
+}
+
+export type MoodChoice = { tallies: Tallies; mine: Mood | null };
+
+/** What choosing `mood` does, as the server does it: vote, move the vote, or take it back. */
+export function applyChoice(s: MoodChoice, mood: Mood): MoodChoice {
+  const tallies = { ...s.tallies };
+  if (s.mine === mood) {
+    tallies[mood] = Math.max(0, tallies[mood] - 1);
+    return { tallies, mine: null };
+  }
+  if (s.mine) tallies[s.mine] = Math.max(0, tallies[s.mine] - 1);
+  tallies[mood] += 1;
+  return { tallies, mine: mood };
+}

@@ -1,0 +1,29 @@
+// Keeps the promises of the privacy page without a separate job runner: every ten minutes (and at
+// start-up) the server deletes day salts older than 48 h, blanks older address hashes and drops
+// finished rate-limit windows.
+import 'server-only';
+import { pruneExpiredIpData } from '@/db/queries/ip-salts';
+import { pruneVoteRateLimits } from '@/db/queries/votes';
+
+const EVERY_MS = 10 * 60_000;
+const state = globalThis as unknown as { moodwireVoteJanitor?: { timer: NodeJS.Timeout; lastCutoff?: number } };
+
+function runOnce() {
+  const janitor = state.moodwireVoteJanitor;
+  try {
+    const { cutoff } = pruneExpiredIpData(Date.now(), janitor?.lastCutoff);
+    if (janitor) janitor.lastCutoff = cutoff;
+    pruneVoteRateLimits();
+  } catch (error) {
+    // A busy or missing database must not take the server down; the next run tries again.
+    console.error('[moodwire] vote housekeeping failed:', error instanceof Error ? error.message : error);
+  }
+}
+
+export function startVoteJanitor(): void {
+  if (state.moodwireVoteJanitor) return;
+  const timer = setInterval(runOnce, EVERY_MS);
+  timer.unref();
+  state.moodwireVoteJanitor = { timer };
+  runOnce();
+}

@@ -1,0 +1,71 @@
+// Refreshes a story's cached pages after votes, at a bounded rate. Call only from a route handler.
+// A story has up to nine cached pages: /news/<slug> and one variant per mood for the readers who
+// chose it (lib/proxy/reader-votes.ts); they are expired together.
+//
+// - The page the voter lands on (their mood's variant, or the plain page after a take-back) is
+//   expired at once on every vote, so the voter always sees their own vote.
+// - A vote that comes at least INTERVAL_MS after the page was last expired expires it at once: the
+//   next request renders the page with the new counts.
+// - Votes that come faster are folded into those expiries, so a story drawing a hundred votes a
+//   second is re-rendered about once a second, not a hundred times.
+// - SETTLE_MS after the last vote of a burst the page is expired once more. That covers the votes
+//   the rate limit folded away, and a render that started before a vote was committed but was
+//   stored after the expiry (it would otherwise keep the old counts until the page's own
+//   revalidation time).
+//
+// So the cached page shows a vote at once after a quiet spell, and within INTERVAL_MS + SETTLE_MS
+// (3 s) at worst: a folded vote is covered by the next vote that comes INTERVAL_MS after the last
+// expiry, or by the settle expiry, whichever is first. The voter sees their own vote at once on
+// their own (uncached) variant. The state is per server process, like Next's own cache
+// (docs/decisions/002-mood-vote-freshness.md).
+import { revalidatePath } from 'next/cache';
+import { after } from 'next/server';
+import { MOODS, type Mood } from '@/lib/moods';
+import { articlePath } from '@/lib/routes';
+import { moodVariantPath } from './voted-hint';
+
+export const INTERVAL_MS = 1000;
+export const SETTLE_MS = 2000;
+
+type PathState = { lastVote: number; lastExpiry: number; settling: boolean };
+const paths = new Map<string, PathState>();
+
+function expireAll(slug: string) {
+  revalidatePath(articlePath(slug));
+  for (const mood of MOODS) revalidatePath(moodVariantPath(slug, mood));
+}
+
+/** After a vote on the story `slug` that leaves the voter with `mine`. */
+export function revalidateStoryAfterVote(slug: string, mine: Mood | null): void {
+  const now = Date.now();
+  let s = paths.get(slug);
+  if (!s) {
+    s = { lastVote: 0, lastExpiry: 0, settling: false };
+    paths.set(slug, s);
+  }
+  s.lastVote = now;
+  if (now - s.lastExpiry >= INTERVAL_MS) {
+    expireAll(slug);
+    s.lastExpiry = now;
+  } else {
+    revalidatePath(mine ? moodVariantPath(slug, mine) : articlePath(slug));
+  }
+  if (s.settling) return;
+  s.settling = true;
+  const state = s;
+  // after() keeps the request's context; Next applies a revalidatePath made in it when the callback
+  // ends, so this callback makes exactly one, at the end.
+  after(async () => {
+    try {
+      for (;;) {
+        const wait = state.lastVote + SETTLE_MS - Date.now();
+        if (wait <= 0) break;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+      expireAll(slug);
+      state.lastExpiry = Date.now();
+    } finally {
+      state.settling = false;
+    }
+  });
+}

@@ -1,0 +1,232 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Mood } from '@/db/schema';
+import { MOODS } from '@/lib/moods';
+import { createTempDatabase } from '../helpers/temp-db';
+
+const NOW = Date.parse('2026-11-25T12:00:00Z');
+const HOUR = 3600_000;
+const NO_LIMITS = { perIpPerMinute: 0, perReaderPerMinute: 0 };
+
+let temp: ReturnType<typeof createTempDatabase>;
+let v: typeof import('@/db/queries/votes');
+let articleIds: number[];
+
+beforeAll(async () => {
+  temp = createTempDatabase({ now: NOW });
+  v = await import('@/db/queries/votes');
+  articleIds = (temp.db.$client.prepare("select id from articles where status = 'published' order by id limit 3").all() as { id: number }[]).map((r) => r.id);
+});
+afterAll(() => temp.cleanup());
+
+function resetVotes() {
+  temp.db.$client.exec('delete from votes; delete from vote_hourly; delete from rate_limits; update vote_tallies set count = 0; update articles set voting_paused = 0;');
+}
+beforeEach(resetVotes);
+
+const sql = <T>(query: string, ...args: unknown[]) => temp.db.$client.prepare(query).all(...args) as T[];
+const one = <T>(query: string, ...args: unknown[]) => temp.db.$client.prepare(query).get(...args) as T;
+
+function vote(readerId: string, mood: Mood, opts: Partial<Parameters<typeof v.castVote>[0]> = {}) {
+  return v.castVote({ articleId: articleIds[0]!, readerId, mood, intent: 'toggle', ipHash: 'ip-a', limits: NO_LIMITS, now: NOW, ...opts });
+}
+
+/** Tallies and hourly rollups must equal what the vote rows say, exactly. */
+function expectConsistent() {
+  const tallies = sql<{ article_id: number; mood: string; count: number }>('select article_id, mood, count from vote_tallies where count <> 0 order by 1, 2');
+  const fromVotes = sql<{ article_id: number; mood: string; count: number }>(
+    'select article_id, mood, count(*) as count from votes where voided_at is null group by article_id, mood order by 1, 2',
+  );
+  expect(tallies).toEqual(fromVotes);
+  const hourly = sql('select article_id, hour, mood, count from vote_hourly where count <> 0 order by 1, 2, 3');
+  const hourlyFromVotes = sql(
+    `select article_id, (created_at / ${HOUR}) * ${HOUR} as hour, mood, count(*) as count from votes where voided_at is null
+     group by 1, 2, 3 order by 1, 2, 3`,
+  );
+  expect(hourly).toEqual(hourlyFromVotes);
+  expect(one<{ n: number }>('select count(*) as n from vote_tallies where count < 0').n).toBe(0);
+}
+
+describe('castVote', () => {
+  it('casts, changes and takes back one vote, keeping one row at most', () => {
+    const first = vote('reader-1', 'angry');
+    expect(first).toMatchObject({ ok: true, changed: true, summary: { mine: 'angry', total: 1 } });
+    expect(first.ok && first.summary.tallies.angry).toBe(1);
+
+    const moved = vote('reader-1', 'sad', { now: NOW + 5 * HOUR });
+    expect(moved).toMatchObject({ ok: true, changed: true, summary: { mine: 'sad', total: 1 } });
+    expect(moved.ok && moved.summary.tallies).toMatchObject({ angry: 0, sad: 1 });
+    // A changed vote stays in the hour it was first cast.
+    expect(sql('select hour, mood, count from vote_hourly where count > 0')).toEqual([{ hour: Math.floor(NOW / HOUR) * HOUR, mood: 'sad', count: 1 }]);
+    expect(one<{ n: number }>('select count(*) as n from votes').n).toBe(1);
+
+    const back = vote('reader-1', 'sad');
+    expect(back).toMatchObject({ ok: true, changed: true, summary: { mine: null, total: 0 } });
+    expect(one<{ n: number }>('select count(*) as n from votes').n).toBe(0);
+    expectConsistent();
+  });
+
+  it('a form sent twice does not undo itself: set and take-back are idempotent', () => {
+    expect(vote('r', 'happy', { intent: 'set' })).toMatchObject({ ok: true, changed: true, summary: { mine: 'happy' } });
+    expect(vote('r', 'happy', { intent: 'set' })).toMatchObject({ ok: true, changed: false, summary: { mine: 'happy', total: 1 } });
+    expect(vote('r', 'happy', { intent: 'take-back' })).toMatchObject({ ok: true, changed: true, summary: { mine: null } });
+    expect(vote('r', 'happy', { intent: 'take-back' })).toMatchObject({ ok: true, changed: false, summary: { mine: null, total: 0 } });
+    // A take-back of a mood that is no longer the reader's leaves their vote alone.
+    vote('r', 'bored', { intent: 'set' });
+    expect(vote('r', 'happy', { intent: 'take-back' })).toMatchObject({ ok: true, changed: false, summary: { mine: 'bored' } });
+    expectConsistent();
+  });
+
+  it('refuses drafts, scheduled and unknown stories, and writes nothing', () => {
+    const hidden = sql<{ id: number }>("select id from articles where status in ('draft', 'scheduled', 'review')");
+    expect(hidden.length).toBeGreaterThanOrEqual(2);
+    for (const { id } of [...hidden, { id: 999_999 }]) {
+      expect(vote('r', 'angry', { articleId: id })).toEqual({ ok: false, reason: 'not-found' });
+    }
+    expect(one<{ n: number }>('select count(*) as n from votes').n).toBe(0);
+    expect(one<{ n: number }>('select count(*) as n from rate_limits').n).toBe(0);
+  });
+
+  it('a scheduled story takes votes once its time has come', () => {
+    const s = one<{ id: number; at: number }>("select id, published_at as at from articles where status = 'scheduled'");
+    expect(vote('r', 'touched', { articleId: s.id, now: s.at - 1 })).toEqual({ ok: false, reason: 'not-found' });
+    expect(vote('r', 'touched', { articleId: s.id, now: s.at })).toMatchObject({ ok: true, changed: true });
+  });
+
+  it('refuses votes while voting is paused, and on a vote the moderators voided', () => {
+    temp.db.$client.prepare('update articles set voting_paused = 1 where id = ?').run(articleIds[0]);
+    expect(vote('r', 'angry')).toMatchObject({ ok: false, reason: 'closed' });
+    temp.db.$client.prepare('update articles set voting_paused = 0 where id = ?').run(articleIds[0]);
+
+    vote('r', 'angry');
+    temp.db.$client.prepare('update votes set voided_at = ? where reader_id = ?').run(NOW, 'r');
+    temp.db.$client.prepare("update vote_tallies set count = count - 1 where article_id = ? and mood = 'angry'").run(articleIds[0]);
+    temp.db.$client.prepare("update vote_hourly set count = count - 1 where article_id = ? and mood = 'angry'").run(articleIds[0]);
+    expect(vote('r', 'sad')).toMatchObject({ ok: false, reason: 'withdrawn' });
+    expect(vote('r', 'angry')).toMatchObject({ ok: false, reason: 'withdrawn' });
+    expectConsistent();
+    expect(v.getReaderMood(articleIds[0]!, 'r')).toBeNull();
+  });
+
+  it('limits accepted votes per address and per reader in a fixed one-minute window', () => {
+    const limits = { perIpPerMinute: 3, perReaderPerMinute: 0 };
+    for (let i = 0; i < 3; i++) expect(vote(`new-${i}`, 'amused', { limits, newReader: true })).toMatchObject({ ok: true });
+    const over = vote('new-3', 'amused', { limits, newReader: true, now: NOW + 10_000 });
+    expect(over).toMatchObject({ ok: false, reason: 'ip-limit', retryAfterSeconds: 50 });
+    expect(one<{ n: number }>('select count(*) as n from votes').n).toBe(3);
+    // Another address is not affected; the next minute starts afresh.
+    expect(vote('new-4', 'amused', { limits, ipHash: 'ip-b' })).toMatchObject({ ok: true });
+    expect(vote('new-5', 'amused', { limits, now: NOW + 60_000 })).toMatchObject({ ok: true });
+
+    const readerLimits = { perIpPerMinute: 0, perReaderPerMinute: 2 };
+    expect(vote('busy', 'sad', { limits: readerLimits })).toMatchObject({ ok: true });
+    expect(vote('busy', 'happy', { limits: readerLimits })).toMatchObject({ ok: true });
+    expect(vote('busy', 'bored', { limits: readerLimits })).toMatchObject({ ok: false, reason: 'reader-limit' });
+    expect(v.getReaderMood(articleIds[0]!, 'busy')).toBe('happy');
+    // Requests that change nothing are not counted and not refused.
+    expect(vote('busy', 'happy', { limits: readerLimits, intent: 'set' })).toMatchObject({ ok: true, changed: false });
+    // An address without a hash (unknown) gets no per-address limit.
+    for (let i = 0; i < 5; i++) expect(vote(`anon-${i}`, 'sad', { limits: { perIpPerMinute: 1, perReaderPerMinute: 0 }, ipHash: '' })).toMatchObject({ ok: true });
+    expectConsistent();
+  });
+
+  it('summaries show the live tallies and only the given reader’s own choice', () => {
+    vote('a', 'angry');
+    vote('b', 'angry');
+    vote('c', 'happy');
+    const s = v.getVoteSummary(articleIds[0]!, 'c');
+    expect(s.total).toBe(3);
+    expect(s.tallies).toMatchObject({ angry: 2, happy: 1, sad: 0 });
+    expect(s.mine).toBe('happy');
+    expect(v.getVoteSummary(articleIds[0]!).mine).toBeNull();
+    expect(v.getVoteSummary(articleIds[0]!, 'nobody').mine).toBeNull();
+  });
+
+  it('property: any sequence of votes, changes, take-backs and duplicates keeps tallies = COUNT(*)', () => {
+    const op = fc.record({
+      reader: fc.integer({ min: 0, max: 7 }),
+      article: fc.integer({ min: 0, max: 2 }),
+      mood: fc.constantFrom(...MOODS),
+      intent: fc.constantFrom('toggle' as const, 'set' as const, 'take-back' as const),
+      hoursLater: fc.integer({ min: 0, max: 3 }),
+      repeat: fc.integer({ min: 1, max: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 60 }), (ops) => {
+        resetVotes();
+        const model = new Map<string, Mood>();
+        const firstCast = new Map<string, number>();
+        let now = NOW;
+        for (const o of ops) {
+          now += o.hoursLater * HOUR + 1000;
+          for (let r = 0; r < o.repeat; r++) {
+            const key = `${o.article}/${o.reader}`;
+            const current = model.get(key);
+            const res = v.castVote({
+              articleId: articleIds[o.article]!,
+              readerId: `reader-${o.reader}`,
+              mood: o.mood,
+              intent: o.intent,
+              ipHash: `ip-${o.reader % 3}`,
+              limits: NO_LIMITS,
+              now,
+            });
+            if (!res.ok) throw new Error(`unexpected refusal: ${res.reason}`);
+            const expected = current === o.mood ? (o.intent === 'set' ? current : undefined) : o.intent === 'take-back' ? current : o.mood;
+            if (expected) {
+              if (!current) firstCast.set(key, now);
+              model.set(key, expected);
+            } else {
+              model.delete(key);
+              firstCast.delete(key);
+            }
+            expect(res.summary.mine).toBe(expected ?? null);
+            expect(res.summary.total).toBe(one<{ n: number }>('select count(*) as n from votes where article_id = ?', articleIds[o.article]).n);
+          }
+        }
+        expectConsistent();
+        const rows = sql<{ key: string; mood: string; createdAt: number }>(
+          "select (article_id || '/' || reader_id) as key, mood, created_at as createdAt from votes",
+        );
+        expect(rows.length).toBe(model.size);
+        for (const [key, mood] of model) {
+          const [article, reader] = key.split('/');
+          // The row, its mood, and the time it was first cast (which places it in vote_hourly).
+          expect(rows).toContainEqual({ key: `${articleIds[Number(article)]}/reader-${reader}`, mood, createdAt: firstCast.get(key) });
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('ip salts', () => {
+  it('one salt per UTC day, created on demand; salts and address hashes older than 48 hours are deleted', async () => {
+    const s = await import('@/db/queries/ip-salts');
+    temp.db.$client.exec('delete from ip_salts');
+    const day1 = s.getIpSalt(NOW);
+    expect(day1.created).toBe(true);
+    expect(s.getIpSalt(NOW + 1000).salt).toBe(day1.salt);
+    const day2 = s.getIpSalt(NOW + 24 * HOUR);
+    expect(day2.salt).not.toBe(day1.salt);
+    expect(sql('select day from ip_salts order by day')).toEqual([{ day: '2026-11-25' }, { day: '2026-11-26' }]);
+
+    vote('old', 'sad', { now: NOW, ipHash: 'hash-old' });
+    vote('new', 'sad', { now: NOW + 40 * HOUR, ipHash: 'hash-new' });
+    const pruned = s.pruneExpiredIpData(NOW + 49 * HOUR);
+    expect(pruned).toMatchObject({ salts: 1, hashes: 1 });
+    expect(sql('select day from ip_salts')).toEqual([{ day: '2026-11-26' }]);
+    expect(sql('select reader_id, ip_hash from votes order by reader_id')).toEqual([
+      { reader_id: 'new', ip_hash: 'hash-new' },
+      { reader_id: 'old', ip_hash: '' },
+    ]);
+  });
+
+  it('old rate-limit windows are dropped', () => {
+    vote('x', 'sad', { limits: { perIpPerMinute: 5, perReaderPerMinute: 5 } });
+    expect(one<{ n: number }>('select count(*) as n from rate_limits').n).toBe(2);
+    temp.db.$client.prepare("insert into rate_limits (key, window_start, count) values ('contact:x', 0, 1)").run();
+    expect(v.pruneVoteRateLimits(NOW + 10 * 60_000)).toBe(2);
+    expect(sql('select key from rate_limits')).toEqual([{ key: 'contact:x' }]);
+  });
+});

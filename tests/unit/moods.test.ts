@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MOODS as SCHEMA_MOODS } from '@/db/schema';
+import { applyChoice, emptyTallies, MOOD_LABELS, MOODS, moodFromSlug, percentages, sumTallies, type Tallies } from '@/lib/moods';
+import { moodPath } from '@/lib/routes';
+
+const tallies = fc.tuple(...MOODS.map(() => fc.integer({ min: 0, max: 100_000 }))).map((counts) => Object.fromEntries(MOODS.map((m, i) => [m, counts[i]!])) as Tallies);
+
+describe('moods', () => {
+  it('are the schema’s eight, in the reference order, with the reference labels', () => {
+    expect([...MOODS]).toEqual([...SCHEMA_MOODS]);
+    expect(MOODS.map((m) => MOOD_LABELS[m])).toEqual(['Touched', 'Sympathetic', 'Bored', 'Angry', 'Amused', 'Sad', 'Happy', 'No comment']);
+  });
+
+  it('round-trip through their URL segment; anything else is no mood', () => {
+    for (const m of MOODS) expect(moodFromSlug(moodPath(m).split('/').pop()!)).toBe(m);
+    expect(moodPath('no_comment')).toBe('/moods/no-comment');
+    for (const bad of ['no_comment', 'Angry', 'furious', '', 'no--comment', 'angry ']) expect(moodFromSlug(bad)).toBeUndefined();
+  });
+
+  it('percentages are whole numbers that add up to 100 (or all 0 before the first vote)', () => {
+    expect(percentages(emptyTallies())).toEqual(emptyTallies());
+    fc.assert(
+      fc.property(tallies, (t) => {
+        const p = percentages(t);
+        const total = sumTallies(t);
+        if (total === 0) return expect(sumTallies(p)).toBe(0);
+        expect(sumTallies(p)).toBe(100);
+        for (const m of MOODS) {
+          expect(Number.isInteger(p[m])).toBe(true);
+          // Never more than one point away from the exact share.
+          expect(Math.abs(p[m] - (t[m] * 100) / total)).toBeLessThan(1);
+          if (t[m] === 0) expect(p[m]).toBe(0);
+        }
+      }),
+    );
+  });
+
+  it('applyChoice votes, moves and takes back exactly like the server', () => {
+    const start = { tallies: { ...emptyTallies(), angry: 2 }, mine: null };
+    const voted = applyChoice(start, 'sad');
+    expect(voted).toEqual({ tallies: { ...emptyTallies(), angry: 2, sad: 1 }, mine: 'sad' });
+    const moved = applyChoice(voted, 'angry');
+    expect(moved).toEqual({ tallies: { ...emptyTallies(), angry: 3 }, mine: 'angry' });
+    expect(applyChoice(moved, 'angry')).toEqual({ tallies: { ...emptyTallies(), angry: 2 }, mine: null });
+  });
+});
