@@ -113,6 +113,18 @@ test('POST /api/share with random bodies and headers', async ({ request }) => {
   );
 });
 
+test('the vote (POST and GET /api/vote) with random forms, types and cookies', async ({ request }) => {
+  const mood = fc.oneof(fc.constantFrom('touched', 'sympathetic', 'bored', 'angry', 'amused', 'sad', 'happy', 'no_comment'), hostile);
+  const form = fc.record({ article: fc.oneof(fc.integer({ min: -5, max: 60 }).map(String), hostile), mood, current: fc.oneof(fc.constant(''), mood), intent: fc.oneof(fc.constant(''), hostile) });
+  const type = fc.constantFrom('form', 'multipart', 'json', 'text');
+  await property('vote', fc.tuple(form, type, fc.boolean(), fc.constantFrom(undefined, server.url, 'https://evil.example'), fc.oneof(fc.constant(''), hostile.map((s) => `moodwire_reader=${s.replace(/[^\x21-\x7e]/g, '').slice(0, 200)}`))), async ([f, t, json, origin, cookie]: [Record<string, string>, string, boolean, string | undefined, string]) => {
+    const headers: Record<string, string> = { ...(origin ? { origin } : {}), ...(json ? { accept: 'application/json' } : {}), ...(cookie ? { cookie } : {}) };
+    const options = t === 'form' ? { form: f } : t === 'multipart' ? { multipart: f } : { data: t === 'json' ? JSON.stringify(f) : Object.values(f).join('&'), headers: { 'content-type': t === 'json' ? 'application/json' : 'text/plain' } };
+    await check('vote', request.post(`${server.url}/api/vote`, { ...options, headers: { ...headers, ...('headers' in options ? options.headers : {}) }, maxRedirects: 0, failOnStatusCode: false }));
+    await check('vote read', get(request, `/api/vote?article=${enc(f.article ?? '')}`, cookie ? { cookie } : {}));
+  });
+});
+
 test('POST /admin/markdown-preview with random text, types and sessions', async ({ request }) => {
   await property('markdown preview', fc.tuple(fc.oneof(hostile, fc.constantFrom(...XSS)), fc.constantFrom('text/plain', 'application/json', 'text/plain; charset=utf-8', ''), fc.constantFrom<StaffRole | undefined>('editor', undefined)), async ([text, type, role]: [string, string, StaffRole | undefined]) =>
     check('markdown preview', request.post(`${server.url}/admin/markdown-preview`, { data: text, headers: { 'content-type': type, origin: server.url, ...(role ? { cookie: cookies[role]! } : {}) }, maxRedirects: 0, failOnStatusCode: false })),
