@@ -1,4 +1,4 @@
-// A request whose path has broken percent-encoding ("/news/%EF") or a control character makes Next throw "URI malformed"
+// A request whose path has broken percent-encoding ("/news/%EF"), a control character or an overlong segment makes Next throw "URI malformed"
 // while it decodes the route parameters, and answer 500. Found by the fuzz test (tests/e2e/fuzz.spec.ts).
 // This hook answers such requests 400 before Next sees them. Installed first from next.config.ts, so
 // the security headers and the request log (installed after, so around it) still apply.
@@ -7,11 +7,15 @@
 // Control characters (a %00 made Next try to write an ISR cache file whose name holds a null byte)
 // never belong in one of our paths either.
 const CONTROL = /[\u0000-\u001f\u007f]/;
+// Our slugs are at most 120 characters; a longer path segment names no page, and made Next try to
+// create an ISR cache folder whose name is too long for the file system (ENAMETOOLONG).
+const MAX_SEGMENT = 200;
 
 function isMalformed(url) {
   const path = String(url || '/').split('?')[0];
   try {
-    return CONTROL.test(decodeURIComponent(path));
+    const decoded = decodeURIComponent(path);
+    return CONTROL.test(decoded) || decoded.split('/').some((segment) => segment.length > MAX_SEGMENT);
   } catch {
     return true;
   }
