@@ -33,7 +33,9 @@ test.setTimeout(30 * 60_000);
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
-  server = await startServer({ port: PORT, sourceDatabase: e2eDatabasePath(), env: { LOG_LEVEL: 'warn' } });
+  // Same SITE_URL as the main e2e server: both share the build's ISR cache in .next, and pages this
+  // server regenerates must not carry another address into the other server's answers.
+  server = await startServer({ port: PORT, sourceDatabase: e2eDatabasePath(), env: { LOG_LEVEL: 'warn', SITE_URL: `http://127.0.0.1:${process.env.E2E_PORT || 3100}` } });
   await ensureStaffUsers(server.databasePath);
   for (const role of ['editor', 'admin'] as const) {
     const context = await browser.newContext({ baseURL: server.url });

@@ -94,7 +94,7 @@ test('on an https SITE_URL the session cookie is Secure and named __Secure-', as
     await context.close();
     const res = await request.post(`${server.url}/admin/login`, { multipart: { ...hidden, email: STAFF.admin.email, password: STAFF.admin.password }, headers: { origin: `https://127.0.0.1:${port}` }, maxRedirects: 0, failOnStatusCode: false });
     const setCookie = res.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value).find((v) => v.includes('session-token'));
-    expect(setCookie, `status ${res.status()}`).toBeDefined();
+    expect(setCookie, `status ${res.status()}: ${/role="alert"[^>]*>([^<]*)</.exec(await res.text())?.[1] ?? ''}`).toBeDefined();
     expect(setCookie).toMatch(/^__Secure-authjs\.session-token=/);
     expect(setCookie).toMatch(/;\s*Secure/i);
     expect(setCookie).toMatch(/;\s*HttpOnly/i);
