@@ -1,22 +1,24 @@
 // The part of the next-auth configuration that needs no database or Node-only module: session
 // strategy, pages and the token callbacks. auth.ts adds the Credentials provider and the secret.
 import type { NextAuthConfig } from 'next-auth';
-
-export const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
+import { SESSION_COOKIE, sessionLifetimeMs } from '@/lib/auth/session-policy';
 
 export const authConfig = {
   trustHost: true,
   pages: { signIn: '/admin/login' },
-  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S, updateAge: 24 * 60 * 60 },
+  // maxAge and the cookie settings are filled in by auth.ts at request time (SESSION_LIFETIME_HOURS, SITE_URL).
+  session: { strategy: 'jwt' },
   providers: [],
   callbacks: {
     jwt({ token, user }) {
       // Only at sign-in is `user` set. issuedAt (ms) outlives the token's rolling refreshes, so
-      // users.sessions_valid_after can end every session that began before a reset or a disable.
+      // users.sessions_valid_after can end every session that began before a reset or a disable,
+      // and the lifetime is absolute: counted from sign-in, however often the cookie is refreshed.
       if (user?.id) {
         token.uid = Number(user.id);
         token.issuedAt = Date.now();
       }
+      if (typeof token.issuedAt === 'number' && Date.now() - token.issuedAt > sessionLifetimeMs()) return null;
       return token;
     },
     session({ session, token }) {
@@ -42,4 +44,4 @@ declare module '@auth/core/jwt' {
 }
 
 /** Cookie names next-auth may use for the session (plain and Secure-prefixed; large tokens are chunked). */
-export const SESSION_COOKIE_PREFIXES = ['authjs.session-token', '__Secure-authjs.session-token'] as const;
+export const SESSION_COOKIE_PREFIXES = [SESSION_COOKIE, `__Secure-${SESSION_COOKIE}`] as const;

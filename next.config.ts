@@ -1,6 +1,7 @@
 import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_SERVER } from 'next/constants';
 import { install as installGracefulShutdown } from './lib/server/graceful-shutdown.cjs';
+import { install as installMalformedUrl } from './lib/server/malformed-url.cjs';
 import { install as installRequestLog } from './lib/server/request-log.cjs';
 import { install as installSecurityHeaders } from './lib/server/security-headers.cjs';
 import { install as installClientIp } from './lib/server/client-ip.cjs';
@@ -49,6 +50,8 @@ const nextConfig: NextConfig = {
 // request, and a graceful stop on SIGTERM.
 export default function config(phase: string): NextConfig {
   if (phase === PHASE_PRODUCTION_SERVER) {
+    // First installed is innermost: headers and the log still wrap its 400 for a malformed address.
+    installMalformedUrl();
     installSecurityHeaders();
     installRequestLog();
     installGracefulShutdown();

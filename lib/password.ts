@@ -24,11 +24,12 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 }
 
 // Verified against when the e-mail is unknown, so an unknown account costs as much time as a wrong
-// password and the response time does not tell which e-mails exist.
-let dummyHash: Promise<string> | undefined;
+// password and the response time does not tell which e-mails exist. A fixed hash of a random,
+// forgotten password with the same parameters: no first-call hashing that would make the first
+// unknown e-mail slower than the rest.
+const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$uY+/3xGXvv1iA3QDZpKFnA$LnPwpM+f8jltJpz2wNe0HI1NXZ5kF4fRoJFBsW5rkBk';
 export async function burnPasswordCheck(password: string): Promise<void> {
-  dummyHash ??= hashPassword('moodwire-no-such-account-placeholder');
-  await verifyPassword(await dummyHash, password);
+  await verifyPassword(DUMMY_HASH, password);
 }
 
 /** Why a password is refused, or undefined when it is acceptable. */

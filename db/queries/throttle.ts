@@ -2,8 +2,7 @@ import 'server-only';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { loginThrottle, rateLimits } from '@/db/schema';
-
-export const LOGIN_WINDOW_MS = 15 * 60_000;
+import { lockDuration, type ThrottleConfig } from '@/lib/auth/throttle-config';
 
 /** Latest time any of the keys stays locked until (0 when none is locked). */
 export function loginLockedUntil(keys: string[], now = Date.now()): number {
@@ -14,35 +13,35 @@ export function loginLockedUntil(keys: string[], now = Date.now()): number {
 }
 
 /**
- * Counts a failed sign-in against each key. `limit` failures within the window lock the key, for
- * 5 minutes the first time and twice as long each time after (at most an hour).
+ * Counts a failed sign-in against each key. `maxFailures` failures within the window lock the key for
+ * the base lock, twice as long each time after, up to the maximum. A key that has stayed quiet for a
+ * whole maximum lock after its last lock starts again from the base lock.
  */
-export function recordLoginFailure(keys: { key: string; limit: number }[], now = Date.now()): void {
-  const db = getDb();
-  db.transaction((tx) => {
-    for (const { key, limit } of keys) {
+export function recordLoginFailure(keys: string[], config: ThrottleConfig, now = Date.now()): void {
+  getDb().transaction((tx) => {
+    for (const key of keys) {
       const row = tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
-      const fresh = !row || now - row.firstFailureAt > LOGIN_WINDOW_MS;
-      const failures = fresh ? 1 : row.failures + 1;
+      const fresh = !row || now - row.firstFailureAt > config.windowMs || (row.lockedUntil > 0 && row.lockedUntil <= now && row.failures === 0);
+      let failures = fresh ? 1 : row.failures + 1;
       const firstFailureAt = fresh ? now : row.firstFailureAt;
-      let lockLevel = row?.lockLevel ?? 0;
+      let lockLevel = row && row.lockedUntil > 0 && now - row.lockedUntil > config.lockMaxMs ? 0 : (row?.lockLevel ?? 0);
       let lockedUntil = row?.lockedUntil ?? 0;
-      let count = failures;
-      if (failures >= limit) {
+      if (failures >= config.maxFailures) {
         lockLevel += 1;
-        lockedUntil = now + Math.min(60, 5 * 2 ** (lockLevel - 1)) * 60_000;
-        count = 0;
+        lockedUntil = now + lockDuration(lockLevel, config);
+        failures = 0;
       }
       tx.insert(loginThrottle)
-        .values({ key, failures: count, firstFailureAt, lockedUntil, lockLevel })
-        .onConflictDoUpdate({ target: loginThrottle.key, set: { failures: count, firstFailureAt, lockedUntil, lockLevel } })
+        .values({ key, failures, firstFailureAt, lockedUntil, lockLevel })
+        .onConflictDoUpdate({ target: loginThrottle.key, set: { failures, firstFailureAt, lockedUntil, lockLevel } })
         .run();
     }
   });
 }
 
-export function clearLoginFailures(key: string): void {
-  getDb().delete(loginThrottle).where(eq(loginThrottle.key, key)).run();
+/** A successful sign-in forgets the failures and the lock history of its keys. */
+export function clearLoginFailures(keys: string[]): void {
+  if (keys.length) getDb().delete(loginThrottle).where(inArray(loginThrottle.key, keys)).run();
 }
 
 /**

@@ -89,3 +89,11 @@ export function setUserPasswordBy(actorId: number, id: number, passwordHash: str
 export function countActiveAdmins(): number {
   return listUsers().filter((u) => u.role === 'admin' && !u.disabled).length;
 }
+
+/**
+ * Sign-out: every session of the user issued until now stops working, not only the cookie this
+ * browser drops (a copied session token is dead too).
+ */
+export function endUserSessions(id: number, now = Date.now()): boolean {
+  return getDb().update(users).set({ sessionsValidAfter: now }).where(eq(users.id, id)).run().changes === 1;
+}

@@ -3,10 +3,9 @@
 import 'server-only';
 import { CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
-import { clearLoginFailures, loginLockedUntil, recordLoginFailure } from '@/db/queries/throttle';
 import { getUserForSignIn } from '@/db/queries/users';
 import { normaliseEmail } from '@/db/accounts';
-import { clientIpFrom, hashKey } from '@/lib/client-ip';
+import { loginKeys, loginLockedFor, noteLoginFailure, noteLoginSuccess } from '@/lib/auth/login-throttle';
 import { burnPasswordCheck, PASSWORD_MAX, verifyPassword } from '@/lib/password';
 
 export class AccountLocked extends CredentialsSignin {
@@ -15,29 +14,21 @@ export class AccountLocked extends CredentialsSignin {
 
 const input = z.object({ email: z.string().trim().max(254), password: z.string().max(PASSWORD_MAX * 4) });
 
-/** Per account: 5 failures in 15 minutes lock it; per client address: 20. */
-const ACCOUNT_LIMIT = 5;
-const CLIENT_LIMIT = 20;
-
-export async function checkCredentials(credentials: Partial<Record<string, unknown>>, request: Request): Promise<{ id: string; name: string; email: string } | null> {
+export async function checkCredentials(credentials: Partial<Record<string, unknown>>, request: Pick<Request, 'headers'>): Promise<{ id: string; name: string; email: string } | null> {
   const parsed = input.safeParse(credentials);
   if (!parsed.success) return null;
   const email = normaliseEmail(parsed.data.email);
-  const ip = clientIpFrom(request.headers);
-  const accountKey = `login:acct:${hashKey('login', email)}`;
-  // Without a known client address every visitor would share one key, and one person could lock
-  // everybody out; then only the per-account limit applies.
-  const clientKey = ip === 'unknown' ? undefined : `login:ip:${hashKey('login-ip', ip)}`;
-  const keys = clientKey ? [accountKey, clientKey] : [accountKey];
+  const keys = loginKeys(email, request.headers);
 
-  if (loginLockedUntil(keys) > 0) throw new AccountLocked();
+  // Before any hashing: a locked account or client costs the server one indexed read.
+  if (loginLockedFor(keys) > 0) throw new AccountLocked();
 
   const user = getUserForSignIn(email);
   const ok = user ? await verifyPassword(user.passwordHash, parsed.data.password) : (await burnPasswordCheck(parsed.data.password), false);
   if (!user || !ok || user.disabled) {
-    recordLoginFailure([{ key: accountKey, limit: ACCOUNT_LIMIT }, ...(clientKey ? [{ key: clientKey, limit: CLIENT_LIMIT }] : [])]);
+    noteLoginFailure(keys);
     return null;
   }
-  clearLoginFailures(accountKey);
+  noteLoginSuccess(keys);
   return { id: String(user.id), name: user.name, email: user.email };
 }

@@ -7,10 +7,10 @@ import { setMessageRead } from '@/db/queries/contact';
 import { parseForm, type ActionState } from '@/lib/action-state';
 import { idField, pageSchema, partnerSchema, promoSchema, settingsSchema } from '@/lib/admin/schemas';
 import { revalidateEverything } from '@/lib/admin/revalidate';
-import { requireStaff } from '@/lib/auth/staff';
+import { requireStaffAction } from '@/lib/auth/staff';
 
 export async function savePageAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaff('furniture.manage');
+  const user = await requireStaffAction('furniture.manage');
   const parsed = parseForm(pageSchema, form);
   if (parsed.state) return parsed.state;
   savePage(user.id, parsed.data.slug, { title: parsed.data.title, body: parsed.data.body });
@@ -19,7 +19,7 @@ export async function savePageAction(_state: ActionState, form: FormData): Promi
 }
 
 export async function savePartnerAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaff('furniture.manage');
+  const user = await requireStaffAction('furniture.manage');
   const parsed = parseForm(partnerSchema, form);
   if (parsed.state) return parsed.state;
   const { id, ...input } = parsed.data;
@@ -30,7 +30,7 @@ export async function savePartnerAction(_state: ActionState, form: FormData): Pr
 }
 
 export async function deletePartnerAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaff('furniture.manage');
+  const user = await requireStaffAction('furniture.manage');
   const parsed = parseForm(z.object({ id: idField }), form);
   if (parsed.state) return parsed.state;
   if (!deletePartner(user.id, parsed.data.id)) return { ok: false, message: 'This partner no longer exists.' };
@@ -39,7 +39,7 @@ export async function deletePartnerAction(_state: ActionState, form: FormData): 
 }
 
 export async function savePromoAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaff('furniture.manage');
+  const user = await requireStaffAction('furniture.manage');
   const parsed = parseForm(promoSchema, form);
   if (parsed.state) return parsed.state;
   const { id, active, ...rest } = parsed.data;
@@ -52,7 +52,7 @@ export async function savePromoAction(_state: ActionState, form: FormData): Prom
 }
 
 export async function deletePromoAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaff('furniture.manage');
+  const user = await requireStaffAction('furniture.manage');
   const parsed = parseForm(z.object({ id: idField }), form);
   if (parsed.state) return parsed.state;
   if (!deletePromo(user.id, parsed.data.id)) return { ok: false, message: 'This promo no longer exists.' };
@@ -61,7 +61,7 @@ export async function deletePromoAction(_state: ActionState, form: FormData): Pr
 }
 
 export async function saveSettingsAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaff('settings.manage');
+  const user = await requireStaffAction('settings.manage');
   const parsed = parseForm(settingsSchema, form);
   if (parsed.state) return parsed.state;
   saveSettings(user.id, parsed.data);
@@ -70,7 +70,7 @@ export async function saveSettingsAction(_state: ActionState, form: FormData): P
 }
 
 export async function markMessageAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaff('inbox.read');
+  const user = await requireStaffAction('inbox.read');
   const parsed = parseForm(z.object({ id: idField, read: z.enum(['1', '0']) }), form);
   if (parsed.state) return parsed.state;
   if (!setMessageRead(user.id, parsed.data.id, parsed.data.read === '1')) return { ok: false, message: 'This message no longer exists.' };

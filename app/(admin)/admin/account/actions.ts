@@ -3,11 +3,11 @@
 import { getUserForSignIn, setUserPasswordBy } from '@/db/queries/users';
 import { parseForm, type ActionState } from '@/lib/action-state';
 import { changeOwnPasswordSchema } from '@/lib/admin/schemas';
-import { requireStaff } from '@/lib/auth/staff';
+import { requireStaffAction } from '@/lib/auth/staff';
 import { hashPassword, verifyPassword } from '@/lib/password';
 
 export async function changeOwnPasswordAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaff('admin.enter');
+  const user = await requireStaffAction('admin.enter');
   const parsed = parseForm(changeOwnPasswordSchema, form);
   if (parsed.state) return parsed.state;
   const row = getUserForSignIn(user.email);

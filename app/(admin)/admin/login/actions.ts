@@ -4,6 +4,9 @@ import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { signIn, signOut } from '@/auth';
 import { fieldErrors, type ActionState } from '@/lib/action-state';
+import { LOCKED_MESSAGE } from '@/lib/auth/login-throttle';
+import { currentStaff, requireSameOrigin } from '@/lib/auth/staff';
+import { endUserSessions } from '@/db/queries/users';
 import { safeNextPath } from '@/lib/proxy/admin';
 
 const schema = z.object({
@@ -16,6 +19,8 @@ const schema = z.object({
 const WRONG = 'The e-mail address or password is not right.';
 
 export async function signInAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  // A sign-in from another site would log the visitor into an account of the attacker's choosing.
+  await requireSameOrigin();
   const email = String(form.get('email') ?? '');
   const parsed = schema.safeParse({ email, password: form.get('password') });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues), values: { email } };
@@ -25,7 +30,7 @@ export async function signInAction(_state: ActionState, form: FormData): Promise
     // signIn redirects by throwing; only auth failures are ours to turn into a message.
     if (error instanceof AuthError) {
       if (error.type === 'CredentialsSignin' && 'code' in error && error.code === 'locked') {
-        return { ok: false, message: 'Too many failed attempts. Sign-in is paused for a few minutes; try again later.', values: { email } };
+        return { ok: false, message: LOCKED_MESSAGE, values: { email } };
       }
       if (error.type === 'CredentialsSignin') return { ok: false, message: WRONG, values: { email } };
       return { ok: false, message: 'Sign-in failed. Please try again.', values: { email } };
@@ -36,5 +41,9 @@ export async function signInAction(_state: ActionState, form: FormData): Promise
 }
 
 export async function signOutAction(): Promise<void> {
+  await requireSameOrigin();
+  // Dropping this browser's cookie is not enough: a copy of the token would stay valid until it expires.
+  const staff = await currentStaff();
+  if (staff) endUserSessions(staff.id);
   await signOut({ redirectTo: '/admin/login?signed-out=1' });
 }

@@ -7,7 +7,7 @@ import { getSectionById } from '@/db/queries/sections';
 import { formValues, parseForm, type ActionState } from '@/lib/action-state';
 import { idField, reorderSchema, sectionSchema } from '@/lib/admin/schemas';
 import { revalidateEverything } from '@/lib/admin/revalidate';
-import { requireStaff } from '@/lib/auth/staff';
+import { requireStaffAction } from '@/lib/auth/staff';
 import { SLUG_PATTERN, slugify } from '@/lib/slug';
 
 type Checked = { name: string; slug: string; description: string; parentId: number | null };
@@ -23,7 +23,7 @@ function check(input: z.output<typeof sectionSchema>, form: FormData): { value: 
 }
 
 export async function createSectionAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaff('section.manage');
+  const user = await requireStaffAction('section.manage');
   const parsed = parseForm(sectionSchema, form);
   if (parsed.state) return parsed.state;
   const checked = check({ ...parsed.data, id: undefined }, form);
@@ -34,7 +34,7 @@ export async function createSectionAction(_state: ActionState, form: FormData): 
 }
 
 export async function updateSectionAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaff('section.manage');
+  const user = await requireStaffAction('section.manage');
   const parsed = parseForm(sectionSchema, form);
   if (parsed.state) return parsed.state;
   if (parsed.data.id === undefined || !getSectionById(parsed.data.id)) return { ok: false, message: 'This section no longer exists.' };
@@ -46,7 +46,7 @@ export async function updateSectionAction(_state: ActionState, form: FormData): 
 }
 
 export async function reorderSectionAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaff('section.manage');
+  const user = await requireStaffAction('section.manage');
   const parsed = parseForm(reorderSchema, form);
   if (parsed.state) return parsed.state;
   const moved = reorderSection(user.id, parsed.data.id, parsed.data.direction);
@@ -55,7 +55,7 @@ export async function reorderSectionAction(_state: ActionState, form: FormData):
 }
 
 export async function deleteSectionAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaff('section.manage');
+  const user = await requireStaffAction('section.manage');
   const parsed = parseForm(z.object({ id: idField }), form);
   if (parsed.state) return parsed.state;
   const result = deleteSection(user.id, parsed.data.id);

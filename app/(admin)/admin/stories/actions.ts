@@ -8,14 +8,14 @@ import { idField } from '@/lib/admin/schemas';
 import { revalidateStory } from '@/lib/admin/revalidate';
 import { storySchema } from '@/lib/admin/story-schema';
 import { resolvePublication } from '@/lib/admin/story-rules';
-import { requireStaff } from '@/lib/auth/staff';
+import { requireStaffAction } from '@/lib/auth/staff';
 import { canEditStory } from '@/lib/permissions';
 import { z } from 'zod';
 
 const NOT_YOURS = 'You cannot edit this story: writers edit their own drafts and stories in review only.';
 
 export async function saveStoryAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaff('story.write');
+  const user = await requireStaffAction('story.write');
   const parsed = parseForm(storySchema, form);
   if (parsed.state) return parsed.state;
   const input = parsed.data;
@@ -56,7 +56,7 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
 const idOnly = z.object({ id: idField });
 
 export async function unpublishStoryAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaff('story.publish');
+  const user = await requireStaffAction('story.publish');
   const parsed = parseForm(idOnly, form);
   if (parsed.state) return parsed.state;
   const result = unpublishStory(user.id, parsed.data.id);
@@ -66,7 +66,7 @@ export async function unpublishStoryAction(_state: ActionState, form: FormData):
 }
 
 export async function removeHeroAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaff('media.upload');
+  const user = await requireStaffAction('media.upload');
   const parsed = parseForm(idOnly, form);
   if (parsed.state) return parsed.state;
   const story = getStoryAccess(parsed.data.id);

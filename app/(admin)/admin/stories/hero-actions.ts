@@ -6,7 +6,7 @@ import { attachHeroImage, updateHeroText } from '@/db/queries/media';
 import { fieldErrors, formValues, type ActionState } from '@/lib/action-state';
 import { idField } from '@/lib/admin/schemas';
 import { revalidateStory } from '@/lib/admin/revalidate';
-import { requireStaff } from '@/lib/auth/staff';
+import { requireStaffAction } from '@/lib/auth/staff';
 import { deleteProcessedImage, MAX_UPLOAD_BYTES, processHeroUpload, UploadError } from '@/lib/media/upload';
 import { canEditStory } from '@/lib/permissions';
 
@@ -19,7 +19,7 @@ const uploadSchema = z.object({ id: idField, ...heroText });
 const textSchema = z.object({ id: idField, ...heroText });
 
 export async function uploadHeroAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaff('media.upload');
+  const user = await requireStaffAction('media.upload');
   const values = formValues(form);
   const parsed = uploadSchema.safeParse(Object.fromEntries(form.entries()));
   const file = form.get('photo');
@@ -55,7 +55,7 @@ export async function uploadHeroAction(_state: ActionState, form: FormData): Pro
 }
 
 export async function updateHeroTextAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaff('media.upload');
+  const user = await requireStaffAction('media.upload');
   const values = formValues(form);
   const parsed = textSchema.safeParse(Object.fromEntries(form.entries()));
   if (!parsed.success) return { ok: false, message: 'Please correct the fields marked below.', errors: fieldErrors(parsed.error.issues), values };

@@ -5,11 +5,11 @@ import { redirect } from 'next/navigation';
 import { countActiveAdmins, createUser, emailTaken, getUserById, setUserDisabledBy, setUserPasswordBy, updateUser } from '@/db/queries/users';
 import { parseForm, type ActionState } from '@/lib/action-state';
 import { createUserSchema, resetPasswordSchema, setDisabledSchema, updateUserSchema } from '@/lib/admin/schemas';
-import { requireStaff } from '@/lib/auth/staff';
+import { requireStaffAction } from '@/lib/auth/staff';
 import { hashPassword } from '@/lib/password';
 
 export async function createUserAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requireStaff('users.manage');
+  const actor = await requireStaffAction('users.manage');
   const parsed = parseForm(createUserSchema, form);
   if (parsed.state) return parsed.state;
   const input = parsed.data;
@@ -20,7 +20,7 @@ export async function createUserAction(_state: ActionState, form: FormData): Pro
 }
 
 export async function updateUserAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requireStaff('users.manage');
+  const actor = await requireStaffAction('users.manage');
   const parsed = parseForm(updateUserSchema, form);
   if (parsed.state) return parsed.state;
   const input = parsed.data;
@@ -36,7 +36,7 @@ export async function updateUserAction(_state: ActionState, form: FormData): Pro
 }
 
 export async function setUserDisabledAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requireStaff('users.manage');
+  const actor = await requireStaffAction('users.manage');
   const parsed = parseForm(setDisabledSchema, form);
   if (parsed.state) return parsed.state;
   const { id, disabled } = parsed.data;
@@ -52,7 +52,7 @@ export async function setUserDisabledAction(_state: ActionState, form: FormData)
 }
 
 export async function resetUserPasswordAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requireStaff('users.manage');
+  const actor = await requireStaffAction('users.manage');
   const parsed = parseForm(resetPasswordSchema, form);
   if (parsed.state) return parsed.state;
   if (!getUserById(parsed.data.id)) return { ok: false, message: 'That user no longer exists.' };

@@ -1,0 +1,2 @@
+export function install(): void;
+export function isMalformed(url: string | undefined): boolean;

@@ -1,0 +1,177 @@
+// Issue 8, items 1 and 2: the failed-sign-in throttle (fake clock, real SQLite file, real argon2) and
+// the same answer, in similar time, for an unknown e-mail and a wrong password.
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTempDatabase } from '../helpers/temp-db';
+
+// Counts password verifications (the real argon2 still runs): "refused before any hash runs" is
+// then a number, not a timing guess.
+const argon = vi.hoisted(() => ({ verifies: 0 }));
+vi.mock('@node-rs/argon2', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@node-rs/argon2')>();
+  return {
+    ...real,
+    verify: async (...args: Parameters<typeof real.verify>) => {
+      argon.verifies += 1;
+      return real.verify(...args);
+    },
+  };
+});
+
+const { insertUser } = await import('@/db/accounts');
+const { checkCredentials, AccountLocked } = await import('@/lib/auth/credentials');
+const { hashPassword } = await import('@/lib/password');
+const { lockDuration, throttleConfig } = await import('@/lib/auth/throttle-config');
+const { loginThrottle } = await import('@/db/schema');
+
+let env: ReturnType<typeof createTempDatabase>;
+const PASSWORD = 'Quartz-Harbour-Finch-28';
+const MIN = 60_000;
+let t0 = Date.UTC(2026, 0, 5, 9, 0, 0);
+
+beforeAll(async () => {
+  env = createTempDatabase({ seed: false });
+  const passwordHash = await hashPassword(PASSWORD);
+  for (const email of ['throttle@example.com', 'reset@example.com', 'timing@example.com', 'client@example.com', 'env@example.com']) insertUser(env.db, { email, name: email, role: 'writer', passwordHash });
+  insertUser(env.db, { email: 'off@example.com', name: 'Off', role: 'writer', passwordHash });
+  env.db.$client.prepare("update users set disabled = 1 where email = 'off@example.com'").run();
+  vi.useFakeTimers({ toFake: ['Date'] });
+});
+afterAll(() => {
+  vi.useRealTimers();
+  env.cleanup();
+});
+afterEach(() => {
+  env.db.delete(loginThrottle).run();
+  delete process.env.LOGIN_MAX_FAILURES;
+  delete process.env.LOGIN_LOCK_MINUTES;
+  t0 += 7 * 24 * 60 * MIN;
+});
+
+let ipCounter = 1;
+const freshIp = () => `198.51.100.${ipCounter++}`;
+const from = (ip: string) => ({ headers: new Headers({ 'x-moodwire-client-ip': ip }) });
+const at = (ms: number) => vi.setSystemTime(t0 + ms);
+
+async function attempt(email: string, password: string, ip: string): Promise<'ok' | 'wrong' | 'locked'> {
+  try {
+    return (await checkCredentials({ email, password }, from(ip))) ? 'ok' : 'wrong';
+  } catch (error) {
+    if (error instanceof AccountLocked) return 'locked';
+    throw error;
+  }
+}
+
+describe('login throttle', () => {
+  it('locks an account after 5 failures in 15 minutes, before any hash runs, for 10 minutes', async () => {
+    at(0);
+    for (let i = 0; i < 5; i++) {
+      at(i * 2 * MIN);
+      expect(await attempt('throttle@example.com', `wrong-${i}`, freshIp())).toBe('wrong');
+    }
+    const before = argon.verifies;
+    at(9 * MIN);
+    // From another address, and with the right password: still refused, and no verification ran.
+    expect(await attempt('throttle@example.com', PASSWORD, freshIp())).toBe('locked');
+    expect(await attempt('THROTTLE@example.com ', 'wrong', freshIp())).toBe('locked');
+    expect(argon.verifies).toBe(before);
+    at(8 * MIN + 10 * MIN - 1000); // the lock started at the 5th failure (8 min)
+    expect(await attempt('throttle@example.com', PASSWORD, freshIp())).toBe('locked');
+    at(8 * MIN + 10 * MIN + 1000);
+    expect(await attempt('throttle@example.com', PASSWORD, freshIp())).toBe('ok');
+    expect(argon.verifies).toBe(before + 1);
+  });
+
+  it('spreads failures over more than 15 minutes without a lock', async () => {
+    for (let i = 0; i < 8; i++) {
+      at(i * 4 * MIN);
+      expect(await attempt('throttle@example.com', 'wrong', freshIp())).toBe('wrong');
+    }
+  });
+
+  it('doubles the lock each time (10, 20, 40 … minutes) up to 24 hours', async () => {
+    const ip = freshIp();
+    let now = 0;
+    const locks: number[] = [];
+    for (let round = 0; round < 10; round++) {
+      for (let i = 0; i < 5; i++) {
+        at(now);
+        expect(await attempt('throttle@example.com', 'wrong', ip)).toBe('wrong');
+      }
+      const until = env.db.$client.prepare('select max(locked_until) as u from login_throttle').get() as { u: number };
+      locks.push((until.u - (t0 + now)) / MIN);
+      vi.setSystemTime(until.u - 1);
+      expect(await attempt('throttle@example.com', PASSWORD, ip)).toBe('locked');
+      now = until.u - t0 + 1;
+    }
+    expect(locks).toEqual([10, 20, 40, 80, 160, 320, 640, 1280, 1440, 1440]);
+    expect(lockDuration(30, throttleConfig({}))).toBe(24 * 60 * MIN);
+  });
+
+  it('locks a client address after 5 failures on different accounts; other addresses go on', async () => {
+    const ip = freshIp();
+    for (let i = 0; i < 5; i++) expect(await attempt(`nobody-${i}@example.com`, 'wrong', ip)).toBe('wrong');
+    const before = argon.verifies;
+    expect(await attempt('client@example.com', PASSWORD, ip)).toBe('locked');
+    expect(argon.verifies).toBe(before);
+    expect(await attempt('client@example.com', PASSWORD, freshIp())).toBe('ok');
+  });
+
+  it('a successful sign-in resets the count and the lock history', async () => {
+    const ip = freshIp();
+    at(0);
+    for (let i = 0; i < 4; i++) expect(await attempt('reset@example.com', 'wrong', ip)).toBe('wrong');
+    expect(await attempt('reset@example.com', PASSWORD, ip)).toBe('ok');
+    for (let i = 0; i < 4; i++) expect(await attempt('reset@example.com', 'wrong', ip)).toBe('wrong');
+    expect(await attempt('reset@example.com', PASSWORD, ip)).toBe('ok');
+    expect(env.db.select().from(loginThrottle).all()).toEqual([]);
+  });
+
+  it('takes its limits from the environment', async () => {
+    process.env.LOGIN_MAX_FAILURES = '2';
+    process.env.LOGIN_LOCK_MINUTES = '1';
+    at(0);
+    const ip = freshIp();
+    expect(await attempt('env@example.com', 'wrong', ip)).toBe('wrong');
+    expect(await attempt('env@example.com', 'wrong', ip)).toBe('wrong');
+    expect(await attempt('env@example.com', PASSWORD, ip)).toBe('locked');
+    at(MIN + 1);
+    expect(await attempt('env@example.com', PASSWORD, ip)).toBe('ok');
+    expect(() => throttleConfig({ LOGIN_MAX_FAILURES: 'five' })).toThrow(/LOGIN_MAX_FAILURES/);
+  });
+
+  it('without a known client address only the account counts (nobody can lock out everyone)', async () => {
+    for (let i = 0; i < 6; i++) expect(await attempt(`ghost-${i}@example.com`, 'wrong', 'not-an-ip')).toBe('wrong');
+    expect(await attempt('client@example.com', PASSWORD, 'not-an-ip')).toBe('ok');
+  });
+});
+
+describe('no account enumeration', () => {
+  it('unknown e-mail, wrong password and disabled account give the same answer in similar time', async () => {
+    vi.useRealTimers();
+    try {
+      const time = async (email: string, password: string) => {
+        const start = performance.now();
+        const result = await attempt(email, password, 'unknown');
+        return { result, ms: performance.now() - start };
+      };
+      const samples: Record<string, number[]> = { unknown: [], wrong: [], disabled: [] };
+      for (let i = 0; i < 7; i++) {
+        for (const [kind, email] of [['unknown', `no-such-${i}@example.com`], ['wrong', 'timing@example.com'], ['disabled', 'off@example.com']] as const) {
+          const { result, ms } = await time(email, `not-the-password-${i}`);
+          expect(result).toBe('wrong');
+          samples[kind]!.push(ms);
+        }
+        env.db.delete(loginThrottle).run();
+      }
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+      const unknown = median(samples.unknown!);
+      const wrong = median(samples.wrong!);
+      // Both run one argon2id verification with the same parameters; a skipped hash would be ~100× faster.
+      expect(unknown / wrong).toBeGreaterThan(0.5);
+      expect(unknown / wrong).toBeLessThan(2);
+      expect(median(samples.disabled!) / wrong).toBeGreaterThan(0.5);
+    } finally {
+      vi.useFakeTimers({ toFake: ['Date'] });
+    }
+  });
+});
