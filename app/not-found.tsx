@@ -1,16 +1,12 @@
-import Link from 'next/link';
+import { NotFoundMessage } from '@/components/layout/not-found-message';
+import { SiteChrome } from '@/components/layout/site-chrome';
 
+// Addresses no route matches land here, outside the (site) layout: give them the reader's masthead and
+// footer too, so a mistyped link still leads somewhere.
 export default function NotFound() {
   return (
-    <main id="main" className="mx-auto max-w-2xl px-4 py-20 text-center">
-      <p className="text-sm font-bold uppercase tracking-wide text-brand">Error 404</p>
-      <h1 className="mt-2 font-serif text-3xl font-bold">We can’t find that page</h1>
-      <p className="mt-4 text-muted">The story may have moved or been taken down, or the address may be mistyped.</p>
-      <p className="mt-6">
-        <Link href="/" className="font-semibold text-brand underline underline-offset-2">
-          Go to the front page
-        </Link>
-      </p>
-    </main>
+    <SiteChrome>
+      <NotFoundMessage />
+    </SiteChrome>
   );
 }

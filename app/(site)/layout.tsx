@@ -1,17 +1,5 @@
-import { Masthead } from '@/components/layout/masthead';
-import { SiteFooter } from '@/components/layout/site-footer';
-import { listSections, topLevelSections } from '@/db/queries/sections';
-import { getSiteSettings, listPartners } from '@/db/queries/site';
+import { SiteChrome } from '@/components/layout/site-chrome';
 
 export default function SiteLayout({ children }: { children: React.ReactNode }) {
-  const site = getSiteSettings();
-  return (
-    <>
-      <Masthead siteName={site.siteName} tagline={site.tagline} sections={topLevelSections(listSections())} />
-      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 pt-6 focus:outline-none">
-        {children}
-      </main>
-      <SiteFooter aboutBlurb={site.aboutBlurb} partners={listPartners()} copyrightHolder={site.copyrightHolder} year={new Date().getFullYear()} />
-    </>
-  );
+  return <SiteChrome>{children}</SiteChrome>;
 }

@@ -60,6 +60,12 @@ test('drafts, scheduled stories and made-up slugs answer a real 404', async ({ r
   expect(res?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: /can’t find that page/ })).toBeVisible();
   await expect(page.getByText(draftDemo.title)).toHaveCount(0);
+  // An address no route matches still gets the masthead and footer, so the reader can go on.
+  const unknown = await page.goto('/no-such-page');
+  expect(unknown?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: /can’t find that page/ })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'China News' })).toBeVisible();
+  await expect(page.getByRole('contentinfo')).toContainText(/Copyright © \d{4}/);
 });
 
 test.describe('without JavaScript', () => {
