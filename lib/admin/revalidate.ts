@@ -1,20 +1,42 @@
-// What a staff write must refresh in the reader pages' cache (decision 001): the story's address and
-// its old one, every section above it, and the home page.
+// What a staff write must refresh in the reader pages' cache (decision 001). One list, so publishing,
+// editing, unpublishing, a new hero or a voided burst all reach every page that shows the story.
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { listSections, sectionTrail } from '@/db/queries/sections';
-import { articlePath, sectionPath } from '@/lib/routes';
+import { MOODS } from '@/lib/moods';
+import { articleImagePath, articlePath, atomPath, newsSitemapPath, rssPath, sectionAtomPath, sectionPath, sectionRssPath } from '@/lib/routes';
+import { moodVariantPath } from '@/lib/votes/voted-hint';
 
-export function revalidateStory({ slug, oldSlug, sectionIds }: { slug: string; oldSlug?: string; sectionIds: number[] }): void {
-  revalidatePath(articlePath(slug));
-  if (oldSlug) revalidatePath(articlePath(oldSlug));
+/** The story's own cached addresses: the page, its per-mood copies (decision 002) and its share image. */
+export function storyPaths(slug: string): string[] {
+  return [articlePath(slug), ...MOODS.map((mood) => moodVariantPath(slug, mood)), articleImagePath(slug)];
+}
+
+/** Every cached reader address a change to a story can show on, given its slug(s) and section(s). */
+export function storyChangePaths({ slug, oldSlug, sectionIds }: { slug: string; oldSlug?: string; sectionIds: number[] }): {
+  paths: string[];
+  patterns: string[];
+} {
+  const paths = new Set<string>([...storyPaths(slug), ...(oldSlug ? storyPaths(oldSlug) : [])]);
   const all = listSections();
-  const touched = new Set<string>();
-  for (const id of sectionIds) for (const s of sectionTrail(all, id)) touched.add(s.slug);
-  for (const slug of touched) revalidatePath(sectionPath(slug));
-  // Later pages of section listings shift too.
-  revalidatePath('/section/[slug]/page/[n]', 'page');
-  revalidatePath('/');
+  for (const id of sectionIds) {
+    for (const s of sectionTrail(all, id)) {
+      paths.add(sectionPath(s.slug));
+      paths.add(sectionRssPath(s.slug));
+      paths.add(sectionAtomPath(s.slug));
+    }
+  }
+  for (const p of ['/', rssPath(), atomPath(), '/sitemap.xml', newsSitemapPath()]) paths.add(p);
+  // Listings whose pages shift when a story comes or goes; a story's tags and author are edited with
+  // it, so every tag and author listing is expired (each is re-rendered only when next visited).
+  const patterns = ['/section/[slug]/page/[n]', '/tag/[slug]', '/tag/[slug]/page/[n]', '/author/[slug]', '/author/[slug]/page/[n]', '/moods/[mood]'];
+  return { paths: [...paths], patterns };
+}
+
+export function revalidateStory(change: { slug: string; oldSlug?: string; sectionIds: number[] }): void {
+  const { paths, patterns } = storyChangePaths(change);
+  for (const p of paths) revalidatePath(p);
+  for (const p of patterns) revalidatePath(p, 'page');
 }
 
 /** Site name, footer, partners, promo: they appear on every reader page. */
