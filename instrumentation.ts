@@ -3,5 +3,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
     const { startVoteJanitor } = await import('@/lib/server/vote-janitor');
     startVoteJanitor();
+    const { startScheduledRelease } = await import('@/lib/server/scheduled-release');
+    startScheduledRelease();
   }
 }
