@@ -41,6 +41,18 @@ function describedBy(id: string, hint: unknown, errors?: string[]) {
 
 type Common = { name: string; label: string; defaultValue?: string; hint?: ReactNode; required?: boolean };
 
+/** What every control shares: its name, the label's id, and the error and hint wiring. */
+function controlProps(id: string, p: Common, errors: string[] | undefined) {
+  return {
+    id,
+    name: p.name,
+    required: p.required,
+    'aria-invalid': errors?.length ? true : undefined,
+    'aria-describedby': describedBy(id, p.hint, errors),
+    className: inputClass,
+  } as const;
+}
+
 export function TextField({ type = 'text', autoComplete, maxLength, ...p }: Common & { type?: 'text' | 'email' | 'password' | 'url' | 'datetime-local' | 'number'; autoComplete?: string; maxLength?: number }) {
   const id = useId();
   const { errors, value } = useField(p.name, p.defaultValue);
@@ -48,19 +60,7 @@ export function TextField({ type = 'text', autoComplete, maxLength, ...p }: Comm
   const keep = type === 'password' ? undefined : value;
   return (
     <FieldShell id={id} label={p.label} hint={p.hint} errors={errors}>
-      <input
-        id={id}
-        name={p.name}
-        type={type}
-        defaultValue={keep}
-        key={keep}
-        required={p.required}
-        autoComplete={autoComplete}
-        maxLength={maxLength}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, p.hint, errors)}
-        className={inputClass}
-      />
+      <input {...controlProps(id, p, errors)} type={type} defaultValue={keep} key={keep} autoComplete={autoComplete} maxLength={maxLength} />
     </FieldShell>
   );
 }
@@ -70,17 +70,7 @@ export function TextArea({ rows = 4, ...p }: Common & { rows?: number }) {
   const { errors, value } = useField(p.name, p.defaultValue);
   return (
     <FieldShell id={id} label={p.label} hint={p.hint} errors={errors}>
-      <textarea
-        id={id}
-        name={p.name}
-        rows={rows}
-        defaultValue={value}
-        key={value}
-        required={p.required}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, p.hint, errors)}
-        className={inputClass}
-      />
+      <textarea {...controlProps(id, p, errors)} rows={rows} defaultValue={value} key={value} />
     </FieldShell>
   );
 }
@@ -90,15 +80,7 @@ export function SelectField({ options, ...p }: Common & { options: { value: stri
   const { errors, value } = useField(p.name, p.defaultValue);
   return (
     <FieldShell id={id} label={p.label} hint={p.hint} errors={errors}>
-      <select
-        id={id}
-        name={p.name}
-        defaultValue={value}
-        key={value}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(id, p.hint, errors)}
-        className={inputClass}
-      >
+      <select {...controlProps(id, p, errors)} defaultValue={value} key={value}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -5,6 +5,7 @@ import { articles, articleTags, authors, media, relatedOverrides, sections, tags
 import { countWords, renderMarkdown } from '@/lib/markdown';
 import { articlePath } from '@/lib/routes';
 import { slugify } from '@/lib/slug';
+import { heroColumns } from './articles';
 import { recordAudit } from './audit';
 import { clearRedirectsFrom, moveRedirects } from './redirects';
 
@@ -87,12 +88,7 @@ export function getStoryForEdit(id: number) {
       createdBy: articles.createdBy,
       createdByName: users.name,
       heroId: media.id,
-      heroPath: media.path,
-      heroAlt: media.alt,
-      heroCaption: media.caption,
-      heroCredit: media.credit,
-      heroWidth: media.width,
-      heroHeight: media.height,
+      ...heroColumns,
       heroMime: media.mime,
     })
     .from(articles)

@@ -37,6 +37,16 @@ export type ArticleFull = ArticleCard & {
   tags: { slug: string; name: string }[];
 };
 
+/** A story's hero picture, from a left join of `media` on articles.hero_media_id. */
+export const heroColumns = {
+  heroPath: media.path,
+  heroAlt: media.alt,
+  heroCaption: media.caption,
+  heroCredit: media.credit,
+  heroWidth: media.width,
+  heroHeight: media.height,
+};
+
 const cardColumns = {
   id: articles.id,
   slug: articles.slug,
@@ -46,12 +56,7 @@ const cardColumns = {
   publishedAt: articles.publishedAt,
   sectionSlug: sections.slug,
   sectionName: sections.name,
-  heroPath: media.path,
-  heroAlt: media.alt,
-  heroCaption: media.caption,
-  heroCredit: media.credit,
-  heroWidth: media.width,
-  heroHeight: media.height,
+  ...heroColumns,
   heroVariants: media.variants,
 };
 

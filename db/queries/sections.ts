@@ -12,17 +12,19 @@ export type SectionNode = {
   position: number;
 };
 
+const sectionColumns = {
+  id: sections.id,
+  slug: sections.slug,
+  name: sections.name,
+  description: sections.description,
+  parentId: sections.parentId,
+  position: sections.position,
+};
+
 /** Every section, ordered by position; the tree is small, so callers walk it in memory. */
 export function listSections(): SectionNode[] {
   return getDb()
-    .select({
-      id: sections.id,
-      slug: sections.slug,
-      name: sections.name,
-      description: sections.description,
-      parentId: sections.parentId,
-      position: sections.position,
-    })
+    .select(sectionColumns)
     .from(sections)
     .orderBy(asc(sections.position), asc(sections.id))
     .all();
@@ -34,14 +36,7 @@ export function getSectionBySlug(slug: string): SectionNode | undefined {
 
 export function getSectionById(id: number): SectionNode | undefined {
   return getDb()
-    .select({
-      id: sections.id,
-      slug: sections.slug,
-      name: sections.name,
-      description: sections.description,
-      parentId: sections.parentId,
-      position: sections.position,
-    })
+    .select(sectionColumns)
     .from(sections)
     .where(eq(sections.id, id))
     .get();
