@@ -12,7 +12,7 @@ import { revalidateStoryAfterVote } from '@/lib/votes/revalidate-story';
 import { newReaderId, READER_COOKIE, readerCookieValue, verifyReaderCookie, voteCookieOptions } from '@/lib/votes/reader-cookie';
 import { voteSettings } from '@/lib/votes/settings';
 import { errorPage } from '@/lib/votes/error-page';
-import { pausedMessage, PAUSED_TITLE } from '@/lib/votes/paused';
+import { pausedMessage, pausedNotice, PAUSED_TITLE } from '@/lib/votes/paused';
 import { hintedMood, updateVotedHint, VOTED_HINT_COOKIE } from '@/lib/votes/voted-hint';
 import { isCrossSite, isVoteRequestError, MAX_VOTE_BODY_BYTES, parseVoteBody, readBodyLimited, voteQuerySchema } from '@/lib/votes/vote-request';
 
@@ -141,7 +141,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   const mine = summary.mine;
   const unavailable = article.votingPaused ? undefined : writeStatus();
   const response = Response.json(
-    { ...summaryJson(summary), closed: article.votingPaused, ...(unavailable ? { paused: pausedMessage(unavailable) } : {}) },
+    { ...summaryJson(summary), closed: article.votingPaused, ...(unavailable ? { paused: pausedNotice(unavailable) } : {}) },
     { headers: { 'cache-control': NO_STORE } },
   );
   // Repairs the routing hint if it went missing or stale (deleted cookie, vote removed elsewhere).
