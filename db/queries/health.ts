@@ -17,8 +17,16 @@ const STATUS_TTL_MS = 2_000;
 const state = globalThis as unknown as { moodwireWrites?: { failure?: { kind: WriteUnavailable; at: number }; status?: { at: number; value: WriteUnavailable | undefined } } };
 const writes = () => (state.moodwireWrites ??= {});
 
-/** A write the site needed failed for want of a writable database (recorded by the vote and share endpoints). */
+/**
+ * A write the site needed failed for want of a writable database (recorded by the vote and share
+ * endpoints). A lock is what the probe sees too: the next votes within 2 s are refused at once
+ * instead of each waiting out the busy timeout. A full disk is remembered until a write succeeds.
+ */
 export function recordWriteFailure(kind: WriteUnavailable, now: number = Date.now()): void {
+  if (kind === 'busy') {
+    writes().status = { at: now, value: 'busy' };
+    return;
+  }
   writes().failure = { kind, at: now };
   writes().status = undefined;
 }

@@ -62,7 +62,16 @@ test('with the database locked by another writer, stories still render, health s
   const votesBefore = (db.prepare('select count(*) as n from votes').get() as { n: number }).n;
   db.prepare('begin immediate').run();
   try {
-    // The vote is refused at once (no 5 s busy wait holding the server), by either path.
+    const health = await request.get('/api/health');
+    expect(health.status()).toBe(503);
+    expect(await health.json()).toMatchObject({ status: 'degraded', reason: 'database is locked by another writer' });
+    for (const p of ['/', '/news/wechat-outage-leaves-millions-cut-off', '/news/graduation-micro-videos-sweep-campuses', '/section/sports', '/about']) {
+      const res = await request.get(p);
+      expect(res.status(), p).toBe(200);
+    }
+
+    // Health probed the lock just now; the vote is refused at once (no 5 s busy wait holding the
+    // server), by either path.
     const vote = (accept: string) =>
       request.post('/api/vote', { form: { article: String(article), mood: 'bored', current: '' }, headers: { accept, origin: baseURL! }, maxRedirects: 0, failOnStatusCode: false });
     const started = Date.now();
@@ -79,14 +88,6 @@ test('with the database locked by another writer, stories still render, health s
     const live = await request.get(`/api/vote?article=${article}`);
     expect(live.status()).toBe(200);
     expect((await live.json()).paused).toMatch(/^Voting is paused/);
-
-    const health = await request.get('/api/health');
-    expect(health.status()).toBe(503);
-    expect(await health.json()).toMatchObject({ status: 'degraded', reason: 'database is locked by another writer' });
-    for (const p of ['/', '/news/wechat-outage-leaves-millions-cut-off', '/news/graduation-micro-videos-sweep-campuses', '/section/sports', '/about']) {
-      const res = await request.get(p);
-      expect(res.status(), p).toBe(200);
-    }
   } finally {
     db.prepare('rollback').run();
   }

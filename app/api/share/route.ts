@@ -57,7 +57,7 @@ export async function POST(request: Request) {
   } catch (error) {
     const kind = writeUnavailable(error);
     if (!kind) throw error;
-    if (kind !== 'busy') recordWriteFailure(kind);
+    recordWriteFailure(kind);
     return fail(503, 'Shares cannot be counted right now.', undefined, kind === 'busy' ? 1 : 60);
   }
   if (!result) return fail(404, 'No such story.');

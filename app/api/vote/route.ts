@@ -43,7 +43,6 @@ function summaryJson(s: VoteSummary) {
 
 /** A database that cannot take the vote (locked, full, read-only, failing disk): 503, nothing counted. */
 function paused(request: NextRequest, kind: WriteUnavailable, slug?: string): Response {
-  if (kind !== 'busy') recordWriteFailure(kind);
   return fail(request, { status: 503, title: PAUSED_TITLE, message: pausedMessage(kind), retryAfterSeconds: kind === 'busy' ? 1 : 60, slug });
 }
 
@@ -88,8 +87,9 @@ export async function POST(request: NextRequest): Promise<Response> {
     });
   } catch (error) {
     const kind = writeUnavailable(error);
-    if (kind) return paused(request, kind, slugOf(form.articleId));
-    throw error;
+    if (!kind) throw error;
+    recordWriteFailure(kind);
+    return paused(request, kind, slugOf(form.articleId));
   }
   if (result.ok && result.changed) recordWriteSuccess();
 

@@ -57,7 +57,7 @@ export async function GET(request: Request, { params }: RouteContext<'/share/[ne
     // Degraded database (full, read-only, locked): the share goes on, uncounted.
     const kind = writeUnavailable(error);
     if (!kind) throw error;
-    if (kind !== 'busy') recordWriteFailure(kind);
+    recordWriteFailure(kind);
     target = getShareTarget(slug);
   }
   return target ? redirectTo(network, target) : notFound();
