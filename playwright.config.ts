@@ -36,6 +36,7 @@ export default defineConfig({
         LOG_FILE: `${path.dirname(databasePath)}/server.log`,
         VOTE_LIMIT_PER_MINUTE: '100000',
         VOTE_READER_LIMIT_PER_MINUTE: '100000',
+        SHARE_LIMIT_PER_MINUTE: '100000',
       },
     },
     {

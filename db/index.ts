@@ -1,6 +1,7 @@
 // The one database connection of the server process.
 import 'server-only';
 import { databasePath } from '@/lib/data-dir';
+import { databaseMode } from '@/lib/database-mode';
 import { openDatabase, type DB } from './client';
 
 const globalForDb = globalThis as unknown as { moodwireDb?: { db: DB; env: string | undefined } };
@@ -14,7 +15,14 @@ export function getDb(): DB {
   const current = globalForDb.moodwireDb;
   if (current && current.env === env) return current.db;
   current?.db.$client.close();
-  const db = openDatabase(databasePath());
+  const mode = databaseMode();
+  const db = openDatabase(databasePath(), { readonly: mode.readonly });
+  if (mode.readonly) console.warn('[moodwire] DATABASE_READ_ONLY: the database is opened read-only; voting and share counts are paused.');
+  if (mode.maxPageCount) {
+    // Test hook (decision 014): SQLite keeps the cap per connection and never below the current size.
+    const cap = db.$client.pragma(`max_page_count = ${mode.maxPageCount}`, { simple: true });
+    console.warn(`[moodwire] test hook MOODWIRE_TEST_MAX_PAGE_COUNT: database capped at ${cap} pages.`);
+  }
   globalForDb.moodwireDb = { db, env };
   if (!current) {
     // Next's SIGTERM handler finishes in-flight requests, then exits: close the file cleanly so the

@@ -5,7 +5,7 @@
 // announced politely. Button names never change; counts are their descriptions.
 import { useEffect, useRef, useState } from 'react';
 import { applyChoice, isMood, MOOD_LABELS, MOODS, percentages, sumTallies, type Mood, type MoodChoice as State, type Tallies, type VoteSummary } from '@/lib/moods';
-type SummaryJson = { ok: true; tallies: Tallies; mine: Mood | null; closed?: boolean };
+type SummaryJson = { ok: true; tallies: Tallies; mine: Mood | null; closed?: boolean; paused?: string };
 
 const numbers = new Intl.NumberFormat('en-GB');
 const votesText = (n: number) => `${numbers.format(n)} ${n === 1 ? 'vote' : 'votes'}`;
@@ -37,6 +37,8 @@ export function MoodVoteForm({ articleId, initial, closed }: { articleId: number
   const [isClosed, setClosed] = useState(closed);
   const [pending, setPending] = useState<Mood | null>(null);
   const [error, setError] = useState('');
+  // Why the database cannot take votes right now (full, read-only, locked), from the live counts.
+  const [paused, setPaused] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const formRef = useRef<HTMLFormElement>(null);
   const busy = useRef(false);
@@ -62,6 +64,7 @@ export function MoodVoteForm({ articleId, initial, closed }: { articleId: number
         if (!res.ok || !isSummaryJson(data) || busy.current || generation.current !== started) return;
         setState({ tallies: data.tallies, mine: data.mine });
         setClosed(data.closed === true);
+        setPaused(typeof data.paused === 'string' ? data.paused : '');
       } catch {
         // Offline or blocked: the counts rendered with the page stay.
       }
@@ -108,6 +111,7 @@ export function MoodVoteForm({ articleId, initial, closed }: { articleId: number
       if (res.ok && isSummaryJson(data)) {
         const saved = { tallies: data.tallies, mine: data.mine };
         setState(saved);
+        setPaused('');
         setAnnouncement(announce(saved));
       } else {
         setState(before);
@@ -189,6 +193,11 @@ export function MoodVoteForm({ articleId, initial, closed }: { articleId: number
       {pending ? (
         <p className="mt-1 text-sm font-semibold" data-testid="mood-vote-pending">
           Saving your vote…
+        </p>
+      ) : null}
+      {paused && !error && !isClosed ? (
+        <p role="status" className="mt-2 rounded border-l-4 border-brand bg-black/[0.03] px-3 py-2 text-sm font-semibold dark:bg-white/[0.05]">
+          {paused}
         </p>
       ) : null}
       {error ? (

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { articles, shareClicks } from '@/db/schema';
+import { articles, rateLimits, shareClicks } from '@/db/schema';
 import type { ShareNetwork } from '@/lib/share-networks';
 import { isPublic } from './visibility';
 
@@ -22,28 +22,66 @@ export function getShareTarget(slug: string, now: number = Date.now()): ShareTar
     .get();
 }
 
+const MINUTE_MS = 60_000;
+
+export type ShareCount = { target: ShareTarget; counted: true } | { target: ShareTarget; counted: false; retryAfterSeconds: number };
+
 /**
  * Counts one share of a public story on `network` in today's (UTC) bucket, in one transaction with
- * the visibility check, and returns the story. Undefined, and nothing written, when the story is not
- * public.
+ * the visibility check and the per-address limit, and returns the story. Undefined, and nothing
+ * written, when the story is not public. Over the limit (`perIpPerMinute` shares per client address
+ * hash in a fixed one-minute window, as for votes) nothing is counted: `counted: false`.
  */
-export function recordShareClick(slug: string, network: ShareNetwork, now: number = Date.now()): ShareTarget | undefined {
-  return getDb().transaction((tx) => {
-    const target = tx
-      .select(targetColumns)
-      .from(articles)
-      .where(and(eq(articles.slug, slug), isPublic(now)))
-      .get();
-    if (!target) return undefined;
-    tx.insert(shareClicks)
-      .values({ articleId: target.id, network, day: shareDay(now), count: 1 })
-      .onConflictDoUpdate({
-        target: [shareClicks.articleId, shareClicks.network, shareClicks.day],
-        set: { count: sql`${shareClicks.count} + 1` },
-      })
-      .run();
-    return target;
-  });
+export function recordShareClick(
+  slug: string,
+  network: ShareNetwork,
+  { ipHash = '', perIpPerMinute = 0, now = Date.now() }: { ipHash?: string; perIpPerMinute?: number; now?: number } = {},
+): ShareCount | undefined {
+  return getDb().transaction(
+    (tx): ShareCount | undefined => {
+      const target = tx
+        .select(targetColumns)
+        .from(articles)
+        .where(and(eq(articles.slug, slug), isPublic(now)))
+        .get();
+      if (!target) return undefined;
+      if (ipHash && perIpPerMinute > 0) {
+        const key = `share:ip:${ipHash}`;
+        const window = Math.floor(now / MINUTE_MS) * MINUTE_MS;
+        const row = tx.select({ windowStart: rateLimits.windowStart, count: rateLimits.count }).from(rateLimits).where(eq(rateLimits.key, key)).get();
+        if (row && row.windowStart === window && row.count >= perIpPerMinute) {
+          return { target, counted: false, retryAfterSeconds: Math.max(1, Math.ceil((window + MINUTE_MS - now) / 1000)) };
+        }
+        tx.insert(rateLimits)
+          .values({ key, windowStart: window, count: 1 })
+          .onConflictDoUpdate({
+            target: rateLimits.key,
+            set: {
+              count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + 1 else 1 end`,
+              windowStart: sql`excluded.window_start`,
+            },
+          })
+          .run();
+      }
+      tx.insert(shareClicks)
+        .values({ articleId: target.id, network, day: shareDay(now), count: 1 })
+        .onConflictDoUpdate({
+          target: [shareClicks.articleId, shareClicks.network, shareClicks.day],
+          set: { count: sql`${shareClicks.count} + 1` },
+        })
+        .run();
+      return { target, counted: true };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Drops share rate-limit windows that ended more than a minute ago. */
+export function pruneShareRateLimits(now: number = Date.now()): number {
+  return getDb()
+    .delete(rateLimits)
+    .where(and(sql`${rateLimits.key} >= 'share:' and ${rateLimits.key} < 'share;'`, sql`${rateLimits.windowStart} < ${now - 2 * MINUTE_MS}`))
+    .run().changes;
 }
 
 /** Share counts of one story per network, all days added up: for staff, never shown to readers. */

@@ -1,8 +1,9 @@
 // Keeps the promises of the privacy page without a separate job runner: every ten minutes (and at
 // start-up) the server deletes day salts older than 48 h, blanks older address hashes and drops
-// finished rate-limit windows.
+// finished vote and share rate-limit windows.
 import 'server-only';
 import { pruneExpiredIpData } from '@/db/queries/ip-salts';
+import { pruneShareRateLimits } from '@/db/queries/shares';
 import { pruneVoteRateLimits } from '@/db/queries/votes';
 
 const EVERY_MS = 10 * 60_000;
@@ -14,6 +15,7 @@ function runOnce() {
     const { cutoff } = pruneExpiredIpData(Date.now(), janitor?.lastCutoff);
     if (janitor) janitor.lastCutoff = cutoff;
     pruneVoteRateLimits();
+    pruneShareRateLimits();
   } catch (error) {
     // A busy or missing database must not take the server down; the next run tries again.
     console.error('[moodwire] vote housekeeping failed:', error instanceof Error ? error.message : error);

@@ -12,8 +12,8 @@ const TITLES: Record<number, string> = {
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function errorPage(status: number, message: string, backHref: string): string {
-  const title = TITLES[status] ?? 'Your vote was not counted';
+export function errorPage(status: number, message: string, backHref: string, heading?: string): string {
+  const title = heading ?? TITLES[status] ?? 'Your vote was not counted';
   const back = backHref === '/' ? 'Go to the front page' : 'Back to the story';
   return `<!doctype html>
 <html lang="en">

@@ -1,4 +1,4 @@
-// Vote limits and ranking thresholds from the environment, checked once with clear messages.
+// Vote and share limits and ranking thresholds from the environment, checked once with clear messages.
 import { z } from 'zod';
 
 const count = (name: string, fallback: number, max: number) =>
@@ -20,6 +20,7 @@ const schema = z.object({
   VOTE_READER_LIMIT_PER_MINUTE: count('VOTE_READER_LIMIT_PER_MINUTE', 20, 1_000_000),
   MOOD_PANEL_MIN_VOTES: count('MOOD_PANEL_MIN_VOTES', 3, 1_000_000),
   MOOD_RANKING_MIN_VOTES: count('MOOD_RANKING_MIN_VOTES', 5, 1_000_000),
+  SHARE_LIMIT_PER_MINUTE: count('SHARE_LIMIT_PER_MINUTE', 30, 1_000_000),
 });
 
 export type VoteSettings = {
@@ -31,18 +32,21 @@ export type VoteSettings = {
   panelMinVotes: number;
   /** votes a story needs in the window before it appears on a mood ranking page */
   rankingMinVotes: number;
+  /** share clicks counted per client address (hashed) per minute; 0 turns the limit off */
+  sharePerIpPerMinute: number;
 };
 
 let cached: { key: string; value: VoteSettings } | undefined;
 
 export function voteSettings(env: NodeJS.ProcessEnv = process.env): VoteSettings {
-  const key = [env.VOTE_LIMIT_PER_MINUTE, env.VOTE_READER_LIMIT_PER_MINUTE, env.MOOD_PANEL_MIN_VOTES, env.MOOD_RANKING_MIN_VOTES].join('|');
+  const key = [env.VOTE_LIMIT_PER_MINUTE, env.VOTE_READER_LIMIT_PER_MINUTE, env.MOOD_PANEL_MIN_VOTES, env.MOOD_RANKING_MIN_VOTES, env.SHARE_LIMIT_PER_MINUTE].join('|');
   if (cached?.key === key) return cached.value;
   const parsed = schema.safeParse({
     VOTE_LIMIT_PER_MINUTE: env.VOTE_LIMIT_PER_MINUTE,
     VOTE_READER_LIMIT_PER_MINUTE: env.VOTE_READER_LIMIT_PER_MINUTE,
     MOOD_PANEL_MIN_VOTES: env.MOOD_PANEL_MIN_VOTES,
     MOOD_RANKING_MIN_VOTES: env.MOOD_RANKING_MIN_VOTES,
+    SHARE_LIMIT_PER_MINUTE: env.SHARE_LIMIT_PER_MINUTE,
   });
   if (!parsed.success) throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => i.message).join(' ')}`);
   const d = parsed.data;
@@ -51,6 +55,7 @@ export function voteSettings(env: NodeJS.ProcessEnv = process.env): VoteSettings
     perReaderPerMinute: d.VOTE_READER_LIMIT_PER_MINUTE,
     panelMinVotes: Math.max(1, d.MOOD_PANEL_MIN_VOTES),
     rankingMinVotes: Math.max(1, d.MOOD_RANKING_MIN_VOTES),
+    sharePerIpPerMinute: d.SHARE_LIMIT_PER_MINUTE,
   };
   cached = { key, value };
   return value;

@@ -55,8 +55,11 @@ test('one structured log line per request with an id and timing, and no client a
   db.close();
 });
 
-test('with the database locked by another writer, stories still render and health says why with a 503', async ({ request }) => {
+test('with the database locked by another writer, stories still render, health says why with a 503 and votes say "voting is paused"', async ({ request, baseURL }) => {
+  test.setTimeout(90_000);
   const db = openE2eDatabase();
+  const article = (db.prepare("select id from articles where slug = 'graduation-micro-videos-sweep-campuses'").get() as { id: number }).id;
+  const votesBefore = (db.prepare('select count(*) as n from votes').get() as { n: number }).n;
   db.prepare('begin immediate').run();
   try {
     const health = await request.get('/api/health');
@@ -66,9 +69,29 @@ test('with the database locked by another writer, stories still render and healt
       const res = await request.get(p);
       expect(res.status(), p).toBe(200);
     }
+
+    // Health probed the lock just now; the vote is refused at once (no 5 s busy wait holding the
+    // server), by either path.
+    const vote = (accept: string) =>
+      request.post('/api/vote', { form: { article: String(article), mood: 'bored', current: '' }, headers: { accept, origin: baseURL! }, maxRedirects: 0, failOnStatusCode: false });
+    const started = Date.now();
+    const json = await vote('application/json');
+    expect(json.status()).toBe(503);
+    expect(Date.now() - started).toBeLessThan(4500);
+    expect(json.headers()['retry-after']).toBe('1');
+    expect((await json.json()).message).toMatch(/^Voting is paused for a moment/);
+    const form = await vote('text/html');
+    expect(form.status()).toBe(503);
+    expect(form.headers()['content-type']).toContain('text/html');
+    expect(await form.text()).toContain('<h1>Voting is paused</h1>');
+    // The script on a cached story page learns it from the live counts (a 200 ms probe, not 5 s).
+    const live = await request.get(`/api/vote?article=${article}`);
+    expect(live.status()).toBe(200);
+    expect((await live.json()).paused).toMatch(/^Voting is paused/);
   } finally {
     db.prepare('rollback').run();
-    db.close();
   }
+  expect((db.prepare('select count(*) as n from votes').get() as { n: number }).n).toBe(votesBefore);
+  db.close();
   expect((await request.get('/api/health')).status()).toBe(200);
 });

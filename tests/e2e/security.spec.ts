@@ -83,7 +83,8 @@ test('session cookie: HttpOnly and SameSite=Lax, not Secure on an http site', as
 
 test('on an https SITE_URL the session cookie is Secure and named __Secure-', async ({ request, browser }) => {
   test.setTimeout(120_000);
-  const port = 3181;
+  // Its own port: E2E_PORT+1 is the limits server (playwright.config.ts), +2 the fuzz/shutdown server.
+  const port = Number(process.env.E2E_PORT || 3100) + 3;
   const server = await startServer({ port, sourceDatabase: e2eDatabasePath(), env: { SITE_URL: `https://127.0.0.1:${port}` } });
   try {
     await ensureStaffUsers(server.databasePath);

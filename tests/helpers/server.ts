@@ -7,12 +7,33 @@ import path from 'node:path';
 
 export type TestServer = { url: string; port: number; databasePath: string; dir: string; process: ChildProcess; exited: Promise<number | null>; output: () => string };
 
-export async function startServer({ port, sourceDatabase, env = {} }: { port: number; sourceDatabase: string; env?: Record<string, string> }): Promise<TestServer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moodwire-server-'));
-  const databasePath = path.join(dir, 'site.db');
-  const source = new (await import('better-sqlite3')).default(sourceDatabase, { readonly: true });
-  source.prepare('vacuum into ?').run(databasePath);
-  source.close();
+type StartOptions = {
+  port: number;
+  env?: Record<string, string>;
+  /** what a ready server's /api/health answers (a read-only or full database answers 503) */
+  readyStatus?: number;
+} & ({ sourceDatabase: string } | { reuse: Pick<TestServer, 'dir' | 'databasePath'> });
+
+/** Starts on a fresh copy of `sourceDatabase`, or again on the files of a server that was stopped (`reuse`). */
+export async function startServer(options: StartOptions): Promise<TestServer> {
+  const { port, env = {}, readyStatus = 200 } = options;
+  let dir: string;
+  let databasePath: string;
+  if ('reuse' in options) {
+    ({ dir, databasePath } = options.reuse);
+  } else {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moodwire-server-'));
+    databasePath = path.join(dir, 'site.db');
+    const source = new (await import('better-sqlite3')).default(options.sourceDatabase, { readonly: true });
+    source.prepare('vacuum into ?').run(databasePath);
+    source.close();
+  }
+  // Another server on this port would answer the readiness check below in this one's place.
+  const squatter = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+    (res) => res.status,
+    () => undefined,
+  );
+  if (squatter !== undefined) throw new Error(`port ${port} is already served by another process (answered ${squatter})`);
   let output = '';
   const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
     env: { ...process.env, DATABASE_PATH: databasePath, NEXT_TELEMETRY_DISABLED: '1', SITE_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', ...env },
@@ -26,7 +47,7 @@ export async function startServer({ port, sourceDatabase, env = {} }: { port: nu
   for (;;) {
     try {
       const res = await fetch(`${url}/api/health`);
-      if (res.status === 200) break;
+      if (res.status === readyStatus) break;
     } catch {
       // not listening yet
     }

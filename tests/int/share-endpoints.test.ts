@@ -160,3 +160,49 @@ describe('POST /api/share', () => {
     expect((await report({ slug: SLUG, network: 'copy' }, { 'Sec-Fetch-Site': '', Origin: SITE })).status).toBe(204);
   });
 });
+
+describe('share limit per client address (SHARE_LIMIT_PER_MINUTE)', () => {
+  const from = (ip: string) => ({ 'x-moodwire-client-ip': ip });
+  const total = () => clicks().reduce((n, c) => n + c.count, 0);
+  beforeAll(() => {
+    process.env.SHARE_LIMIT_PER_MINUTE = '3';
+  });
+  afterAll(() => {
+    delete process.env.SHARE_LIMIT_PER_MINUTE;
+  });
+  beforeEach(() => {
+    temp.db.$client.prepare("delete from rate_limits where key like 'share:%'").run();
+  });
+
+  it('a share link over the limit still redirects the reader, but is not counted', async () => {
+    for (let i = 0; i < 5; i++) {
+      const res = await follow('x', SLUG, { headers: from('198.51.100.7') });
+      expect(res.status).toBe(302);
+      expect(res.headers.get('location')).toMatch(/^https:\/\/x\.com\/intent\/tweet\?/);
+    }
+    expect(total()).toBe(3);
+    // Another address has its own allowance.
+    expect((await follow('weibo', SLUG, { headers: from('198.51.100.8') })).status).toBe(302);
+    expect(total()).toBe(4);
+    // Only a hash of the address is kept.
+    const keys = (temp.db.$client.prepare("select key from rate_limits where key like 'share:%'").all() as { key: string }[]).map((r) => r.key);
+    expect(keys).toHaveLength(2);
+    for (const k of keys) expect(k).not.toContain('198.51.100');
+  });
+
+  it('POST /api/share over the limit answers 429 with Retry-After and counts nothing', async () => {
+    const post = (ip: string) =>
+      reportRoute.POST(new Request('http://127.0.0.1/api/share', { method: 'POST', headers: { 'Content-Type': 'application/json', ...from(ip) }, body: JSON.stringify({ slug: SLUG, network: 'copy' }) }));
+    for (let i = 0; i < 3; i++) expect((await post('203.0.113.9')).status).toBe(204);
+    const refused = await post('203.0.113.9');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/Too many shares/);
+    expect(total()).toBe(3);
+    // Link clicks and reports share the one allowance per address.
+    expect((await follow('x', SLUG, { headers: from('203.0.113.9') })).status).toBe(302);
+    expect(total()).toBe(3);
+    expect((await post('203.0.113.10')).status).toBe(204);
+    expect(total()).toBe(4);
+  });
+});

@@ -1,10 +1,15 @@
 // Shares that never leave the page (the WeChat QR code, copy link, the phone's share sheet) are
-// reported here by the page's script: POST {"slug", "network"} → 204, counted like a share link.
+// reported here by the page's script: POST {"slug", "network"} → 204, counted like a share link;
+// 429 over SHARE_LIMIT_PER_MINUTE per client address, 503 when the database cannot take the count.
 import { z } from 'zod';
-import { recordShareClick } from '@/db/queries/shares';
+import { recordWriteFailure } from '@/db/queries/health';
+import { recordShareClick, type ShareCount } from '@/db/queries/shares';
+import { writeUnavailable } from '@/db/write-errors';
 import { siteUrl } from '@/lib/routes';
 import { REPORTED_NETWORKS } from '@/lib/share-networks';
 import { SLUG_PATTERN } from '@/lib/slug';
+import { clientAddressHash } from '@/lib/votes/client-address';
+import { voteSettings } from '@/lib/votes/settings';
 
 const reportSchema = z.object({
   slug: z.string().max(200).regex(SLUG_PATTERN, 'Not a story address.'),
@@ -15,9 +20,9 @@ const MAX_BODY_BYTES = 1024;
 
 type ErrorBody = { ok: false; message: string; errors?: Record<string, string[]> };
 
-function fail(status: number, message: string, errors?: Record<string, string[]>) {
+function fail(status: number, message: string, errors?: Record<string, string[]>, retryAfterSeconds?: number) {
   const body: ErrorBody = { ok: false, message, ...(errors ? { errors } : {}) };
-  return Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...(retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : {}) } });
 }
 
 /**
@@ -46,7 +51,16 @@ export async function POST(request: Request) {
   }
   const parsed = reportSchema.safeParse(json);
   if (!parsed.success) return fail(400, 'Check the story and the way of sharing.', z.flattenError(parsed.error).fieldErrors);
-  const target = recordShareClick(parsed.data.slug, parsed.data.network);
-  if (!target) return fail(404, 'No such story.');
+  let result: ShareCount | undefined;
+  try {
+    result = recordShareClick(parsed.data.slug, parsed.data.network, { ipHash: clientAddressHash(request.headers), perIpPerMinute: voteSettings().sharePerIpPerMinute });
+  } catch (error) {
+    const kind = writeUnavailable(error);
+    if (!kind) throw error;
+    recordWriteFailure(kind);
+    return fail(503, 'Shares cannot be counted right now.', undefined, kind === 'busy' ? 1 : 60);
+  }
+  if (!result) return fail(404, 'No such story.');
+  if (!result.counted) return fail(429, `Too many shares from your network in the last minute. Please wait ${result.retryAfterSeconds} seconds.`, undefined, result.retryAfterSeconds);
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 }

@@ -2,36 +2,23 @@
 // 303, and errors get real status codes (400/403/404/409/413/415/429/503) for both the form and the
 // script. Contract: docs/decisions/002-mood-vote-freshness.md.
 import type { NextRequest } from 'next/server';
-import { getIpSalt } from '@/db/queries/ip-salts';
-import { castVote, getVotableArticle, getVoteSummary, type VoteSummary } from '@/db/queries/votes';
+import { recordWriteFailure, recordWriteSuccess, writeStatus } from '@/db/queries/health';
+import { castVote, getVotableArticle, getVoteSummary, type CastVoteResult, type VoteSummary } from '@/db/queries/votes';
+import { writeUnavailable, type WriteUnavailable } from '@/db/write-errors';
 import type { Mood } from '@/lib/moods';
 import { articlePath, siteUrl } from '@/lib/routes';
-import { hashAddress } from '@/lib/votes/ip-hash';
+import { clientAddressHash } from '@/lib/votes/client-address';
 import { revalidateStoryAfterVote } from '@/lib/votes/revalidate-story';
 import { newReaderId, READER_COOKIE, readerCookieValue, verifyReaderCookie, voteCookieOptions } from '@/lib/votes/reader-cookie';
 import { voteSettings } from '@/lib/votes/settings';
 import { errorPage } from '@/lib/votes/error-page';
+import { pausedMessage, pausedNotice, PAUSED_TITLE } from '@/lib/votes/paused';
 import { hintedMood, updateVotedHint, VOTED_HINT_COOKIE } from '@/lib/votes/voted-hint';
 import { isCrossSite, isVoteRequestError, MAX_VOTE_BODY_BYTES, parseVoteBody, readBodyLimited, voteQuerySchema } from '@/lib/votes/vote-request';
 
-const CLIENT_IP_HEADER = 'x-moodwire-client-ip';
 const NO_STORE = 'no-store';
 
-type Failure = { status: number; message: string; slug?: string; retryAfterSeconds?: number };
-
-let warnedNoClientIp = false;
-
-function clientIpHash(request: NextRequest): string {
-  const address = request.headers.get(CLIENT_IP_HEADER);
-  if (address === null) {
-    if (!warnedNoClientIp) {
-      warnedNoClientIp = true;
-      console.warn('[moodwire] no trusted client address on requests (lib/server/client-ip.cjs not loaded): per-address vote limits are off.');
-    }
-    return '';
-  }
-  return hashAddress(address, getIpSalt().salt);
-}
+type Failure = { status: number; message: string; slug?: string; retryAfterSeconds?: number; title?: string };
 
 function allowedHosts(request: NextRequest): string[] {
   const hosts = [new URL(siteUrl()).host.toLowerCase()];
@@ -47,16 +34,25 @@ function fail(request: NextRequest, f: Failure): Response {
   if (f.retryAfterSeconds) headers.set('retry-after', String(f.retryAfterSeconds));
   if (wantsJson(request)) return Response.json({ ok: false, message: f.message }, { status: f.status, headers });
   headers.set('content-type', 'text/html; charset=utf-8');
-  return new Response(errorPage(f.status, f.message, f.slug ? `${articlePath(f.slug)}#mood-vote` : '/'), { status: f.status, headers });
+  return new Response(errorPage(f.status, f.message, f.slug ? `${articlePath(f.slug)}#mood-vote` : '/', f.title), { status: f.status, headers });
 }
 
 function summaryJson(s: VoteSummary) {
   return { ok: true, tallies: s.tallies, total: s.total, mine: s.mine };
 }
 
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+/** A database that cannot take the vote (locked, full, read-only, failing disk): 503, nothing counted. */
+function paused(request: NextRequest, kind: WriteUnavailable, slug?: string): Response {
+  return fail(request, { status: 503, title: PAUSED_TITLE, message: pausedMessage(kind), retryAfterSeconds: kind === 'busy' ? 1 : 60, slug });
+}
+
+/** The story's slug for the "back to the story" link, if the database can still be read. */
+function slugOf(articleId: number): string | undefined {
+  try {
+    return getVotableArticle(articleId)?.slug;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function POST(request: NextRequest): Promise<Response> {
@@ -72,7 +68,12 @@ export async function POST(request: NextRequest): Promise<Response> {
 
   const knownReader = verifyReaderCookie(request.cookies.get(READER_COOKIE)?.value);
   const readerId = knownReader ?? newReaderId();
-  let result;
+  // Another process holds the write lock, or the file is read-only: say so at once (the probe is
+  // reused for 2 s) rather than hold every request of this process in SQLite's synchronous 5 s busy wait.
+  const known = writeStatus();
+  if (known === 'busy' || known === 'read-only') return paused(request, known, slugOf(form.articleId));
+
+  let result: CastVoteResult;
   try {
     result = castVote({
       articleId: form.articleId,
@@ -80,13 +81,17 @@ export async function POST(request: NextRequest): Promise<Response> {
       newReader: !knownReader,
       mood: form.mood,
       intent: form.intent,
-      ipHash: clientIpHash(request),
+      // Inside the try: the first vote of a day writes that day's salt.
+      ipHash: clientAddressHash(request.headers),
       limits: voteSettings(),
     });
   } catch (error) {
-    if (isBusy(error)) return fail(request, { status: 503, message: 'The site is very busy and your vote was not counted. Please try again in a moment.', retryAfterSeconds: 1 });
-    throw error;
+    const kind = writeUnavailable(error);
+    if (!kind) throw error;
+    recordWriteFailure(kind);
+    return paused(request, kind, slugOf(form.articleId));
   }
+  if (result.ok && result.changed) recordWriteSuccess();
 
   if (!result.ok) {
     switch (result.reason) {
@@ -134,7 +139,11 @@ export async function GET(request: NextRequest): Promise<Response> {
   const readerId = verifyReaderCookie(request.cookies.get(READER_COOKIE)?.value);
   const summary = getVoteSummary(article.id, readerId);
   const mine = summary.mine;
-  const response = Response.json({ ...summaryJson(summary), closed: article.votingPaused }, { headers: { 'cache-control': NO_STORE } });
+  const unavailable = article.votingPaused ? undefined : writeStatus();
+  const response = Response.json(
+    { ...summaryJson(summary), closed: article.votingPaused, ...(unavailable ? { paused: pausedNotice(unavailable) } : {}) },
+    { headers: { 'cache-control': NO_STORE } },
+  );
   // Repairs the routing hint if it went missing or stale (deleted cookie, vote removed elsewhere).
   if (readerId) setHint(request, response, article.slug, mine);
   return response;

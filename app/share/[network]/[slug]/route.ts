@@ -2,10 +2,14 @@
 // share page. The target comes only from lib/share-networks.ts; query strings are never read.
 import { z } from 'zod';
 import { getSiteSettings } from '@/db/queries/site';
+import { recordWriteFailure } from '@/db/queries/health';
 import { getShareTarget, recordShareClick, type ShareTarget } from '@/db/queries/shares';
+import { writeUnavailable } from '@/db/write-errors';
 import { absoluteUrl, articlePath } from '@/lib/routes';
 import { buildShareUrl, LINK_NETWORKS, type LinkNetwork } from '@/lib/share-networks';
 import { SLUG_PATTERN } from '@/lib/slug';
+import { clientAddressHash } from '@/lib/votes/client-address';
+import { voteSettings } from '@/lib/votes/settings';
 
 const paramsSchema = z.object({
   network: z.enum(LINK_NETWORKS),
@@ -43,8 +47,20 @@ export async function GET(request: Request, { params }: RouteContext<'/share/[ne
   if (isPrefetch(request)) {
     return getShareTarget(parsed.data.slug) ? new Response(null, { status: 503, headers: NO_STORE }) : notFound();
   }
-  const target = recordShareClick(parsed.data.slug, parsed.data.network);
-  return target ? redirectTo(parsed.data.network, target) : notFound();
+  const { slug, network } = parsed.data;
+  let target: ShareTarget | undefined;
+  try {
+    // Over the per-address limit the click is not counted, but the reader still gets where they
+    // were going: a share link never punishes a person for a crowd behind one address.
+    target = recordShareClick(slug, network, { ipHash: clientAddressHash(request.headers), perIpPerMinute: voteSettings().sharePerIpPerMinute })?.target;
+  } catch (error) {
+    // Degraded database (full, read-only, locked): the share goes on, uncounted.
+    const kind = writeUnavailable(error);
+    if (!kind) throw error;
+    recordWriteFailure(kind);
+    target = getShareTarget(slug);
+  }
+  return target ? redirectTo(network, target) : notFound();
 }
 
 /** Link checkers ask with HEAD: same answer, nothing counted. */
