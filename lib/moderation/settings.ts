@@ -38,7 +38,7 @@ export type ModerationSettings = {
 /** Address hashes are blanked after 48 hours (lib/server/vote-janitor.ts): bursts cannot be seen beyond. */
 export const BURST_LOOKBACK_MS = 48 * 3_600_000;
 
-export function moderationSettings(env: NodeJS.ProcessEnv = process.env): ModerationSettings {
+export function moderationSettings(env: Record<string, string | undefined> = process.env): ModerationSettings {
   const parsed = schema.safeParse({
     BURST_MIN_VOTES: env.BURST_MIN_VOTES,
     BURST_WINDOW_MINUTES: env.BURST_WINDOW_MINUTES,
