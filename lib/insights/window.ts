@@ -61,14 +61,17 @@ export const formatDay = (ms: number) => dayLabel.format(ms);
 
 function build(kind: WindowKind, from: number, to: number, query: Record<string, string>, label: string): InsightsWindow {
   const span = to - from;
+  const bucket: Bucket = span <= HOURLY_MAX_DAYS * DAY_MS ? 'hour' : 'day';
+  // Day by day, the previous period is made of whole days, so that its buckets line up with these.
+  const previousSpan = bucket === 'day' ? Math.ceil(span / DAY_MS) * DAY_MS : span;
   return {
     kind,
     from,
     to,
     fromDay: utcDay(from),
     toDay: utcDay(to - 1),
-    bucket: span <= HOURLY_MAX_DAYS * DAY_MS ? 'hour' : 'day',
-    previous: { from: from - span, to: from },
+    bucket,
+    previous: { from: from - previousSpan, to: from },
     label,
     query,
   };

@@ -15,7 +15,7 @@ describe('insights window', () => {
     const week = parseInsightsWindow({}, NOW);
     expect(week).toMatchObject({ ok: true, window: { kind: '7d', fromDay: '2026-11-19', toDay: '2026-11-25', bucket: 'day' } });
     expect(week.ok && bucketStarts(week.window)).toHaveLength(7);
-    expect(week.ok && week.window.previous).toEqual({ from: Date.parse('2026-11-12T11:00:00Z'), to: Date.parse('2026-11-19T00:00:00Z') });
+    expect(week.ok && week.window.previous).toEqual({ from: Date.parse('2026-11-12T00:00:00Z'), to: Date.parse('2026-11-19T00:00:00Z') });
     expect(parseInsightsWindow({ window: '30d' }, NOW)).toMatchObject({ ok: true, window: { fromDay: '2026-10-27', bucket: 'day' } });
   });
 
