@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { can, canEditStory, type Permission } from '../../lib/permissions';
+import { recomputeVoteRollups } from '../../db/vote-rollups';
+import { can, canEditStory, canViewStoryInsights, type Permission } from '../../lib/permissions';
+import { e2eDb } from '../helpers/e2e-db';
 import { ensureStaffUsers, STAFF, type StaffRole } from '../helpers/staff';
 import { callActionDirectly, e2eDatabasePath, hiddenInputsOf, postForm, signInThroughForm, WriteWatcher, type FilePart } from '../helpers/staff-e2e';
 
@@ -42,6 +44,17 @@ function allowedBy(permission: Permission) {
 function mayEditStory(story: () => { createdBy: number; status: string }, permission: Permission = 'story.write') {
   return (actor: Actor) => actor !== 'anonymous' && can(STAFF[actor].role, permission) && canEditStory({ id: fx.ids[actor], role: STAFF[actor].role }, story());
 }
+function mayViewInsights(story: () => { createdBy: number }) {
+  return (actor: Actor) => actor !== 'anonymous' && canViewStoryInsights({ id: fx.ids[actor], role: STAFF[actor].role }, story());
+}
+/** 25 votes on the editor's story from one fresh address within two minutes: a burst to void. */
+function plantBurst(): Fields {
+  const ip = `matrix-burst-${n()}`;
+  const start = Date.now() - 10 * 60_000;
+  for (let i = 0; i < 25; i++) db.run('insert into votes (article_id, reader_id, mood, ip_hash, created_at, updated_at) values (?, ?, ?, ?, ?, ?)', fx.editorStory, `${ip}-${i}`, 'angry', ip, start + i * 5000, start + i * 5000);
+  recomputeVoteRollups(e2eDb(), fx.editorStory);
+  return { kind: 'ip', articleId: String(fx.editorStory), ipHash: ip, from: String(start), to: String(start + 24 * 5000) };
+}
 const writerStory = () => ({ createdBy: fx.ids.writer, status: 'draft' });
 const editorStory = () => ({ createdBy: fx.ids.editor, status: 'published' });
 
@@ -67,6 +80,10 @@ const PAGES: PageCase[] = [
   { file: 'users/[id]/page.tsx', path: () => `/admin/users/${fx.targetUser}`, allowed: allowedBy('users.manage') },
   { file: 'settings/page.tsx', path: () => '/admin/settings', allowed: allowedBy('settings.manage') },
   { file: 'audit/page.tsx', path: () => '/admin/audit', allowed: allowedBy('audit.read') },
+  { file: 'insights/page.tsx', path: () => '/admin/insights', allowed: allowedBy('insights.view') },
+  { file: 'insights/stories/[id]/page.tsx', path: () => `/admin/insights/stories/${fx.writerStory}`, allowed: mayViewInsights(writerStory) },
+  { file: 'insights/stories/[id]/page.tsx', path: () => `/admin/insights/stories/${fx.editorStory}`, allowed: mayViewInsights(editorStory) },
+  { file: 'moderation/page.tsx', path: () => '/admin/moderation', allowed: allowedBy('votes.moderate') },
   // The sign-in page is for everyone; signed-in staff are sent on to the dashboard.
   { file: 'login/page.tsx', path: () => '/admin/login', allowed: () => true },
 ];
@@ -220,6 +237,8 @@ const ACTIONS: ActionCase[] = [
     fields: (actor) => (actor === 'anonymous' ? { current: 'x', password: 'Granite-Willow-Ferry-19', confirm: 'Granite-Willow-Ferry-19' } : { current: STAFF[actor].password, password: STAFF[actor].password, confirm: STAFF[actor].password }),
     allowed: allowedBy('admin.enter'),
   },
+  { label: 'moderation.void-burst', form: 'moderation.void-burst', exportName: 'voidBurstAction', page: () => '/admin/moderation', fields: () => plantBurst(), allowed: allowedBy('votes.moderate') },
+  { label: 'moderation.set-voting', form: 'moderation.set-voting', exportName: 'setVotingPausedAction', page: () => '/admin/moderation', fields: () => ({ story: String(fx.editorStory), paused: '0' }), allowed: allowedBy('votes.moderate') },
   { label: 'auth.sign-in', form: 'auth.sign-in', exportName: 'signInAction', page: () => '/admin/login', fields: () => ({}), allowed: () => true, public: true },
   { label: 'auth.sign-out', form: 'auth.sign-out', exportName: 'signOutAction', page: () => '/admin', fields: () => ({}), allowed: () => true, public: true },
   { label: 'contact.send', form: 'contact.send', exportName: 'sendContactMessageAction', page: () => '/contact', fields: () => ({}), allowed: () => true, public: true },
@@ -246,6 +265,33 @@ const ROUTES: RouteCase[] = [
     },
     allowed: () => true,
     deniedStatus: { anonymous: 404, staff: 404 },
+  },
+  {
+    file: 'app/(admin)/admin/insights/export/[table]/route.ts',
+    call: async (request, cookie) => {
+      const res = await request.get('/admin/insights/export/shares?window=30d', { headers: cookie ? { cookie } : {}, maxRedirects: 0, failOnStatusCode: false });
+      return { status: res.status(), ok: (res.headers()['content-type'] ?? '').startsWith('text/csv') && (await res.text()).startsWith('\uFEFFNetwork,Shares') };
+    },
+    allowed: allowedBy('insights.view'),
+    deniedStatus: { anonymous: 307, staff: 403 },
+  },
+  {
+    file: 'app/(admin)/admin/insights/stories/[id]/export/[table]/route.ts',
+    call: async (request, cookie) => {
+      const res = await request.get(`/admin/insights/stories/${fx.editorStory}/export/moods`, { headers: cookie ? { cookie } : {}, maxRedirects: 0, failOnStatusCode: false });
+      return { status: res.status(), ok: (res.headers()['content-type'] ?? '').startsWith('text/csv') && (await res.text()).startsWith('\uFEFFMood,Votes') };
+    },
+    allowed: mayViewInsights(editorStory),
+    deniedStatus: { anonymous: 307, staff: 403 },
+  },
+  {
+    file: 'app/(admin)/admin/moderation/export/[table]/route.ts',
+    call: async (request, cookie) => {
+      const res = await request.get('/admin/moderation/export/bursts', { headers: cookie ? { cookie } : {}, maxRedirects: 0, failOnStatusCode: false });
+      return { status: res.status(), ok: (res.headers()['content-type'] ?? '').startsWith('text/csv') && (await res.text()).startsWith('\uFEFFStory number,Story,Votes') };
+    },
+    allowed: allowedBy('votes.moderate'),
+    deniedStatus: { anonymous: 307, staff: 403 },
   },
 ];
 
@@ -292,6 +338,8 @@ test.beforeAll(async ({ browser, baseURL }) => {
     message,
     mediaKey,
   };
+  // The moderation page lists a burst, so that its void form is there to read.
+  plantBurst();
   for (const role of STAFF_ROLES) cookies[role] = await cookieFor(browser, baseURL!, role);
 });
 
