@@ -14,7 +14,7 @@ export function BarChart({ id, title, description, rows }: { id: string; title: 
   const H = rows.length * ROW + 4;
   const plotW = W - LABEL_W - VALUE_W;
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-svg-title ${id}-svg-desc`} className="h-auto w-full max-w-3xl text-ink" focusable="false">
+    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-svg-title`} aria-describedby={`${id}-svg-desc`} className="h-auto w-full max-w-3xl text-ink" focusable="false">
       <title id={`${id}-svg-title`}>{title}</title>
       <desc id={`${id}-svg-desc`}>{description}</desc>
       {rows.map((r, i) => {

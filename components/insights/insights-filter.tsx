@@ -22,7 +22,7 @@ export function InsightsFilter({
 }) {
   const describedBy = (field: string) => (error?.field === field ? 'insights-filter-error' : undefined);
   return (
-    <form method="get" action={action} aria-label="Choose the period" className="mb-6 flex flex-wrap items-end gap-3 text-sm" data-form="insights-filter">
+    <form method="get" action={action} aria-label="Insights filters" className="mb-6 flex flex-wrap items-end gap-3 text-sm" data-form="insights-filter">
       {error ? (
         <p id="insights-filter-error" role="alert" className="w-full rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
           {error.message}

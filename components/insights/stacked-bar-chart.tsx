@@ -21,7 +21,7 @@ export function StackedBarChart({ id, title, description, series, buckets }: { i
   const labelled = labelledIndexes(buckets.length);
   return (
     <>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-svg-title ${id}-svg-desc`} className="h-auto w-full max-w-3xl text-ink" focusable="false">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-svg-title`} aria-describedby={`${id}-svg-desc`} className="h-auto w-full max-w-3xl text-ink" focusable="false">
         <title id={`${id}-svg-title`}>{title}</title>
         <desc id={`${id}-svg-desc`}>{description}</desc>
         {ticks.map((t) => (

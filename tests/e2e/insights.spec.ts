@@ -73,10 +73,10 @@ async function countOnPublicPage(browser: Browser, baseURL: string, mood: string
 
 test('an editor filters the dashboard by section and period, reads the charts and tables, and exports CSV', async ({ page }) => {
   await signInThroughForm(page, 'editor');
-  await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Insights' }).click();
+  await page.getByRole('navigation', { name: 'Staff', exact: true }).getByRole('link', { name: 'Insights' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible();
-  await page.getByLabel('Period').selectOption('today');
-  await page.getByLabel('Section').selectOption('culture');
+  await page.getByRole('combobox', { name: 'Period' }).selectOption('today');
+  await page.getByRole('combobox', { name: 'Section' }).selectOption('culture');
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page).toHaveURL(/window=today/);
   await expect(page).toHaveURL(/section=culture/);
@@ -84,7 +84,7 @@ test('an editor filters the dashboard by section and period, reads the charts an
 
   // Every chart is an image with a title and a description, a text summary and a table behind it.
   const moods = page.locator('[data-chart="mood-timeline"]');
-  await expect(moods.getByRole('img', { name: /Votes by mood, hour by hour/ })).toBeVisible();
+  await expect(moods.getByRole('img', { name: 'Votes by mood, hour by hour' })).toBeVisible();
   await expect(moods.locator('[data-summary]')).toContainText(/votes in this period\. Most common: .*Angry/);
   await moods.getByText('Table of votes by mood').click();
   await expect(moods.getByRole('columnheader', { name: 'Angry' })).toBeVisible();
@@ -113,9 +113,9 @@ test('an editor filters the dashboard by section and period, reads the charts an
 
   // Bad input: a clear message on the page, a 400 from the export; never a 500.
   await page.goto('/admin/insights?window=custom&from=2026-11-10&to=2026-11-01');
-  await expect(page.getByRole('alert')).toHaveText('The last day comes before the first day: swap them.');
+  await expect(page.locator('#insights-filter-error')).toHaveText('The last day comes before the first day: swap them.');
   await page.goto('/admin/insights?section=no-such-section');
-  await expect(page.getByRole('alert')).toContainText('There is no such section');
+  await expect(page.locator('#insights-filter-error')).toContainText('There is no such section');
   const bad = await page.request.get('/admin/insights/export/shares?window=custom&from=2020-01-01&to=2026-01-01');
   expect(bad.status()).toBe(400);
   expect(await bad.text()).toContain('at most 92 days');
@@ -123,6 +123,8 @@ test('an editor filters the dashboard by section and period, reads the charts an
 });
 
 test('the insights pages pass axe in light and dark mode (chart colours included)', async ({ page }) => {
+  // Six full axe scans of long pages: slow on a busy machine.
+  test.setTimeout(240_000);
   await signInThroughForm(page, 'editor');
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -174,7 +176,7 @@ test('an editor voids a planted burst and readers see the corrected counts at on
 
 test('a writer sees the insights of their own stories only', async ({ page }: { page: Page }) => {
   await signInThroughForm(page, 'writer');
-  await expect(page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Insights' })).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Staff', exact: true }).getByRole('link', { name: 'Insights' })).toHaveCount(0);
   await page.goto('/admin/stories');
   await page.getByRole('link', { name: `Insights for Insights writer story ${suffix}` }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Insights writer story ${suffix}` })).toBeVisible();

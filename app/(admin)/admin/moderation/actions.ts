@@ -8,6 +8,7 @@ import { requireStaffAction } from '@/lib/auth/staff';
 import { revalidateStoryVotes } from '@/lib/moderation/revalidate';
 import { moderationSettings } from '@/lib/moderation/settings';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 
 const instant = z.coerce.number({ message: 'Missing time.' }).int().min(0).max(8_640_000_000_000_000);
 
@@ -28,13 +29,15 @@ export async function voidBurstAction(_state: ActionState, form: FormData): Prom
     };
   }
   revalidateStoryVotes(result.slug);
-  revalidatePath('/admin/moderation');
-  return { ok: true, message: `Voided ${result.voided} ${result.voided === 1 ? 'vote' : 'votes'}. The story’s counts are corrected for readers now.` };
+  // The burst's row, and the form in it, are gone from the list: the page says what happened.
+  redirect(`/admin/moderation?voided=${result.voided}`);
 }
 
 const pauseSchema = z.object({
   story: z.string().trim().min(1, 'Enter the story’s number or address.').max(200, 'At most 200 characters.'),
   paused: z.enum(['1', '0'], { message: 'Choose pause or resume.' }),
+  /** set by the moderation page's lists, whose row may vanish with the change */
+  from: z.enum(['moderation']).optional(),
 });
 
 export async function setVotingPausedAction(_state: ActionState, form: FormData): Promise<ActionState> {
@@ -51,5 +54,6 @@ export async function setVotingPausedAction(_state: ActionState, form: FormData)
   revalidateStoryVotes(result.slug);
   revalidatePath('/admin/moderation');
   revalidatePath(`/admin/insights/stories/${story.id}`);
+  if (parsed.data.from === 'moderation') redirect(`/admin/moderation?voting=${paused ? 'paused' : 'resumed'}`);
   return { ok: true, message: `${paused ? 'Voting paused' : 'Voting resumed'} on “${result.title}”${result.changed ? '' : ' (it already was)'}.` };
 }

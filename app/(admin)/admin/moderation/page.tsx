@@ -6,6 +6,7 @@ import { VotingToggle } from '@/components/insights/voting-toggle';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { SelectField, TextField } from '@/components/ui/fields';
 import { listPausedStories, listVoteBursts, listVoteSpikes, type IpBurst } from '@/db/queries/moderation';
+import { idParam, param, type RawSearchParams } from '@/lib/admin/search-params';
 import { requireStaff } from '@/lib/auth/staff';
 import { formatDateTime } from '@/lib/format';
 import { moderationSettings } from '@/lib/moderation/settings';
@@ -21,8 +22,15 @@ const moodMix = (b: IpBurst) =>
     .map((m) => `${MOOD_LABELS[m]} ${b.moods[m]}`)
     .join(', ');
 
-export default async function ModerationPage() {
+const VOTING_NOTICES: Record<string, string> = { paused: 'Voting paused: readers see “voting is closed”.', resumed: 'Voting resumed: readers can vote again.' };
+
+export default async function ModerationPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await requireStaff('votes.moderate');
+  const params = await searchParams;
+  const voided = idParam(params, 'voided');
+  const notice = voided
+    ? `Voided ${formatCount(voided)} ${voided === 1 ? 'vote' : 'votes'}. The story’s counts are corrected for readers now.`
+    : VOTING_NOTICES[param(params, 'voting', 20) ?? ''];
   const settings = moderationSettings();
   const bursts = listVoteBursts(settings);
   const spikes = listVoteSpikes(settings);
@@ -30,6 +38,11 @@ export default async function ModerationPage() {
   return (
     <>
       <PageHeader title="Moderation" />
+      {notice ? (
+        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
+          {notice}
+        </p>
+      ) : null}
       <p className="mb-6 max-w-3xl text-sm text-muted">
         A <strong>burst</strong> is {settings.burstMinVotes} or more votes on one story from one address within {minutes(settings.burstWindowMs)}, in the last 48 hours
         (addresses are kept, hashed, no longer). A <strong>spike</strong> is an hour with at least {settings.spikeMinVotes} votes on a story and {settings.spikeFactor} times its
@@ -153,7 +166,7 @@ export default async function ModerationPage() {
                           Void the hour’s votes<span className="sr-only">: {formatCount(s.votes)} votes on {s.title}</span>
                         </SubmitButton>
                       </ActionForm>
-                      <VotingToggle storyId={s.articleId} paused={s.votingPaused} />
+                      <VotingToggle storyId={s.articleId} paused={s.votingPaused} fromModeration />
                     </td>
                   </tr>
                 ))}
@@ -190,7 +203,7 @@ export default async function ModerationPage() {
                 <Link href={articlePath(s.slug)} className="text-brand hover:underline">
                   {s.title}
                 </Link>
-                <VotingToggle storyId={s.id} paused />
+                <VotingToggle storyId={s.id} paused fromModeration />
               </li>
             ))}
           </ul>
