@@ -63,13 +63,19 @@ export function totalsOf(buckets: BucketRow[]): Tallies {
   return t;
 }
 
-/** Total votes per bucket only (the previous window of the "votes over time" line). */
-export function listVoteTotalsByBucket(scope: InsightsScope): { start: number; total: number }[] {
-  return getDb().all<{ start: number; total: number }>(sql`
-    select ${bucketOf(scope.bucket)} as start, sum(h.count) as total
+/**
+ * The window's votes by bucket and mood, and the previous window's vote totals by bucket, in one pass
+ * over [previousFrom, to) of the covering index.
+ */
+export function listVotesByBucketWithPrevious(scope: InsightsScope & { previousFrom: number }): { current: BucketRow[]; previous: { start: number; total: number }[] } {
+  const rows = getDb().all<{ start: number; mood: Mood; n: number }>(sql`
+    select ${bucketOf(scope.bucket)} as start, h.mood as mood, sum(h.count) as n
     from vote_hourly h${sectionJoin(scope.sectionIds)}
-    where h.hour >= ${scope.from} and h.hour < ${scope.to}${inSections(sql`a.section_id`, scope.sectionIds)}
-    group by 1 order by 1`);
+    where h.hour >= ${scope.previousFrom} and h.hour < ${scope.to}${inSections(sql`a.section_id`, scope.sectionIds)}
+    group by 1, 2 order by 1`);
+  const current = toBuckets(rows.filter((r) => r.start >= scope.from));
+  const previous = toBuckets(rows.filter((r) => r.start < scope.from)).map((b) => ({ start: b.start, total: b.total }));
+  return { current, previous };
 }
 
 /** Share clicks per network over the window's UTC days. */
@@ -85,25 +91,37 @@ export type StoryRef = { id: number; slug: string; title: string; sectionName: s
 
 export type MoodLeaderRow = StoryRef & { mood: Mood; rank: number; moodVotes: number; totalVotes: number };
 
-/** For each mood, the `limit` stories with the most votes of that mood cast in the window. */
-export function listTopStoriesByMood(scope: InsightsScope, limit = 5): MoodLeaderRow[] {
-  return getDb().all<MoodLeaderRow>(sql`
-    with per as (
-      select h.article_id, h.mood, sum(h.count) as n
-      from vote_hourly h${sectionJoin(scope.sectionIds)}
-      where h.hour >= ${scope.from} and h.hour < ${scope.to}${inSections(sql`a.section_id`, scope.sectionIds)}
-      group by 1, 2
-    ),
-    ranked as (
-      select article_id, mood, n, sum(n) over (partition by article_id) as total,
-        row_number() over (partition by mood order by n desc, article_id desc) as r
-      from per
-    )
-    select r.mood as mood, r.r as rank, r.n as moodVotes, r.total as totalVotes,
-      a.id as id, a.slug as slug, a.title as title, a.status as status, a.published_at as publishedAt, s.name as sectionName
-    from ranked r join articles a on a.id = r.article_id join sections s on s.id = a.section_id
-    where r.r <= ${limit} and r.n > 0
-    order by r.mood, r.r`);
+type MoodCounts = Map<number, { cur: Tallies; prev: Tallies }>;
+
+/** Votes per story and mood in the window and in the previous one: one pass, for leaders and movers both. */
+function listStoryMoodCounts(scope: InsightsScope & { previousFrom: number }): MoodCounts {
+  const rows = getDb().all<{ articleId: number; mood: Mood; cur: number; prev: number }>(sql`
+    select h.article_id as articleId, h.mood as mood,
+      sum(case when h.hour >= ${scope.from} then h.count else 0 end) as cur,
+      sum(case when h.hour < ${scope.from} then h.count else 0 end) as prev
+    from vote_hourly h${sectionJoin(scope.sectionIds)}
+    where h.hour >= ${scope.previousFrom} and h.hour < ${scope.to}${inSections(sql`a.section_id`, scope.sectionIds)}
+    group by 1, 2`);
+  const byStory: MoodCounts = new Map();
+  for (const r of rows) {
+    let s = byStory.get(r.articleId);
+    if (!s) byStory.set(r.articleId, (s = { cur: emptyTallies(), prev: emptyTallies() }));
+    s.cur[r.mood] = r.cur;
+    s.prev[r.mood] = r.prev;
+  }
+  return byStory;
+}
+
+function rankLeaders(counts: MoodCounts, limit: number) {
+  const out: { articleId: number; mood: Mood; rank: number; moodVotes: number; totalVotes: number }[] = [];
+  for (const mood of MOODS) {
+    const ranked = [...counts]
+      .filter(([, c]) => c.cur[mood] > 0)
+      .sort(([a, x], [b, y]) => y.cur[mood] - x.cur[mood] || b - a)
+      .slice(0, limit);
+    ranked.forEach(([articleId, c], i) => out.push({ articleId, mood, rank: i + 1, moodVotes: c.cur[mood], totalVotes: sumTallies(c.cur) }));
+  }
+  return out;
 }
 
 export type SharedStoryRow = StoryRef & { shares: number; topNetwork: string; topNetworkShares: number };
@@ -139,27 +157,9 @@ export type MoverRow = StoryRef & {
   previousVotes: number;
 };
 
-/**
- * Stories whose mix of moods moved most between the previous window and this one, among stories with
- * at least `minVotes` votes cast in each.
- */
-export function listMoodMovers(scope: InsightsScope & { previousFrom: number }, { limit = 10, minVotes = 5 } = {}): MoverRow[] {
-  const rows = getDb().all<{ articleId: number; mood: Mood; cur: number; prev: number }>(sql`
-    select h.article_id as articleId, h.mood as mood,
-      sum(case when h.hour >= ${scope.from} then h.count else 0 end) as cur,
-      sum(case when h.hour < ${scope.from} then h.count else 0 end) as prev
-    from vote_hourly h${sectionJoin(scope.sectionIds)}
-    where h.hour >= ${scope.previousFrom} and h.hour < ${scope.to}${inSections(sql`a.section_id`, scope.sectionIds)}
-    group by 1, 2`);
-  const byStory = new Map<number, { cur: Tallies; prev: Tallies }>();
-  for (const r of rows) {
-    let s = byStory.get(r.articleId);
-    if (!s) byStory.set(r.articleId, (s = { cur: emptyTallies(), prev: emptyTallies() }));
-    s.cur[r.mood] = r.cur;
-    s.prev[r.mood] = r.prev;
-  }
+function rankMovers(counts: MoodCounts, limit: number, minVotes: number) {
   const scored: { articleId: number; shift: number; rising: Mood; risingPoints: number; falling: Mood; fallingPoints: number; votes: number; previousVotes: number }[] = [];
-  for (const [articleId, s] of byStory) {
+  for (const [articleId, s] of counts) {
     const votes = sumTallies(s.cur);
     const previousVotes = sumTallies(s.prev);
     if (votes < minVotes || previousVotes < minVotes) continue;
@@ -177,12 +177,42 @@ export function listMoodMovers(scope: InsightsScope & { previousFrom: number }, 
     scored.push({ articleId, shift: sum / 2, rising, risingPoints: up, falling, fallingPoints: -down, votes, previousVotes });
   }
   scored.sort((a, b) => b.shift - a.shift || b.votes - a.votes || b.articleId - a.articleId);
-  const top = scored.slice(0, limit);
-  const refs = storyRefs(top.map((t) => t.articleId));
-  return top.flatMap((t) => {
-    const ref = refs.get(t.articleId);
-    return ref ? [{ ...ref, ...t }] : [];
-  });
+  return scored.slice(0, limit);
+}
+
+/**
+ * For each mood, the `leaders` stories with the most votes of that mood cast in the window; and the
+ * stories whose mix of moods moved most between the previous window and this one (`movers`, among
+ * stories with at least `minVotes` votes cast in each). One pass over both windows.
+ */
+export function listStoryRankings(
+  scope: InsightsScope & { previousFrom: number },
+  { leaders = 5, movers = 10, minVotes = 5 }: { leaders?: number; movers?: number; minVotes?: number } = {},
+): { leaders: MoodLeaderRow[]; movers: MoverRow[] } {
+  const counts = listStoryMoodCounts(scope);
+  const top = rankLeaders(counts, leaders);
+  const moved = rankMovers(counts, movers, minVotes);
+  const refs = storyRefs([...new Set([...top.map((t) => t.articleId), ...moved.map((m) => m.articleId)])]);
+  return {
+    leaders: top.flatMap((t) => {
+      const ref = refs.get(t.articleId);
+      return ref ? [{ ...ref, mood: t.mood, rank: t.rank, moodVotes: t.moodVotes, totalVotes: t.totalVotes }] : [];
+    }),
+    movers: moved.flatMap((m) => {
+      const ref = refs.get(m.articleId);
+      return ref ? [{ ...ref, ...m }] : [];
+    }),
+  };
+}
+
+/** For each mood, the `limit` stories with the most votes of that mood cast in the window. */
+export function listTopStoriesByMood(scope: InsightsScope, limit = 5): MoodLeaderRow[] {
+  return listStoryRankings({ ...scope, previousFrom: scope.from }, { leaders: limit, movers: 0 }).leaders;
+}
+
+/** Stories whose mix of moods moved most between the previous window and this one. */
+export function listMoodMovers(scope: InsightsScope & { previousFrom: number }, { limit = 10, minVotes = 5 } = {}): MoverRow[] {
+  return listStoryRankings(scope, { leaders: 0, movers: limit, minVotes }).movers;
 }
 
 function storyRefs(ids: number[]): Map<number, StoryRef> {

@@ -4,14 +4,12 @@ import 'server-only';
 import {
   countStoryReaders,
   getStoryMoodTotals,
-  listMoodMovers,
   listMostSharedStories,
   listSharesByNetwork,
+  listStoryRankings,
   listStorySharesByDay,
   listStoryVotesByBucket,
-  listTopStoriesByMood,
-  listVoteTotalsByBucket,
-  listVotesByBucket,
+  listVotesByBucketWithPrevious,
   totalsOf,
   type BucketRow,
   type InsightsScope,
@@ -71,24 +69,26 @@ function fillBuckets(window: InsightsWindow, rows: BucketRow[]): BucketRow[] {
 }
 
 export function loadDashboard(filter: DashboardFilter): Dashboard {
-  const scope = scopeOf(filter);
   const w = filter.window;
-  const current = fillBuckets(w, listVotesByBucket(scope));
+  const scope = { ...scopeOf(filter), previousFrom: w.previous.from };
+  const votes = listVotesByBucketWithPrevious(scope);
+  const current = fillBuckets(w, votes.current);
+  // The previous period's buckets, moved onto this period's (whole days or hours, so they line up).
   const offset = w.from - w.previous.from;
-  const previousRows = listVoteTotalsByBucket({ ...scope, from: w.previous.from, to: w.previous.to });
-  const previousByStart = new Map(previousRows.map((r) => [r.start + offset, r.total]));
+  const previousByStart = new Map(votes.previous.map((r) => [r.start + offset, r.total]));
   const buckets = current.map((b) => ({ ...b, previous: previousByStart.get(b.start) ?? 0 }));
   const totals = totalsOf(current);
+  const rankings = listStoryRankings(scope, { leaders: 5, movers: 10, minVotes: 5 });
   return {
     filter,
     buckets,
     totals,
     total: sumTallies(totals),
-    previousTotal: previousRows.reduce((n, r) => n + r.total, 0),
+    previousTotal: votes.previous.reduce((n, r) => n + r.total, 0),
     shares: listSharesByNetwork(scope),
-    leaders: listTopStoriesByMood(scope, 5),
+    leaders: rankings.leaders,
     shared: listMostSharedStories(scope, 10),
-    movers: listMoodMovers({ ...scope, previousFrom: w.previous.from }, { limit: 10, minVotes: 5 }),
+    movers: rankings.movers,
   };
 }
 

@@ -118,7 +118,7 @@ test('an editor filters the dashboard by section and period, reads the charts an
   await expect(page.locator('#insights-filter-error')).toContainText('There is no such section');
   const bad = await page.request.get('/admin/insights/export/shares?window=custom&from=2020-01-01&to=2026-01-01');
   expect(bad.status()).toBe(400);
-  expect(await bad.text()).toContain('at most 92 days');
+  expect(await bad.text()).toContain('at most 31 days');
   expect((await page.request.get('/admin/insights/export/passwords')).status()).toBe(404);
 });
 
