@@ -144,7 +144,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
                   <>
                     {' · '}
                     <Link href={`/admin/insights/stories/${s.id}`} className="hover:underline">
-                      Insights<span className="sr-only"> for {s.title}</span>
+                      Insights
                     </Link>
                   </>
                 ) : null}
