@@ -248,7 +248,9 @@ export const voteHourly = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.hour, t.mood] }),
-    index('vote_hourly_hour_idx').on(t.hour, t.mood, t.articleId),
+    // Covering (count included): rankings and the insights dashboard sum a range of hours from the
+    // index alone, without a row lookup per hour (docs/decisions/011).
+    index('vote_hourly_hour_idx').on(t.hour, t.mood, t.articleId, t.count),
     check('vote_hourly_nonnegative', sql`count >= 0`),
   ],
 );

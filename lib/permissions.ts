@@ -12,15 +12,17 @@ export const PERMISSIONS = [
   'section.manage',
   'furniture.manage', // static pages, partners, promo box
   'inbox.read', // contact messages
-  'insights.view',
+  'insights.view', // the insights dashboard and every story's insights
+  'insights.own', // insights of the stories one wrote (createdBy)
+  'votes.moderate', // vote bursts: void them; pause and resume voting on a story
   'settings.manage', // site name and tagline
   'users.manage',
   'audit.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const WRITER: Permission[] = ['admin.enter', 'story.write', 'media.upload'];
-const EDITOR: Permission[] = [...WRITER, 'story.edit-any', 'story.publish', 'section.manage', 'furniture.manage', 'inbox.read', 'insights.view'];
+const WRITER: Permission[] = ['admin.enter', 'story.write', 'media.upload', 'insights.own'];
+const EDITOR: Permission[] = [...WRITER, 'story.edit-any', 'story.publish', 'section.manage', 'furniture.manage', 'inbox.read', 'insights.view', 'votes.moderate'];
 const ADMIN: Permission[] = [...PERMISSIONS];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
@@ -44,4 +46,9 @@ export function canEditStory(user: { id: number; role: Role }, story: { createdB
 /** Previews follow edit rights, except that a writer may still preview their own published story. */
 export function canPreviewStory(user: { id: number; role: Role }, story: { createdBy: number | null; status: string }): boolean {
   return can(user.role, 'story.edit-any') || (can(user.role, 'story.write') && story.createdBy === user.id);
+}
+
+/** A story's insights: editors and admins see every story's, writers those of the stories they wrote. */
+export function canViewStoryInsights(user: { id: number; role: Role }, story: { createdBy: number | null }): boolean {
+  return can(user.role, 'insights.view') || (can(user.role, 'insights.own') && story.createdBy === user.id);
 }

@@ -9,6 +9,8 @@ export const ADMIN_NAV: { href: string; label: string; permission: Permission }[
   { href: '/admin/pages', label: 'Pages', permission: 'furniture.manage' },
   { href: '/admin/partners', label: 'Partners', permission: 'furniture.manage' },
   { href: '/admin/promos', label: 'Promo box', permission: 'furniture.manage' },
+  { href: '/admin/insights', label: 'Insights', permission: 'insights.view' },
+  { href: '/admin/moderation', label: 'Moderation', permission: 'votes.moderate' },
   { href: '/admin/inbox', label: 'Inbox', permission: 'inbox.read' },
   { href: '/admin/users', label: 'Users', permission: 'users.manage' },
   { href: '/admin/settings', label: 'Site settings', permission: 'settings.manage' },

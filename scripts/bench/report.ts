@@ -1,5 +1,6 @@
 // The results table and the issue's targets, as pure functions of the measurements.
 import type { PageWeight } from './assets';
+import type { InsightsTiming } from './insights';
 import type { LoadResult } from './load';
 
 export const CONNECTIONS = [10, 50] as const;
@@ -48,6 +49,8 @@ export type VoteAudit = {
 
 export type Results = {
   rows: Row[];
+  /** server-side times of the staff insights views (scripts/bench/insights.ts); absent when not run */
+  insights?: InsightsTiming[] | null;
   peakRssBytes: number | null;
   article: PageWeight | null;
   baseline: PageWeight | null;
@@ -139,6 +142,7 @@ export function evaluateTargets(r: Results): Check[] {
   checks.push(maxCheck('Article HTML, gzipped', '≤ 30 kB', r.article?.htmlGzip, 30_000, kb));
   const extra = r.article && r.baseline ? r.article.jsGzip - r.baseline.jsGzip : undefined;
   checks.push(maxCheck('Article JS above a page without client code', '≤ 30 kB gzipped', extra, 30_000, kb));
+  for (const t of r.insights ?? []) checks.push(maxCheck(`Insights: ${t.label}`, 'median < 200 ms server-side', t.medianMs, 200, (n) => `${n.toFixed(0)} ms`));
   const bad = r.rows.flatMap((x) => Object.values(x.results)).reduce((s, x) => s + (x?.errors ?? 0) + (x?.unexpected ?? 0), 0);
   checks.push({ name: 'Errors and unexpected statuses', target: '0', measured: String(bad), status: bad === 0 ? 'PASS' : 'MISS', margin: '' });
   return checks;

@@ -4,6 +4,7 @@
 // (a) a bare node:http server answering with the article's own bytes from memory, and (b) one of
 // Moodwire's fully static pages (/copyright). Prints one table, checks the targets of issue 7, and
 // writes bench/results.json. See README "Performance" and docs/decisions/009.
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,7 @@ import { BENCH_DIR, copyBuildForRun, copyForRun, ensureBenchBuild, ensureBenchDa
 import { renderProfile, summarizeProfile } from './profile-summary';
 import { bestResult, CONNECTIONS, evaluateTargets, medianResult, renderChecks, renderTable, type Connections, type Results, type Row, type TargetId, type VoteAudit } from './report';
 import { rssSampler, startAppServer, startMemoryServer, treeRss, waitForIdle, type RunningServer } from './servers';
+import type { InsightsTiming } from './insights';
 import { VoteLedger } from './vote-audit';
 
 const APP_PORT = Number(process.env.BENCH_PORT || 3150);
@@ -85,6 +87,21 @@ async function probe(origin: string, target: Target, voteBody: () => string): Pr
   return res.status === expectedStatus(target) ? undefined : `HTTP ${res.status}`;
 }
 
+/**
+ * The staff insights views, timed in their own process (their modules are server-only: they need the
+ * react-server condition) on this run's database, before any load, so nothing else competes.
+ */
+function timeInsights(databaseFile: string): InsightsTiming[] | null {
+  const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
+  const child = spawnSync(tsx, ['--conditions=react-server', 'scripts/bench/insights.ts', '--db', databaseFile, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 600_000 });
+  const line = child.stdout?.split('\n').find((l) => l.startsWith('INSIGHTS_JSON '));
+  if (child.status !== 0 || !line) {
+    log(`insights timings failed (exit ${child.status})`);
+    return null;
+  }
+  return JSON.parse(line.slice('INSIGHTS_JSON '.length)) as InsightsTiming[];
+}
+
 async function main() {
   const started = Date.now();
   const loadAtStart = os.loadavg()[0]!;
@@ -97,6 +114,7 @@ async function main() {
 
   const cached = ensureBenchDatabase({ regenerate: args.regenerate, log });
   const run = copyForRun(cached.file);
+  const insights = !only || only.has('insights') ? timeInsights(run.file) : null;
   const servers: RunningServer[] = [];
   const stopAll = async () => {
     for (const s of servers.splice(0)) await s.stop();
@@ -281,7 +299,7 @@ async function main() {
       }
       return { id: t.id, label: t.label, request: t.kind === 'paths' || t.kind === 'first-render' ? `${t.paths.length} stories` : t.paths[0]!, unavailable: unavailable.get(t.id), results };
     });
-    const results: Results = { rows, peakRssBytes: rss.peak() || null, article, baseline, votes: audits };
+    const results: Results = { rows, peakRssBytes: rss.peak() || null, article, baseline, votes: audits, insights };
     const checks = evaluateTargets(results);
     const extraJs = article.jsGzip - baseline.jsGzip;
     const articleOnly = article.scripts.filter((s) => !baseline.scripts.some((b) => b.url === s.url));
@@ -303,6 +321,10 @@ async function main() {
       console.log(
         `Votes, ${a.id}: ${a.accepted} accepted, ${a.rowsAdded} rows added, ${a.lost} lost (matched by ${a.method}), ${a.unanswered} written for requests cut off at the end of a run; tallies ${a.talliesConsistent ? 'consistent' : 'INCONSISTENT'}`,
       );
+    }
+    if (insights) {
+      console.log('Staff insights, server-side (every query of the view; median of 15 runs, CPU median beside it):');
+      for (const t of insights) console.log(`  ${t.label.padEnd(58)} ${t.medianMs.toFixed(1).padStart(7)} ms  (p95 ${t.p95Ms.toFixed(1)} ms, CPU ${t.cpuMedianMs.toFixed(1)} ms)`);
     }
     console.log(`Machine: ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start and ${loadAtEnd.toFixed(1)} at the end; Node ${process.version}`);
     console.log('');

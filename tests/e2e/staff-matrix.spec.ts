@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { can, canEditStory, type Permission } from '../../lib/permissions';
+import { recomputeVoteRollups } from '../../db/vote-rollups';
+import { can, canEditStory, canViewStoryInsights, type Permission } from '../../lib/permissions';
+import { e2eDb } from '../helpers/e2e-db';
 import { ensureStaffUsers, STAFF, type StaffRole } from '../helpers/staff';
 import { callActionDirectly, e2eDatabasePath, hiddenInputsOf, postForm, signInThroughForm, WriteWatcher, type FilePart } from '../helpers/staff-e2e';
 
@@ -42,6 +44,18 @@ function allowedBy(permission: Permission) {
 function mayEditStory(story: () => { createdBy: number; status: string }, permission: Permission = 'story.write') {
   return (actor: Actor) => actor !== 'anonymous' && can(STAFF[actor].role, permission) && canEditStory({ id: fx.ids[actor], role: STAFF[actor].role }, story());
 }
+function mayViewInsights(story: () => { createdBy: number }) {
+  return (actor: Actor) => actor !== 'anonymous' && canViewStoryInsights({ id: fx.ids[actor], role: STAFF[actor].role }, story());
+}
+const burstPool: Fields[] = [];
+/** 25 votes on the editor's story from one fresh address within two minutes: a burst to void. */
+function plantBurst(): Fields {
+  const ip = `matrix-burst-${n()}`;
+  const start = Date.now() - 10 * 60_000;
+  for (let i = 0; i < 25; i++) db.run('insert into votes (article_id, reader_id, mood, ip_hash, created_at, updated_at) values (?, ?, ?, ?, ?, ?)', fx.editorStory, `${ip}-${i}`, 'angry', ip, start + i * 5000, start + i * 5000);
+  recomputeVoteRollups(e2eDb(), fx.editorStory);
+  return { kind: 'ip', articleId: String(fx.editorStory), ipHash: ip, from: String(start), to: String(start + 24 * 5000) };
+}
 const writerStory = () => ({ createdBy: fx.ids.writer, status: 'draft' });
 const editorStory = () => ({ createdBy: fx.ids.editor, status: 'published' });
 
@@ -67,6 +81,10 @@ const PAGES: PageCase[] = [
   { file: 'users/[id]/page.tsx', path: () => `/admin/users/${fx.targetUser}`, allowed: allowedBy('users.manage') },
   { file: 'settings/page.tsx', path: () => '/admin/settings', allowed: allowedBy('settings.manage') },
   { file: 'audit/page.tsx', path: () => '/admin/audit', allowed: allowedBy('audit.read') },
+  { file: 'insights/page.tsx', path: () => '/admin/insights', allowed: allowedBy('insights.view') },
+  { file: 'insights/stories/[id]/page.tsx', path: () => `/admin/insights/stories/${fx.writerStory}`, allowed: mayViewInsights(writerStory) },
+  { file: 'insights/stories/[id]/page.tsx', path: () => `/admin/insights/stories/${fx.editorStory}`, allowed: mayViewInsights(editorStory) },
+  { file: 'moderation/page.tsx', path: () => '/admin/moderation', allowed: allowedBy('votes.moderate') },
   // The sign-in page is for everyone; signed-in staff are sent on to the dashboard.
   { file: 'login/page.tsx', path: () => '/admin/login', allowed: () => true },
 ];
@@ -212,6 +230,8 @@ const ACTIONS: ActionCase[] = [
   { label: 'user.update', form: 'user.update', exportName: 'updateUserAction', page: () => `/admin/users/${fx.targetUser}`, fields: () => ({ id: String(fx.targetUser), name: `Matrix target ${n()}`, email: 'matrix-target@e2e.moodwire.test', role: 'writer' }), allowed: allowedBy('users.manage') },
   { label: 'user.set-disabled', form: 'user.set-disabled', exportName: 'setUserDisabledAction', page: () => `/admin/users/${fx.targetUser}`, fields: () => ({ id: String(fx.targetUser), disabled: '0' }), allowed: allowedBy('users.manage') },
   { label: 'user.reset-password', form: 'user.reset-password', exportName: 'resetUserPasswordAction', page: () => `/admin/users/${fx.targetUser}`, fields: () => ({ id: String(fx.targetUser), password: 'Granite-Willow-Ferry-19' }), allowed: allowedBy('users.manage') },
+  { label: 'moderation.void-burst', form: 'moderation.void-burst', exportName: 'voidBurstAction', page: () => '/admin/moderation', fields: () => burstPool.shift() ?? plantBurst(), allowed: allowedBy('votes.moderate') },
+  { label: 'moderation.set-voting', form: 'moderation.set-voting', exportName: 'setVotingPausedAction', page: () => '/admin/moderation', fields: () => ({ story: String(fx.editorStory), paused: '0' }), allowed: allowedBy('votes.moderate') },
   {
     label: 'account.change-password (to the same password)',
     form: 'account.change-password',
@@ -246,6 +266,33 @@ const ROUTES: RouteCase[] = [
     },
     allowed: () => true,
     deniedStatus: { anonymous: 404, staff: 404 },
+  },
+  {
+    file: 'app/(admin)/admin/insights/export/[table]/route.ts',
+    call: async (request, cookie) => {
+      const res = await request.get('/admin/insights/export/shares?window=30d', { headers: cookie ? { cookie } : {}, maxRedirects: 0, failOnStatusCode: false });
+      return { status: res.status(), ok: (res.headers()['content-type'] ?? '').startsWith('text/csv') && (await res.text()).startsWith('\uFEFFNetwork,Shares') };
+    },
+    allowed: allowedBy('insights.view'),
+    deniedStatus: { anonymous: 307, staff: 403 },
+  },
+  {
+    file: 'app/(admin)/admin/insights/stories/[id]/export/[table]/route.ts',
+    call: async (request, cookie) => {
+      const res = await request.get(`/admin/insights/stories/${fx.editorStory}/export/moods`, { headers: cookie ? { cookie } : {}, maxRedirects: 0, failOnStatusCode: false });
+      return { status: res.status(), ok: (res.headers()['content-type'] ?? '').startsWith('text/csv') && (await res.text()).startsWith('\uFEFFMood,Votes') };
+    },
+    allowed: mayViewInsights(editorStory),
+    deniedStatus: { anonymous: 307, staff: 403 },
+  },
+  {
+    file: 'app/(admin)/admin/moderation/export/[table]/route.ts',
+    call: async (request, cookie) => {
+      const res = await request.get('/admin/moderation/export/bursts', { headers: cookie ? { cookie } : {}, maxRedirects: 0, failOnStatusCode: false });
+      return { status: res.status(), ok: (res.headers()['content-type'] ?? '').startsWith('text/csv') && (await res.text()).startsWith('\uFEFFStory number,Story,Votes') };
+    },
+    allowed: allowedBy('votes.moderate'),
+    deniedStatus: { anonymous: 307, staff: 403 },
   },
 ];
 
@@ -292,6 +339,9 @@ test.beforeAll(async ({ browser, baseURL }) => {
     message,
     mediaKey,
   };
+  // Bursts planted ahead (a write in fields() would count as the action's): the page shows their
+  // void forms, and each call takes a fresh one.
+  for (let i = 0; i < 8; i++) burstPool.push(plantBurst());
   for (const role of STAFF_ROLES) cookies[role] = await cookieFor(browser, baseURL!, role);
 });
 

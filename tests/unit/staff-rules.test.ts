@@ -4,7 +4,7 @@ import { storySchema } from '@/lib/admin/story-schema';
 import { allowedStatuses, resolvePublication } from '@/lib/admin/story-rules';
 import { sniffImageType } from '@/lib/media/upload';
 import { passwordProblem, hashPassword, verifyPassword, randomPassword } from '@/lib/password';
-import { can, canEditStory, PERMISSIONS, ROLE_PERMISSIONS } from '@/lib/permissions';
+import { can, canEditStory, canViewStoryInsights, PERMISSIONS, ROLE_PERMISSIONS } from '@/lib/permissions';
 import { safeNextPath } from '@/lib/proxy/admin';
 
 describe('permission table', () => {
@@ -18,6 +18,17 @@ describe('permission table', () => {
     expect(can('editor', 'users.manage')).toBe(false);
     expect(can('editor', 'settings.manage')).toBe(false);
     expect(can(null, 'admin.enter')).toBe(false);
+    expect(can('writer', 'insights.view')).toBe(false);
+    expect(can('writer', 'votes.moderate')).toBe(false);
+    expect(can('editor', 'insights.view')).toBe(true);
+    expect(can('editor', 'votes.moderate')).toBe(true);
+  });
+
+  it('shows writers the insights of their own stories only', () => {
+    expect(canViewStoryInsights({ id: 7, role: 'writer' }, { createdBy: 7 })).toBe(true);
+    expect(canViewStoryInsights({ id: 7, role: 'writer' }, { createdBy: 8 })).toBe(false);
+    expect(canViewStoryInsights({ id: 7, role: 'writer' }, { createdBy: null })).toBe(false);
+    expect(canViewStoryInsights({ id: 1, role: 'editor' }, { createdBy: 8 })).toBe(true);
   });
 
   it('lets writers edit their own drafts and stories in review only', () => {

@@ -11,7 +11,7 @@ import { idParam, pageParam, param, withParam, type RawSearchParams } from '@/li
 import { STATUS_LABELS } from '@/lib/admin/story-schema';
 import { requireStaff } from '@/lib/auth/staff';
 import { formatDateTime } from '@/lib/format';
-import { can, canEditStory } from '@/lib/permissions';
+import { can, canEditStory, canViewStoryInsights } from '@/lib/permissions';
 import { articlePath } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Stories' };
@@ -137,6 +137,14 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
                     {' · '}
                     <Link href={articlePath(s.slug)} className="hover:underline">
                       View
+                    </Link>
+                  </>
+                ) : null}
+                {canViewStoryInsights(user, s) ? (
+                  <>
+                    {' · '}
+                    <Link href={`/admin/insights/stories/${s.id}`} className="hover:underline">
+                      Insights
                     </Link>
                   </>
                 ) : null}

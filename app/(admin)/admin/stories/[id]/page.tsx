@@ -10,7 +10,7 @@ import { StoryForm } from '@/components/admin/story-form';
 import { getStoryForEdit, listAuthors, storyIsPublic } from '@/db/queries/admin-stories';
 import { listSections } from '@/db/queries/sections';
 import { requireStaff } from '@/lib/auth/staff';
-import { can, canEditStory } from '@/lib/permissions';
+import { can, canEditStory, canViewStoryInsights } from '@/lib/permissions';
 import { articlePath } from '@/lib/routes';
 import { removeHeroAction, unpublishStoryAction } from '../actions';
 import { updateHeroTextAction, uploadHeroAction } from '../hero-actions';
@@ -50,6 +50,11 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
             {live ? (
               <Link href={articlePath(story.slug)} className="rounded border border-rule px-3 py-2 text-sm font-semibold hover:border-ink">
                 View on the site
+              </Link>
+            ) : null}
+            {canViewStoryInsights(user, story) ? (
+              <Link href={`/admin/insights/stories/${story.id}`} className="rounded border border-rule px-3 py-2 text-sm font-semibold hover:border-ink">
+                Insights
               </Link>
             ) : null}
           </>

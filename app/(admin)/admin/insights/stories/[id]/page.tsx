@@ -1,0 +1,148 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { forbidden, notFound } from 'next/navigation';
+import { PageHeader } from '@/components/admin/page-header';
+import { StatusBadge } from '@/components/admin/status-badge';
+import { BarChart } from '@/components/insights/bar-chart';
+import { ChartFigure } from '@/components/insights/chart-figure';
+import { formatCount } from '@/components/insights/chart-scale';
+import { InsightsFilter } from '@/components/insights/insights-filter';
+import { StackedBarChart } from '@/components/insights/stacked-bar-chart';
+import { moodMixSummary, sharesSummary } from '@/components/insights/summaries';
+import { VotingToggle } from '@/components/insights/voting-toggle';
+import { storyIsPublic } from '@/db/queries/admin-stories';
+import { getStoryForInsights } from '@/db/queries/insights';
+import { param, type RawSearchParams } from '@/lib/admin/search-params';
+import { requireStaff } from '@/lib/auth/staff';
+import { MOOD_COLOURS, NETWORK_COLOURS, PRIMARY_COLOUR } from '@/lib/insights/colours';
+import { loadStoryReport, networkLabel, storyTable, type StoryReport, type StoryTable } from '@/lib/insights/reports';
+import { bucketLabel, bucketTick, parseInsightsWindow, windowQuery } from '@/lib/insights/window';
+import { MOODS, MOOD_LABELS, percentages } from '@/lib/moods';
+import { can, canEditStory, canViewStoryInsights } from '@/lib/permissions';
+import { articlePath } from '@/lib/routes';
+
+export const metadata: Metadata = { title: 'Story insights' };
+
+export default async function StoryInsightsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
+  const user = await requireStaff('insights.own');
+  const { id: rawId } = await params;
+  if (!/^[1-9]\d{0,8}$/.test(rawId)) notFound();
+  const story = getStoryForInsights(Number(rawId));
+  if (!story) notFound();
+  if (!canViewStoryInsights(user, story)) forbidden();
+
+  const query = await searchParams;
+  const values = { window: param(query, 'window', 20), from: param(query, 'from', 20), to: param(query, 'to', 20) };
+  const window = parseInsightsWindow(values, undefined, '30d');
+  const seesAll = can(user.role, 'insights.view');
+
+  return (
+    <>
+      <PageHeader title={story.title} back={seesAll ? { href: '/admin/insights', label: 'Insights' } : { href: '/admin/stories', label: 'Your stories' }} />
+      <div className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+        <StatusBadge status={story.status} publishedAt={story.publishedAt} />
+        <span>{story.sectionName}</span>
+        {storyIsPublic(story) ? (
+          <Link href={articlePath(story.slug)} className="text-brand hover:underline">
+            Read the story
+          </Link>
+        ) : null}
+        {canEditStory(user, story) ? (
+          <Link href={`/admin/stories/${story.id}`} className="text-brand hover:underline">
+            Edit
+          </Link>
+        ) : null}
+        <span data-voting={story.votingPaused ? 'paused' : 'open'}>{story.votingPaused ? 'Voting is paused' : 'Voting is open'}</span>
+        {can(user.role, 'votes.moderate') ? <VotingToggle storyId={story.id} paused={story.votingPaused} /> : null}
+      </div>
+      <InsightsFilter action={`/admin/insights/stories/${story.id}`} values={values} error={window.ok ? undefined : window} />
+      {window.ok ? <StoryBody id={story.id} r={loadStoryReport(story.id, window.window)} /> : <p className="text-muted">Correct the period above to see the figures.</p>}
+    </>
+  );
+}
+
+function StoryBody({ id, r }: { id: number; r: StoryReport }) {
+  const w = r.window;
+  const csv = (t: StoryTable) => `/admin/insights/stories/${id}/export/${t}?${windowQuery(w)}`;
+  const table = (t: StoryTable) => ({ caption: t, ...storyTable(r, t, 'html') });
+  const p = percentages(r.tallies);
+  const mixSummary = moodMixSummary(r.tallies, 'counted on this story in all');
+  const timeSummary = moodMixSummary(r.windowTotals, `cast in this period (${w.label})`);
+  const shareRows = r.networks.map((n) => ({ label: networkLabel(n), count: r.shareTotals[n] ?? 0 }));
+  const shareTotal = shareRows.reduce((n, s) => n + s.count, 0);
+  return (
+    <>
+      <dl className="mb-6 grid grid-cols-1 gap-3 sm:grid-cols-3">
+        <div className="admin-card">
+          <dt className="text-sm text-muted">Readers who voted</dt>
+          <dd className="text-2xl font-bold" data-stat="readers">
+            {formatCount(r.readers.readers)}
+          </dd>
+        </div>
+        <div className="admin-card">
+          <dt className="text-sm text-muted">Votes voided by moderation</dt>
+          <dd className="text-2xl font-bold" data-stat="voided">
+            {formatCount(r.readers.voided)}
+          </dd>
+        </div>
+        <div className="admin-card">
+          <dt className="text-sm text-muted">Distinct addresses, last 48 hours</dt>
+          <dd className="text-2xl font-bold">{formatCount(r.readers.recentAddresses)}</dd>
+        </div>
+      </dl>
+      <ChartFigure
+        id="moods"
+        title="Mood distribution"
+        summary={mixSummary}
+        csvHref={csv('moods')}
+        table={table('moods')}
+        empty={r.total === 0 ? 'Nobody has voted on this story yet.' : undefined}
+        chart={
+          <BarChart
+            id="moods-chart"
+            title="Mood distribution, all votes counted"
+            description={mixSummary}
+            rows={MOODS.map((m) => ({ label: MOOD_LABELS[m], value: r.tallies[m], colour: MOOD_COLOURS[m], note: `${p[m]}%` }))}
+          />
+        }
+      />
+      <ChartFigure
+        id="mood-timeline"
+        title="Votes over time by mood"
+        summary={timeSummary}
+        csvHref={csv('mood-timeline')}
+        table={table('mood-timeline')}
+        empty={r.buckets.every((b) => b.total === 0) ? 'No votes were cast in this period.' : undefined}
+        chart={
+          <StackedBarChart
+            id="mood-timeline-chart"
+            title={`Votes by mood, ${w.bucket === 'hour' ? 'hour by hour' : 'day by day'}`}
+            description={timeSummary}
+            series={MOODS.map((m) => ({ key: m, label: MOOD_LABELS[m], colour: MOOD_COLOURS[m] }))}
+            buckets={r.buckets.map((b) => ({ tick: bucketTick(b.start, w.bucket), label: bucketLabel(b.start, w.bucket), values: b.tallies }))}
+          />
+        }
+      />
+      <ChartFigure
+        id="shares-timeline"
+        title="Shares by network over time"
+        summary={sharesSummary(shareRows)}
+        csvHref={csv('shares-timeline')}
+        table={table('shares-timeline')}
+        empty={shareTotal === 0 ? 'No shares in this period.' : undefined}
+        chart={
+          <StackedBarChart
+            id="shares-timeline-chart"
+            title="Shares by network, day by day"
+            description={sharesSummary(shareRows)}
+            series={r.networks.map((n) => ({ key: n, label: networkLabel(n), colour: NETWORK_COLOURS[n] ?? PRIMARY_COLOUR }))}
+            buckets={r.shareDays.map((d) => {
+              const start = Date.parse(`${d.day}T00:00:00Z`);
+              return { tick: bucketTick(start, 'day'), label: bucketLabel(start, 'day'), values: d.counts };
+            })}
+          />
+        }
+      />
+    </>
+  );
+}

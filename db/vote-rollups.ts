@@ -1,0 +1,34 @@
+// Rebuilds a story's vote rollups (vote_tallies, vote_hourly) from its vote rows. The vote path keeps
+// them exact one vote at a time (db/queries/votes.ts); moderation voids many votes at once and calls
+// this inside the same transaction, and tests call it after planting votes straight into the file.
+// No Next.js imports, so scripts and Playwright tests can use it too.
+import { sql } from 'drizzle-orm';
+import type { DB } from './client';
+
+const HOUR_MS = 3_600_000;
+// Inlined, not bound: better-sqlite3 binds JS numbers as REAL, and REAL division would not truncate to the hour.
+const HOUR = sql.raw(String(HOUR_MS));
+
+type Runner = Pick<DB, 'run'>;
+
+/**
+ * Sets the story's tallies to COUNT(*) of its non-voided votes by mood, and its hourly rollup to the
+ * same counted by the hour each vote was first cast. `hours` limits the hourly rebuild to the hours
+ * touching [from, to] (the hours a void changed); the tallies are always rebuilt whole.
+ */
+export function recomputeVoteRollups(db: Runner, articleId: number, hours?: { from: number; to: number }): void {
+  db.run(sql`update vote_tallies set count = 0 where article_id = ${articleId}`);
+  db.run(sql`insert into vote_tallies (article_id, mood, count)
+    select article_id, mood, count(*) from votes where article_id = ${articleId} and voided_at is null group by mood
+    on conflict (article_id, mood) do update set count = excluded.count`);
+
+  const from = hours ? Math.floor(hours.from / HOUR_MS) * HOUR_MS : undefined;
+  const to = hours ? Math.floor(hours.to / HOUR_MS) * HOUR_MS + HOUR_MS : undefined;
+  const range = from === undefined || to === undefined ? sql`` : sql` and hour >= ${from} and hour < ${to}`;
+  const createdRange = from === undefined || to === undefined ? sql`` : sql` and created_at >= ${from} and created_at < ${to}`;
+  db.run(sql`delete from vote_hourly where article_id = ${articleId}${range}`);
+  db.run(sql`insert into vote_hourly (article_id, hour, mood, count)
+    select article_id, (created_at / ${HOUR}) * ${HOUR}, mood, count(*) from votes
+    where article_id = ${articleId} and voided_at is null${createdRange}
+    group by 2, 3`);
+}
