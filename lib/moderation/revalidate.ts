@@ -1,14 +1,12 @@
 // After a void or a pause, readers must see the corrected counts (or "voting is closed") at once:
-// expire the story's page and its per-mood copies (lib/proxy/reader-votes.ts) and the home page,
-// whose mood panel counts votes too. Mood ranking pages are rendered live.
+// expire the story's page and its per-mood copies (decision 002), the home page, whose mood panel
+// counts votes too, and the mood rankings.
 import 'server-only';
 import { revalidatePath } from 'next/cache';
-import { MOODS } from '@/lib/moods';
-import { articlePath } from '@/lib/routes';
-import { moodVariantPath } from '@/lib/votes/voted-hint';
+import { storyPaths } from '@/lib/admin/revalidate';
 
 export function revalidateStoryVotes(slug: string): void {
-  revalidatePath(articlePath(slug));
-  for (const mood of MOODS) revalidatePath(moodVariantPath(slug, mood));
+  for (const path of storyPaths(slug)) revalidatePath(path);
   revalidatePath('/');
+  revalidatePath('/moods/[mood]', 'page');
 }
