@@ -248,7 +248,8 @@ export const voteHourly = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.hour, t.mood] }),
-    index('vote_hourly_hour_idx').on(t.hour, t.mood, t.articleId),
+    // Covering (count included): rankings sum a window of hours from the index alone (decision 015).
+    index('vote_hourly_hour_idx').on(t.hour, t.mood, t.articleId, t.count),
     check('vote_hourly_nonnegative', sql`count >= 0`),
   ],
 );
