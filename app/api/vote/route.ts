@@ -7,7 +7,7 @@ import { castVote, getVotableArticle, getVoteSummary, type VoteSummary } from '@
 import type { Mood } from '@/lib/moods';
 import { articlePath, siteUrl } from '@/lib/routes';
 import { hashAddress } from '@/lib/votes/ip-hash';
-import { revalidateStoryAfterVote } from '@/lib/votes/revalidate-story';
+import { revalidateMoodRankingsAfterVote, revalidateStoryAfterVote } from '@/lib/votes/revalidate-story';
 import { newReaderId, READER_COOKIE, readerCookieValue, verifyReaderCookie, voteCookieOptions } from '@/lib/votes/reader-cookie';
 import { voteSettings } from '@/lib/votes/settings';
 import { errorPage } from '@/lib/votes/error-page';
@@ -113,9 +113,12 @@ export async function POST(request: NextRequest): Promise<Response> {
     }
   }
 
-  // Cached copies of the story follow within seconds; the page this reader lands on, at once
-  // (lib/votes/revalidate-story.ts).
-  if (result.changed) revalidateStoryAfterVote(result.slug, result.summary.mine);
+  // Cached copies of the story and the mood rankings follow within seconds; the page this reader
+  // lands on, at once (lib/votes/revalidate-story.ts).
+  if (result.changed) {
+    revalidateStoryAfterVote(result.slug, result.summary.mine);
+    revalidateMoodRankingsAfterVote();
+  }
 
   const response = wantsJson(request)
     ? Response.json(summaryJson(result.summary), { headers: { 'cache-control': NO_STORE } })
