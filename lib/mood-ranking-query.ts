@@ -1,7 +1,7 @@
 // What a mood ranking page is asked for: /moods/<mood>?window=day|week|month&section=<slug>. The
-// proxy sends a query it fully understands to the cached page for that period and section
-// (/moods/<mood>/in/<window>[/<section>]); anything else reaches the per-request page, which shows
-// what it did not understand (decision 015).
+// rewrites in next.config.ts send a well-formed query to the cached page for that period and section
+// (/moods/<mood>/in/<window>[/<section>]); anything else reaches the per-request page, which reads it
+// here and shows what it did not understand (decision 015).
 import { z } from 'zod';
 import { MOOD_WINDOWS, type MoodWindow } from '@/db/queries/mood-rankings';
 
@@ -35,12 +35,9 @@ export function readRankingQuery(
   const rawSection = sections.length === 1 ? sections[0]! : sections.length > 1 ? sections.join(',') : '';
   if (rawSection !== '') {
     if (sections.length === 1 && slugSchema.safeParse(rawSection).success && sectionExists(rawSection)) choice.sectionSlug = rawSection;
-    else problems.push(`There is no section called “${rawSection}”. Showing all sections.`);
+    else problems.push(unknownSectionMessage(rawSection));
   }
   return { choice, problems };
 }
 
-/** The cached page that shows `choice` for the mood whose URL segment is `moodSlug`. */
-export function rankingPagePath(moodSlug: string, { window, sectionSlug }: RankingChoice): string {
-  return `/moods/${moodSlug}/in/${window}${sectionSlug ? `/${sectionSlug}` : ''}`;
-}
+export const unknownSectionMessage = (section: string) => `There is no section called “${section}”. Showing all sections.`;

@@ -5,9 +5,9 @@ import { listSections } from '@/db/queries/sections';
 import { readRankingQuery } from '@/lib/mood-ranking-query';
 import { moodFromSlug } from '@/lib/moods';
 
-// Reached only with a query the proxy did not understand (lib/proxy/mood-rankings.ts sends every
-// other request to the cached page for its period and section): rendered per request, with a message
-// for each value it could not use.
+// Reached only with a query the rewrites in next.config.ts do not understand (every other request
+// goes to the cached page for its period and section): rendered per request, with a message for each
+// value it could not use.
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ mood: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -4,8 +4,8 @@ import { MoodRanking, moodRankingMetadata } from '@/components/mood/mood-ranking
 import { MOOD_WINDOWS, type MoodWindow } from '@/db/queries/mood-rankings';
 import { moodFromSlug } from '@/lib/moods';
 
-// One mood, one period, all sections: what /moods/<mood>?window=<window> shows (the proxy rewrites
-// to it). Cached; votes expire it within seconds (lib/votes/revalidate-story.ts), and the period
+// One mood, one period, all sections: what /moods/<mood>?window=<window> shows (next.config.ts
+// rewrites to it). Cached; votes expire it within seconds (lib/votes/revalidate-story.ts), and the period
 // moves on with the hour through this time-based fall-back (decision 015).
 export const revalidate = 60;
 export const generateStaticParams = async () => [];
