@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { Breadcrumb } from '@/components/article/breadcrumb';
 import { listMoodRanking, MOOD_WINDOWS, type MoodWindow } from '@/db/queries/mood-rankings';
 import { listSections, sectionAndDescendantIds, sectionTrail } from '@/db/queries/sections';
@@ -63,7 +62,7 @@ export function MoodRanking({ mood, window, sectionSlug, problems = [] }: { mood
           <ul className="flex flex-wrap gap-2 text-sm">
             {MOODS.map((m) => (
               <li key={m}>
-                <Link
+                <a
                   href={withQuery(m)}
                   aria-current={m === mood ? 'page' : undefined}
                   className={`inline-block rounded-full border px-3 py-1 font-semibold ${
@@ -71,7 +70,7 @@ export function MoodRanking({ mood, window, sectionSlug, problems = [] }: { mood
                   }`}
                 >
                   {MOOD_LABELS[m]}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>
@@ -132,9 +131,9 @@ export function MoodRanking({ mood, window, sectionSlug, problems = [] }: { mood
               <article className="min-w-0">
                 <p className="text-xs font-bold uppercase tracking-wide text-brand">{r.sectionName}</p>
                 <h3 className="font-serif text-lg leading-snug font-bold">
-                  <Link href={articlePath(r.slug)} className="hover:text-brand hover:underline">
+                  <a href={articlePath(r.slug)} className="hover:text-brand hover:underline">
                     {r.title}
-                  </Link>
+                  </a>
                 </h3>
                 {r.standfirst ? <p className="mt-1 line-clamp-2 text-sm text-muted">{r.standfirst}</p> : null}
                 <p className="mt-1 text-sm">
