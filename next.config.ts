@@ -37,6 +37,28 @@ const nextConfig: NextConfig = {
     // Hero photos (5 MB at most) are posted to a server action; room for the multipart overhead.
     serverActions: { bodySizeLimit: '6mb' },
   },
+  // Mood rankings are cached per mood, period and section (decision 015): a query these rules fully
+  // understand is served by the cached page for it, /moods/<mood>/in/<window>[/<section>], while the
+  // address stays /moods/<mood>?window=…&section=…. An empty value counts as absent (the plain form
+  // sends "All sections" as section=). Anything else reaches /moods/<mood> itself, rendered per
+  // request with a message about what it did not understand. Rewrites here, not in proxy.ts: Next
+  // serves a proxy's rewrite by an HTTP request to itself when the server is bound to 127.0.0.1.
+  async rewrites() {
+    const window = { type: 'query', key: 'window', value: '(?<window>day|week|month)' } as const;
+    const section = { type: 'query', key: 'section', value: '(?<section>[a-z0-9-]{1,120})' } as const;
+    const noWindow = { type: 'query', key: 'window' } as const;
+    const noSection = { type: 'query', key: 'section' } as const;
+    return {
+      beforeFiles: [
+        { source: '/moods/:mood', has: [window, section], destination: '/moods/:mood/in/:window/:section' },
+        { source: '/moods/:mood', has: [window], missing: [noSection], destination: '/moods/:mood/in/:window' },
+        { source: '/moods/:mood', has: [section], missing: [noWindow], destination: '/moods/:mood/in/week/:section' },
+        { source: '/moods/:mood', missing: [noWindow, noSection], destination: '/moods/:mood/in/week' },
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
   images: {
     // Uploaded photos are resized by sharp once, at upload, into fixed widths; the loader picks one.
     // No on-the-fly optimiser runs on the server (see lib/image-loader.ts).

@@ -248,8 +248,8 @@ export const voteHourly = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.hour, t.mood] }),
-    // Covering (count included): rankings and the insights dashboard sum a range of hours from the
-    // index alone, without a row lookup per hour (docs/decisions/011).
+    // Covering (count included): mood rankings and the insights dashboard sum a range of hours from
+    // the index alone, without a row lookup per hour (decisions 011 and 015).
     index('vote_hourly_hour_idx').on(t.hour, t.mood, t.articleId, t.count),
     check('vote_hourly_nonnegative', sql`count >= 0`),
   ],

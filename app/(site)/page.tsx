@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ArticleCard } from '@/components/article/article-card';
 import { MoodPanel } from '@/components/mood/mood-panel';
 import { listArticlesInSections, listLatestArticles } from '@/db/queries/articles';
@@ -63,9 +62,9 @@ export default function HomePage() {
           return (
             <section key={section.id} aria-labelledby={`home-${section.slug}`}>
               <h2 id={`home-${section.slug}`} className="border-b-2 border-ink pb-1 text-lg font-bold uppercase tracking-wide">
-                <Link href={sectionPath(section.slug)} className="hover:text-brand">
+                <a href={sectionPath(section.slug)} className="hover:text-brand">
                   {section.name}
-                </Link>
+                </a>
               </h2>
               <div className="mt-4 space-y-5">
                 {stories.map((a) => (

@@ -1,5 +1,4 @@
-import Image from 'next/image';
-import Link from 'next/link';
+import { ServerImage } from '@/components/ui/server-image';
 import type { ArticleCard as Card } from '@/db/queries/articles';
 import { formatDate, isoDate } from '@/lib/format';
 import { articlePath } from '@/lib/routes';
@@ -23,8 +22,8 @@ export function ArticleCard({
   return (
     <article className={lead ? 'grid gap-4 md:grid-cols-5' : 'flex gap-4'}>
       {showImage && article.hero ? (
-        <Link href={articlePath(article.slug)} tabIndex={-1} aria-hidden="true" className={lead ? 'md:col-span-3' : 'w-28 shrink-0 sm:w-40'}>
-          <Image
+        <a href={articlePath(article.slug)} tabIndex={-1} aria-hidden="true" className={lead ? 'md:col-span-3' : 'w-28 shrink-0 sm:w-40'}>
+          <ServerImage
             src={article.hero.path}
             alt=""
             width={article.hero.width}
@@ -34,14 +33,14 @@ export function ArticleCard({
             priority={lead}
             className="h-auto w-full bg-black/5"
           />
-        </Link>
+        </a>
       ) : null}
       <div className={lead ? 'md:col-span-2' : 'min-w-0'}>
         {showSection ? <p className="text-xs font-bold uppercase tracking-wide text-brand">{article.sectionName}</p> : null}
         <Heading className={lead ? 'font-serif text-2xl leading-tight font-bold sm:text-3xl' : 'font-serif text-lg leading-snug font-bold'}>
-          <Link href={articlePath(article.slug)} className="hover:text-brand hover:underline">
+          <a href={articlePath(article.slug)} className="hover:text-brand hover:underline">
             {article.title}
-          </Link>
+          </a>
         </Heading>
         {article.standfirst ? <p className={lead ? 'mt-2 text-base text-muted' : 'mt-1 line-clamp-3 text-sm text-muted'}>{article.standfirst}</p> : null}
         <p className="mt-1 text-xs text-muted">

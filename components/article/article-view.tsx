@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { ArticleFull } from '@/db/queries/articles';
 import { formatDateTime, isoDate } from '@/lib/format';
@@ -22,9 +21,9 @@ export function ArticleView({ article, crumbs, url, children }: { article: Artic
             <p>
               By{' '}
               {article.author ? (
-                <Link href={authorPath(article.author.slug)} rel="author" className="font-semibold text-ink underline underline-offset-2 hover:text-brand">
+                <a href={authorPath(article.author.slug)} rel="author" className="font-semibold text-ink underline underline-offset-2 hover:text-brand">
                   {article.byline}
-                </Link>
+                </a>
               ) : (
                 <span className="font-semibold text-ink">{article.byline}</span>
               )}
@@ -46,9 +45,9 @@ export function ArticleView({ article, crumbs, url, children }: { article: Artic
         <ul aria-label="Topics" className="no-print mt-8 flex flex-wrap gap-2 text-sm">
           {article.tags.map((t) => (
             <li key={t.slug}>
-              <Link href={tagPath(t.slug)} className="inline-block rounded-full border border-rule px-3 py-1.5 text-muted hover:border-brand hover:text-brand">
+              <a href={tagPath(t.slug)} className="inline-block rounded-full border border-rule px-3 py-1.5 text-muted hover:border-brand hover:text-brand">
                 {t.name}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { ServerImage } from '@/components/ui/server-image';
 import { notFound } from 'next/navigation';
 import { ArticleCard } from '@/components/article/article-card';
 import { Breadcrumb } from '@/components/article/breadcrumb';
@@ -34,7 +34,7 @@ export function AuthorListing({ slug, page }: { slug: string; page: number }) {
       />
       <header className="mt-4 flex items-start gap-4 border-b border-rule pb-4 sm:gap-6">
         {author.photoPath ? (
-          <Image
+          <ServerImage
             src={author.photoPath}
             alt=""
             width={96}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 export type Crumb = { name: string; href: string };
 
@@ -11,14 +10,14 @@ export function Breadcrumb({ items }: { items: Crumb[] }) {
           const last = i === items.length - 1;
           return (
             <li key={item.href} className="flex items-center gap-x-1">
-              <Link
+              <a
                 href={item.href}
                 aria-current={last ? 'page' : undefined}
                 // py-0.5: each link is at least 24px tall, a comfortable target when the trail wraps on a phone.
                 className={`inline-block py-0.5 ${last ? 'font-semibold text-ink' : 'underline-offset-2 hover:text-brand hover:underline'}`}
               >
                 {item.name}
-              </Link>
+              </a>
               {last ? null : <span aria-hidden="true">›</span>}
             </li>
           );

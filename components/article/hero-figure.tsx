@@ -1,11 +1,11 @@
-import Image from 'next/image';
+import { ServerImage } from '@/components/ui/server-image';
 import type { HeroImage } from '@/db/queries/articles';
 
 /** The story's photo with caption and credit. Width and height are always set, so nothing shifts. */
 export function HeroFigure({ hero, priority = false }: { hero: HeroImage; priority?: boolean }) {
   return (
     <figure className="mt-6">
-      <Image
+      <ServerImage
         src={hero.path}
         alt={hero.alt}
         width={hero.width}

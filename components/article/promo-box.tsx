@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 type Promo = { title: string; body: string; linkLabel: string; linkUrl: string };
 
@@ -12,9 +11,9 @@ export function PromoBox({ promo }: { promo: Promo }) {
       {promo.body ? <p className="mt-2 text-sm leading-6 text-muted">{promo.body}</p> : null}
       {promo.linkUrl && promo.linkLabel ? (
         internal ? (
-          <Link href={promo.linkUrl} className="mt-3 inline-block font-semibold text-brand underline underline-offset-2">
+          <a href={promo.linkUrl} className="mt-3 inline-block font-semibold text-brand underline underline-offset-2">
             {promo.linkLabel}
-          </Link>
+          </a>
         ) : (
           <a href={promo.linkUrl} rel="noopener noreferrer" className="mt-3 inline-block font-semibold text-brand underline underline-offset-2">
             {promo.linkLabel}

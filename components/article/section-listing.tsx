@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Breadcrumb } from '@/components/article/breadcrumb';
 import { ArticleCard } from '@/components/article/article-card';
@@ -39,9 +38,9 @@ export function SectionListing({ slug, page }: { slug: string; page: number }) {
             <ul className="flex flex-wrap gap-2 text-sm">
               {children.map((c) => (
                 <li key={c.id}>
-                  <Link href={sectionPath(c.slug)} className="inline-block rounded-full border border-rule px-3 py-1 font-semibold hover:border-brand hover:text-brand">
+                  <a href={sectionPath(c.slug)} className="inline-block rounded-full border border-rule px-3 py-1 font-semibold hover:border-brand hover:text-brand">
                     {c.name}
-                  </Link>
+                  </a>
                 </li>
               ))}
             </ul>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { SectionNode } from '@/db/queries/sections';
 import { sectionPath } from '@/lib/routes';
 
@@ -7,9 +6,9 @@ export function Masthead({ siteName, tagline, sections }: { siteName: string; ta
     <header className="no-print border-b-4 border-brand">
       <div className="mx-auto flex max-w-6xl flex-wrap items-end justify-between gap-2 px-4 pt-4 pb-3">
         <div>
-          <Link href="/" className="font-serif text-3xl font-bold tracking-tight text-brand sm:text-4xl">
+          <a href="/" className="font-serif text-3xl font-bold tracking-tight text-brand sm:text-4xl">
             {siteName}
-          </Link>
+          </a>
           {tagline ? <p className="mt-1 text-sm text-muted">{tagline}</p> : null}
         </div>
         {/* A plain GET form: it is on every page, so it ships no JavaScript (the search page's own form does). */}
@@ -32,15 +31,15 @@ export function Masthead({ siteName, tagline, sections }: { siteName: string; ta
       <nav aria-label="Sections" className="border-t border-rule">
         <ul className="mx-auto flex max-w-6xl gap-x-1 overflow-x-auto px-2 text-sm font-semibold whitespace-nowrap">
           <li>
-            <Link href="/" className="inline-block px-2 py-3 hover:text-brand">
+            <a href="/" className="inline-block px-2 py-3 hover:text-brand">
               Home
-            </Link>
+            </a>
           </li>
           {sections.map((s) => (
             <li key={s.id}>
-              <Link href={sectionPath(s.slug)} className="inline-block px-2 py-3 hover:text-brand">
+              <a href={sectionPath(s.slug)} className="inline-block px-2 py-3 hover:text-brand">
                 {s.name}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { STATIC_PAGES, staticPagePath } from '@/lib/routes';
 
 type Partner = { id: number; name: string; url: string };
@@ -44,9 +43,9 @@ export function SiteFooter({
             <ul className="flex flex-wrap gap-x-4 gap-y-1">
               {STATIC_PAGES.map((p) => (
                 <li key={p.slug}>
-                  <Link href={staticPagePath(p.slug)} className="underline-offset-2 hover:underline">
+                  <a href={staticPagePath(p.slug)} className="underline-offset-2 hover:underline">
                     {p.label}
-                  </Link>
+                  </a>
                 </li>
               ))}
             </ul>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { MoodLeader, MoodWindow } from '@/db/queries/mood-rankings';
 import { MOOD_SUPERLATIVES } from '@/lib/moods';
 import { articlePath, moodPath } from '@/lib/routes';
@@ -18,13 +17,13 @@ function LeaderList({ heading, note, window, leaders }: { heading: string; note:
         <ul aria-labelledby={id} className="mt-2 divide-y divide-rule">
           {leaders.map((l) => (
             <li key={l.mood} className="py-2">
-              <Link href={`${moodPath(l.mood)}?window=${window}`} className="text-xs font-bold uppercase tracking-wide text-brand hover:underline">
+              <a href={`${moodPath(l.mood)}?window=${window}`} className="text-xs font-bold uppercase tracking-wide text-brand hover:underline">
                 {MOOD_SUPERLATIVES[l.mood]}
-              </Link>
+              </a>
               <p className="font-serif font-bold leading-snug">
-                <Link href={articlePath(l.slug)} className="hover:text-brand hover:underline">
+                <a href={articlePath(l.slug)} className="hover:text-brand hover:underline">
                   {l.title}
-                </Link>
+                </a>
               </p>
               <p className="text-xs text-muted">
                 {l.sectionName} · {numbers.format(l.moodVotes)} of {numbers.format(l.totalVotes)} votes

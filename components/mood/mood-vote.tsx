@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { MOOD_SUPERLATIVES, MOODS, type VoteSummary } from '@/lib/moods';
 import { moodPath } from '@/lib/routes';
 import { MoodVoteForm } from './mood-vote-form';
@@ -18,9 +17,9 @@ export function MoodVote({ articleId, summary, closed }: { articleId: number; su
       </h2>
       <MoodVoteForm articleId={articleId} initial={summary} closed={closed} />
       <p className="mt-4 text-sm">
-        <Link href={moodPath(leading)} className="font-semibold text-brand underline-offset-2 hover:underline">
+        <a href={moodPath(leading)} className="font-semibold text-brand underline-offset-2 hover:underline">
           {MOOD_SUPERLATIVES[leading]} stories this week →
-        </Link>
+        </a>
       </p>
     </section>
   );

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { SearchHit } from '@/db/queries/search';
 import { formatDate, isoDate } from '@/lib/format';
 import { articlePath } from '@/lib/routes';
@@ -13,9 +12,9 @@ export function SearchResults({ hits, start, literals }: { hits: SearchHit[]; st
           <article>
             <p className="text-xs font-bold uppercase tracking-wide text-brand">{article.sectionName}</p>
             <h3 className="mt-1 font-serif text-xl leading-snug font-bold">
-              <Link href={articlePath(article.slug)} className="hover:text-brand hover:underline">
+              <a href={articlePath(article.slug)} className="hover:text-brand hover:underline">
                 <Highlighted text={title} literals={literals} />
-              </Link>
+              </a>
             </h3>
             <p className="mt-1 text-xs text-muted">
               {article.byline ? <>{article.byline} · </> : null}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 /** Previous / next links with "Page N of M"; `href(n)` builds the URL of page n. */
 export function Pagination({
@@ -16,9 +15,9 @@ export function Pagination({
   return (
     <nav aria-label="Pagination" className="mt-10 flex items-center justify-between border-t border-rule pt-4 text-sm">
       {page > 1 ? (
-        <Link href={href(page - 1)} rel="prev" className="font-semibold text-brand hover:underline">
+        <a href={href(page - 1)} rel="prev" className="font-semibold text-brand hover:underline">
           {labels.previous}
-        </Link>
+        </a>
       ) : (
         <span />
       )}
@@ -26,9 +25,9 @@ export function Pagination({
         Page {page} of {pageCount}
       </p>
       {page < pageCount ? (
-        <Link href={href(page + 1)} rel="next" className="font-semibold text-brand hover:underline">
+        <a href={href(page + 1)} rel="next" className="font-semibold text-brand hover:underline">
           {labels.next}
-        </Link>
+        </a>
       ) : (
         <span />
       )}

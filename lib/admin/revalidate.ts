@@ -4,7 +4,7 @@ import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { listSections, sectionTrail } from '@/db/queries/sections';
 import { MOODS } from '@/lib/moods';
-import { articleImagePath, articlePath, atomPath, newsSitemapPath, rssPath, sectionAtomPath, sectionPath, sectionRssPath } from '@/lib/routes';
+import { articleImagePath, articlePath, atomPath, MOOD_RANKING_ROUTES, newsSitemapPath, rssPath, sectionAtomPath, sectionPath, sectionRssPath } from '@/lib/routes';
 import { moodVariantPath } from '@/lib/votes/voted-hint';
 
 /** The story's own cached addresses: the page, its per-mood copies (decision 002) and its share image. */
@@ -29,7 +29,7 @@ export function storyChangePaths({ slug, oldSlug, sectionIds }: { slug: string; 
   for (const p of ['/', rssPath(), atomPath(), '/sitemap.xml', newsSitemapPath()]) paths.add(p);
   // Listings whose pages shift when a story comes or goes; a story's tags and author are edited with
   // it, so every tag and author listing is expired (each is re-rendered only when next visited).
-  const patterns = ['/section/[slug]/page/[n]', '/tag/[slug]', '/tag/[slug]/page/[n]', '/author/[slug]', '/author/[slug]/page/[n]', '/moods/[mood]'];
+  const patterns = ['/section/[slug]/page/[n]', '/tag/[slug]', '/tag/[slug]/page/[n]', '/author/[slug]', '/author/[slug]/page/[n]', ...MOOD_RANKING_ROUTES];
   return { paths: [...paths], patterns };
 }
 

@@ -4,9 +4,10 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { storyPaths } from '@/lib/admin/revalidate';
+import { MOOD_RANKING_ROUTES } from '@/lib/routes';
 
 export function revalidateStoryVotes(slug: string): void {
   for (const path of storyPaths(slug)) revalidatePath(path);
   revalidatePath('/');
-  revalidatePath('/moods/[mood]', 'page');
+  for (const route of MOOD_RANKING_ROUTES) revalidatePath(route, 'page');
 }

@@ -1,4 +1,4 @@
-// Refreshes a story's cached pages after votes, at a bounded rate. Call only from a route handler.
+// Refreshes a story's cached pages, and the mood ranking pages, after votes, at a bounded rate. Call only from a route handler.
 // A story has up to nine cached pages: /news/<slug> and one variant per mood for the readers who
 // chose it (lib/proxy/reader-votes.ts); they are expired together.
 //
@@ -21,34 +21,33 @@
 import { revalidatePath } from 'next/cache';
 import { after } from 'next/server';
 import { MOODS, type Mood } from '@/lib/moods';
-import { articlePath } from '@/lib/routes';
+import { articlePath, MOOD_RANKING_ROUTES } from '@/lib/routes';
 import { moodVariantPath } from './voted-hint';
 
 export const INTERVAL_MS = 1000;
 export const SETTLE_MS = 2000;
 
-type PathState = { lastVote: number; lastExpiry: number; settling: boolean };
-const paths = new Map<string, PathState>();
+type ExpiryState = { lastVote: number; lastExpiry: number; settling: boolean };
+const states = new Map<string, ExpiryState>();
 
-function expireAll(slug: string) {
-  revalidatePath(articlePath(slug));
-  for (const mood of MOODS) revalidatePath(moodVariantPath(slug, mood));
-}
-
-/** After a vote on the story `slug` that leaves the voter with `mine`. */
-export function revalidateStoryAfterVote(slug: string, mine: Mood | null): void {
+/**
+ * One rate-limited expiry (see the top of this file): `expireAll` at once after a quiet interval,
+ * folded into about one a second under a burst, and once more SETTLE_MS after the last vote.
+ * `whenFolded` runs for a vote that did not expire everything.
+ */
+function expireAfterVote(key: string, expireAll: () => void, whenFolded?: () => void): void {
   const now = Date.now();
-  let s = paths.get(slug);
+  let s = states.get(key);
   if (!s) {
     s = { lastVote: 0, lastExpiry: 0, settling: false };
-    paths.set(slug, s);
+    states.set(key, s);
   }
   s.lastVote = now;
   if (now - s.lastExpiry >= INTERVAL_MS) {
-    expireAll(slug);
+    expireAll();
     s.lastExpiry = now;
   } else {
-    revalidatePath(mine ? moodVariantPath(slug, mine) : articlePath(slug));
+    whenFolded?.();
   }
   if (s.settling) return;
   s.settling = true;
@@ -62,10 +61,34 @@ export function revalidateStoryAfterVote(slug: string, mine: Mood | null): void 
         if (wait <= 0) break;
         await new Promise((resolve) => setTimeout(resolve, wait));
       }
-      expireAll(slug);
+      expireAll();
       state.lastExpiry = Date.now();
     } finally {
       state.settling = false;
     }
+  });
+}
+
+function expireStory(slug: string) {
+  revalidatePath(articlePath(slug));
+  for (const mood of MOODS) revalidatePath(moodVariantPath(slug, mood));
+}
+
+/** After a vote on the story `slug` that leaves the voter with `mine`. */
+export function revalidateStoryAfterVote(slug: string, mine: Mood | null): void {
+  expireAfterVote(
+    articlePath(slug),
+    () => expireStory(slug),
+    () => revalidatePath(mine ? moodVariantPath(slug, mine) : articlePath(slug)),
+  );
+}
+
+/**
+ * After any vote: the cached mood ranking pages (every mood, period and section; they are rendered
+ * again only when asked for), with the same bound as a story: a vote counts there within 3 s.
+ */
+export function revalidateMoodRankingsAfterVote(): void {
+  expireAfterVote('/moods', () => {
+    for (const route of MOOD_RANKING_ROUTES) revalidatePath(route, 'page');
   });
 }

@@ -18,6 +18,7 @@ export type TargetId =
   | 'search'
   | 'vote-form'
   | 'vote-js'
+  | 'route-bare'
   | 'ceiling-memory'
   | 'ceiling-static';
 
@@ -122,6 +123,10 @@ export function evaluateTargets(r: Results): Check[] {
   checks.push(ratioCheck(r, 'Mood ranking (30 days)', 'moods-month', 'ceiling-static', 0.6, 'static page'));
   checks.push(ratioCheck(r, 'Vote (no-JS form)', 'vote-form', 'article-hot', 0.5, 'hot article'));
   checks.push(ratioCheck(r, 'Vote (JS)', 'vote-js', 'article-hot', 0.5, 'hot article'));
+  // Not a target: how close the vote comes to a route handler that does nothing (Next's own cost).
+  const floor = ratioCheck(r, 'Vote (JS) against a bare route handler', 'vote-js', 'route-bare', 0, 'bare route handler');
+  const bare = ratioCheck(r, 'Bare route handler', 'route-bare', 'article-hot', 0.5, 'hot article');
+  checks.push({ ...floor, target: 'for the record', status: 'n/a', margin: '' }, { ...bare, name: 'Bare route handler (Next alone)', target: `for the record: ${bare.target}`, status: 'n/a', margin: '' });
   for (const id of ['vote-form', 'vote-js'] as const) {
     const audit = r.votes.find((v) => v.id === id);
     const name = `Lost writes, ${id === 'vote-form' ? 'no-JS form' : 'JS'}`;

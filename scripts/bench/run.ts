@@ -39,6 +39,8 @@ const MODES = {
  * 0 = off) are switched off. Variables already set in the caller's environment win.
  */
 const BENCH_LIMITS = { VOTE_LIMIT_PER_MINUTE: '0', VOTE_READER_LIMIT_PER_MINUTE: '0' };
+/** Opens the do-nothing route handler (app/api/bench-noop) on the server under test. */
+const BENCH_FLAG = { MOODWIRE_BENCH: '1' };
 
 const { values: args } = parseArgs({
   options: {
@@ -60,7 +62,7 @@ type Target = {
   id: TargetId;
   label: string;
   /** page: one cached URL; paths: many cached URLs; first-render: URLs never requested before */
-  kind: 'page' | 'paths' | 'first-render' | 'vote' | 'memory';
+  kind: 'page' | 'paths' | 'first-render' | 'vote' | 'bare' | 'memory';
   paths: string[];
   /** for votes: the JS path (Accept: application/json, 200) or the no-JS form path (303) */
   json?: boolean;
@@ -76,11 +78,13 @@ function voteHeaders(origin: string, json: boolean): Record<string, string> {
 }
 
 const expectedStatus = (t: Target) => (t.kind === 'vote' ? (t.json ? 200 : 303) : 200);
+/** Targets sent as the vote's own POST: the votes, and the bare route handler under them. */
+const posts = (t: Target) => t.kind === 'vote' || t.kind === 'bare';
 
 /** undefined when the build under test answers this target as it should, else why not ("HTTP 404"). */
 async function probe(origin: string, target: Target, voteBody: () => string): Promise<string | undefined> {
   const res =
-    target.kind === 'vote'
+    posts(target)
       ? await fetch(origin + target.paths[0], { method: 'POST', redirect: 'manual', headers: voteHeaders(origin, target.json ?? false), body: voteBody() })
       : await fetch(origin + target.paths[0], { redirect: 'manual' });
   await res.arrayBuffer();
@@ -130,6 +134,7 @@ async function main() {
     const env: NodeJS.ProcessEnv = {
       ...BENCH_LIMITS,
       ...process.env,
+      ...BENCH_FLAG,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_PATH: run.file,
@@ -180,6 +185,8 @@ async function main() {
       { id: 'article-first-render', label: 'Article, first render (uncached)', kind: 'first-render', paths: neverRead },
       { id: 'vote-form', label: 'Vote, no-JS form (303)', kind: 'vote', paths: ['/api/vote'], json: false },
       { id: 'vote-js', label: 'Vote, JS (200 JSON)', kind: 'vote', paths: ['/api/vote'], json: true },
+      // The same request to a route handler that does nothing: Next's own cost, the floor under a vote.
+      { id: 'route-bare', label: 'Bare route handler (same POST)', kind: 'bare', paths: ['/api/bench-noop'], json: true },
     ];
     const selected = targets.filter((t) => (!only || only.has(t.id) || t.id.startsWith('ceiling-')) && t.paths.length > 0);
     const voteBody = () => `article=${hot.id}&mood=${MOODS[Math.floor(Math.random() * MOODS.length)]}`;
@@ -235,6 +242,7 @@ async function main() {
     if (settings.rounds === 1 && staticCeiling) schedule.push([1, staticCeiling]);
     for (const [round, target] of schedule) {
       const isVote = target.kind === 'vote';
+      const isPost = posts(target);
       const spec: Omit<LoadSpec, 'connections' | 'seconds'> = {
         origin: target.kind === 'memory' ? memory.origin : origin,
         paths: target.paths,
@@ -242,7 +250,7 @@ async function main() {
         serverPid: target.kind === 'memory' ? memory.pid : app.pid,
       };
       if (target.kind === 'first-render') spec.nextPath = () => target.paths[neverReadNext++ % target.paths.length]!;
-      if (isVote) Object.assign(spec, { method: 'POST', headers: voteHeaders(origin, target.json ?? false), body: voteBody });
+      if (isPost) Object.assign(spec, { method: 'POST', headers: voteHeaders(origin, target.json ?? false), body: voteBody });
 
       // Warm-up: every page cached (x-nextjs-cache: HIT), then a burst of this target alone (the
       // vote path and the memory server always get one: the server warm-up did not touch them).
@@ -250,7 +258,7 @@ async function main() {
       if (target.kind === 'page') await warmPath(origin, target.paths[0]!);
       if (target.kind === 'paths') await warmPaths(origin, target.paths);
       if (!warmed.has(target.id)) {
-        const burst = isVote || target.kind === 'memory' ? Math.max(0.5, settings.warmSeconds) : settings.warmSeconds;
+        const burst = isPost || target.kind === 'memory' ? Math.max(0.5, settings.warmSeconds) : settings.warmSeconds;
         if (target.kind !== 'first-render' && burst > 0) await runLoad({ ...spec, connections: 50, seconds: burst });
         if (target.kind === 'page') await warmPath(origin, target.paths[0]!);
         warmed.add(target.id);

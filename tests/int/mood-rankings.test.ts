@@ -98,3 +98,17 @@ describe('mood pages', () => {
     expect(r.listMoodRanking({ mood: 'sad', window: 'day', minVotes: 1, now: NOW })).toHaveLength(1);
   });
 });
+
+describe('the query of a mood page', () => {
+  it('understands a period and a section, and says what it does not understand', async () => {
+    const { readRankingQuery } = await import('@/lib/mood-ranking-query');
+    const known = (slug: string) => slug === 'sports';
+    expect(readRankingQuery(new URLSearchParams('window=day&section=sports'), known)).toEqual({ choice: { window: 'day', sectionSlug: 'sports' }, problems: [] });
+    expect(readRankingQuery(new URLSearchParams('window=&section='), known)).toEqual({ choice: { window: 'week', sectionSlug: '' }, problems: [] });
+    const odd = readRankingQuery(new URLSearchParams('window=fortnight&section=nowhere'), known);
+    expect(odd.choice).toEqual({ window: 'week', sectionSlug: '' });
+    expect(odd.problems.join(' ')).toContain('no time period called “fortnight”');
+    expect(odd.problems.join(' ')).toContain('no section called “nowhere”');
+    expect(readRankingQuery(new URLSearchParams('window=day&window=week'), known).problems).toHaveLength(1);
+  });
+});

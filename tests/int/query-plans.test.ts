@@ -13,6 +13,9 @@ let client: import('better-sqlite3').Database;
 let q: typeof import('@/db/queries/articles');
 let s: typeof import('@/db/queries/sections');
 let site: typeof import('@/db/queries/site');
+let votes: typeof import('@/db/queries/votes');
+let moods: typeof import('@/db/queries/mood-rankings');
+let salts: typeof import('@/db/queries/ip-salts');
 let story: { id: number; slug: string; sectionId: number };
 let bigSection: number[];
 let leafSection: number[];
@@ -23,6 +26,9 @@ beforeAll(async () => {
   q = await import('@/db/queries/articles');
   s = await import('@/db/queries/sections');
   site = await import('@/db/queries/site');
+  votes = await import('@/db/queries/votes');
+  moods = await import('@/db/queries/mood-rankings');
+  salts = await import('@/db/queries/ip-salts');
   client = (await import('@/db')).getDb().$client;
   // The most voted story: the one a viral day hammers.
   story = temp.db.$client
@@ -57,6 +63,18 @@ const HOT_PATHS: [string, () => unknown][] = [
   ['article: promo', () => site.getActivePromo()],
   ['static page', () => site.getPage('copyright')],
   ['sitemap: public slugs', () => q.listPublicArticleSlugs(NOW)],
+  ['vote: cast a vote (limits on)', () =>
+    votes.castVote({ articleId: story.id, readerId: 'plan-reader', mood: 'angry', intent: 'set', ipHash: 'plan-ip', limits: { perIpPerMinute: 30, perReaderPerMinute: 20 }, now: NOW }).ok],
+  ['vote: change it', () =>
+    votes.castVote({ articleId: story.id, readerId: 'plan-reader', mood: 'sad', intent: 'set', ipHash: 'plan-ip', limits: { perIpPerMinute: 30, perReaderPerMinute: 20 }, now: NOW }).ok],
+  ['vote: take it back', () =>
+    votes.castVote({ articleId: story.id, readerId: 'plan-reader', mood: 'sad', intent: 'take-back', ipHash: 'plan-ip', limits: { perIpPerMinute: 30, perReaderPerMinute: 20 }, now: NOW }).ok],
+  ['vote: live tallies and the reader’s choice', () => votes.getVoteSummary(story.id, 'plan-reader').total],
+  ['vote: the day’s address salt', () => salts.getIpSalt(NOW).salt],
+  ['home: how readers feel, today', () => moods.listMoodLeaders({ window: 'day', minVotes: 1, now: NOW })],
+  ['home: how readers feel, this week', () => moods.listMoodLeaders({ window: 'week', minVotes: 3, now: NOW })],
+  ['mood page: last 7 days', () => moods.listMoodRanking({ mood: 'angry', window: 'week', minVotes: 1, now: NOW })],
+  ['mood page: last 30 days, a section tree', () => moods.listMoodRanking({ mood: 'angry', window: 'month', minVotes: 1, sectionIds: bigSection, now: NOW })],
 ];
 
 describe('query plans of the hot paths', () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, inlineScriptHashes, isTrustedInlineScript } from '@/lib/server/security-headers.cjs';
 
@@ -32,6 +33,14 @@ describe('trusted inline scripts', () => {
     expect(hashes[0]).toMatch(/^'sha256-[A-Za-z0-9+/]+=*'$/);
   });
 
+  it('hashes a script holding non-ASCII text over its UTF-8 bytes, given the text or the bytes', () => {
+    const script = 'self.__next_f.push([1,"微信 · “quoted” café"])';
+    const html = `<p>微信 ünïcode</p><script>${script}</script><script>alert("é")</script>`;
+    const expected = `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
+    expect(inlineScriptHashes(html)).toEqual([expected]);
+    expect(inlineScriptHashes(Buffer.from(html, 'utf8'))).toEqual([expected]);
+  });
+
   it('policy forbids plugins, framing, foreign bases and unlisted inline script', () => {
     const csp = contentSecurityPolicy(["'sha256-abc='"]);
     expect(csp).toContain("object-src 'none'");
@@ -51,6 +60,34 @@ describe('our own inline scripts', () => {
 });
 
 describe('on a real server', () => {
+  it('a page sent again gets the same policy, and a changed page its own', async () => {
+    const http = await import('node:http');
+    const { secureResponse } = await import('@/lib/server/security-headers.cjs');
+    const good = 'self.__next_f.push([1,"a"])';
+    const pages: Record<string, string> = {
+      '/a': `<p>a</p><script>${good}</script>`,
+      '/b': `<p>a</p><script>${good}</script><script>self.__next_f.push([1,"b"])</script>`,
+    };
+    const server = http.createServer((req, res) => {
+      secureResponse(res);
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end(Buffer.from(pages[req.url ?? ''] ?? ''));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const { port } = server.address() as { port: number };
+    const policy = async (path: string) => (await fetch(`http://127.0.0.1:${port}${path}`)).headers.get('content-security-policy') ?? '';
+    const sources = (csp: string) => csp.match(/'sha256-[^']+'/g) ?? [];
+    try {
+      const first = await policy('/a');
+      expect(sources(first)).toHaveLength(1);
+      expect(await policy('/a')).toBe(first);
+      expect(sources(await policy('/b'))).toHaveLength(2);
+      expect(await policy('/a')).toBe(first);
+    } finally {
+      server.close();
+    }
+  });
+
   it('a handler that ends without writeHead still sends a full head with the headers', async () => {
     const http = await import('node:http');
     const { secureResponse } = await import('@/lib/server/security-headers.cjs');

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { Breadcrumb } from '@/components/article/breadcrumb';
 import { SearchForm } from '@/components/search/search-form';
 import { SearchResults } from '@/components/search/search-results';
@@ -90,9 +89,9 @@ export default async function SearchPage({ searchParams }: Props) {
           ) : (
             <p className="mt-4">
               There is no page {page} of these results.{' '}
-              <Link href={searchHref(params)} className="font-semibold text-brand underline underline-offset-2">
+              <a href={searchHref(params)} className="font-semibold text-brand underline underline-offset-2">
                 Go to the first page
-              </Link>
+              </a>
             </p>
           )}
           {outcome.hits.length > 0 ? (

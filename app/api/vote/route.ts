@@ -8,7 +8,7 @@ import { writeUnavailable, type WriteUnavailable } from '@/db/write-errors';
 import type { Mood } from '@/lib/moods';
 import { articlePath, siteUrl } from '@/lib/routes';
 import { clientAddressHash } from '@/lib/votes/client-address';
-import { revalidateStoryAfterVote } from '@/lib/votes/revalidate-story';
+import { revalidateMoodRankingsAfterVote, revalidateStoryAfterVote } from '@/lib/votes/revalidate-story';
 import { newReaderId, READER_COOKIE, readerCookieValue, verifyReaderCookie, voteCookieOptions } from '@/lib/votes/reader-cookie';
 import { voteSettings } from '@/lib/votes/settings';
 import { errorPage } from '@/lib/votes/error-page';
@@ -118,9 +118,12 @@ export async function POST(request: NextRequest): Promise<Response> {
     }
   }
 
-  // Cached copies of the story follow within seconds; the page this reader lands on, at once
-  // (lib/votes/revalidate-story.ts).
-  if (result.changed) revalidateStoryAfterVote(result.slug, result.summary.mine);
+  // Cached copies of the story and the mood rankings follow within seconds; the page this reader
+  // lands on, at once (lib/votes/revalidate-story.ts).
+  if (result.changed) {
+    revalidateStoryAfterVote(result.slug, result.summary.mine);
+    revalidateMoodRankingsAfterVote();
+  }
 
   const response = wantsJson(request)
     ? Response.json(summaryJson(result.summary), { headers: { 'cache-control': NO_STORE } })
