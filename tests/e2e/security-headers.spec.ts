@@ -43,9 +43,7 @@ test('an injected inline script never runs, while the page itself still hydrates
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
   expect(violations.some((v) => v.startsWith('script-src'))).toBe(true);
-  // Next's own scripts were allowed: a client-side navigation happens without a full reload.
-  await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 42));
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Culture' }).click();
-  await expect(page).toHaveURL(/\/section\/culture$/);
-  expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(42);
+  // Next's own scripts were allowed: the page hydrated, so the vote island took over its form.
+  // (Reader links are plain <a> since decision 015, so a navigation no longer proves it.)
+  await expect(page.locator('#mood-vote form[data-enhanced="true"]')).toBeVisible();
 });
