@@ -71,9 +71,14 @@ test.describe('with JavaScript', () => {
 
   test('a failed vote rolls back and says why; the pending state shows while it is saved', async ({ page }) => {
     const id = articleIdOf(ROLLBACK_STORY);
+    // The live counts are fetched once, when the vote comes near the screen; let that happen before
+    // voting is paused, or its answer ("closed") can disable the buttons just before the click.
+    const liveCounts = page.waitForResponse((r) => r.url().includes('/api/vote?article=') && r.request().method() === 'GET');
     await page.goto(`/news/${ROLLBACK_STORY}`);
     await expect(page.locator('#mood-vote form[data-enhanced="true"]')).toBeVisible();
     const sad = moodButton(page, 'Sad');
+    await sad.scrollIntoViewIfNeeded();
+    await liveCounts;
     const before = await countOf(sad);
 
     // Hold the request for a moment to see the pending state and the optimistic count.
