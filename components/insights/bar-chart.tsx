@@ -1,6 +1,7 @@
 // Horizontal bars with their values written beside them (shares by network, a story's moods).
 // Server-rendered SVG; the label and the number are text, the bar only repeats them.
 import { formatCount } from './chart-scale';
+import { ChartSvg } from './chart-svg';
 
 export type BarRow = { label: string; value: number; colour: string; note?: string };
 
@@ -14,9 +15,7 @@ export function BarChart({ id, title, description, rows }: { id: string; title: 
   const H = rows.length * ROW + 4;
   const plotW = W - LABEL_W - VALUE_W;
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-svg-title`} aria-describedby={`${id}-svg-desc`} className="h-auto w-full max-w-3xl text-ink" focusable="false">
-      <title id={`${id}-svg-title`}>{title}</title>
-      <desc id={`${id}-svg-desc`}>{description}</desc>
+    <ChartSvg id={id} title={title} description={description} width={W} height={H}>
       {rows.map((r, i) => {
         const yMid = i * ROW + ROW / 2 + 2;
         const w = (r.value / max) * plotW;
@@ -33,6 +32,6 @@ export function BarChart({ id, title, description, rows }: { id: string; title: 
           </g>
         );
       })}
-    </svg>
+    </ChartSvg>
   );
 }

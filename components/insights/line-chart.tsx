@@ -2,6 +2,7 @@
 // Server-rendered SVG; the previous period is dashed, so the two differ by more than colour.
 import { formatCount, labelledIndexes, niceScale } from './chart-scale';
 import { Legend } from './chart-figure';
+import { ChartSvg, ValueGrid } from './chart-svg';
 
 export type LineSeries = { label: string; colour: string; values: number[]; dashed?: boolean };
 
@@ -19,17 +20,8 @@ export function LineChart({ id, title, description, ticks: xTicks, series }: { i
   const labelled = labelledIndexes(n);
   return (
     <>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-svg-title`} aria-describedby={`${id}-svg-desc`} className="h-auto w-full max-w-3xl text-ink" focusable="false">
-        <title id={`${id}-svg-title`}>{title}</title>
-        <desc id={`${id}-svg-desc`}>{description}</desc>
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} stroke="currentColor" strokeOpacity={t === 0 ? 0.6 : 0.15} />
-            <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end" fontSize="11" fill="currentColor">
-              {formatCount(t)}
-            </text>
-          </g>
-        ))}
+      <ChartSvg id={id} title={title} description={description} width={W} height={H}>
+        <ValueGrid ticks={ticks} left={M.left} right={W - M.right} y={y} />
         {xTicks.map((t, i) =>
           labelled.has(i) ? (
             <text key={i} x={x(i)} y={H - M.bottom + 16} textAnchor="middle" fontSize="11" fill="currentColor">
@@ -56,7 +48,7 @@ export function LineChart({ id, title, description, ticks: xTicks, series }: { i
               : null}
           </g>
         ))}
-      </svg>
+      </ChartSvg>
       <Legend items={series.map((s) => ({ label: s.label, colour: s.colour, dashed: s.dashed }))} />
     </>
   );

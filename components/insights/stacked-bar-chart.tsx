@@ -2,6 +2,7 @@
 // Server-rendered SVG: no JavaScript, scales with its container, text in the page's own colour.
 import { formatCount, labelledIndexes, niceScale } from './chart-scale';
 import { Legend } from './chart-figure';
+import { ChartSvg, ValueGrid } from './chart-svg';
 
 export type StackedSeries = { key: string; label: string; colour: string };
 export type StackedBucket = { tick: string; label: string; values: Record<string, number> };
@@ -21,17 +22,8 @@ export function StackedBarChart({ id, title, description, series, buckets }: { i
   const labelled = labelledIndexes(buckets.length);
   return (
     <>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-svg-title`} aria-describedby={`${id}-svg-desc`} className="h-auto w-full max-w-3xl text-ink" focusable="false">
-        <title id={`${id}-svg-title`}>{title}</title>
-        <desc id={`${id}-svg-desc`}>{description}</desc>
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} stroke="currentColor" strokeOpacity={t === 0 ? 0.6 : 0.15} />
-            <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end" fontSize="11" fill="currentColor">
-              {formatCount(t)}
-            </text>
-          </g>
-        ))}
+      <ChartSvg id={id} title={title} description={description} width={W} height={H}>
+        <ValueGrid ticks={ticks} left={M.left} right={W - M.right} y={y} />
         {buckets.map((b, i) => {
           const x = M.left + i * slot + (slot - barW) / 2;
           let acc = 0;
@@ -57,7 +49,7 @@ export function StackedBarChart({ id, title, description, series, buckets }: { i
             </g>
           );
         })}
-      </svg>
+      </ChartSvg>
       <Legend items={series.map((s) => ({ label: s.label, colour: s.colour }))} />
     </>
   );

@@ -5,13 +5,13 @@ import { BarChart } from '@/components/insights/bar-chart';
 import { ChartFigure, DataTable } from '@/components/insights/chart-figure';
 import { formatCount } from '@/components/insights/chart-scale';
 import { InsightsFilter } from '@/components/insights/insights-filter';
+import { MoodTimelineChart } from '@/components/insights/mood-timeline-chart';
 import { LineChart } from '@/components/insights/line-chart';
-import { StackedBarChart } from '@/components/insights/stacked-bar-chart';
 import { moodMixSummary, sharesSummary, timelineSummary } from '@/components/insights/summaries';
 import { listSections } from '@/db/queries/sections';
 import { param, type RawSearchParams } from '@/lib/admin/search-params';
 import { requireStaff } from '@/lib/auth/staff';
-import { MOOD_COLOURS, NETWORK_COLOURS, PRIMARY_COLOUR, SECONDARY_COLOUR } from '@/lib/insights/colours';
+import { NETWORK_COLOURS, PRIMARY_COLOUR, SECONDARY_COLOUR } from '@/lib/insights/colours';
 import { dashboardTable, loadDashboard, networkLabel, resolveDashboardFilter, type Dashboard, type DashboardTable } from '@/lib/insights/reports';
 import { bucketLabel, bucketTick, windowQuery } from '@/lib/insights/window';
 import { MOODS, MOOD_LABELS } from '@/lib/moods';
@@ -82,13 +82,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
         table={table('mood-timeline')}
         empty={d.total === 0 ? 'No votes in this period.' : undefined}
         chart={
-          <StackedBarChart
-            id="mood-timeline-chart"
-            title={`Votes by mood, ${w.bucket === 'hour' ? 'hour by hour' : 'day by day'}`}
-            description={moodSummary}
-            series={MOODS.map((m) => ({ key: m, label: MOOD_LABELS[m], colour: MOOD_COLOURS[m] }))}
-            buckets={d.buckets.map((b) => ({ tick: bucketTick(b.start, w.bucket), label: bucketLabel(b.start, w.bucket), values: b.tallies }))}
-          />
+          <MoodTimelineChart bucket={w.bucket} buckets={d.buckets} description={moodSummary} />
         }
       />
       <ChartFigure

@@ -6,6 +6,7 @@ import { StatusBadge } from '@/components/admin/status-badge';
 import { BarChart } from '@/components/insights/bar-chart';
 import { ChartFigure } from '@/components/insights/chart-figure';
 import { formatCount } from '@/components/insights/chart-scale';
+import { MoodTimelineChart } from '@/components/insights/mood-timeline-chart';
 import { InsightsFilter } from '@/components/insights/insights-filter';
 import { StackedBarChart } from '@/components/insights/stacked-bar-chart';
 import { moodMixSummary, sharesSummary } from '@/components/insights/summaries';
@@ -114,13 +115,7 @@ function StoryBody({ id, r }: { id: number; r: StoryReport }) {
         table={table('mood-timeline')}
         empty={r.buckets.every((b) => b.total === 0) ? 'No votes were cast in this period.' : undefined}
         chart={
-          <StackedBarChart
-            id="mood-timeline-chart"
-            title={`Votes by mood, ${w.bucket === 'hour' ? 'hour by hour' : 'day by day'}`}
-            description={timeSummary}
-            series={MOODS.map((m) => ({ key: m, label: MOOD_LABELS[m], colour: MOOD_COLOURS[m] }))}
-            buckets={r.buckets.map((b) => ({ tick: bucketTick(b.start, w.bucket), label: bucketLabel(b.start, w.bucket), values: b.tallies }))}
-          />
+          <MoodTimelineChart bucket={w.bucket} buckets={r.buckets} description={timeSummary} />
         }
       />
       <ChartFigure
