@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { FilterSelect } from '@/components/admin/filter-select';
 import { PageHeader } from '@/components/admin/page-header';
 import { Pagination } from '@/components/ui/pagination';
 import { countAuditEntries, listAuditEntries, listAuditFacets, type AuditFilter } from '@/db/queries/audit';
@@ -32,35 +33,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="Audit log" />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3 text-sm" role="search" aria-label="Filter the audit log">
-        <label className="flex flex-col font-semibold">
-          Who
-          <select name="user" defaultValue={filter.userId ?? ''} className="mt-1 rounded border border-rule bg-paper px-2 py-1 font-normal">
-            <option value="">Anyone</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col font-semibold">
-          Action
-          <select name="action" defaultValue={filter.action ?? ''} className="mt-1 rounded border border-rule bg-paper px-2 py-1 font-normal">
-            <option value="">Any</option>
-            {facets.actions.map((a) => (
-              <option key={a}>{a}</option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col font-semibold">
-          Object
-          <select name="type" defaultValue={filter.objectType ?? ''} className="mt-1 rounded border border-rule bg-paper px-2 py-1 font-normal">
-            <option value="">Any</option>
-            {facets.objectTypes.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Who" name="user" defaultValue={filter.userId} anyLabel="Anyone" options={users.map((u) => ({ value: u.id, label: u.name }))} />
+        <FilterSelect label="Action" name="action" defaultValue={filter.action} options={facets.actions.map((a) => ({ value: a, label: a }))} />
+        <FilterSelect label="Object" name="type" defaultValue={filter.objectType} options={facets.objectTypes.map((t) => ({ value: t, label: t }))} />
         <button type="submit" className="rounded border border-rule px-3 py-1 font-semibold hover:border-ink">
           Filter
         </button>

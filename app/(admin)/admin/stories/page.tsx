@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FilterSelect, filterControlClass } from '@/components/admin/filter-select';
 import { PageHeader } from '@/components/admin/page-header';
 import { sectionOptions } from '@/components/admin/section-options';
 import { StatusBadge } from '@/components/admin/status-badge';
@@ -17,7 +18,6 @@ import { articlePath } from '@/lib/routes';
 export const metadata: Metadata = { title: 'Stories' };
 
 const PAGE_SIZE = 25;
-const selectClass = 'mt-1 rounded border border-rule bg-paper px-2 py-1 font-normal';
 
 export default async function StoriesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireStaff('story.write');
@@ -52,41 +52,11 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
       <form method="get" role="search" aria-label="Filter stories" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
         <label className="flex flex-col font-semibold">
           Title contains
-          <input type="search" name="q" defaultValue={filter.q ?? ''} maxLength={100} className={selectClass} />
+          <input type="search" name="q" defaultValue={filter.q ?? ''} maxLength={100} className={filterControlClass} />
         </label>
-        <label className="flex flex-col font-semibold">
-          Status
-          <select name="status" defaultValue={filter.status ?? ''} className={selectClass}>
-            <option value="">Any</option>
-            {ARTICLE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col font-semibold">
-          Section
-          <select name="section" defaultValue={filter.sectionId ?? ''} className={selectClass}>
-            <option value="">Any</option>
-            {sectionOptions(sections).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col font-semibold">
-          Author
-          <select name="author" defaultValue={filter.authorId ?? ''} className={selectClass}>
-            <option value="">Any</option>
-            {authors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Status" name="status" defaultValue={filter.status} options={ARTICLE_STATUSES.map((v) => ({ value: v, label: STATUS_LABELS[v] }))} />
+        <FilterSelect label="Section" name="section" defaultValue={filter.sectionId} options={sectionOptions(sections)} />
+        <FilterSelect label="Author" name="author" defaultValue={filter.authorId} options={authors.map((a) => ({ value: a.id, label: a.name }))} />
         <button type="submit" className="rounded border border-rule px-3 py-1 font-semibold hover:border-ink">
           Filter
         </button>
