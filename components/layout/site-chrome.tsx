@@ -2,8 +2,13 @@ import { Masthead } from '@/components/layout/masthead';
 import { SiteFooter } from '@/components/layout/site-footer';
 import { listSections, topLevelSections } from '@/db/queries/sections';
 import { getSiteSettings, listPartners } from '@/db/queries/site';
+import { READER_SCRIPT_PATH } from '@/lib/server/reader-script-path';
 
-/** Masthead, main landmark and footer of every reader page (also the 404 for addresses no route matches). */
+/**
+ * Masthead, main landmark and footer of every reader page (also the 404 for addresses no route
+ * matches), and the reader pages' one script (decision 016): the pages are sent without Next's client
+ * runtime, and /reader.js enhances the vote and the share bar.
+ */
 export function SiteChrome({ children }: { children: React.ReactNode }) {
   const site = getSiteSettings();
   return (
@@ -13,6 +18,7 @@ export function SiteChrome({ children }: { children: React.ReactNode }) {
         {children}
       </main>
       <SiteFooter aboutBlurb={site.aboutBlurb} partners={listPartners()} copyrightHolder={site.copyrightHolder} year={new Date().getFullYear()} />
+      <script src={READER_SCRIPT_PATH} defer />
     </>
   );
 }

@@ -181,15 +181,15 @@ test.describe('inside WeChat’s own browser', () => {
   test.use({ userAgent: 'Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0.47.2560(0x28002F30) NetType/WIFI Language/en' });
 
   test('the WeChat button is not shown, even before the page’s scripts load', async ({ page }) => {
-    // Hold back the page's bundles: only the inline script that runs during parsing can hide it.
-    await page.route('**/_next/static/**/*.js', (route) => route.abort());
+    // Hold back the page's script: only the inline script that runs during parsing can hide it.
+    await page.route('**/*.js', (route) => route.abort());
     await page.goto(ARTICLE);
     await expect(shareBar(page).getByRole('link', { name: /^Share on Weibo/ })).toBeVisible();
     await expect(wechatSummary(page)).toBeHidden();
-    await page.unroute('**/_next/static/**/*.js');
+    await page.unroute('**/*.js');
     await page.reload();
     await page.waitForLoadState('networkidle');
-    // Hydration removes it; give a loaded machine time to hydrate.
+    // The page script (/reader.js) removes it; give a loaded machine time.
     await expect(page.locator('#share-wechat')).toHaveCount(0, { timeout: 20_000 });
     await expect(shareBar(page).getByRole('button', { name: 'Copy link' })).toBeVisible();
   });
