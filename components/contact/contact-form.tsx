@@ -1,13 +1,15 @@
 'use client';
 
-// The Contact us form. A plain POST without JavaScript; the page comes back with the result.
+// The Contact us form. A plain POST without JavaScript; the page comes back with the result. With
+// JavaScript it runs on React (pending state, errors in place), so its page keeps Next's client
+// runtime: data-moodwire-hydrate (decision 016).
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { TextArea, TextField } from '@/components/ui/fields';
 import { sendContactMessageAction } from './actions';
 
 export function ContactForm() {
   return (
-    <section aria-labelledby="contact-form" className="mt-10 border-t border-rule pt-6">
+    <section aria-labelledby="contact-form" className="mt-10 border-t border-rule pt-6" data-moodwire-hydrate="">
       <h2 id="contact-form" className="mb-4 font-sans text-xl font-bold">
         Write to the newsroom
       </h2>

@@ -1,4 +1,3 @@
-import Form from 'next/form';
 import type { SectionNode } from '@/db/queries/sections';
 import { QUERY_MAX_CHARS } from '@/lib/search-query';
 
@@ -7,13 +6,13 @@ type Values = { q: string; section?: string; from?: string; to?: string };
 const field = 'mt-1 block w-full rounded border border-muted bg-paper px-3 py-2 text-base text-ink';
 
 /**
- * The full search form: words, section and dates. A plain GET form (works without JavaScript);
- * next/form turns the submission into a client-side navigation when JavaScript is there.
+ * The full search form: words, section and dates. A plain GET form, with or without JavaScript: the
+ * results page is one small document, cheaper to load again than a client-side router (decision 016).
  */
 export function SearchForm({ values, sections }: { values: Values; sections: SectionNode[] }) {
   const top = sections.filter((s) => s.parentId === null);
   return (
-    <Form action="/search" prefetch={false} role="search" aria-label="Search stories" className="grid gap-4 sm:grid-cols-6">
+    <form action="/search" method="get" role="search" aria-label="Search stories" className="grid gap-4 sm:grid-cols-6">
       <div className="sm:col-span-6">
         <label htmlFor="search-q" className="font-semibold">
           Search for
@@ -57,6 +56,6 @@ export function SearchForm({ values, sections }: { values: Values; sections: Sec
           Search
         </button>
       </div>
-    </Form>
+    </form>
   );
 }

@@ -8,6 +8,8 @@
 // and send `script-src 'self' 'sha256-…'`. Anything else inline (an injected <script>, an on* handler,
 // a javascript: URL) is blocked by the browser. See docs/decisions/010-content-security-policy.md.
 const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
 const zlib = require('node:zlib');
 const { TRUSTED_INLINE_SCRIPTS } = require('./trusted-inline-scripts.cjs');
 
@@ -64,24 +66,99 @@ function inlineScriptHashes(html) {
 }
 
 /**
- * A cached page goes out thousands of times with the same bytes: its hashes are remembered by the
- * SHA-256 of those bytes (about a third of the cost of scanning a 100 kB page), for the most recent
- * few hundred pages.
+ * Reader pages go out without Next's client runtime (decision 016): no framework bundles, no inlined
+ * flight data, no preloads of either. What needs a script on them is enhanced by /reader.js, which the
+ * pages load themselves. A page keeps the runtime when it says so (a client component that needs
+ * React, such as the contact form, writes `data-moodwire-hydrate`), and so do the staff pages, error
+ * pages and anything not answered 200 or 404.
+ */
+const KEEP_RUNTIME_MARK = 'data-moodwire-hydrate';
+const STAFF_PATH = /^\/(?:admin|api|_next)(?:[/?#]|$)/;
+
+function isReaderPageRequest(req, statusCode) {
+  if (!req || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+  if (statusCode !== 200 && statusCode !== 404) return false;
+  // React Server Component requests are not HTML, but be explicit: only documents are rewritten.
+  if (req.headers && (req.headers.rsc || req.headers['next-router-state-tree'])) return false;
+  return !STAFF_PATH.test(String(req.url || '/'));
+}
+
+/** The page (as latin1 text, see above) without Next's scripts and script preloads; null to keep it whole. */
+function stripClientRuntime(page) {
+  if (page.includes(KEEP_RUNTIME_MARK)) return null;
+  let out = page.replace(/<link\b[^>]*\bas="script"[^>]*>/gi, (tag) => (/\shref="\/_next\//i.test(tag) ? '' : tag));
+  out = out.replace(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi, (tag, attrs = '', text = '') => {
+    if (/\ssrc\s*=/i.test(attrs)) return /\ssrc="\/_next\//i.test(attrs) ? '' : tag;
+    if (/\stype\s*=/i.test(attrs) || TRUSTED_LATIN1.includes(text)) return tag;
+    return isTrustedLatin1(text) ? '' : tag;
+  });
+  return out;
+}
+
+/**
+ * A cached page goes out thousands of times unchanged, so what this hook makes of it (the bytes to
+ * send and their script hashes) is remembered for the most recent few hundred pages. Next hands over
+ * a cached page as one string, the same one each time: it is the key, at no cost. Other bodies
+ * (compressed, streamed in pieces) are keyed by the SHA-256 of their bytes.
  */
 const REMEMBERED_PAGES = 256;
 const remembered = new Map();
 
-function policyHashes(body, encoding) {
-  const key = `${String(encoding || '')}:${crypto.createHash('sha256').update(body).digest('base64')}`;
-  let hashes = remembered.get(key);
-  if (hashes) {
+function remember(key, make) {
+  let entry = remembered.get(key);
+  if (entry) {
     remembered.delete(key);
   } else {
-    hashes = inlineScriptHashes(decode(body, encoding));
+    entry = make();
     if (remembered.size >= REMEMBERED_PAGES) remembered.delete(remembered.keys().next().value);
   }
-  remembered.set(key, hashes);
-  return hashes;
+  remembered.set(key, entry);
+  return entry;
+}
+
+/**
+ * Next answers notFound() from a page rendered on demand (a story, section, tag or author that does not
+ * exist) with an empty error document whose 404 message only exists in its flight data, drawn by the
+ * client runtime (vercel/next.js#95613, #57583): a blank page without JavaScript. Such a document is
+ * replaced by the site's own 404 page, which Next prerenders at build time (the one an address no
+ * route matches gets), read again whenever Next rewrites it.
+ */
+const ERROR_SHELL = '<html id="__next_error__"';
+let notFoundPage = { file: '', mtimeMs: 0, html: null };
+
+function notFoundDocument() {
+  const file = path.join(process.cwd(), process.env.MOODWIRE_DIST_DIR || '.next', 'server', 'app', '_not-found.html');
+  try {
+    const { mtimeMs } = fs.statSync(file);
+    if (notFoundPage.file !== file || notFoundPage.mtimeMs !== mtimeMs) notFoundPage = { file, mtimeMs, html: fs.readFileSync(file) };
+    return notFoundPage.html;
+  } catch {
+    return null;
+  }
+}
+
+/** { body, hashes } to send for an HTML body, rewritten for a reader page when `strip` is set. */
+function prepareHtml(body, encoding, strip, statusCode) {
+  let html = decode(body, encoding);
+  if (strip && statusCode === 404 && html.includes(ERROR_SHELL)) html = notFoundDocument() || html;
+  const stripped = strip ? stripClientRuntime(html.toString('latin1')) : null;
+  if (stripped === null) return { body, hashes: inlineScriptHashes(html) };
+  const bytes = Buffer.from(stripped, 'latin1');
+  return { body: encode(bytes, encoding), hashes: inlineScriptHashes(bytes) };
+}
+
+function preparedBody(raw, encoding, strip, statusCode) {
+  const mode = `${strip ? 'reader' : 'page'}:${statusCode}:${String(encoding || '')}`;
+  if (raw.length === 1 && typeof raw[0].chunk === 'string' && !encoding) {
+    const text = raw[0].chunk;
+    const entry = remember(text, () => new Map());
+    let prepared = entry.get(mode);
+    if (!prepared) entry.set(mode, (prepared = prepareHtml(toBuffer(text, raw[0].encoding), encoding, strip, statusCode)));
+    return prepared;
+  }
+  const buffers = raw.map((r) => toBuffer(r.chunk, r.encoding));
+  const body = buffers.length === 1 ? buffers[0] : Buffer.concat(buffers);
+  return remember(`${mode}:${crypto.createHash('sha256').update(body).digest('base64')}`, () => prepareHtml(body, encoding, strip, statusCode));
 }
 
 function siteIsHttps() {
@@ -155,7 +232,7 @@ function secureResponse(res) {
       passthrough = true;
       return original.write.call(res, chunk, encoding, cb);
     }
-    if (chunk !== undefined && chunk !== null) chunks.push(toBuffer(chunk, encoding));
+    if (chunk !== undefined && chunk !== null) chunks.push({ chunk, encoding });
     if (typeof encoding === 'function') encoding();
     else if (typeof cb === 'function') cb();
     return true;
@@ -175,18 +252,20 @@ function secureResponse(res) {
       passthrough = true;
       return original.end.call(res, chunk, encoding, cb);
     }
-    if (chunk !== undefined && chunk !== null) chunks.push(toBuffer(chunk, encoding));
-    // Next sends a cached page in one piece: no copy then.
-    const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+    if (chunk !== undefined && chunk !== null) chunks.push({ chunk, encoding });
+    const raw = chunks;
     chunks = null;
-    setPolicy(policyHashes(body, res.getHeader('content-encoding')));
+    const statusCode = pendingHead ? pendingHead.statusCode : res.statusCode;
+    const strip = isReaderPageRequest(res.req, statusCode);
+    const prepared = raw.length === 0 ? { body: Buffer.alloc(0), hashes: [] } : preparedBody(raw, res.getHeader('content-encoding'), strip, statusCode);
+    setPolicy(prepared.hashes);
     if (!res.headersSent) {
       removeHeader('content-length');
-      res.setHeader('Content-Length', body.length);
+      res.setHeader('Content-Length', prepared.body.length);
     }
     flushHead();
     passthrough = true;
-    return original.end.call(res, body, cb);
+    return original.end.call(res, prepared.body, cb);
   };
 
   function setPolicy(hashes) {
@@ -230,6 +309,20 @@ function decode(body, encoding) {
   }
 }
 
+/** The rewritten page, compressed again as Next had compressed it. */
+function encode(body, encoding) {
+  switch (String(encoding || '').toLowerCase()) {
+    case 'gzip':
+      return zlib.gzipSync(body);
+    case 'br':
+      return zlib.brotliCompressSync(body);
+    case 'deflate':
+      return zlib.deflateSync(body);
+    default:
+      return body;
+  }
+}
+
 function findHeader(headers, name) {
   if (Array.isArray(headers)) {
     for (let i = 0; i < headers.length; i += 2) if (String(headers[i]).toLowerCase() === name) return headers[i + 1];
@@ -260,4 +353,4 @@ function install() {
   http.Server.prototype.__moodwireSecurityHeaders = true;
 }
 
-module.exports = { install, secureResponse, inlineScriptHashes, isTrustedInlineScript, contentSecurityPolicy };
+module.exports = { install, secureResponse, inlineScriptHashes, isTrustedInlineScript, contentSecurityPolicy, stripClientRuntime, isReaderPageRequest };

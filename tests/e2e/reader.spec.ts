@@ -68,8 +68,34 @@ test('drafts, scheduled stories and made-up slugs answer a real 404', async ({ r
   await expect(page.getByRole('contentinfo')).toContainText(/Copyright © \d{4}/);
 });
 
+test('reader pages load one small script of ours and none of the framework; staff and the contact form keep it', async ({ request }) => {
+  const readerPages = ['/', `/news/${WECHAT_SLUG}`, '/section/china-news', '/tag/students', '/author/lin-yue', '/moods/angry', '/search?q=wechat', '/about', '/news/no-such-story'];
+  for (const path of readerPages) {
+    const html = await (await request.get(path)).text();
+    expect(html, path).toContain('<script src="/reader.js" defer="">');
+    expect(html, path).not.toMatch(/<script[^>]*src="\/_next\//);
+    expect(html, path).not.toContain('self.__next_f');
+    expect(html, path).not.toMatch(/<link[^>]*as="script"/);
+  }
+  for (const path of ['/contact', '/admin/login']) {
+    expect(await (await request.get(path)).text(), path).toMatch(/<script[^>]*src="\/_next\/static\//);
+  }
+  const script = await request.get('/reader.js');
+  expect(script.status()).toBe(200);
+  expect(script.headers()['content-type']).toContain('javascript');
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
+
+  test('a story, section, tag or author that does not exist shows the 404 page, not a blank one', async ({ page }) => {
+    for (const path of [`/news/${draftDemo.slug}`, '/news/no-such-story-anywhere', '/section/no-such-section', '/section/china-news/page/999', '/tag/no-such-topic', '/author/nobody-here']) {
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBe(404);
+      await expect(page.getByRole('heading', { name: /can’t find that page/ }), path).toBeVisible();
+      await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'China News' })).toBeVisible();
+    }
+  });
 
   test('an article is complete: breadcrumb, headline, byline, photo with caption, body, promo, related, footer', async ({ page }) => {
     const res = await page.goto(`/news/${WECHAT_SLUG}`);

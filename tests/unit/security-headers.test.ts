@@ -64,9 +64,10 @@ describe('on a real server', () => {
     const http = await import('node:http');
     const { secureResponse } = await import('@/lib/server/security-headers.cjs');
     const good = 'self.__next_f.push([1,"a"])';
+    // Staff pages keep Next's scripts (reader pages lose them, below).
     const pages: Record<string, string> = {
-      '/a': `<p>a</p><script>${good}</script>`,
-      '/b': `<p>a</p><script>${good}</script><script>self.__next_f.push([1,"b"])</script>`,
+      '/admin/a': `<p>a</p><script>${good}</script>`,
+      '/admin/b': `<p>a</p><script>${good}</script><script>self.__next_f.push([1,"b"])</script>`,
     };
     const server = http.createServer((req, res) => {
       secureResponse(res);
@@ -78,11 +79,11 @@ describe('on a real server', () => {
     const policy = async (path: string) => (await fetch(`http://127.0.0.1:${port}${path}`)).headers.get('content-security-policy') ?? '';
     const sources = (csp: string) => csp.match(/'sha256-[^']+'/g) ?? [];
     try {
-      const first = await policy('/a');
+      const first = await policy('/admin/a');
       expect(sources(first)).toHaveLength(1);
-      expect(await policy('/a')).toBe(first);
-      expect(sources(await policy('/b'))).toHaveLength(2);
-      expect(await policy('/a')).toBe(first);
+      expect(await policy('/admin/a')).toBe(first);
+      expect(sources(await policy('/admin/b'))).toHaveLength(2);
+      expect(await policy('/admin/a')).toBe(first);
     } finally {
       server.close();
     }
@@ -107,6 +108,84 @@ describe('on a real server', () => {
         expect(res.headers.get('content-security-policy')).toContain("object-src 'none'");
         expect(await res.text()).toContain('bad');
       }
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('reader pages without the client runtime (decision 016)', () => {
+  const next = [
+    '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/a.js"/>',
+    '<script src="/_next/static/chunks/a.js" async=""></script>',
+    '<script id="_R_">(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":["static/chunks/a.js"],"runtimeModuleIds":[1]});</script>',
+    '<script>(self.__next_f=self.__next_f||[]).push([0])</script>',
+    '<script>self.__next_f.push([1,"1:\\"$Sreact.fragment\\"\\n"])</script>',
+  ];
+
+  it("removes Next's scripts and preloads, and keeps ours, data blocks, other links and foreign scripts", async () => {
+    const { stripClientRuntime } = await import('@/lib/server/security-headers.cjs');
+    const { HIDE_IN_WECHAT } = await import('@/lib/server/trusted-inline-scripts.cjs');
+    const keep = [
+      '<link rel="stylesheet" href="/_next/static/chunks/a.css"/>',
+      '<link rel="preload" href="/images/x.webp" as="image"/>',
+      '<script type="application/ld+json">{"@type":"NewsArticle"}</script>',
+      `<script>${HIDE_IN_WECHAT}</script>`,
+      '<script src="/reader.js" defer=""></script>',
+      '<script>self.__next_f.push([1,"x"]);window.evil=1</script>',
+    ];
+    const page = `<html><head>${next[0]}${keep[0]}${keep[1]}</head><body><p>Story</p>${keep.slice(2).join('')}${next.slice(1).join('')}</body></html>`;
+    const out = stripClientRuntime(page);
+    for (const tag of next) expect(out).not.toContain(tag);
+    for (const tag of keep) expect(out).toContain(tag);
+    expect(out).toContain('<p>Story</p>');
+  });
+
+  it('leaves a page that asks for React whole', async () => {
+    const { stripClientRuntime } = await import('@/lib/server/security-headers.cjs');
+    expect(stripClientRuntime(`<section data-moodwire-hydrate="">form</section>${next.join('')}`)).toBeNull();
+  });
+
+  it('rewrites reader pages only: GET or HEAD, 200 or 404, not staff, API or Next paths, not flight requests', async () => {
+    const { isReaderPageRequest } = await import('@/lib/server/security-headers.cjs');
+    const req = (url: string, method = 'GET', headers: Record<string, string> = {}) => ({ url, method, headers });
+    expect(isReaderPageRequest(req('/news/a-story'), 200)).toBe(true);
+    expect(isReaderPageRequest(req('/news/none'), 404)).toBe(true);
+    expect(isReaderPageRequest(req('/', 'HEAD'), 200)).toBe(true);
+    expect(isReaderPageRequest(req('/news/a-story'), 500)).toBe(false);
+    expect(isReaderPageRequest(req('/news/a-story', 'POST'), 200)).toBe(false);
+    expect(isReaderPageRequest(req('/news/a-story', 'GET', { rsc: '1' }), 200)).toBe(false);
+    for (const url of ['/admin', '/admin/stories?x=1', '/api/vote', '/_next/static/x.js']) expect(isReaderPageRequest(req(url), 200)).toBe(false);
+    expect(isReaderPageRequest(req('/administrators-guide'), 200)).toBe(true);
+  });
+
+  it('on a real server: a story goes out without them and with a policy for what is left; a staff page keeps them', async () => {
+    const http = await import('node:http');
+    const zlib = await import('node:zlib');
+    const { secureResponse } = await import('@/lib/server/security-headers.cjs');
+    const { HIDE_IN_WECHAT } = await import('@/lib/server/trusted-inline-scripts.cjs');
+    const page = `<html><body><p>Story ✓ 微信</p><script>${HIDE_IN_WECHAT}</script>${next.join('')}</body></html>`;
+    const server = http.createServer((req, res) => {
+      secureResponse(res);
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      if (req.url === '/gzip') {
+        res.setHeader('Content-Encoding', 'gzip');
+        res.end(zlib.gzipSync(page));
+      } else res.end(page);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const { port } = server.address() as { port: number };
+    try {
+      for (const path of ['/news/x', '/news/x', '/gzip']) {
+        const res = await fetch(`http://127.0.0.1:${port}${path}`);
+        const html = await res.text();
+        expect(html).toContain('<p>Story ✓ 微信</p>');
+        expect(html).not.toContain('/_next/');
+        expect(html).not.toContain('__next_f');
+        expect(res.headers.get('content-security-policy')?.match(/'sha256-[^']+'/g)).toHaveLength(1);
+      }
+      const staff = await (await fetch(`http://127.0.0.1:${port}/admin/x`)).text();
+      expect(staff).toContain('/_next/static/chunks/a.js');
     } finally {
       server.close();
     }
