@@ -1,11 +1,13 @@
 import type { NextConfig } from 'next';
-import { PHASE_PRODUCTION_SERVER } from 'next/constants';
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from 'next/constants';
 import { install as installGracefulShutdown } from './lib/server/graceful-shutdown.cjs';
 import { install as installMalformedUrl } from './lib/server/malformed-url.cjs';
 import { install as installRequestLog } from './lib/server/request-log.cjs';
 import { install as installSecurityHeaders } from './lib/server/security-headers.cjs';
 import { install as installClientIp } from './lib/server/client-ip.cjs';
 import { databaseMode } from './lib/database-mode';
+import { rasterizeDemoImages } from './lib/server/demo-images';
+import { buildReaderScript } from './lib/server/reader-script';
 import { voteSettings } from './lib/votes/settings';
 
 // next.config is evaluated inside the process that serves requests (`next start`, `next dev`), so
@@ -73,7 +75,12 @@ const nextConfig: NextConfig = {
 // here and every way of starting the production server gets them: security headers and a hash-based
 // CSP on every response, cached pages and static files included (decision 010), and one log line per
 // request, and a graceful stop on SIGTERM.
-export default function config(phase: string): NextConfig {
+export default async function config(phase: string): Promise<NextConfig> {
+  // The reader pages' only script and the demo illustrations as WebP (decision 016), built with the pages.
+  if (phase === PHASE_PRODUCTION_BUILD || phase === PHASE_DEVELOPMENT_SERVER) {
+    await buildReaderScript();
+    await rasterizeDemoImages();
+  }
   if (phase === PHASE_PRODUCTION_SERVER) {
     // First installed is innermost: headers and the log still wrap its 400 for a malformed address.
     installMalformedUrl();
