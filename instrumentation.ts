@@ -5,5 +5,7 @@ export async function register() {
     startVoteJanitor();
     const { startScheduledRelease } = await import('@/lib/server/scheduled-release');
     startScheduledRelease();
+    const { registerRenamedLocation } = await import('@/lib/renamed-paths');
+    registerRenamedLocation();
   }
 }

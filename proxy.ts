@@ -5,23 +5,23 @@ import { adminGate } from '@/lib/proxy/admin';
 import { crossSiteGate } from '@/lib/proxy/cross-site';
 import { loginThrottleGate } from '@/lib/proxy/login-throttle';
 import { readerVotesProxy } from '@/lib/proxy/reader-votes';
-import { slugRedirect } from '@/lib/proxy/redirects';
 
 export async function proxy(request: NextRequest) {
-  return crossSiteGate(request) ?? (await loginThrottleGate(request)) ?? adminGate(request) ?? slugRedirect(request) ?? readerVotesProxy(request) ?? NextResponse.next();
+  return crossSiteGate(request) ?? (await loginThrottleGate(request)) ?? adminGate(request) ?? readerVotesProxy(request) ?? NextResponse.next();
 }
 
-// Narrow on purpose: reader pages other than stories and sections never pay for the proxy.
-// Stories and sections: renamed slugs answer 301; a reader whose hint cookie names a story gets its
-// cached per-mood variant, and the variants themselves are reachable only through that rewrite.
+// Narrow on purpose: the proxy costs a cached page about as much as serving it (decision 006), so
+// reader pages never pay for it, except a story read by someone whose hint cookie says they voted:
+// if it names this story, they get its cached per-mood variant. The variants themselves are reachable
+// only through that rewrite. (Renamed stories and sections answer 301 from the server hook.)
 // Server action calls are matched on any page path (an action can be posted to any page) by their
 // headers; /api route handlers (the vote, share reports) keep their own Origin rules.
 export const config = {
   matcher: [
     '/admin',
     '/admin/:path*',
-    '/news/:path*',
-    '/section/:path*',
+    { source: '/news/:slug', has: [{ type: 'cookie', key: 'mw_voted' }] },
+    '/news/:slug/mood/:mood',
     { source: '/((?!api/|_next/).*)', has: [{ type: 'header', key: 'next-action' }] },
     { source: '/((?!api/|_next/).*)', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
   ],

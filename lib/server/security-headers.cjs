@@ -83,6 +83,27 @@ function isReaderPageRequest(req, statusCode) {
   return !STAFF_PATH.test(String(req.url || '/'));
 }
 
+/**
+ * Renamed stories and sections answer 301 from their old address (decision 006). Only an address that
+ * has no page any more asks: the app registers the lookup (lib/renamed-paths.ts, from
+ * instrumentation.ts) and this hook calls it when a story or section answers 404.
+ */
+const RENAMABLE_PATH = /^\/(?:news|section)\//;
+
+function renamedLocation(req) {
+  if (!req || (req.method !== 'GET' && req.method !== 'HEAD')) return undefined;
+  const url = String(req.url || '');
+  if (!RENAMABLE_PATH.test(url)) return undefined;
+  const lookup = globalThis[Symbol.for('moodwire.renamedLocation')];
+  if (typeof lookup !== 'function') return undefined;
+  const query = url.indexOf('?');
+  try {
+    return lookup(query < 0 ? url : url.slice(0, query), query < 0 ? '' : url.slice(query)) || undefined;
+  } catch {
+    return undefined; // the database could not answer: the 404 stands
+  }
+}
+
 /** The page (as latin1 text, see above) without Next's scripts and script preloads; null to keep it whole. */
 function stripClientRuntime(page) {
   if (page.includes(KEEP_RUNTIME_MARK)) return null;
@@ -256,6 +277,8 @@ function secureResponse(res) {
     const raw = chunks;
     chunks = null;
     const statusCode = pendingHead ? pendingHead.statusCode : res.statusCode;
+    const moved = statusCode === 404 ? renamedLocation(res.req) : undefined;
+    if (moved) return sendMoved(moved, cb);
     const strip = isReaderPageRequest(res.req, statusCode);
     const prepared = raw.length === 0 ? { body: Buffer.alloc(0), hashes: [] } : preparedBody(raw, res.getHeader('content-encoding'), strip, statusCode);
     setPolicy(prepared.hashes);
@@ -267,6 +290,22 @@ function secureResponse(res) {
     passthrough = true;
     return original.end.call(res, prepared.body, cb);
   };
+
+  /** A renamed story's or section's old address: a 301 to where it lives now, instead of the 404. */
+  function sendMoved(location, cb) {
+    const body = Buffer.from(`Moved permanently to ${location}\n`);
+    for (const name of ['content-type', 'cache-control', 'content-length', 'content-encoding', 'vary', 'location']) removeHeader(name);
+    res.setHeader('Location', location);
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.setHeader('Content-Length', body.length);
+    setPolicy([]);
+    if (pendingHead) pendingHead = { ...pendingHead, statusCode: 301, reason: undefined };
+    else res.statusCode = 301;
+    flushHead();
+    passthrough = true;
+    return original.end.call(res, res.req && res.req.method === 'HEAD' ? undefined : body, cb);
+  }
 
   function setPolicy(hashes) {
     if (res.headersSent) return;

@@ -191,3 +191,40 @@ describe('reader pages without the client runtime (decision 016)', () => {
     }
   });
 });
+
+describe('renamed stories and sections (decision 006)', () => {
+  it('a 404 at an old address becomes a 301 to the new one; other 404s and pages stay as they are', async () => {
+    const http = await import('node:http');
+    const { secureResponse } = await import('@/lib/server/security-headers.cjs');
+    const key = Symbol.for('moodwire.renamedLocation');
+    const asked: string[] = [];
+    (globalThis as Record<symbol, unknown>)[key] = (path: string, search: string) => {
+      asked.push(path + search);
+      return path === '/section/old/page/2' ? `/section/new/page/2${search}` : undefined;
+    };
+    const server = http.createServer((req, res) => {
+      secureResponse(res);
+      res.statusCode = req.url?.startsWith('/news/here') ? 200 : 404;
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.setHeader('Cache-Control', 'private, no-cache, no-store');
+      res.end('<p>page</p>');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const { port } = server.address() as { port: number };
+    try {
+      const moved = await fetch(`http://127.0.0.1:${port}/section/old/page/2?x=1`, { redirect: 'manual' });
+      expect(moved.status).toBe(301);
+      expect(moved.headers.get('location')).toBe('/section/new/page/2?x=1');
+      expect(moved.headers.get('cache-control')).toBe('public, max-age=3600');
+      expect(moved.headers.get('content-security-policy')).toContain("object-src 'none'");
+      expect((await fetch(`http://127.0.0.1:${port}/news/gone`, { redirect: 'manual' })).status).toBe(404);
+      expect((await fetch(`http://127.0.0.1:${port}/news/here`, { redirect: 'manual' })).status).toBe(200);
+      expect((await fetch(`http://127.0.0.1:${port}/tag/old`, { redirect: 'manual' })).status).toBe(404);
+      // Pages that exist and addresses that are neither stories nor sections never ask.
+      expect(asked).toEqual(['/section/old/page/2?x=1', '/news/gone']);
+    } finally {
+      delete (globalThis as Record<symbol, unknown>)[key];
+      server.close();
+    }
+  });
+});
