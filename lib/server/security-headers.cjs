@@ -118,23 +118,41 @@ function stripClientRuntime(page) {
 
 /**
  * A cached page goes out thousands of times unchanged, so what this hook makes of it (the bytes to
- * send and their script hashes) is remembered for the most recent few hundred pages. Next hands over
+ * send and their script hashes) is remembered for the most recent pages (at most 256 of them and
+ * 24 MB, the page's text counted, since this map may be what keeps it alive). Next hands over
  * a cached page as one string, the same one each time: it is the key, at no cost. Other bodies
  * (compressed, streamed in pieces) are keyed by the SHA-256 of their bytes.
  */
 const REMEMBERED_PAGES = 256;
+/** What the remembered pages may hold in memory (their text as V8 keeps it, and what we send). */
+const REMEMBERED_BYTES = 24 * 1024 * 1024;
 const remembered = new Map();
+let rememberedBytes = 0;
 
 function remember(key, make) {
   let entry = remembered.get(key);
   if (entry) {
     remembered.delete(key);
-  } else {
-    entry = make();
-    if (remembered.size >= REMEMBERED_PAGES) remembered.delete(remembered.keys().next().value);
+    remembered.set(key, entry);
+    return entry.value;
   }
+  const value = make();
+  // A text key may be kept alive by this map alone: count it (two bytes a character, at worst).
+  entry = { value, bytes: (typeof key === 'string' ? key.length * 2 : 64) + sizeOf(value) };
   remembered.set(key, entry);
-  return entry;
+  rememberedBytes += entry.bytes;
+  for (const [oldKey, old] of remembered) {
+    if (remembered.size <= REMEMBERED_PAGES && rememberedBytes <= REMEMBERED_BYTES) break;
+    if (oldKey === key) break;
+    remembered.delete(oldKey);
+    rememberedBytes -= old.bytes;
+  }
+  return value;
+}
+
+function sizeOf(value) {
+  const prepared = value && value.prepared ? value.prepared : value;
+  return prepared && prepared.body ? prepared.body.length : 0;
 }
 
 /**
@@ -172,10 +190,10 @@ function preparedBody(raw, encoding, strip, statusCode) {
   const mode = `${strip ? 'reader' : 'page'}:${statusCode}:${String(encoding || '')}`;
   if (raw.length === 1 && typeof raw[0].chunk === 'string' && !encoding) {
     const text = raw[0].chunk;
-    const entry = remember(text, () => new Map());
-    let prepared = entry.get(mode);
-    if (!prepared) entry.set(mode, (prepared = prepareHtml(toBuffer(text, raw[0].encoding), encoding, strip, statusCode)));
-    return prepared;
+    const make = () => prepareHtml(toBuffer(text, raw[0].encoding), encoding, strip, statusCode);
+    const entry = remember(text, () => ({ mode, prepared: make() }));
+    // The same bytes under another mode (a page sent as a 404 elsewhere, say) are rare: made again.
+    return entry.mode === mode ? entry.prepared : make();
   }
   const buffers = raw.map((r) => toBuffer(r.chunk, r.encoding));
   const body = buffers.length === 1 ? buffers[0] : Buffer.concat(buffers);
