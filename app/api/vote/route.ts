@@ -121,7 +121,7 @@ export async function POST(request: NextRequest): Promise<Response> {
   // Cached copies of the story and the mood rankings follow within seconds; the page this reader
   // lands on, at once (lib/votes/revalidate-story.ts).
   if (result.changed) {
-    revalidateStoryAfterVote(result.slug, result.summary.mine);
+    revalidateStoryAfterVote(result.slug, result.summary.mine, { inPlace: wantsJson(request) });
     revalidateMoodRankingsAfterVote();
   }
 
