@@ -60,7 +60,8 @@ export default function HomePage() {
             .slice(0, 3);
           if (stories.length === 0) return null;
           return (
-            <section key={section.id} aria-labelledby={`home-${section.slug}`}>
+            // Below the first screen on a phone: the browser lays these out when they come near it.
+            <section key={section.id} aria-labelledby={`home-${section.slug}`} className="[contain-intrinsic-block-size:auto_30rem] [content-visibility:auto]">
               <h2 id={`home-${section.slug}`} className="border-b-2 border-ink pb-1 text-lg font-bold uppercase tracking-wide">
                 <a href={sectionPath(section.slug)} className="hover:text-brand">
                   {section.name}
