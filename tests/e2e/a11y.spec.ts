@@ -2,12 +2,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { STATIC_PAGES } from '@/lib/routes';
 import { WECHAT_SLUG } from '../helpers/demo';
+import { ensureStaffUsers, type StaffRole } from '../helpers/staff';
+import { e2eDatabasePath, signInThroughForm } from '../helpers/staff-e2e';
 
 /**
  * Every reader-facing page we check. Add a page here (with `prepare` to open menus or dialogs first)
  * and it gets the axe scan in light and dark mode, the heading walk and the `lang` check.
  */
-type CheckedPage = { name: string; path: string; status?: number; prepare?: (page: Page) => Promise<void> };
+type CheckedPage = { name: string; path: string; status?: number; signIn?: StaffRole; prepare?: (page: Page) => Promise<void> };
 
 const PAGES: CheckedPage[] = [
   { name: 'home', path: '/' },
@@ -22,12 +24,21 @@ const PAGES: CheckedPage[] = [
   { name: 'author', path: '/author/lin-yue' },
   ...STATIC_PAGES.map((p) => ({ name: p.label, path: `/${p.slug}` })),
   { name: 'not found', path: '/no-such-page', status: 404 },
+  { name: 'mood ranking', path: '/moods/angry' },
+  { name: 'mood ranking, 30 days, one section', path: '/moods/touched?window=month&section=china-news' },
+  { name: 'sign-in', path: '/admin/login' },
+  { name: 'story editor', path: '/admin/stories/new', signIn: 'editor' },
 ];
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const DARK_MODE_RULES = ['color-contrast', 'link-in-text-block'];
 
+test.beforeAll(async () => {
+  await ensureStaffUsers(e2eDatabasePath());
+});
+
 async function open(page: Page, p: CheckedPage) {
+  if (p.signIn) await signInThroughForm(page, p.signIn);
   const res = await page.goto(p.path);
   expect(res?.status(), p.path).toBe(p.status ?? 200);
   await p.prepare?.(page);
