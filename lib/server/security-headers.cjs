@@ -150,9 +150,8 @@ function remember(key, make) {
   return value;
 }
 
-function sizeOf(value) {
-  const prepared = value && value.prepared ? value.prepared : value;
-  return prepared && prepared.body ? prepared.body.length : 0;
+function sizeOf(prepared) {
+  return prepared.body.length;
 }
 
 /**
@@ -176,28 +175,26 @@ function notFoundDocument() {
   }
 }
 
-/** { body, hashes } to send for an HTML body, rewritten for a reader page when `strip` is set. */
-function prepareHtml(body, encoding, strip, statusCode) {
+/** { mode, body, hashes } to send for an HTML body, rewritten for a reader page when `strip` is set. */
+function prepareHtml(body, encoding, strip, statusCode, mode) {
   let html = decode(body, encoding);
   if (strip && statusCode === 404 && html.includes(ERROR_SHELL)) html = notFoundDocument() || html;
   const stripped = strip ? stripClientRuntime(html.toString('latin1')) : null;
-  if (stripped === null) return { body, hashes: inlineScriptHashes(html) };
+  if (stripped === null) return { mode, body, hashes: inlineScriptHashes(html) };
   const bytes = Buffer.from(stripped, 'latin1');
-  return { body: encode(bytes, encoding), hashes: inlineScriptHashes(bytes) };
+  return { mode, body: encode(bytes, encoding), hashes: inlineScriptHashes(bytes) };
 }
 
 function preparedBody(raw, encoding, strip, statusCode) {
   const mode = `${strip ? 'reader' : 'page'}:${statusCode}:${String(encoding || '')}`;
-  if (raw.length === 1 && typeof raw[0].chunk === 'string' && !encoding) {
-    const text = raw[0].chunk;
-    const make = () => prepareHtml(toBuffer(text, raw[0].encoding), encoding, strip, statusCode);
-    const entry = remember(text, () => ({ mode, prepared: make() }));
-    // The same bytes under another mode (a page sent as a 404 elsewhere, say) are rare: made again.
-    return entry.mode === mode ? entry.prepared : make();
-  }
-  const buffers = raw.map((r) => toBuffer(r.chunk, r.encoding));
-  const body = buffers.length === 1 ? buffers[0] : Buffer.concat(buffers);
-  return remember(`${mode}:${crypto.createHash('sha256').update(body).digest('base64')}`, () => prepareHtml(body, encoding, strip, statusCode));
+  // Next's cached page, one string: the string is the key, and its bytes are made only on a miss.
+  const text = raw.length === 1 && typeof raw[0].chunk === 'string' && !encoding ? raw[0].chunk : null;
+  const buffers = text === null ? raw.map((r) => toBuffer(r.chunk, r.encoding)) : null;
+  const body = buffers === null ? null : buffers.length === 1 ? buffers[0] : Buffer.concat(buffers);
+  const make = () => prepareHtml(body ?? toBuffer(text, raw[0].encoding), encoding, strip, statusCode, mode);
+  const prepared = remember(text ?? crypto.createHash('sha256').update(body).digest('base64'), make);
+  // The same bytes under another mode (a page sent as a 404 elsewhere, say) are rare: made again.
+  return prepared.mode === mode ? prepared : make();
 }
 
 function siteIsHttps() {
