@@ -20,6 +20,14 @@ test('security headers on pages, 404s, static files and build assets; no X-Power
     expect(headers['x-powered-by'], path).toBeUndefined();
     expect(headers['strict-transport-security'], 'no HSTS on plain http').toBeUndefined();
   }
+  // The staff area is isolated from other windows; reader pages are not, so a reader arriving in a new
+  // tab keeps the tab's renderer instead of waiting for a fresh one (decision 010).
+  expect(signIn.headers()['cross-origin-opener-policy']).toBe('same-origin');
+  for (const path of ['/', '/news/wechat-outage-leaves-millions-cut-off', '/section/china-news', '/search?q=wechat']) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(200);
+    expect(res.headers()['cross-origin-opener-policy'], path).toBeUndefined();
+  }
 });
 
 test('an injected inline script never runs, while the page’s own scripts do', async ({ page }) => {
