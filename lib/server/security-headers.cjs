@@ -69,7 +69,7 @@ function inlineScriptHashes(html) {
  * Reader pages go out without Next's client runtime (decision 016): no framework bundles, no inlined
  * flight data, no preloads of either. What needs a script on them is enhanced by /reader.js, which the
  * pages load themselves. A page keeps the runtime when it says so (a client component that needs
- * React, such as the contact form, writes `data-moodwire-hydrate`), and so do the staff pages, error
+ * React writes `data-moodwire-hydrate`), and so do the staff pages, error
  * pages and anything not answered 200 or 404.
  */
 const KEEP_RUNTIME_MARK = 'data-moodwire-hydrate';

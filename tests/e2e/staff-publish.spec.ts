@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { ensureStaffUsers } from '../helpers/staff';
 import { e2eDatabasePath, signInThroughForm } from '../helpers/staff-e2e';
@@ -145,6 +146,29 @@ test('bad input: errors next to the fields, input kept, nothing saved', async ({
   await expect(page.getByText('Choose a section.')).toBeVisible();
   await expect(page.getByLabel('Standfirst')).toHaveValue('Kept standfirst text');
   await expect(page).toHaveURL(/\/admin\/stories\/new$/);
+});
+
+test('with JavaScript the contact form keeps what was typed next to the error, then sends', async ({ page }) => {
+  // The contact page carries no framework script (decision 016): the browser posts the form itself.
+  const subject = `Reader tip ${unique()}`;
+  await page.goto('/contact');
+  await page.getByLabel('Your name').fill('Ana Reader');
+  await page.getByLabel('Your e-mail').fill('not-an-address');
+  await page.getByLabel('Subject').fill(subject);
+  await page.getByLabel('Message').fill('The ferry timetable changed this week.');
+  await page.getByRole('button', { name: 'Send message' }).click();
+  await expect(page.getByText('Enter a valid e-mail address.')).toBeVisible();
+  await expect(page.getByLabel('Your name')).toHaveValue('Ana Reader');
+  await expect(page.getByLabel('Message')).toHaveValue('The ferry timetable changed this week.');
+  await page.getByLabel('Your e-mail').fill('ana@example.com');
+  await page.getByRole('button', { name: 'Send message' }).click();
+  await expect(page.getByText('Thank you. Your message has reached the newsroom')).toBeVisible();
+  const db = new Database(e2eDatabasePath(), { readonly: true });
+  try {
+    expect(db.prepare('select email from contact_messages where subject = ?').all(subject)).toEqual([{ email: 'ana@example.com' }]);
+  } finally {
+    db.close();
+  }
 });
 
 test.describe('without JavaScript', () => {
