@@ -2,7 +2,9 @@
 
 import { headers } from 'next/headers';
 import { insertContactMessage } from '@/db/queries/contact';
+import { recordWriteFailure } from '@/db/queries/health';
 import { takeRateLimit } from '@/db/queries/throttle';
+import { writeUnavailable } from '@/db/write-errors';
 import { formValues, parseForm, type ActionState } from '@/lib/action-state';
 import { contactSchema } from '@/lib/admin/schemas';
 import { clientIpFrom, hashKey } from '@/lib/client-ip';
@@ -14,11 +16,24 @@ export async function sendContactMessageAction(_state: ActionState, form: FormDa
   const parsed = parseForm(contactSchema, form);
   if (parsed.state) return parsed.state;
   const ip = clientIpFrom(await headers());
-  const allowed = ip === 'unknown' ? takeRateLimit('contact:unknown', 30, HOUR) : takeRateLimit(`contact:${hashKey('contact', ip)}`, 5, HOUR);
-  if (!allowed) {
-    return { ok: false, message: 'You have sent several messages in the last hour. Please wait a while before sending another.', values: formValues(form) };
+  try {
+    const allowed = ip === 'unknown' ? takeRateLimit('contact:unknown', 30, HOUR) : takeRateLimit(`contact:${hashKey('contact', ip)}`, 5, HOUR);
+    if (!allowed) {
+      return { ok: false, message: 'You have sent several messages in the last hour. Please wait a while before sending another.', values: formValues(form) };
+    }
+    const { name, email, subject, message } = parsed.data;
+    insertContactMessage({ name, email, subject, message });
+  } catch (error) {
+    // A database that cannot take writes (locked, full, read-only, failing disk): say so and keep
+    // what the reader wrote, rather than an error page (docs/decisions/014).
+    const kind = writeUnavailable(error);
+    if (!kind) throw error;
+    recordWriteFailure(kind);
+    const message =
+      kind === 'busy'
+        ? 'The site is very busy and your message was not sent. Please try again in a moment.'
+        : 'The site cannot save messages right now, so your message was not sent. Please try again later.';
+    return { ok: false, message, values: formValues(form) };
   }
-  const { name, email, subject, message } = parsed.data;
-  insertContactMessage({ name, email, subject, message });
   return { ok: true, message: 'Thank you. Your message has reached the newsroom; we reply to most messages within a few days.' };
 }

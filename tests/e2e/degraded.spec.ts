@@ -154,7 +154,7 @@ test('full disk: votes answer 503 "voting is paused" (JSON and no-JS page), read
   }
 });
 
-test('read-only database: stories render (a never-rendered one too), votes and health say why, nothing is written', async ({ browser }) => {
+test('read-only database: stories render (a never-rendered one too), votes, the contact form and health say why, nothing is written', async ({ browser }) => {
   test.setTimeout(120_000);
   const slug = `read-only-story-${uniqueSuffix()}`;
   const title = 'A story first read from a read-only database';
@@ -202,6 +202,19 @@ test('read-only database: stories render (a never-rendered one too), votes and h
     await page.getByRole('link', { name: 'Back to the story' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
     await noJs.close();
+
+    // The contact form says the message was not sent and keeps it, instead of an error page.
+    const contact = await browser.newContext();
+    const contactPage = await contact.newPage();
+    await contactPage.goto(`${server.url}/contact`);
+    await contactPage.getByLabel('Your name').fill('Ana Reader');
+    await contactPage.getByLabel('Your e-mail').fill('ana@example.com');
+    await contactPage.getByLabel('Subject').fill('Sent while read-only');
+    await contactPage.getByLabel('Message').fill('Will this reach anyone?');
+    await contactPage.getByRole('button', { name: 'Send message' }).click();
+    await expect(contactPage.getByRole('alert')).toHaveText('The site cannot save messages right now, so your message was not sent. Please try again later.');
+    await expect(contactPage.getByLabel('Message')).toHaveValue('Will this reach anyone?');
+    await contact.close();
 
     expect(digest(), 'the database file is unchanged').toBe(before);
     await stop(server);
