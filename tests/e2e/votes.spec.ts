@@ -113,7 +113,10 @@ test.describe('with JavaScript', () => {
     const before = await countOf(moodButton(otherPage, 'Happy'));
 
     await expect(page.locator('#mood-vote form[data-enhanced="true"]')).toBeVisible();
+    // The button shows the choice before the server has it (optimistic); reload only once it answered.
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/vote') && r.request().method() === 'POST');
     await moodButton(page, 'Happy').click();
+    expect((await saved).status()).toBe(200);
     await expect(moodButton(page, 'Happy')).toHaveAttribute('aria-pressed', 'true');
 
     const res = await otherPage.reload();
@@ -159,6 +162,7 @@ test.describe('with JavaScript', () => {
     await check();
     await moodButton(page, 'Amused').click();
     await expect(moodButton(page, 'Amused')).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByTestId('mood-vote-pending')).toHaveCount(0);
     await check();
     await moodButton(page, 'Amused').click();
     await expect(moodButton(page, 'Amused')).toHaveAttribute('aria-pressed', 'false');
