@@ -2,9 +2,8 @@
 
 import { headers } from 'next/headers';
 import { insertContactMessage } from '@/db/queries/contact';
-import { recordWriteFailure } from '@/db/queries/health';
+import { recordedWriteFailure } from '@/db/queries/health';
 import { takeRateLimit } from '@/db/queries/throttle';
-import { writeUnavailable } from '@/db/write-errors';
 import { formValues, parseForm, type ActionState } from '@/lib/action-state';
 import { contactSchema } from '@/lib/admin/schemas';
 import { clientIpFrom, hashKey } from '@/lib/client-ip';
@@ -26,9 +25,7 @@ export async function sendContactMessageAction(_state: ActionState, form: FormDa
   } catch (error) {
     // A database that cannot take writes (locked, full, read-only, failing disk): say so and keep
     // what the reader wrote, rather than an error page (docs/decisions/014).
-    const kind = writeUnavailable(error);
-    if (!kind) throw error;
-    recordWriteFailure(kind);
+    const kind = recordedWriteFailure(error);
     const message =
       kind === 'busy'
         ? 'The site is very busy and your message was not sent. Please try again in a moment.'

@@ -31,6 +31,17 @@ export function recordWriteFailure(kind: WriteUnavailable, now: number = Date.no
   writes().status = undefined;
 }
 
+/**
+ * For a catch around a write: the kind of unavailability, recorded (see recordWriteFailure); any
+ * other error is a bug and is thrown on.
+ */
+export function recordedWriteFailure(error: unknown): WriteUnavailable {
+  const kind = writeUnavailable(error);
+  if (!kind) throw error;
+  recordWriteFailure(kind);
+  return kind;
+}
+
 /** A write went through: whatever failed before has recovered. */
 export function recordWriteSuccess(): void {
   const w = writes();

@@ -12,6 +12,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { MOODS } from '../../lib/moods';
+import { sendContactForm } from '../helpers/contact';
 import { e2eDatabasePath, plantArticle, uniqueSuffix } from '../helpers/e2e-db';
 import { startServer, type TestServer } from '../helpers/server';
 
@@ -207,11 +208,7 @@ test('read-only database: stories render (a never-rendered one too), votes, the 
     const contact = await browser.newContext();
     const contactPage = await contact.newPage();
     await contactPage.goto(`${server.url}/contact`);
-    await contactPage.getByLabel('Your name').fill('Ana Reader');
-    await contactPage.getByLabel('Your e-mail').fill('ana@example.com');
-    await contactPage.getByLabel('Subject').fill('Sent while read-only');
-    await contactPage.getByLabel('Message').fill('Will this reach anyone?');
-    await contactPage.getByRole('button', { name: 'Send message' }).click();
+    await sendContactForm(contactPage, { name: 'Ana Reader', email: 'ana@example.com', subject: 'Sent while read-only', message: 'Will this reach anyone?' });
     await expect(contactPage.getByRole('alert')).toHaveText('The site cannot save messages right now, so your message was not sent. Please try again later.');
     await expect(contactPage.getByLabel('Message')).toHaveValue('Will this reach anyone?');
     await contact.close();

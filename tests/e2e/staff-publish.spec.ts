@@ -1,6 +1,7 @@
-import sharp from 'sharp';
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
+import sharp from 'sharp';
+import { sendContactForm } from '../helpers/contact';
 import { ensureStaffUsers } from '../helpers/staff';
 import { e2eDatabasePath, signInThroughForm } from '../helpers/staff-e2e';
 
@@ -152,11 +153,7 @@ test('with JavaScript the contact form keeps what was typed next to the error, t
   // The contact page carries no framework script (decision 016): the browser posts the form itself.
   const subject = `Reader tip ${unique()}`;
   await page.goto('/contact');
-  await page.getByLabel('Your name').fill('Ana Reader');
-  await page.getByLabel('Your e-mail').fill('not-an-address');
-  await page.getByLabel('Subject').fill(subject);
-  await page.getByLabel('Message').fill('The ferry timetable changed this week.');
-  await page.getByRole('button', { name: 'Send message' }).click();
+  await sendContactForm(page, { name: 'Ana Reader', email: 'not-an-address', subject, message: 'The ferry timetable changed this week.' });
   await expect(page.getByText('Enter a valid e-mail address.')).toBeVisible();
   await expect(page.getByLabel('Your name')).toHaveValue('Ana Reader');
   await expect(page.getByLabel('Message')).toHaveValue('The ferry timetable changed this week.');
@@ -205,11 +202,7 @@ test.describe('without JavaScript', () => {
     await page.goto('/contact');
     await page.getByRole('button', { name: 'Send message' }).click();
     await expect(page.getByText('Tell us your name.')).toBeVisible();
-    await page.getByLabel('Your name').fill('Mei Reader');
-    await page.getByLabel('Your e-mail').fill('mei@example.com');
-    await page.getByLabel('Subject').fill(subject);
-    await page.getByLabel('Message').fill('How do I suggest a story about our night market?');
-    await page.getByRole('button', { name: 'Send message' }).click();
+    await sendContactForm(page, { name: 'Mei Reader', email: 'mei@example.com', subject, message: 'How do I suggest a story about our night market?' });
     await expect(page.getByText('Thank you. Your message has reached the newsroom')).toBeVisible();
 
     await signInThroughForm(page, 'editor');

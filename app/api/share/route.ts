@@ -2,9 +2,8 @@
 // reported here by the page's script: POST {"slug", "network"} → 204, counted like a share link;
 // 429 over SHARE_LIMIT_PER_MINUTE per client address, 503 when the database cannot take the count.
 import { z } from 'zod';
-import { recordWriteFailure } from '@/db/queries/health';
+import { recordedWriteFailure } from '@/db/queries/health';
 import { recordShareClick, type ShareCount } from '@/db/queries/shares';
-import { writeUnavailable } from '@/db/write-errors';
 import { siteUrl } from '@/lib/routes';
 import { REPORTED_NETWORKS } from '@/lib/share-networks';
 import { SLUG_PATTERN } from '@/lib/slug';
@@ -55,9 +54,7 @@ export async function POST(request: Request) {
   try {
     result = recordShareClick(parsed.data.slug, parsed.data.network, { ipHash: clientAddressHash(request.headers), perIpPerMinute: voteSettings().sharePerIpPerMinute });
   } catch (error) {
-    const kind = writeUnavailable(error);
-    if (!kind) throw error;
-    recordWriteFailure(kind);
+    const kind = recordedWriteFailure(error);
     return fail(503, 'Shares cannot be counted right now.', undefined, kind === 'busy' ? 1 : 60);
   }
   if (!result) return fail(404, 'No such story.');

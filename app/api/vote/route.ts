@@ -2,9 +2,9 @@
 // 303, and errors get real status codes (400/403/404/409/413/415/429/503) for both the form and the
 // script. Contract: docs/decisions/002-mood-vote-freshness.md.
 import type { NextRequest } from 'next/server';
-import { recordWriteFailure, recordWriteSuccess, writeStatus } from '@/db/queries/health';
+import { recordedWriteFailure, recordWriteSuccess, writeStatus } from '@/db/queries/health';
 import { castVote, getVotableArticle, getVoteSummary, type CastVoteResult, type VoteSummary } from '@/db/queries/votes';
-import { writeUnavailable, type WriteUnavailable } from '@/db/write-errors';
+import type { WriteUnavailable } from '@/db/write-errors';
 import type { Mood } from '@/lib/moods';
 import { articlePath, siteUrl } from '@/lib/routes';
 import { clientAddressHash } from '@/lib/votes/client-address';
@@ -86,9 +86,7 @@ export async function POST(request: NextRequest): Promise<Response> {
       limits: voteSettings(),
     });
   } catch (error) {
-    const kind = writeUnavailable(error);
-    if (!kind) throw error;
-    recordWriteFailure(kind);
+    const kind = recordedWriteFailure(error);
     return paused(request, kind, slugOf(form.articleId));
   }
   if (result.ok && result.changed) recordWriteSuccess();

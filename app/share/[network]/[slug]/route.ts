@@ -2,9 +2,8 @@
 // share page. The target comes only from lib/share-networks.ts; query strings are never read.
 import { z } from 'zod';
 import { getSiteSettings } from '@/db/queries/site';
-import { recordWriteFailure } from '@/db/queries/health';
+import { recordedWriteFailure } from '@/db/queries/health';
 import { getShareTarget, recordShareClick, type ShareTarget } from '@/db/queries/shares';
-import { writeUnavailable } from '@/db/write-errors';
 import { absoluteUrl, articlePath } from '@/lib/routes';
 import { buildShareUrl, LINK_NETWORKS, type LinkNetwork } from '@/lib/share-networks';
 import { SLUG_PATTERN } from '@/lib/slug';
@@ -55,9 +54,7 @@ export async function GET(request: Request, { params }: RouteContext<'/share/[ne
     target = recordShareClick(slug, network, { ipHash: clientAddressHash(request.headers), perIpPerMinute: voteSettings().sharePerIpPerMinute })?.target;
   } catch (error) {
     // Degraded database (full, read-only, locked): the share goes on, uncounted.
-    const kind = writeUnavailable(error);
-    if (!kind) throw error;
-    recordWriteFailure(kind);
+    recordedWriteFailure(error);
     target = getShareTarget(slug);
   }
   return target ? redirectTo(network, target) : notFound();
