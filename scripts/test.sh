@@ -25,7 +25,7 @@ node node_modules/next/dist/bin/next typegen >/dev/null
 npx tsc --noEmit
 
 step "lint"
-npx eslint . --max-warnings=0
+npm run --silent lint
 
 step "vitest"
 mkdir -p test-summary
