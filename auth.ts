@@ -22,7 +22,8 @@ export const { auth, signIn, signOut } = NextAuth(() => {
     logger: {
       error: (error: Error) => {
         if (error instanceof CredentialsSignin) return;
-        if ((error as { type?: string }).type === 'JWTSessionError') return console.warn('[auth] ignored an unreadable session cookie');
+        if ((error as { type?: string }).type === 'JWTSessionError')
+          return console.warn('[auth] ignored an unreadable session cookie');
         console.error('[auth]', error);
       },
     },

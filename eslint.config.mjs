@@ -10,5 +10,14 @@ export default defineConfig([
   // Reader pages link with plain <a>: a page of stories has a hundred links, and each next/link is a
   // client component to hydrate and a prefetch to run on a phone (docs/decisions/015).
   { files: ['app/(site)/**/*.tsx', 'components/**/*.tsx'], rules: { '@next/next/no-html-link-for-pages': 'off' } },
-  globalIgnores(['.next/**', 'node_modules/**', 'bench/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'drizzle/**', 'public/reader.js']),
+  globalIgnores([
+    '.next/**',
+    'node_modules/**',
+    'bench/**',
+    'test-results/**',
+    'playwright-report/**',
+    'next-env.d.ts',
+    'drizzle/**',
+    'public/reader.js',
+  ]),
 ]);

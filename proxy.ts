@@ -7,7 +7,13 @@ import { loginThrottleGate } from '@/lib/proxy/login-throttle';
 import { readerVotesProxy } from '@/lib/proxy/reader-votes';
 
 export async function proxy(request: NextRequest) {
-  return crossSiteGate(request) ?? (await loginThrottleGate(request)) ?? adminGate(request) ?? readerVotesProxy(request) ?? NextResponse.next();
+  return (
+    crossSiteGate(request) ??
+    (await loginThrottleGate(request)) ??
+    adminGate(request) ??
+    readerVotesProxy(request) ??
+    NextResponse.next()
+  );
 }
 
 // Narrow on purpose: the proxy costs a cached page about as much as serving it (decision 006), so

@@ -8,7 +8,10 @@ export async function generateMetadata(): Promise<Metadata> {
   const site = getSiteSettings();
   return {
     metadataBase: new URL(siteUrl()),
-    title: { default: site.tagline ? `${site.siteName}: ${site.tagline}` : site.siteName, template: `%s | ${site.siteName}` },
+    title: {
+      default: site.tagline ? `${site.siteName}: ${site.tagline}` : site.siteName,
+      template: `%s | ${site.siteName}`,
+    },
     description: site.tagline || site.aboutBlurb,
     applicationName: site.siteName,
     // Pages replace `alternates` with their own (lib/seo.ts); this covers the rest, e.g. 404 pages.

@@ -17,7 +17,12 @@ export default function sitemap(): MetadataRoute.Sitemap {
   };
 
   const entries: MetadataRoute.Sitemap = [
-    { url: absoluteUrl('/'), lastModified: articles.length > 0 ? new Date(Math.max(...articles.map(changed))) : undefined, changeFrequency: 'hourly', priority: 1 },
+    {
+      url: absoluteUrl('/'),
+      lastModified: articles.length > 0 ? new Date(Math.max(...articles.map(changed))) : undefined,
+      changeFrequency: 'hourly',
+      priority: 1,
+    },
   ];
   for (const section of sections) {
     entries.push({
@@ -37,7 +42,13 @@ export default function sitemap(): MetadataRoute.Sitemap {
   }
   for (const { slug } of STATIC_PAGES) {
     const page = getPage(slug);
-    if (page) entries.push({ url: absoluteUrl(staticPagePath(slug)), lastModified: new Date(page.updatedAt), changeFrequency: 'yearly', priority: 0.2 });
+    if (page)
+      entries.push({
+        url: absoluteUrl(staticPagePath(slug)),
+        lastModified: new Date(page.updatedAt),
+        changeFrequency: 'yearly',
+        priority: 0.2,
+      });
   }
   return entries;
 }

@@ -17,7 +17,10 @@ export function getDb(): DB {
   current?.db.$client.close();
   const mode = databaseMode();
   const db = openDatabase(databasePath(), { readonly: mode.readonly });
-  if (mode.readonly) console.warn('[moodwire] DATABASE_READ_ONLY: the database is opened read-only; voting and share counts are paused.');
+  if (mode.readonly)
+    console.warn(
+      '[moodwire] DATABASE_READ_ONLY: the database is opened read-only; voting and share counts are paused.',
+    );
   if (mode.maxPageCount) {
     // Test hook (decision 014): SQLite keeps the cap per connection and never below the current size.
     const cap = db.$client.pragma(`max_page_count = ${mode.maxPageCount}`, { simple: true });

@@ -132,7 +132,9 @@ export const articles = sqliteTable(
     uniqueIndex('articles_slug_unique').on(t.slug),
     index('articles_status_published_idx').on(t.status, t.publishedAt),
     // Newest public stories first, read in index order and stopped after the first few (home, feeds).
-    index('articles_public_published_idx').on(t.publishedAt, t.id).where(sql.raw(`status in ${PUBLIC_STATUS_SQL}`)),
+    index('articles_public_published_idx')
+      .on(t.publishedAt, t.id)
+      .where(sql.raw(`status in ${PUBLIC_STATUS_SQL}`)),
     // What ranking a story needs, found by id without reading its row (related stories).
     index('articles_rank_idx').on(t.id, t.sectionId, t.status, t.publishedAt),
     index('articles_section_published_idx').on(t.sectionId, t.status, t.publishedAt),
@@ -187,7 +189,10 @@ export const relatedOverrides = sqliteTable(
       .references(() => articles.id, { onDelete: 'cascade' }),
     position: integer('position').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.relatedId] }), check('related_not_self', sql`article_id <> related_id`)],
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.relatedId] }),
+    check('related_not_self', sql`article_id <> related_id`),
+  ],
 );
 
 /** One row per reader per article. A voided vote (moderation) stays for the audit but counts nowhere. */

@@ -25,7 +25,8 @@ export function recomputeVoteRollups(db: Runner, articleId: number, hours?: { fr
   const from = hours ? Math.floor(hours.from / HOUR_MS) * HOUR_MS : undefined;
   const to = hours ? Math.floor(hours.to / HOUR_MS) * HOUR_MS + HOUR_MS : undefined;
   const range = from === undefined || to === undefined ? sql`` : sql` and hour >= ${from} and hour < ${to}`;
-  const createdRange = from === undefined || to === undefined ? sql`` : sql` and created_at >= ${from} and created_at < ${to}`;
+  const createdRange =
+    from === undefined || to === undefined ? sql`` : sql` and created_at >= ${from} and created_at < ${to}`;
   db.run(sql`delete from vote_hourly where article_id = ${articleId}${range}`);
   db.run(sql`insert into vote_hourly (article_id, hour, mood, count)
     select article_id, (created_at / ${HOUR}) * ${HOUR}, mood, count(*) from votes

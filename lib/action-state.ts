@@ -13,13 +13,16 @@ export const initialActionState: ActionState = {};
 export function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
-    if (typeof value === 'string' && !key.startsWith('$ACTION') && !['password', 'confirm', 'current'].includes(key)) values[key] = value;
+    if (typeof value === 'string' && !key.startsWith('$ACTION') && !['password', 'confirm', 'current'].includes(key))
+      values[key] = value;
   }
   return values;
 }
 
 /** zod issues → { field: [messages] } for the form to show next to each field. */
-export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string[]> {
+export function fieldErrors(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const issue of issues) {
     const key = String(issue.path[0] ?? 'form');
@@ -28,12 +31,28 @@ export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; mes
   return errors;
 }
 
-type SafeParser<T> = { safeParse: (input: unknown) => { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } };
+type SafeParser<T> = {
+  safeParse: (
+    input: unknown,
+  ) =>
+    | { success: true; data: T }
+    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+};
 
 /** Parses a submitted form with its zod schema; on failure, the state that shows each error by its field. */
-export function parseForm<T>(schema: SafeParser<T>, form: FormData): { data: T; state?: undefined } | { data?: undefined; state: ActionState } {
+export function parseForm<T>(
+  schema: SafeParser<T>,
+  form: FormData,
+): { data: T; state?: undefined } | { data?: undefined; state: ActionState } {
   const values = formValues(form);
   const result = schema.safeParse(Object.fromEntries([...form.entries()].filter(([k]) => !k.startsWith('$ACTION'))));
   if (result.success) return { data: result.data };
-  return { state: { ok: false, message: 'Please correct the fields marked below.', errors: fieldErrors(result.error.issues), values } };
+  return {
+    state: {
+      ok: false,
+      message: 'Please correct the fields marked below.',
+      errors: fieldErrors(result.error.issues),
+      values,
+    },
+  };
 }

@@ -4,7 +4,9 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 
 export function databasePath(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH || path.join(process.cwd(), 'data', 'moodwire.db'));
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.DATABASE_PATH || path.join(process.cwd(), 'data', 'moodwire.db'),
+  );
 }
 
 /** The folder beside the database: the generated secret and uploads' bookkeeping live here. */

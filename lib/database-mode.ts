@@ -10,7 +10,9 @@ export type DatabaseMode = { readonly: boolean; maxPageCount?: number };
 
 const schema = z.object({
   DATABASE_READ_ONLY: z
-    .enum(['', '0', '1', 'true', 'false'], { error: 'DATABASE_READ_ONLY must be 1 (or true) to open the database read-only, or 0.' })
+    .enum(['', '0', '1', 'true', 'false'], {
+      error: 'DATABASE_READ_ONLY must be 1 (or true) to open the database read-only, or 0.',
+    })
     .optional()
     .transform((v) => v === '1' || v === 'true'),
   MOODWIRE_TEST_MAX_PAGE_COUNT: z
@@ -26,5 +28,8 @@ export function databaseMode(env: Record<string, string | undefined> = process.e
     MOODWIRE_TEST_MAX_PAGE_COUNT: env.MOODWIRE_TEST_MAX_PAGE_COUNT?.trim() || undefined,
   });
   if (!parsed.success) throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => i.message).join(' ')}`);
-  return { readonly: parsed.data.DATABASE_READ_ONLY, ...(parsed.data.MOODWIRE_TEST_MAX_PAGE_COUNT ? { maxPageCount: parsed.data.MOODWIRE_TEST_MAX_PAGE_COUNT } : {}) };
+  return {
+    readonly: parsed.data.DATABASE_READ_ONLY,
+    ...(parsed.data.MOODWIRE_TEST_MAX_PAGE_COUNT ? { maxPageCount: parsed.data.MOODWIRE_TEST_MAX_PAGE_COUNT } : {}),
+  };
 }

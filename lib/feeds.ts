@@ -17,7 +17,10 @@ export const FEED_SIZE = 30;
 
 /** Removes what XML 1.0 cannot carry: C0 controls other than tab and newlines, U+FFFE/FFFF, lone surrogates. */
 export function xmlText(value: string): string {
-  return value.toWellFormed().replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/\uFFFD/g, '');
+  return value
+    .toWellFormed()
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/\uFFFD/g, '');
 }
 
 export function escapeHtml(value: string): string {
@@ -105,12 +108,15 @@ export function buildFeed(format: FeedFormat, channel: FeedChannel, articles: Fe
     };
     if (format === 'atom') {
       if (article.byline) item.author = [{ name: xmlText(article.byline) }];
-      item.category = [{ name: attribute(article.sectionName), term: attribute(article.sectionSlug), scheme: attribute(sectionUrl) }];
+      item.category = [
+        { name: attribute(article.sectionName), term: attribute(article.sectionSlug), scheme: attribute(sectionUrl) },
+      ];
     } else {
       // RSS's <author> must be an e-mail address; Dublin Core's creator takes a name.
       if (article.byline) item.extensions = [{ name: 'dc:creator', objects: { _text: xmlText(article.byline) } }];
       item.category = [{ name: xmlText(article.sectionName), domain: attribute(sectionUrl) }];
-      if (article.hero) item.image = { url: attribute(absoluteUrl(article.hero.path)), type: attribute(article.hero.mime), length: 0 };
+      if (article.hero)
+        item.image = { url: attribute(absoluteUrl(article.hero.path)), type: attribute(article.hero.mime), length: 0 };
     }
     feed.addItem(item);
   }

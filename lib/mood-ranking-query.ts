@@ -28,16 +28,21 @@ export function readRankingQuery(
   if (rawWindow !== '') {
     const parsed = windows.length === 1 ? windowSchema.safeParse(rawWindow) : undefined;
     if (parsed?.success) choice.window = parsed.data;
-    else problems.push(`There is no time period called “${rawWindow}”; choose the last 24 hours, 7 days or 30 days. Showing the last 7 days.`);
+    else
+      problems.push(
+        `There is no time period called “${rawWindow}”; choose the last 24 hours, 7 days or 30 days. Showing the last 7 days.`,
+      );
   }
 
   const sections = query.getAll('section');
   const rawSection = sections.length === 1 ? sections[0]! : sections.length > 1 ? sections.join(',') : '';
   if (rawSection !== '') {
-    if (sections.length === 1 && slugSchema.safeParse(rawSection).success && sectionExists(rawSection)) choice.sectionSlug = rawSection;
+    if (sections.length === 1 && slugSchema.safeParse(rawSection).success && sectionExists(rawSection))
+      choice.sectionSlug = rawSection;
     else problems.push(unknownSectionMessage(rawSection));
   }
   return { choice, problems };
 }
 
-export const unknownSectionMessage = (section: string) => `There is no section called “${section}”. Showing all sections.`;
+export const unknownSectionMessage = (section: string) =>
+  `There is no section called “${section}”. Showing all sections.`;

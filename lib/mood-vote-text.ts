@@ -7,7 +7,8 @@ import { MOOD_LABELS, MOODS, percentages, sumTallies, type MoodChoice } from '@/
 // that load the reader script never show a count.
 let numbers: Intl.NumberFormat | undefined;
 
-export const votesText = (n: number) => `${(numbers ??= new Intl.NumberFormat('en-GB')).format(n)} ${n === 1 ? 'vote' : 'votes'}`;
+export const votesText = (n: number) =>
+  `${(numbers ??= new Intl.NumberFormat('en-GB')).format(n)} ${n === 1 ? 'vote' : 'votes'}`;
 
 /** "25% · 3 votes": a mood button's description. */
 export const moodStatsText = (percent: number, votes: number) => `${percent}% · ${votesText(votes)}`;
@@ -19,11 +20,20 @@ export const VOTE_PENDING = 'Saving your vote…';
  * The line under the buttons, in pieces: the total, then either the closed notice (strong), the
  * reader's own choice (strong, between two plain parts) or the invitation to vote.
  */
-export function voteStatus(s: MoodChoice, closed: boolean): { total: string; before: string; strong?: string; after?: string } {
+export function voteStatus(
+  s: MoodChoice,
+  closed: boolean,
+): { total: string; before: string; strong?: string; after?: string } {
   const n = sumTallies(s.tallies);
   const total = n === 0 ? 'No votes yet.' : `${votesText(n)} in all.`;
   if (closed) return { total, before: '', strong: VOTING_CLOSED, after: '' };
-  if (s.mine) return { total, before: 'You chose ', strong: MOOD_LABELS[s.mine], after: '. Choose it again to take your vote back.' };
+  if (s.mine)
+    return {
+      total,
+      before: 'You chose ',
+      strong: MOOD_LABELS[s.mine],
+      after: '. Choose it again to take your vote back.',
+    };
   return { total, before: 'Choose the mood closest to yours; choose it again to take your vote back.' };
 }
 

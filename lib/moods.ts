@@ -5,7 +5,16 @@ import type { Mood } from '@/db/schema';
 
 export type { Mood };
 
-export const MOODS = ['touched', 'sympathetic', 'bored', 'angry', 'amused', 'sad', 'happy', 'no_comment'] as const satisfies readonly Mood[];
+export const MOODS = [
+  'touched',
+  'sympathetic',
+  'bored',
+  'angry',
+  'amused',
+  'sad',
+  'happy',
+  'no_comment',
+] as const satisfies readonly Mood[];
 
 export const MOOD_LABELS: Record<Mood, string> = {
   touched: 'Touched',
@@ -30,7 +39,8 @@ export const MOOD_SUPERLATIVES: Record<Mood, string> = {
   no_comment: 'Most “no comment”',
 };
 
-export const isMood = (value: unknown): value is Mood => typeof value === 'string' && (MOODS as readonly string[]).includes(value);
+export const isMood = (value: unknown): value is Mood =>
+  typeof value === 'string' && (MOODS as readonly string[]).includes(value);
 
 /** The mood named by a URL segment (`no-comment` for no_comment), or undefined. */
 export function moodFromSlug(segment: string): Mood | undefined {
@@ -61,7 +71,9 @@ export function percentages(t: Tallies): Tallies {
     out[e.m] = Math.floor(e.v);
     given += out[e.m];
   }
-  const byRemainder = [...exact].sort((a, b) => b.v - Math.floor(b.v) - (a.v - Math.floor(a.v)) || MOODS.indexOf(a.m) - MOODS.indexOf(b.m));
+  const byRemainder = [...exact].sort(
+    (a, b) => b.v - Math.floor(b.v) - (a.v - Math.floor(a.v)) || MOODS.indexOf(a.m) - MOODS.indexOf(b.m),
+  );
   for (let i = 0; given < 100 && i < byRemainder.length; i++) {
     const e = byRemainder[i]!;
     if (e.v - Math.floor(e.v) > 0) {

@@ -6,7 +6,12 @@ import { absoluteUrl, articlePath } from '@/lib/routes';
 export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
 
 const escapeXml = (value: string) =>
-  xmlText(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  xmlText(value)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 
 export function buildNewsSitemap({
   publication,

@@ -40,7 +40,8 @@ export function passwordProblem(password: string, context: { email?: string; nam
   const lower = password.toLowerCase();
   // "password2024!", "Sunshine12345": a common stem padded with digits and symbols is still common.
   const stem = lower.replace(/[\d\W_]+$/u, '').replace(/^[\d\W_]+/u, '');
-  if (COMMON_PASSWORDS.has(lower) || (stem.length > 0 && COMMON_PASSWORDS.has(stem))) return 'This password is too common. Choose a less guessable one, for example three or four unrelated words.';
+  if (COMMON_PASSWORDS.has(lower) || (stem.length > 0 && COMMON_PASSWORDS.has(stem)))
+    return 'This password is too common. Choose a less guessable one, for example three or four unrelated words.';
   if (new Set(lower).size < 4) return 'Use more different characters.';
   const local = context.email?.split('@')[0]?.toLowerCase();
   if (local && local.length >= 4 && lower.includes(local)) return 'Do not use your e-mail address in your password.';
@@ -59,7 +60,8 @@ export function randomPassword(): string {
   const limit = 256 - (256 % alphabet.length);
   let out = '';
   while (out.length < 20) {
-    for (const b of crypto.getRandomValues(new Uint8Array(32))) if (b < limit && out.length < 20) out += alphabet[b % alphabet.length];
+    for (const b of crypto.getRandomValues(new Uint8Array(32)))
+      if (b < limit && out.length < 20) out += alphabet[b % alphabet.length];
   }
   return out;
 }

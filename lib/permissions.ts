@@ -22,7 +22,16 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const WRITER: Permission[] = ['admin.enter', 'story.write', 'media.upload', 'insights.own'];
-const EDITOR: Permission[] = [...WRITER, 'story.edit-any', 'story.publish', 'section.manage', 'furniture.manage', 'inbox.read', 'insights.view', 'votes.moderate'];
+const EDITOR: Permission[] = [
+  ...WRITER,
+  'story.edit-any',
+  'story.publish',
+  'section.manage',
+  'furniture.manage',
+  'inbox.read',
+  'insights.view',
+  'votes.moderate',
+];
 const ADMIN: Permission[] = [...PERMISSIONS];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
@@ -38,13 +47,23 @@ export function can(role: Role | null | undefined, permission: Permission): bool
 }
 
 /** Writers may touch only their own stories, and only before an editor has published or scheduled them. */
-export function canEditStory(user: { id: number; role: Role }, story: { createdBy: number | null; status: string }): boolean {
+export function canEditStory(
+  user: { id: number; role: Role },
+  story: { createdBy: number | null; status: string },
+): boolean {
   if (can(user.role, 'story.edit-any')) return true;
-  return can(user.role, 'story.write') && story.createdBy === user.id && (story.status === 'draft' || story.status === 'review');
+  return (
+    can(user.role, 'story.write') &&
+    story.createdBy === user.id &&
+    (story.status === 'draft' || story.status === 'review')
+  );
 }
 
 /** Previews follow edit rights, except that a writer may still preview their own published story. */
-export function canPreviewStory(user: { id: number; role: Role }, story: { createdBy: number | null; status: string }): boolean {
+export function canPreviewStory(
+  user: { id: number; role: Role },
+  story: { createdBy: number | null; status: string },
+): boolean {
   return can(user.role, 'story.edit-any') || (can(user.role, 'story.write') && story.createdBy === user.id);
 }
 

@@ -8,7 +8,11 @@ export const tagPath = (slug: string) => `/tag/${slug}`;
 export const authorPath = (slug: string) => `/author/${slug}`;
 export const moodPath = (mood: Mood) => `/moods/${mood.replace('_', '-')}`;
 /** The route files that render mood rankings (the cached ones hold the period and section in the path). */
-export const MOOD_RANKING_ROUTES = ['/moods/[mood]', '/moods/[mood]/in/[window]', '/moods/[mood]/in/[window]/[section]'] as const;
+export const MOOD_RANKING_ROUTES = [
+  '/moods/[mood]',
+  '/moods/[mood]/in/[window]',
+  '/moods/[mood]/in/[window]/[section]',
+] as const;
 
 /** Our counting redirect to a network's share page (see app/share/[network]/[slug]/route.ts). */
 export const sharePath = (network: LinkNetwork, slug: string) => `/share/${network}/${slug}`;

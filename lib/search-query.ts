@@ -110,7 +110,14 @@ export function trigramExpression(term: string): string {
   const picked =
     all.length <= MAX_TRIGRAMS_PER_TERM
       ? all
-      : [...new Set(Array.from({ length: MAX_TRIGRAMS_PER_TERM }, (_, i) => all[Math.round((i * (all.length - 1)) / (MAX_TRIGRAMS_PER_TERM - 1))]!))];
+      : [
+          ...new Set(
+            Array.from(
+              { length: MAX_TRIGRAMS_PER_TERM },
+              (_, i) => all[Math.round((i * (all.length - 1)) / (MAX_TRIGRAMS_PER_TERM - 1))]!,
+            ),
+          ),
+        ];
   return picked.map(ftsString).join(' AND ');
 }
 
@@ -225,13 +232,20 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 const sectionParam = z.string().max(80).regex(SLUG_PATTERN);
 const dateParam = z.iso.date();
-const pageParam = z.string().regex(/^[1-9]\d{0,5}$/).transform(Number).pipe(z.number().max(MAX_SEARCH_PAGE));
+const pageParam = z
+  .string()
+  .regex(/^[1-9]\d{0,5}$/)
+  .transform(Number)
+  .pipe(z.number().max(MAX_SEARCH_PAGE));
 
 /** Reads /search?q=&section=&from=&to=&page= leniently: a bad field is dropped with a note, never an error. */
 export function parseSearchParams(raw: RawParams): SearchRequest {
   const notes: string[] = [];
   const query = parseQuery(first(raw.q));
-  if (query.truncated) notes.push(`Your search was longer than ${QUERY_MAX_CHARS} characters, so we searched for its first ${QUERY_MAX_CHARS}.`);
+  if (query.truncated)
+    notes.push(
+      `Your search was longer than ${QUERY_MAX_CHARS} characters, so we searched for its first ${QUERY_MAX_CHARS}.`,
+    );
   if (query.droppedTerms > 0) notes.push(`We searched for the first ${MAX_TERMS} words and left out the rest.`);
 
   let section: string | undefined;
@@ -268,7 +282,19 @@ export function parseSearchParams(raw: RawParams): SearchRequest {
 }
 
 /** The URL of a search; empty fields are left out, so the address stays short and shareable. */
-export function searchHref({ q, section, from, to, page }: { q?: string; section?: string; from?: string; to?: string; page?: number }): string {
+export function searchHref({
+  q,
+  section,
+  from,
+  to,
+  page,
+}: {
+  q?: string;
+  section?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+}): string {
   const params = new URLSearchParams();
   if (q) params.set('q', q);
   if (section) params.set('section', section);

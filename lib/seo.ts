@@ -16,7 +16,10 @@ import {
 export type SiteInfo = { siteName: string; tagline: string };
 
 /** <link rel="alternate"> feed autodiscovery: the site's feeds, and a section's when given. */
-export function feedLinks(site: SiteInfo, section?: { slug: string; name: string }): NonNullable<Metadata['alternates']>['types'] {
+export function feedLinks(
+  site: SiteInfo,
+  section?: { slug: string; name: string },
+): NonNullable<Metadata['alternates']>['types'] {
   const rss = [{ url: absoluteUrl(rssPath()), title: `${site.siteName} (RSS)` }];
   const atom = [{ url: absoluteUrl(atomPath()), title: `${site.siteName} (Atom)` }];
   if (section) {
@@ -73,7 +76,14 @@ export function plainExcerpt(html: string, max = 200): string {
 }
 
 function decodeEntity(entity: string): string {
-  const named: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'", '&nbsp;': ' ' };
+  const named: Record<string, string> = {
+    '&amp;': '&',
+    '&lt;': '<',
+    '&gt;': '>',
+    '&quot;': '"',
+    '&apos;': "'",
+    '&nbsp;': ' ',
+  };
   const lower = entity.toLowerCase();
   if (named[lower]) return named[lower];
   const code = lower.startsWith('&#x') ? parseInt(lower.slice(3), 16) : parseInt(lower.slice(2), 10);
@@ -151,13 +161,15 @@ export function newsArticleJsonLd({
 }
 
 /** When a story last changed, for dateModified and to refresh share-image caches. */
-export const articleModifiedAt = (article: Pick<ArticleFull, 'publishedAt' | 'revisedAt'>) => Math.max(article.publishedAt, article.revisedAt ?? 0);
+export const articleModifiedAt = (article: Pick<ArticleFull, 'publishedAt' | 'revisedAt'>) =>
+  Math.max(article.publishedAt, article.revisedAt ?? 0);
 
 /** The story's generated share image; `v` changes with every revision, so networks fetch it again. */
 export const articleImageUrl = (article: Pick<ArticleFull, 'slug' | 'publishedAt' | 'revisedAt'>) =>
   `${absoluteUrl(articleImagePath(article.slug))}?v=${articleModifiedAt(article).toString(36)}`;
 
-export const articleDescription = (article: Pick<ArticleFull, 'standfirst' | 'bodyHtml'>) => article.standfirst || plainExcerpt(article.bodyHtml);
+export const articleDescription = (article: Pick<ArticleFull, 'standfirst' | 'bodyHtml'>) =>
+  article.standfirst || plainExcerpt(article.bodyHtml);
 
 export function articleMetadata(article: ArticleFull, site: SiteInfo): Metadata {
   const url = absoluteUrl(articlePath(article.slug));
@@ -182,12 +194,21 @@ export function articleMetadata(article: ArticleFull, site: SiteInfo): Metadata 
       tags: article.tags.map((t) => t.name),
       images: [image],
     },
-    twitter: { card: 'summary_large_image', title: article.title, description, images: [{ url: image.url, alt: image.alt }] },
+    twitter: {
+      card: 'summary_large_image',
+      title: article.title,
+      description,
+      images: [{ url: image.url, alt: image.alt }],
+    },
   };
 }
 
 /** NewsArticle and BreadcrumbList for a story; `crumbs` are the ones the page shows. */
-export function articleJsonLd(article: ArticleFull, site: SiteInfo, crumbs: { name: string; href: string }[]): JsonLd[] {
+export function articleJsonLd(
+  article: ArticleFull,
+  site: SiteInfo,
+  crumbs: { name: string; href: string }[],
+): JsonLd[] {
   const images = [articleImageUrl(article)];
   if (article.hero && !article.hero.path.endsWith('.svg')) images.push(absoluteUrl(article.hero.path));
   return [

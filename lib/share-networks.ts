@@ -37,7 +37,8 @@ export const NETWORK_LABELS: Record<ShareNetwork, string> = {
   native: 'Share sheet',
 };
 
-export const isLinkNetwork = (value: string): value is LinkNetwork => (LINK_NETWORKS as readonly string[]).includes(value);
+export const isLinkNetwork = (value: string): value is LinkNetwork =>
+  (LINK_NETWORKS as readonly string[]).includes(value);
 
 /**
  * Percent-encodes every value as UTF-8, strictly (RFC 3986: also ! ' ( ) *), with spaces as %20
@@ -46,14 +47,18 @@ export const isLinkNetwork = (value: string): value is LinkNetwork => (LINK_NETW
  */
 export function encodeQuery(params: Record<string, string>): string {
   const strict = (value: string) =>
-    encodeURIComponent(value.toWellFormed()).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    encodeURIComponent(value.toWellFormed()).replace(
+      /[!'()*]/g,
+      (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+    );
   return Object.entries(params)
     .map(([key, value]) => `${key}=${strict(value)}`)
     .join('&');
 }
 
 const BUILDERS: Record<LinkNetwork, (input: ShareInput) => string> = {
-  weibo: ({ url, title, siteName }) => `https://service.weibo.com/share/share.php?${encodeQuery({ url, title: `${title} | ${siteName}` })}`,
+  weibo: ({ url, title, siteName }) =>
+    `https://service.weibo.com/share/share.php?${encodeQuery({ url, title: `${title} | ${siteName}` })}`,
   x: ({ url, title }) => `https://x.com/intent/tweet?${encodeQuery({ text: title, url })}`,
   facebook: ({ url }) => `https://www.facebook.com/sharer/sharer.php?${encodeQuery({ u: url })}`,
   linkedin: ({ url }) => `https://www.linkedin.com/sharing/share-offsite/?${encodeQuery({ url })}`,

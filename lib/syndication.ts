@@ -33,7 +33,11 @@ export function siteFeedResponse(format: FeedFormat): Response {
 
 export function sectionFeedResponse(format: FeedFormat, slug: string): Response {
   const section = getSectionBySlug(slug);
-  if (!section) return new Response('No such section.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!section)
+    return new Response('No such section.\n', {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   const site = getSiteSettings();
   const xml = buildFeed(
     format,

@@ -18,7 +18,15 @@ async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
   let values: { email?: string; name?: string; role?: string; password?: string };
   try {
-    ({ values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } } }));
+    ({ values } = parseArgs({
+      args: rest,
+      options: {
+        email: { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        password: { type: 'string' },
+      },
+    }));
   } catch (error) {
     console.error((error as Error).message + '\n\n' + USAGE);
     return 2;
@@ -36,8 +44,10 @@ async function main(): Promise<number> {
   try {
     migrateDatabase(db);
     let result: CliResult;
-    if (command === 'create') result = await createUserFromCli(db, { email: values.email, name: values.name, role, password: values.password });
-    else if (command === 'reset-password') result = await resetPasswordFromCli(db, { email: values.email, password: values.password });
+    if (command === 'create')
+      result = await createUserFromCli(db, { email: values.email, name: values.name, role, password: values.password });
+    else if (command === 'reset-password')
+      result = await resetPasswordFromCli(db, { email: values.email, password: values.password });
     else result = setDisabledFromCli(db, { email: values.email, disabled: command === 'disable' });
     if (!result.ok) {
       console.error(result.message);

@@ -8,17 +8,38 @@ export function auditVerdict(status, stdout) {
   try {
     report = JSON.parse(stdout || '{}');
   } catch {
-    return { fail: false, message: 'npm audit gave no readable answer: audit service unreachable, dependencies NOT checked.' };
+    return {
+      fail: false,
+      message: 'npm audit gave no readable answer: audit service unreachable, dependencies NOT checked.',
+    };
   }
   const v = report.metadata?.vulnerabilities;
   if (v) {
     const serious = (v.high ?? 0) + (v.critical ?? 0);
-    if (serious > 0) return { fail: true, message: `npm audit: ${v.critical ?? 0} critical and ${v.high ?? 0} high vulnerabilities in production dependencies.` };
-    return { fail: false, message: `npm audit: no high or critical vulnerabilities (${v.moderate ?? 0} moderate, ${v.low ?? 0} low).` };
+    if (serious > 0)
+      return {
+        fail: true,
+        message: `npm audit: ${v.critical ?? 0} critical and ${v.high ?? 0} high vulnerabilities in production dependencies.`,
+      };
+    return {
+      fail: false,
+      message: `npm audit: no high or critical vulnerabilities (${v.moderate ?? 0} moderate, ${v.low ?? 0} low).`,
+    };
   }
-  if (report.statusCode) return { fail: false, message: `npm audit: the audit service answered HTTP ${report.statusCode} (${String(report.message ?? '').slice(0, 120)}): dependencies NOT checked.` };
-  if (report.error) return { fail: false, message: `npm audit could not reach the audit service (${report.error.code ?? 'error'}: ${String(report.error.summary ?? '').split('\n')[0]}): dependencies NOT checked.` };
-  return { fail: status !== 0, message: status === 0 ? 'npm audit: nothing to report.' : 'npm audit failed without a report.' };
+  if (report.statusCode)
+    return {
+      fail: false,
+      message: `npm audit: the audit service answered HTTP ${report.statusCode} (${String(report.message ?? '').slice(0, 120)}): dependencies NOT checked.`,
+    };
+  if (report.error)
+    return {
+      fail: false,
+      message: `npm audit could not reach the audit service (${report.error.code ?? 'error'}: ${String(report.error.summary ?? '').split('\n')[0]}): dependencies NOT checked.`,
+    };
+  return {
+    fail: status !== 0,
+    message: status === 0 ? 'npm audit: nothing to report.' : 'npm audit failed without a report.',
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -39,7 +39,9 @@ function main(): void {
     console.error(`backup written to ${out} but integrity_check says: ${String(integrity)}`);
     process.exit(1);
   }
-  console.log(`backup of ${source} → ${out} in ${Date.now() - started} ms: integrity ok, ${articles} stories, ${votes} votes`);
+  console.log(
+    `backup of ${source} → ${out} in ${Date.now() - started} ms: integrity ok, ${articles} stories, ${votes} votes`,
+  );
 }
 
 main();

@@ -34,8 +34,21 @@ const PAGES = [
   { name: 'article', path: '/news/wechat-outage-leaves-millions-cut-off' },
 ];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-const TARGETS: Record<(typeof CATEGORIES)[number], number> = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100 };
-const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const TARGETS: Record<(typeof CATEGORIES)[number], number> = {
+  performance: 95,
+  accessibility: 100,
+  'best-practices': 100,
+  seo: 100,
+};
+const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 async function answers(url: string): Promise<boolean> {
   try {
@@ -48,27 +61,35 @@ async function answers(url: string): Promise<boolean> {
 
 /** Runs `npm start`'s script on its own database; resolves when the home page answers. */
 async function startSite(): Promise<ChildProcess> {
-  if (await answers(`${baseUrl}/`)) throw new Error(`Something already answers on ${baseUrl}; stop it or set LIGHTHOUSE_BASE_URL to audit it.`);
+  if (await answers(`${baseUrl}/`))
+    throw new Error(`Something already answers on ${baseUrl}; stop it or set LIGHTHOUSE_BASE_URL to audit it.`);
   const dataDir = path.join(root, 'data', 'lighthouse');
   fs.mkdirSync(dataDir, { recursive: true });
   const log = fs.openSync(path.join(dataDir, 'server.log'), 'w');
-  console.log(`[lighthouse] starting the site on ${baseUrl} (database in data/lighthouse/, log in data/lighthouse/server.log)…`);
-  const child = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/start.ts'], {
-    cwd: root,
-    detached: true,
-    stdio: ['ignore', log, log],
-    env: {
-      ...process.env,
-      PORT: String(sitePort),
-      HOSTNAME: '127.0.0.1',
-      DATABASE_PATH: path.join(dataDir, 'moodwire.db'),
-      SITE_URL: baseUrl,
-      NEXT_TELEMETRY_DISABLED: '1',
+  console.log(
+    `[lighthouse] starting the site on ${baseUrl} (database in data/lighthouse/, log in data/lighthouse/server.log)…`,
+  );
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/start.ts'],
+    {
+      cwd: root,
+      detached: true,
+      stdio: ['ignore', log, log],
+      env: {
+        ...process.env,
+        PORT: String(sitePort),
+        HOSTNAME: '127.0.0.1',
+        DATABASE_PATH: path.join(dataDir, 'moodwire.db'),
+        SITE_URL: baseUrl,
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
     },
-  });
+  );
   const deadline = Date.now() + 15 * 60_000; // a first build on a busy machine takes minutes
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The site stopped (exit ${child.exitCode}); see data/lighthouse/server.log.`);
+    if (child.exitCode !== null)
+      throw new Error(`The site stopped (exit ${child.exitCode}); see data/lighthouse/server.log.`);
     if (await answers(`${baseUrl}/`)) return child;
     await new Promise((r) => setTimeout(r, 1000));
   }
@@ -97,7 +118,10 @@ function shortfalls(lhr: Result): string[] {
       if (!audit || ref.weight === 0 || audit.score === null || audit.score >= 0.9) continue;
       out.push(`${id}: ${audit.id} (${audit.displayValue ?? `score ${audit.score}`}) — ${audit.title}`);
       // Name the culprits (console errors, failing elements) so the line says what to fix.
-      const items = audit.details && 'items' in audit.details && Array.isArray(audit.details.items) ? (audit.details.items as Record<string, unknown>[]) : [];
+      const items =
+        audit.details && 'items' in audit.details && Array.isArray(audit.details.items)
+          ? (audit.details.items as Record<string, unknown>[])
+          : [];
       for (const item of items.slice(0, 3)) {
         const node = item.node as { snippet?: string } | undefined;
         const what = [item.description, item.url, node?.snippet].filter((x) => typeof x === 'string' && x).join(' ');
@@ -127,10 +151,19 @@ async function main(): Promise<void> {
     for (const p of PAGES) {
       for (let i = 0; i < 2; i++) await fetch(`${baseUrl}${p.path}`).then((r) => r.arrayBuffer());
     }
-    chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', chromeFlags: CHROME_FLAGS, port: chromePort });
+    chrome = await chromeLauncher.launch({
+      chromePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      chromeFlags: CHROME_FLAGS,
+      port: chromePort,
+    });
     fs.mkdirSync(outDir, { recursive: true });
 
-    const flags = { port: chromePort, output: ['html', 'json'] as ('html' | 'json')[], logLevel: 'error' as const, onlyCategories: [...CATEGORIES] };
+    const flags = {
+      port: chromePort,
+      output: ['html', 'json'] as ('html' | 'json')[],
+      logLevel: 'error' as const,
+      onlyCategories: [...CATEGORIES],
+    };
     let cpu = 4;
     let cpuNote = 'CPU 4× (preset)';
     if (cpuSetting === 'auto') {
@@ -148,7 +181,8 @@ async function main(): Promise<void> {
       if (!(cpu >= 1 && cpu <= 20)) throw new Error('LIGHTHOUSE_CPU must be "auto" or a number from 1 to 20.');
       cpuNote = `CPU ${cpu}× (LIGHTHOUSE_CPU)`;
     }
-    const throttling = cpu === 4 ? {} : { throttling: { ...constants.throttling.mobileSlow4G, cpuSlowdownMultiplier: cpu } };
+    const throttling =
+      cpu === 4 ? {} : { throttling: { ...constants.throttling.mobileSlow4G, cpuSlowdownMultiplier: cpu } };
 
     const rows: string[][] = [];
     const problems: string[] = [];
@@ -182,17 +216,27 @@ async function main(): Promise<void> {
         `${Math.round(tbt)} ms`,
         runs > 1 ? results.map((r) => score(r.lhr, 'performance')).join('/') : '',
       ]);
-      for (const c of CATEGORIES) if (score(lhr, c) < TARGETS[c]) problems.push(`${p.name}: ${c} ${score(lhr, c)} < ${TARGETS[c]}`);
+      for (const c of CATEGORIES)
+        if (score(lhr, c) < TARGETS[c]) problems.push(`${p.name}: ${c} ${score(lhr, c)} < ${TARGETS[c]}`);
       if (cls > 0) problems.push(`${p.name}: CLS ${cls.toFixed(3)} > 0`);
       problems.push(...shortfalls(lhr).map((s) => `${p.name}: ${s}`));
     }
 
     const header = ['page', 'perf', 'a11y', 'best-pr.', 'seo', 'CLS', 'LCP', 'TBT', runs > 1 ? 'perf per run' : ''];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+    const line = (cells: string[]) =>
+      cells
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd();
     const median = [...benchmarks].sort((a, b) => a - b)[Math.floor(benchmarks.length / 2)] ?? 0;
     console.log(`\nLighthouse ${version} — mobile preset, ${cpuNote}, ${baseUrl}, median of ${runs} run(s) per page`);
-    console.log(`Host: benchmarkIndex ${Math.round(median)} (median of the runs; a fast desktop is 1500–2000), load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+    console.log(
+      `Host: benchmarkIndex ${Math.round(median)} (median of the runs; a fast desktop is 1500–2000), load average ${os
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')}`,
+    );
     console.log(line(header));
     for (const r of rows) console.log(line(r));
     console.log(`\nReports: ${path.relative(root, outDir)}/<page>.report.html and .json`);

@@ -21,7 +21,11 @@ async function prepareDatabase(): Promise<void> {
       const { articles } = seedDemoContent(db);
       console.log(`[moodwire] seeded ${articles} demo stories into ${file}`);
     }
-    await ensureFirstAdmin(db, { ADMIN_EMAIL: process.env.ADMIN_EMAIL, ADMIN_PASSWORD: process.env.ADMIN_PASSWORD }, (line) => console.log(line));
+    await ensureFirstAdmin(
+      db,
+      { ADMIN_EMAIL: process.env.ADMIN_EMAIL, ADMIN_PASSWORD: process.env.ADMIN_PASSWORD },
+      (line) => console.log(line),
+    );
   } finally {
     db.$client.close();
   }

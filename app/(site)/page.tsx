@@ -30,7 +30,8 @@ export default function HomePage() {
   const all = listSections();
   const leadIds = new Set([lead, ...top].filter(Boolean).map((a) => a!.id));
   const { panelMinVotes } = voteSettings();
-  const panelMoods = (window: 'day' | 'week') => listMoodLeaders({ window, minVotes: panelMinVotes }).filter((l) => l.mood !== 'no_comment');
+  const panelMoods = (window: 'day' | 'week') =>
+    listMoodLeaders({ window, minVotes: panelMinVotes }).filter((l) => l.mood !== 'no_comment');
 
   return (
     <>
@@ -61,8 +62,15 @@ export default function HomePage() {
           if (stories.length === 0) return null;
           return (
             // Below the first screen on a phone: the browser lays these out when they come near it.
-            <section key={section.id} aria-labelledby={`home-${section.slug}`} className="[contain-intrinsic-block-size:auto_30rem] [content-visibility:auto]">
-              <h2 id={`home-${section.slug}`} className="border-b-2 border-ink pb-1 text-lg font-bold uppercase tracking-wide">
+            <section
+              key={section.id}
+              aria-labelledby={`home-${section.slug}`}
+              className="[contain-intrinsic-block-size:auto_30rem] [content-visibility:auto]"
+            >
+              <h2
+                id={`home-${section.slug}`}
+                className="border-b-2 border-ink pb-1 text-lg font-bold tracking-wide uppercase"
+              >
                 <a href={sectionPath(section.slug)} className="hover:text-brand">
                   {section.name}
                 </a>

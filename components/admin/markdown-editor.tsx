@@ -6,7 +6,19 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useFieldState } from '@/components/ui/action-form';
 
-export function MarkdownEditor({ name, label, defaultValue, hint, rows = 18 }: { name: string; label: string; defaultValue?: string; hint?: string; rows?: number }) {
+export function MarkdownEditor({
+  name,
+  label,
+  defaultValue,
+  hint,
+  rows = 18,
+}: {
+  name: string;
+  label: string;
+  defaultValue?: string;
+  hint?: string;
+  rows?: number;
+}) {
   const id = useId();
   const state = useFieldState();
   const errors = state.errors?.[name];
@@ -21,7 +33,12 @@ export function MarkdownEditor({ name, label, defaultValue, hint, rows = 18 }: {
     clearTimeout(timer.current);
     timer.current = setTimeout(async () => {
       try {
-        const res = await fetch('/admin/markdown-preview', { method: 'POST', headers: { 'Content-Type': 'text/plain;charset=utf-8' }, body: text, signal: controller.signal });
+        const res = await fetch('/admin/markdown-preview', {
+          method: 'POST',
+          headers: { 'Content-Type': 'text/plain;charset=utf-8' },
+          body: text,
+          signal: controller.signal,
+        });
         const data = (await res.json()) as { html?: string; error?: string };
         if (data.html !== undefined) {
           setHtml(data.html);
@@ -63,10 +80,14 @@ export function MarkdownEditor({ name, label, defaultValue, hint, rows = 18 }: {
         ) : null}
       </div>
       <section aria-label="Live preview" aria-live="polite" className="rounded border border-dashed border-rule p-4">
-        <p className="mb-2 text-xs font-bold uppercase tracking-wide text-muted">Live preview</p>
+        <p className="mb-2 text-xs font-bold tracking-wide text-muted uppercase">Live preview</p>
         {problem ? <p className="text-sm text-red-700">{problem}</p> : null}
         {/* Server-rendered and sanitised by lib/markdown.ts, the same HTML readers get. */}
-        {html !== null ? <div className="prose-body text-base" data-testid="live-preview" dangerouslySetInnerHTML={{ __html: html }} /> : <p className="text-sm text-muted">Rendering…</p>}
+        {html !== null ? (
+          <div className="prose-body text-base" data-testid="live-preview" dangerouslySetInnerHTML={{ __html: html }} />
+        ) : (
+          <p className="text-sm text-muted">Rendering…</p>
+        )}
       </section>
     </div>
   );

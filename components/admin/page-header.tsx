@@ -1,7 +1,15 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 
-export function PageHeader({ title, back, actions }: { title: string; back?: { href: string; label: string }; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  back,
+  actions,
+}: {
+  title: string;
+  back?: { href: string; label: string };
+  actions?: ReactNode;
+}) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-3">
       <div>

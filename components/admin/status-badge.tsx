@@ -15,7 +15,9 @@ export function StatusBadge({ status, publishedAt }: { status: ArticleStatus; pu
   return (
     <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${STYLES[live ? 'published' : status]}`}>
       {live ? 'Published (was scheduled)' : STATUS_LABELS[status]}
-      {status === 'scheduled' && publishedAt && !live ? <span className="block font-normal">{formatDateTime(publishedAt)}</span> : null}
+      {status === 'scheduled' && publishedAt && !live ? (
+        <span className="block font-normal">{formatDateTime(publishedAt)}</span>
+      ) : null}
     </span>
   );
 }

@@ -25,7 +25,17 @@ export type StoryFormValues = {
   publishedAt: number | null;
 };
 
-export function StoryForm({ story, role, sections, authors }: { story: StoryFormValues; role: Role; sections: SectionNode[]; authors: { id: number; name: string }[] }) {
+export function StoryForm({
+  story,
+  role,
+  sections,
+  authors,
+}: {
+  story: StoryFormValues;
+  role: Role;
+  sections: SectionNode[];
+  authors: { id: number; name: string }[];
+}) {
   const statuses = allowedStatuses(role);
   // A writer looking at a story an editor scheduled still sees its real status.
   const statusOptions = [...new Set([...statuses, story.status])].map((s) => ({ value: s, label: STATUS_LABELS[s] }));
@@ -40,17 +50,43 @@ export function StoryForm({ story, role, sections, authors }: { story: StoryForm
             label="Slug (address)"
             defaultValue={story.slug}
             maxLength={80}
-            hint={story.id ? 'Changing the slug of a published story makes the old address redirect (301) to the new one.' : 'Leave empty to make it from the headline.'}
+            hint={
+              story.id
+                ? 'Changing the slug of a published story makes the old address redirect (301) to the new one.'
+                : 'Leave empty to make it from the headline.'
+            }
           />
           <TextArea name="standfirst" label="Standfirst" defaultValue={story.standfirst} rows={2} />
-          <MarkdownEditor name="body" label="Body (Markdown)" defaultValue={story.body} hint="## for a subheading, **bold**, *italic*, [link](https://…), > quote, - list." />
+          <MarkdownEditor
+            name="body"
+            label="Body (Markdown)"
+            defaultValue={story.body}
+            hint="## for a subheading, **bold**, *italic*, [link](https://…), > quote, - list."
+          />
           <div className="grid gap-x-4 sm:grid-cols-2">
-            <TextField name="tags" label="Tags" defaultValue={story.tags.join(', ')} hint="Separated by commas, at most 12." />
-            <TextArea name="related" label="Related stories (slugs)" defaultValue={story.related.join('\n')} rows={3} hint="One slug per line, shown before the automatic picks. At most 6." />
+            <TextField
+              name="tags"
+              label="Tags"
+              defaultValue={story.tags.join(', ')}
+              hint="Separated by commas, at most 12."
+            />
+            <TextArea
+              name="related"
+              label="Related stories (slugs)"
+              defaultValue={story.related.join('\n')}
+              rows={3}
+              hint="One slug per line, shown before the automatic picks. At most 6."
+            />
           </div>
         </div>
         <aside className="admin-card h-fit">
-          <SelectField name="status" label="Status" options={statusOptions} defaultValue={story.status} hint={statuses.includes('published') ? undefined : 'Writers send stories to editors with “In review”.'} />
+          <SelectField
+            name="status"
+            label="Status"
+            options={statusOptions}
+            defaultValue={story.status}
+            hint={statuses.includes('published') ? undefined : 'Writers send stories to editors with “In review”.'}
+          />
           {statuses.includes('scheduled') ? (
             <TextField
               name="publishAt"
@@ -60,10 +96,26 @@ export function StoryForm({ story, role, sections, authors }: { story: StoryForm
               hint={`In ${siteTimeZone()}. Required for “Scheduled”; empty with “Published” means now.`}
             />
           ) : null}
-          <SelectField name="sectionId" label="Section" options={[{ value: '', label: 'Choose…' }, ...sectionOptions(sections)]} defaultValue={story.sectionId ? String(story.sectionId) : ''} />
-          <SelectField name="authorId" label="Author page" options={[{ value: '', label: 'None' }, ...authors.map((a) => ({ value: String(a.id), label: a.name }))]} defaultValue={story.authorId ? String(story.authorId) : ''} />
+          <SelectField
+            name="sectionId"
+            label="Section"
+            options={[{ value: '', label: 'Choose…' }, ...sectionOptions(sections)]}
+            defaultValue={story.sectionId ? String(story.sectionId) : ''}
+          />
+          <SelectField
+            name="authorId"
+            label="Author page"
+            options={[{ value: '', label: 'None' }, ...authors.map((a) => ({ value: String(a.id), label: a.name }))]}
+            defaultValue={story.authorId ? String(story.authorId) : ''}
+          />
           <TextField name="byline" label="Byline" defaultValue={story.byline} maxLength={120} />
-          <TextField name="dateline" label="Dateline" defaultValue={story.dateline} maxLength={60} hint="e.g. BEIJING" />
+          <TextField
+            name="dateline"
+            label="Dateline"
+            defaultValue={story.dateline}
+            maxLength={60}
+            hint="e.g. BEIJING"
+          />
           <SubmitButton>{story.id ? 'Save' : 'Create story'}</SubmitButton>
         </aside>
       </div>

@@ -22,7 +22,12 @@ export function ArticleCard({
   return (
     <article className={lead ? 'grid gap-4 md:grid-cols-5' : 'flex gap-4'}>
       {showImage && article.hero ? (
-        <a href={articlePath(article.slug)} tabIndex={-1} aria-hidden="true" className={lead ? 'md:col-span-3' : 'w-28 shrink-0 sm:w-40'}>
+        <a
+          href={articlePath(article.slug)}
+          tabIndex={-1}
+          aria-hidden="true"
+          className={lead ? 'md:col-span-3' : 'w-28 shrink-0 sm:w-40'}
+        >
           <ServerImage
             src={article.hero.path}
             alt=""
@@ -36,13 +41,25 @@ export function ArticleCard({
         </a>
       ) : null}
       <div className={lead ? 'md:col-span-2' : 'min-w-0'}>
-        {showSection ? <p className="text-xs font-bold uppercase tracking-wide text-brand">{article.sectionName}</p> : null}
-        <Heading className={lead ? 'font-serif text-2xl leading-tight font-bold sm:text-3xl' : 'font-serif text-lg leading-snug font-bold'}>
+        {showSection ? (
+          <p className="text-xs font-bold tracking-wide text-brand uppercase">{article.sectionName}</p>
+        ) : null}
+        <Heading
+          className={
+            lead
+              ? 'font-serif text-2xl leading-tight font-bold sm:text-3xl'
+              : 'font-serif text-lg leading-snug font-bold'
+          }
+        >
           <a href={articlePath(article.slug)} className="hover:text-brand hover:underline">
             {article.title}
           </a>
         </Heading>
-        {article.standfirst ? <p className={lead ? 'mt-2 text-base text-muted' : 'mt-1 line-clamp-3 text-sm text-muted'}>{article.standfirst}</p> : null}
+        {article.standfirst ? (
+          <p className={lead ? 'mt-2 text-base text-muted' : 'mt-1 line-clamp-3 text-sm text-muted'}>
+            {article.standfirst}
+          </p>
+        ) : null}
         <p className="mt-1 text-xs text-muted">
           {article.byline ? <>{article.byline} · </> : null}
           <time dateTime={isoDate(article.publishedAt)}>{formatDate(article.publishedAt)}</time>

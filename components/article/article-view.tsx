@@ -9,7 +9,17 @@ import { HeroFigure } from './hero-figure';
  * The story itself: headline, standfirst, byline, times, photo and body. The page around it adds the
  * furniture (promo, related stories, sharing, the mood vote) as `children`, below the body.
  */
-export function ArticleView({ article, crumbs, url, children }: { article: ArticleFull; crumbs: Crumb[]; url: string; children?: ReactNode }) {
+export function ArticleView({
+  article,
+  crumbs,
+  url,
+  children,
+}: {
+  article: ArticleFull;
+  crumbs: Crumb[];
+  url: string;
+  children?: ReactNode;
+}) {
   return (
     <article className="print-url mx-auto max-w-3xl" data-url={url}>
       <Breadcrumb items={crumbs} />
@@ -21,7 +31,11 @@ export function ArticleView({ article, crumbs, url, children }: { article: Artic
             <p>
               By{' '}
               {article.author ? (
-                <a href={authorPath(article.author.slug)} rel="author" className="font-semibold text-ink underline underline-offset-2 hover:text-brand">
+                <a
+                  href={authorPath(article.author.slug)}
+                  rel="author"
+                  className="font-semibold text-ink underline underline-offset-2 hover:text-brand"
+                >
                   {article.byline}
                 </a>
               ) : (
@@ -40,12 +54,18 @@ export function ArticleView({ article, crumbs, url, children }: { article: Artic
         </div>
       </header>
       {article.hero ? <HeroFigure hero={article.hero} priority /> : null}
-      <div className="prose-body mt-6" dangerouslySetInnerHTML={{ __html: withDateline(article.bodyHtml, article.dateline) }} />
+      <div
+        className="prose-body mt-6"
+        dangerouslySetInnerHTML={{ __html: withDateline(article.bodyHtml, article.dateline) }}
+      />
       {article.tags.length > 0 ? (
         <ul aria-label="Topics" className="no-print mt-8 flex flex-wrap gap-2 text-sm">
           {article.tags.map((t) => (
             <li key={t.slug}>
-              <a href={tagPath(t.slug)} className="inline-block rounded-full border border-rule px-3 py-1.5 text-muted hover:border-brand hover:text-brand">
+              <a
+                href={tagPath(t.slug)}
+                className="inline-block rounded-full border border-rule px-3 py-1.5 text-muted hover:border-brand hover:text-brand"
+              >
                 {t.name}
               </a>
             </li>

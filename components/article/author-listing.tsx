@@ -10,7 +10,8 @@ import { getSiteSettings } from '@/db/queries/site';
 import { authorPath } from '@/lib/routes';
 import { SLUG_PATTERN } from '@/lib/slug';
 
-export const authorPageHref = (slug: string, n: number) => (n === 1 ? authorPath(slug) : `${authorPath(slug)}/page/${n}`);
+export const authorPageHref = (slug: string, n: number) =>
+  n === 1 ? authorPath(slug) : `${authorPath(slug)}/page/${n}`;
 
 export const loadAuthor = (slug: string) => (SLUG_PATTERN.test(slug) ? getAuthorBySlug(slug) : undefined);
 
@@ -53,7 +54,9 @@ export function AuthorListing({ slug, page }: { slug: string; page: number }) {
           {author.bio ? <p className="mt-2 max-w-2xl text-muted">{author.bio}</p> : null}
         </div>
       </header>
-      <h2 className="mt-6 border-b-2 border-ink pb-1 text-lg font-bold uppercase tracking-wide">Stories by {author.name}</h2>
+      <h2 className="mt-6 border-b-2 border-ink pb-1 text-lg font-bold tracking-wide uppercase">
+        Stories by {author.name}
+      </h2>
       {stories.length === 0 ? (
         <p className="py-10 text-muted">No published stories yet.</p>
       ) : (

@@ -1,4 +1,3 @@
-
 export type Crumb = { name: string; href: string };
 
 /** WAI-ARIA breadcrumb: every level a link, the last one marked as the current page. */

@@ -17,7 +17,10 @@ export function HeroFigure({ hero, priority = false }: { hero: HeroImage; priori
       />
       {hero.caption || hero.credit ? (
         <figcaption className="mt-2 text-sm text-muted">
-          {hero.caption} {hero.credit ? <span className="whitespace-nowrap text-xs uppercase tracking-wide">{hero.credit}</span> : null}
+          {hero.caption}{' '}
+          {hero.credit ? (
+            <span className="text-xs tracking-wide whitespace-nowrap uppercase">{hero.credit}</span>
+          ) : null}
         </figcaption>
       ) : null}
     </figure>

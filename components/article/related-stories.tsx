@@ -5,7 +5,7 @@ export function RelatedStories({ stories }: { stories: Card[] }) {
   if (stories.length === 0) return null;
   return (
     <section aria-labelledby="related-stories" className="no-print my-10">
-      <h2 id="related-stories" className="border-b-2 border-ink pb-1 text-lg font-bold uppercase tracking-wide">
+      <h2 id="related-stories" className="border-b-2 border-ink pb-1 text-lg font-bold tracking-wide uppercase">
         Related stories
       </h2>
       <div className="mt-4 grid gap-6 sm:grid-cols-2">

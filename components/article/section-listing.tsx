@@ -3,13 +3,20 @@ import { Breadcrumb } from '@/components/article/breadcrumb';
 import { ArticleCard } from '@/components/article/article-card';
 import { Pagination } from '@/components/ui/pagination';
 import { countArticlesInSections, listArticlesInSections } from '@/db/queries/articles';
-import { childSections, getSectionBySlug, listSections, sectionAndDescendantIds, sectionTrail } from '@/db/queries/sections';
+import {
+  childSections,
+  getSectionBySlug,
+  listSections,
+  sectionAndDescendantIds,
+  sectionTrail,
+} from '@/db/queries/sections';
 import { getSiteSettings } from '@/db/queries/site';
 import { sectionPath } from '@/lib/routes';
 
 export const SECTION_PAGE_SIZE = 8;
 
-export const sectionPageHref = (slug: string, n: number) => (n === 1 ? sectionPath(slug) : `${sectionPath(slug)}/page/${n}`);
+export const sectionPageHref = (slug: string, n: number) =>
+  n === 1 ? sectionPath(slug) : `${sectionPath(slug)}/page/${n}`;
 
 /** A section's front: breadcrumb, subsections and its stories (subsections included), newest first. */
 export function SectionListing({ slug, page }: { slug: string; page: number }) {
@@ -26,7 +33,12 @@ export function SectionListing({ slug, page }: { slug: string; page: number }) {
 
   return (
     <>
-      <Breadcrumb items={[{ name: site.siteName, href: '/' }, ...sectionTrail(all, section.id).map((s) => ({ name: s.name, href: sectionPath(s.slug) }))]} />
+      <Breadcrumb
+        items={[
+          { name: site.siteName, href: '/' },
+          ...sectionTrail(all, section.id).map((s) => ({ name: s.name, href: sectionPath(s.slug) })),
+        ]}
+      />
       <header className="mt-4 border-b border-rule pb-4">
         <h1 className="font-serif text-3xl font-bold sm:text-4xl">
           {section.name}
@@ -38,7 +50,10 @@ export function SectionListing({ slug, page }: { slug: string; page: number }) {
             <ul className="flex flex-wrap gap-2 text-sm">
               {children.map((c) => (
                 <li key={c.id}>
-                  <a href={sectionPath(c.slug)} className="inline-block rounded-full border border-rule px-3 py-1 font-semibold hover:border-brand hover:text-brand">
+                  <a
+                    href={sectionPath(c.slug)}
+                    className="inline-block rounded-full border border-rule px-3 py-1 font-semibold hover:border-brand hover:text-brand"
+                  >
                     {c.name}
                   </a>
                 </li>

@@ -37,7 +37,7 @@ export function TagListing({ slug, page }: { slug: string; page: number }) {
         ]}
       />
       <header className="mt-4 border-b border-rule pb-4">
-        <p className="text-sm font-bold uppercase tracking-wide text-brand">Topic</p>
+        <p className="text-sm font-bold tracking-wide text-brand uppercase">Topic</p>
         <h1 className="font-serif text-3xl font-bold sm:text-4xl">
           {tag.name}
           {page > 1 ? <span className="text-muted"> · page {page}</span> : null}

@@ -16,9 +16,16 @@ export async function sendContactMessageAction(_state: ActionState, form: FormDa
   if (parsed.state) return parsed.state;
   const ip = clientIpFrom(await headers());
   try {
-    const allowed = ip === 'unknown' ? takeRateLimit('contact:unknown', 30, HOUR) : takeRateLimit(`contact:${hashKey('contact', ip)}`, 5, HOUR);
+    const allowed =
+      ip === 'unknown'
+        ? takeRateLimit('contact:unknown', 30, HOUR)
+        : takeRateLimit(`contact:${hashKey('contact', ip)}`, 5, HOUR);
     if (!allowed) {
-      return { ok: false, message: 'You have sent several messages in the last hour. Please wait a while before sending another.', values: formValues(form) };
+      return {
+        ok: false,
+        message: 'You have sent several messages in the last hour. Please wait a while before sending another.',
+        values: formValues(form),
+      };
     }
     const { name, email, subject, message } = parsed.data;
     insertContactMessage({ name, email, subject, message });
@@ -32,5 +39,8 @@ export async function sendContactMessageAction(_state: ActionState, form: FormDa
         : 'The site cannot save messages right now, so your message was not sent. Please try again later.';
     return { ok: false, message, values: formValues(form) };
   }
-  return { ok: true, message: 'Thank you. Your message has reached the newsroom; we reply to most messages within a few days.' };
+  return {
+    ok: true,
+    message: 'Thank you. Your message has reached the newsroom; we reply to most messages within a few days.',
+  };
 }

@@ -5,7 +5,23 @@ import type { ReactNode } from 'react';
 
 export type ChartTable = { caption: string; columns: string[]; rows: (string | number)[][]; numeric?: boolean[] };
 
-export function ChartFigure({ id, title, summary, chart, table, csvHref, empty }: { id: string; title: string; summary: string; chart: ReactNode; table: ChartTable; csvHref?: string; empty?: string }) {
+export function ChartFigure({
+  id,
+  title,
+  summary,
+  chart,
+  table,
+  csvHref,
+  empty,
+}: {
+  id: string;
+  title: string;
+  summary: string;
+  chart: ReactNode;
+  table: ChartTable;
+  csvHref?: string;
+  empty?: string;
+}) {
   return (
     <section aria-labelledby={`${id}-title`} className="admin-card mb-6" data-chart={id}>
       <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
@@ -73,7 +89,11 @@ export function Legend({ items }: { items: { label: string; colour: string; dash
       {items.map((i) => (
         <li key={i.label} className="flex items-center gap-1">
           <svg width="18" height="10" viewBox="0 0 18 10" focusable="false">
-            {i.dashed ? <line x1="0" y1="5" x2="18" y2="5" stroke={i.colour} strokeWidth="2" strokeDasharray="4 3" /> : <rect width="18" height="10" rx="2" fill={i.colour} />}
+            {i.dashed ? (
+              <line x1="0" y1="5" x2="18" y2="5" stroke={i.colour} strokeWidth="2" strokeDasharray="4 3" />
+            ) : (
+              <rect width="18" height="10" rx="2" fill={i.colour} />
+            )}
           </svg>
           {i.label}
         </li>

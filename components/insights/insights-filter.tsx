@@ -22,15 +22,31 @@ export function InsightsFilter({
 }) {
   const describedBy = (field: string) => (error?.field === field ? 'insights-filter-error' : undefined);
   return (
-    <form method="get" action={action} aria-label="Insights filters" className="mb-6 flex flex-wrap items-end gap-3 text-sm" data-form="insights-filter">
+    <form
+      method="get"
+      action={action}
+      aria-label="Insights filters"
+      className="mb-6 flex flex-wrap items-end gap-3 text-sm"
+      data-form="insights-filter"
+    >
       {error ? (
-        <p id="insights-filter-error" role="alert" className="w-full rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+        <p
+          id="insights-filter-error"
+          role="alert"
+          className="w-full rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+        >
           {error.message}
         </p>
       ) : null}
       <label className="flex flex-col font-semibold">
         Period
-        <select name="window" defaultValue={values.window ?? ''} className={fieldClass} aria-invalid={error?.field === 'window' || undefined} aria-describedby={describedBy('window')}>
+        <select
+          name="window"
+          defaultValue={values.window ?? ''}
+          className={fieldClass}
+          aria-invalid={error?.field === 'window' || undefined}
+          aria-describedby={describedBy('window')}
+        >
           <option value="">Default</option>
           {WINDOW_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -43,17 +59,37 @@ export function InsightsFilter({
         <legend className="sr-only">Custom dates (UTC), at most {MAX_SPAN_DAYS} days</legend>
         <label className="flex flex-col font-semibold">
           From (custom)
-          <input type="date" name="from" defaultValue={values.from ?? ''} className={fieldClass} aria-invalid={error?.field === 'from' || undefined} aria-describedby={describedBy('from')} />
+          <input
+            type="date"
+            name="from"
+            defaultValue={values.from ?? ''}
+            className={fieldClass}
+            aria-invalid={error?.field === 'from' || undefined}
+            aria-describedby={describedBy('from')}
+          />
         </label>
         <label className="flex flex-col font-semibold">
           To (custom)
-          <input type="date" name="to" defaultValue={values.to ?? ''} className={fieldClass} aria-invalid={error?.field === 'to' || undefined} aria-describedby={describedBy('to')} />
+          <input
+            type="date"
+            name="to"
+            defaultValue={values.to ?? ''}
+            className={fieldClass}
+            aria-invalid={error?.field === 'to' || undefined}
+            aria-describedby={describedBy('to')}
+          />
         </label>
       </fieldset>
       {sections ? (
         <label className="flex flex-col font-semibold">
           Section
-          <select name="section" defaultValue={values.section ?? ''} className={fieldClass} aria-invalid={error?.field === 'section' || undefined} aria-describedby={describedBy('section')}>
+          <select
+            name="section"
+            defaultValue={values.section ?? ''}
+            className={fieldClass}
+            aria-invalid={error?.field === 'section' || undefined}
+            aria-describedby={describedBy('section')}
+          >
             <option value="">All sections</option>
             {sectionOptions(sections).map((o) => {
               const slug = sections.find((s) => String(s.id) === String(o.value))?.slug ?? '';
@@ -66,7 +102,10 @@ export function InsightsFilter({
           </select>
         </label>
       ) : null}
-      <button type="submit" className="rounded bg-brand px-4 py-1.5 font-semibold text-white hover:bg-brand-dark dark:text-black">
+      <button
+        type="submit"
+        className="rounded bg-brand px-4 py-1.5 font-semibold text-white hover:bg-brand-dark dark:text-black"
+      >
         Show
       </button>
       <Link href={action} className="py-1 text-muted hover:underline">

@@ -10,7 +10,19 @@ const W = 640;
 const H = 220;
 const M = { top: 10, right: 28, bottom: 28, left: 48 };
 
-export function LineChart({ id, title, description, ticks: xTicks, series }: { id: string; title: string; description: string; ticks: string[]; series: LineSeries[] }) {
+export function LineChart({
+  id,
+  title,
+  description,
+  ticks: xTicks,
+  series,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  ticks: string[];
+  series: LineSeries[];
+}) {
   const { top, ticks } = niceScale(Math.max(0, ...series.flatMap((s) => s.values)));
   const plotW = W - M.left - M.right;
   const plotH = H - M.top - M.bottom;

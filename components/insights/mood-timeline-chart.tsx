@@ -5,14 +5,26 @@ import { bucketLabel, bucketTick } from '@/lib/insights/window';
 import { MOODS, MOOD_LABELS, type Mood } from '@/lib/moods';
 import { StackedBarChart } from './stacked-bar-chart';
 
-export function MoodTimelineChart({ bucket, buckets, description }: { bucket: Bucket; buckets: { start: number; tallies: Record<Mood, number> }[]; description: string }) {
+export function MoodTimelineChart({
+  bucket,
+  buckets,
+  description,
+}: {
+  bucket: Bucket;
+  buckets: { start: number; tallies: Record<Mood, number> }[];
+  description: string;
+}) {
   return (
     <StackedBarChart
       id="mood-timeline-chart"
       title={`Votes by mood, ${bucket === 'hour' ? 'hour by hour' : 'day by day'}`}
       description={description}
       series={MOODS.map((m) => ({ key: m, label: MOOD_LABELS[m], colour: MOOD_COLOURS[m] }))}
-      buckets={buckets.map((b) => ({ tick: bucketTick(b.start, bucket), label: bucketLabel(b.start, bucket), values: b.tallies }))}
+      buckets={buckets.map((b) => ({
+        tick: bucketTick(b.start, bucket),
+        label: bucketLabel(b.start, bucket),
+        values: b.tallies,
+      }))}
     />
   );
 }

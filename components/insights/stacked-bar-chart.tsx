@@ -11,7 +11,19 @@ const W = 640;
 const H = 240;
 const M = { top: 10, right: 8, bottom: 28, left: 48 };
 
-export function StackedBarChart({ id, title, description, series, buckets }: { id: string; title: string; description: string; series: StackedSeries[]; buckets: StackedBucket[] }) {
+export function StackedBarChart({
+  id,
+  title,
+  description,
+  series,
+  buckets,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  series: StackedSeries[];
+  buckets: StackedBucket[];
+}) {
   const totals = buckets.map((b) => series.reduce((n, s) => n + (b.values[s.key] ?? 0), 0));
   const { top, ticks } = niceScale(Math.max(0, ...totals));
   const plotW = W - M.left - M.right;
@@ -36,13 +48,28 @@ export function StackedBarChart({ id, title, description, series, buckets }: { i
                 acc += v;
                 const y1 = y(acc);
                 return (
-                  <rect key={s.key} x={x} y={y1} width={barW} height={Math.max(0.5, y0 - y1)} fill={s.colour} stroke="var(--color-paper)" strokeWidth={barW > 4 ? 0.75 : 0}>
+                  <rect
+                    key={s.key}
+                    x={x}
+                    y={y1}
+                    width={barW}
+                    height={Math.max(0.5, y0 - y1)}
+                    fill={s.colour}
+                    stroke="var(--color-paper)"
+                    strokeWidth={barW > 4 ? 0.75 : 0}
+                  >
                     <title>{`${b.label}: ${s.label} ${formatCount(v)}`}</title>
                   </rect>
                 );
               })}
               {labelled.has(i) ? (
-                <text x={M.left + i * slot + slot / 2} y={H - M.bottom + 16} textAnchor="middle" fontSize="11" fill="currentColor">
+                <text
+                  x={M.left + i * slot + slot / 2}
+                  y={H - M.bottom + 16}
+                  textAnchor="middle"
+                  fontSize="11"
+                  fill="currentColor"
+                >
                   {b.tick}
                 </text>
               ) : null}

@@ -17,10 +17,18 @@ export function moodMixSummary(t: Tallies, period: string): string {
   return `${plural(total, 'vote', 'votes')} ${period}. Most common: ${top}.`;
 }
 
-export function timelineSummary(buckets: { label: string; total: number }[], total: number, previousTotal: number, unit: 'hour' | 'day'): string {
+export function timelineSummary(
+  buckets: { label: string; total: number }[],
+  total: number,
+  previousTotal: number,
+  unit: 'hour' | 'day',
+): string {
   if (total === 0 && previousTotal === 0) return 'No votes in this period or the one before.';
   const peak = buckets.reduce((best, b) => (b.total > best.total ? b : best), buckets[0] ?? { label: '', total: 0 });
-  const change = previousTotal === 0 ? 'the previous period had none' : `${total >= previousTotal ? 'up' : 'down'} ${Math.abs(Math.round(((total - previousTotal) / previousTotal) * 100))}% on the previous period (${formatCount(previousTotal)})`;
+  const change =
+    previousTotal === 0
+      ? 'the previous period had none'
+      : `${total >= previousTotal ? 'up' : 'down'} ${Math.abs(Math.round(((total - previousTotal) / previousTotal) * 100))}% on the previous period (${formatCount(previousTotal)})`;
   return `${plural(total, 'vote', 'votes')} in all, ${change}. Busiest ${unit}: ${peak.label} with ${formatCount(peak.total)}.`;
 }
 

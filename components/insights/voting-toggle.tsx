@@ -3,7 +3,15 @@
 import { setVotingPausedAction } from '@/app/(admin)/admin/moderation/actions';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 
-export function VotingToggle({ storyId, paused, fromModeration }: { storyId: number; paused: boolean; fromModeration?: boolean }) {
+export function VotingToggle({
+  storyId,
+  paused,
+  fromModeration,
+}: {
+  storyId: number;
+  paused: boolean;
+  fromModeration?: boolean;
+}) {
   return (
     <ActionForm action={setVotingPausedAction} actionName="moderation.set-voting" className="inline-block">
       <input type="hidden" name="story" value={storyId} />

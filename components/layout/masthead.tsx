@@ -1,7 +1,15 @@
 import type { SectionNode } from '@/db/queries/sections';
 import { sectionPath } from '@/lib/routes';
 
-export function Masthead({ siteName, tagline, sections }: { siteName: string; tagline: string; sections: SectionNode[] }) {
+export function Masthead({
+  siteName,
+  tagline,
+  sections,
+}: {
+  siteName: string;
+  tagline: string;
+  sections: SectionNode[];
+}) {
   return (
     <header className="no-print border-b-4 border-brand">
       <div className="mx-auto flex max-w-6xl flex-wrap items-end justify-between gap-2 px-4 pt-4 pb-3">
@@ -12,7 +20,13 @@ export function Masthead({ siteName, tagline, sections }: { siteName: string; ta
           {tagline ? <p className="mt-1 text-sm text-muted">{tagline}</p> : null}
         </div>
         {/* A plain GET form: it is on every page, so it ships no JavaScript (the search page's own form does). */}
-        <form action="/search" method="get" role="search" aria-label="Site search" className="flex w-full gap-2 sm:w-auto">
+        <form
+          action="/search"
+          method="get"
+          role="search"
+          aria-label="Site search"
+          className="flex w-full gap-2 sm:w-auto"
+        >
           <label htmlFor="masthead-q" className="sr-only">
             Search stories
           </label>

@@ -17,7 +17,12 @@ export function SiteChrome({ children }: { children: React.ReactNode }) {
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 pt-6 focus:outline-none">
         {children}
       </main>
-      <SiteFooter aboutBlurb={site.aboutBlurb} partners={listPartners()} copyrightHolder={site.copyrightHolder} year={new Date().getFullYear()} />
+      <SiteFooter
+        aboutBlurb={site.aboutBlurb}
+        partners={listPartners()}
+        copyrightHolder={site.copyrightHolder}
+        year={new Date().getFullYear()}
+      />
       <script src={READER_SCRIPT_PATH} defer />
     </>
   );

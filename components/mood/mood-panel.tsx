@@ -4,7 +4,17 @@ import { articlePath, moodPath } from '@/lib/routes';
 
 const numbers = new Intl.NumberFormat('en-GB');
 
-function LeaderList({ heading, note, window, leaders }: { heading: string; note: string; window: MoodWindow; leaders: MoodLeader[] }) {
+function LeaderList({
+  heading,
+  note,
+  window,
+  leaders,
+}: {
+  heading: string;
+  note: string;
+  window: MoodWindow;
+  leaders: MoodLeader[];
+}) {
   const id = `how-readers-feel-${window}`;
   return (
     <div>
@@ -17,10 +27,13 @@ function LeaderList({ heading, note, window, leaders }: { heading: string; note:
         <ul aria-labelledby={id} className="mt-2 divide-y divide-rule">
           {leaders.map((l) => (
             <li key={l.mood} className="py-2">
-              <a href={`${moodPath(l.mood)}?window=${window}`} className="text-xs font-bold uppercase tracking-wide text-brand hover:underline">
+              <a
+                href={`${moodPath(l.mood)}?window=${window}`}
+                className="text-xs font-bold tracking-wide text-brand uppercase hover:underline"
+              >
                 {MOOD_SUPERLATIVES[l.mood]}
               </a>
-              <p className="font-serif font-bold leading-snug">
+              <p className="font-serif leading-snug font-bold">
                 <a href={articlePath(l.slug)} className="hover:text-brand hover:underline">
                   {l.title}
                 </a>
@@ -40,7 +53,7 @@ function LeaderList({ heading, note, window, leaders }: { heading: string; note:
 export function MoodPanel({ today, week, minVotes }: { today: MoodLeader[]; week: MoodLeader[]; minVotes: number }) {
   return (
     <section aria-labelledby="how-readers-feel" className="mt-8 border-b border-rule pb-8">
-      <h2 id="how-readers-feel" className="border-b-2 border-ink pb-1 text-lg font-bold uppercase tracking-wide">
+      <h2 id="how-readers-feel" className="border-b-2 border-ink pb-1 text-lg font-bold tracking-wide uppercase">
         How readers feel
       </h2>
       <div className="mt-4 grid gap-8 md:grid-cols-2">
@@ -48,7 +61,8 @@ export function MoodPanel({ today, week, minVotes }: { today: MoodLeader[]; week
         <LeaderList heading="This week" note="last 7 days" window="week" leaders={week} />
       </div>
       <p className="mt-3 text-xs text-muted">
-        Ranked by the votes cast in each period; a story needs at least {minVotes} {minVotes === 1 ? 'vote' : 'votes'} in the period to appear. Updated every minute.
+        Ranked by the votes cast in each period; a story needs at least {minVotes} {minVotes === 1 ? 'vote' : 'votes'}{' '}
+        in the period to appear. Updated every minute.
       </p>
     </section>
   );

@@ -25,7 +25,17 @@ export function moodRankingMetadata(mood: Mood): Metadata {
  * A mood's ranking for one period and section ('' for all). `problems` are messages about query
  * values that were not understood (only the per-request page has any).
  */
-export function MoodRanking({ mood, window, sectionSlug, problems = [] }: { mood: Mood; window: MoodWindow; sectionSlug: string; problems?: string[] }) {
+export function MoodRanking({
+  mood,
+  window,
+  sectionSlug,
+  problems = [],
+}: {
+  mood: Mood;
+  window: MoodWindow;
+  sectionSlug: string;
+  problems?: string[];
+}) {
   const all = listSections();
   const section = sectionSlug ? all.find((s) => s.slug === sectionSlug) : undefined;
   const { rankingMinVotes } = voteSettings();
@@ -55,8 +65,10 @@ export function MoodRanking({ mood, window, sectionSlug, problems = [] }: { mood
       <header className="mt-4 border-b border-rule pb-4">
         <h1 className="font-serif text-3xl font-bold sm:text-4xl">{MOOD_SUPERLATIVES[mood]} stories</h1>
         <p className="mt-2 max-w-2xl text-muted">
-          Stories ranked by the share of readers who chose <strong className="text-ink">{MOOD_LABELS[mood]}</strong>, counting the votes cast in the
-          period. A story needs at least {rankingMinVotes} {rankingMinVotes === 1 ? 'vote' : 'votes'} in the period to be ranked. New votes count here within a few seconds.
+          Stories ranked by the share of readers who chose <strong className="text-ink">{MOOD_LABELS[mood]}</strong>,
+          counting the votes cast in the period. A story needs at least {rankingMinVotes}{' '}
+          {rankingMinVotes === 1 ? 'vote' : 'votes'} in the period to be ranked. New votes count here within a few
+          seconds.
         </p>
         <nav aria-label="Moods" className="mt-4">
           <ul className="flex flex-wrap gap-2 text-sm">
@@ -80,7 +92,12 @@ export function MoodRanking({ mood, window, sectionSlug, problems = [] }: { mood
             <label htmlFor="mood-window" className="font-semibold">
               Period
             </label>
-            <select id="mood-window" name="window" defaultValue={window} className="rounded border border-rule bg-paper px-2 py-2">
+            <select
+              id="mood-window"
+              name="window"
+              defaultValue={window}
+              className="rounded border border-rule bg-paper px-2 py-2"
+            >
               {(Object.keys(MOOD_WINDOWS) as MoodWindow[]).map((w) => (
                 <option key={w} value={w}>
                   {WINDOW_LABELS[w]}
@@ -92,7 +109,12 @@ export function MoodRanking({ mood, window, sectionSlug, problems = [] }: { mood
             <label htmlFor="mood-section" className="font-semibold">
               Section
             </label>
-            <select id="mood-section" name="section" defaultValue={section?.slug ?? ''} className="rounded border border-rule bg-paper px-2 py-2">
+            <select
+              id="mood-section"
+              name="section"
+              defaultValue={section?.slug ?? ''}
+              className="rounded border border-rule bg-paper px-2 py-2"
+            >
               <option value="">All sections</option>
               {all.map((s) => (
                 <option key={s.id} value={s.slug}>
@@ -108,7 +130,10 @@ export function MoodRanking({ mood, window, sectionSlug, problems = [] }: { mood
       </header>
 
       {problems.length > 0 ? (
-        <div role="alert" className="mt-4 rounded border-l-4 border-brand bg-black/[0.03] px-4 py-3 text-sm dark:bg-white/[0.05]">
+        <div
+          role="alert"
+          className="mt-4 rounded border-l-4 border-brand bg-black/[0.03] px-4 py-3 text-sm dark:bg-white/[0.05]"
+        >
           {problems.map((p) => (
             <p key={p}>{p}</p>
           ))}
@@ -129,7 +154,7 @@ export function MoodRanking({ mood, window, sectionSlug, problems = [] }: { mood
                 {i + 1}
               </span>
               <article className="min-w-0">
-                <p className="text-xs font-bold uppercase tracking-wide text-brand">{r.sectionName}</p>
+                <p className="text-xs font-bold tracking-wide text-brand uppercase">{r.sectionName}</p>
                 <h3 className="font-serif text-lg leading-snug font-bold">
                   <a href={articlePath(r.slug)} className="hover:text-brand hover:underline">
                     {r.title}
@@ -137,10 +162,13 @@ export function MoodRanking({ mood, window, sectionSlug, problems = [] }: { mood
                 </h3>
                 {r.standfirst ? <p className="mt-1 line-clamp-2 text-sm text-muted">{r.standfirst}</p> : null}
                 <p className="mt-1 text-sm">
-                  <strong>{Math.round(r.share * 100)}% {MOOD_LABELS[mood]}</strong>
+                  <strong>
+                    {Math.round(r.share * 100)}% {MOOD_LABELS[mood]}
+                  </strong>
                   <span className="text-muted">
                     {' '}
-                    · {numbers.format(r.moodVotes)} of {numbers.format(r.totalVotes)} votes · <time dateTime={isoDate(r.publishedAt)}>{formatDate(r.publishedAt)}</time>
+                    · {numbers.format(r.moodVotes)} of {numbers.format(r.totalVotes)} votes ·{' '}
+                    <time dateTime={isoDate(r.publishedAt)}>{formatDate(r.publishedAt)}</time>
                   </span>
                 </p>
               </article>

@@ -7,7 +7,15 @@
 import { MOOD_LABELS, MOODS, percentages, type VoteSummary } from '@/lib/moods';
 import { moodStatsText, voteStatus } from '@/lib/mood-vote-text';
 
-export function MoodVoteForm({ articleId, initial, closed }: { articleId: number; initial: VoteSummary; closed: boolean }) {
+export function MoodVoteForm({
+  articleId,
+  initial,
+  closed,
+}: {
+  articleId: number;
+  initial: VoteSummary;
+  closed: boolean;
+}) {
   const state = { tallies: initial.tallies, mine: initial.mine };
   const pct = percentages(state.tallies);
   const status = voteStatus(state, closed);
@@ -46,10 +54,20 @@ export function MoodVoteForm({ articleId, initial, closed }: { articleId: number
                     ✓
                   </span>
                 </span>
-                <span aria-hidden="true" className="mt-2 block h-1.5 w-full overflow-hidden rounded-full bg-rule group-aria-pressed:bg-paper/35">
-                  <span data-mood-bar className="block h-full rounded-full bg-brand group-aria-pressed:bg-paper" style={{ width: `${pct[m]}%` }} />
+                <span
+                  aria-hidden="true"
+                  className="mt-2 block h-1.5 w-full overflow-hidden rounded-full bg-rule group-aria-pressed:bg-paper/35"
+                >
+                  <span
+                    data-mood-bar
+                    className="block h-full rounded-full bg-brand group-aria-pressed:bg-paper"
+                    style={{ width: `${pct[m]}%` }}
+                  />
                 </span>
-                <span id={`mood-${m}-stats`} className="mt-1 block text-sm tabular-nums text-muted group-aria-pressed:text-paper">
+                <span
+                  id={`mood-${m}-stats`}
+                  className="mt-1 block text-sm text-muted tabular-nums group-aria-pressed:text-paper"
+                >
                   {moodStatsText(pct[m], state.tallies[m])}
                 </span>
               </button>

@@ -9,10 +9,17 @@ import { MoodVoteForm } from './mood-vote-form';
  */
 export function MoodVote({ articleId, summary, closed }: { articleId: number; summary: VoteSummary; closed: boolean }) {
   // This story's strongest mood leads to the ranking of other stories that drew it.
-  const leading = MOODS.filter((m) => m !== 'no_comment').reduce((best, m) => (summary.tallies[m] > summary.tallies[best] ? m : best), 'touched' as (typeof MOODS)[number]);
+  const leading = MOODS.filter((m) => m !== 'no_comment').reduce(
+    (best, m) => (summary.tallies[m] > summary.tallies[best] ? m : best),
+    'touched' as (typeof MOODS)[number],
+  );
   return (
-    <section id="mood-vote" aria-labelledby="mood-vote-title" className="no-print my-10 scroll-mt-4 border-t-2 border-ink pt-4">
-      <h2 id="mood-vote-title" className="text-lg font-bold uppercase tracking-wide">
+    <section
+      id="mood-vote"
+      aria-labelledby="mood-vote-title"
+      className="no-print my-10 scroll-mt-4 border-t-2 border-ink pt-4"
+    >
+      <h2 id="mood-vote-title" className="text-lg font-bold tracking-wide uppercase">
         How did this story make you feel?
       </h2>
       <MoodVoteForm articleId={articleId} initial={summary} closed={closed} />

@@ -17,7 +17,14 @@ export function SearchForm({ values, sections }: { values: Values; sections: Sec
         <label htmlFor="search-q" className="font-semibold">
           Search for
         </label>
-        <input id="search-q" type="search" name="q" defaultValue={values.q} maxLength={QUERY_MAX_CHARS} className={field} />
+        <input
+          id="search-q"
+          type="search"
+          name="q"
+          defaultValue={values.q}
+          maxLength={QUERY_MAX_CHARS}
+          className={field}
+        />
       </div>
       <div className="sm:col-span-2">
         <label htmlFor="search-section" className="font-semibold">
@@ -52,7 +59,10 @@ export function SearchForm({ values, sections }: { values: Values; sections: Sec
         <input id="search-to" type="date" name="to" defaultValue={values.to} className={field} />
       </div>
       <div className="sm:col-span-6">
-        <button type="submit" className="min-h-11 rounded bg-brand px-6 py-2 font-semibold text-paper hover:bg-brand-dark">
+        <button
+          type="submit"
+          className="min-h-11 rounded bg-brand px-6 py-2 font-semibold text-paper hover:bg-brand-dark"
+        >
           Search
         </button>
       </div>

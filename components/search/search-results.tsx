@@ -4,13 +4,21 @@ import { articlePath } from '@/lib/routes';
 import { Highlighted } from './highlighted';
 
 /** One page of results; `start` is the rank of the first one (1 on page 1). */
-export function SearchResults({ hits, start, literals }: { hits: SearchHit[]; start: number; literals: readonly string[] }) {
+export function SearchResults({
+  hits,
+  start,
+  literals,
+}: {
+  hits: SearchHit[];
+  start: number;
+  literals: readonly string[];
+}) {
   return (
     <ol start={start} className="mt-6 divide-y divide-rule">
       {hits.map(({ article, title, snippet }) => (
         <li key={article.id} className="py-5 first:pt-0">
           <article>
-            <p className="text-xs font-bold uppercase tracking-wide text-brand">{article.sectionName}</p>
+            <p className="text-xs font-bold tracking-wide text-brand uppercase">{article.sectionName}</p>
             <h3 className="mt-1 font-serif text-xl leading-snug font-bold">
               <a href={articlePath(article.slug)} className="hover:text-brand hover:underline">
                 <Highlighted text={title} literals={literals} />

@@ -7,7 +7,6 @@ import { NativeShareButton } from './native-share-button';
 import { SHARE_PILL, ShareIcon } from './share-icons';
 import { WeChatShare } from './wechat-share';
 
-
 /**
  * "Share this page": plain links through our counting endpoint, the WeChat QR code, copy link and,
  * where the device has one, its share sheet. Nothing here loads anything from another site; the
@@ -20,7 +19,12 @@ export function ShareBar({ slug, title, summary, url }: { slug: string; title: s
     return (
       <li key={network}>
         {/* A plain <a>, not next/link: nothing may prefetch the counting endpoint. */}
-        <a href={sharePath(network, slug)} rel="nofollow noopener" target={newTab ? '_blank' : undefined} className={SHARE_PILL}>
+        <a
+          href={sharePath(network, slug)}
+          rel="nofollow noopener"
+          target={newTab ? '_blank' : undefined}
+          className={SHARE_PILL}
+        >
           <ShareIcon name={network} />
           <span>
             <span className="sr-only">Share on </span>
@@ -34,7 +38,7 @@ export function ShareBar({ slug, title, summary, url }: { slug: string; title: s
 
   return (
     <section aria-labelledby="share-title" className="no-print my-10">
-      <h2 id="share-title" className="border-b-2 border-ink pb-1 text-lg font-bold uppercase tracking-wide">
+      <h2 id="share-title" className="border-b-2 border-ink pb-1 text-lg font-bold tracking-wide uppercase">
         Share this page
       </h2>
       <ul className="relative mt-4 flex flex-wrap gap-2">
@@ -43,7 +47,9 @@ export function ShareBar({ slug, title, summary, url }: { slug: string; title: s
           id={WECHAT_ITEM_ID}
           slug={slug}
           summary={
-            <summary className={`${SHARE_PILL} list-none group-open:border-brand group-open:text-brand [&::-webkit-details-marker]:hidden`}>
+            <summary
+              className={`${SHARE_PILL} list-none group-open:border-brand group-open:text-brand [&::-webkit-details-marker]:hidden`}
+            >
               <ShareIcon name="wechat" />
               <span>
                 <span className="sr-only">Share on </span>WeChat
@@ -77,7 +83,11 @@ export function ShareBar({ slug, title, summary, url }: { slug: string; title: s
           <noscript>
             <label className="block text-sm">
               <span className="text-muted">Link to this story</span>
-              <input readOnly defaultValue={url} className="mt-1 block w-80 max-w-full rounded border border-rule bg-paper px-2 py-1 font-mono text-xs" />
+              <input
+                readOnly
+                defaultValue={url}
+                className="mt-1 block w-80 max-w-full rounded border border-rule bg-paper px-2 py-1 font-mono text-xs"
+              />
             </label>
           </noscript>
         </li>

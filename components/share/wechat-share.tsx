@@ -7,7 +7,17 @@ import type { ReactNode } from 'react';
  * readers there share from WeChat's menu. The share bar's inline script hides it before the first
  * paint; the page script then removes it.
  */
-export function WeChatShare({ id, slug, summary, children }: { id: string; slug: string; summary: ReactNode; children: ReactNode }) {
+export function WeChatShare({
+  id,
+  slug,
+  summary,
+  children,
+}: {
+  id: string;
+  slug: string;
+  summary: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <li id={id}>
       <details className="group" data-wechat-share={slug}>

@@ -52,15 +52,33 @@ function FormMessage({ state }: { state: ActionState }) {
   );
 }
 
-export function SubmitButton({ children, name, value, variant = 'primary' }: { children: ReactNode; name?: string; value?: string; variant?: 'primary' | 'secondary' | 'danger' }) {
+export function SubmitButton({
+  children,
+  name,
+  value,
+  variant = 'primary',
+}: {
+  children: ReactNode;
+  name?: string;
+  value?: string;
+  variant?: 'primary' | 'secondary' | 'danger';
+}) {
   const { pending } = useFormStatus();
   const styles = {
     primary: 'bg-brand text-white hover:bg-brand-dark dark:text-black',
     secondary: 'border border-rule bg-paper text-ink hover:border-ink',
-    danger: 'border border-red-700 bg-paper text-red-700 hover:bg-red-50 dark:border-red-400 dark:text-red-400 dark:hover:bg-red-950',
+    danger:
+      'border border-red-700 bg-paper text-red-700 hover:bg-red-50 dark:border-red-400 dark:text-red-400 dark:hover:bg-red-950',
   }[variant];
   return (
-    <button type="submit" name={name} value={value} disabled={pending} aria-disabled={pending} className={`rounded px-4 py-2 text-sm font-semibold disabled:opacity-60 ${styles}`}>
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      disabled={pending}
+      aria-disabled={pending}
+      className={`rounded px-4 py-2 text-sm font-semibold disabled:opacity-60 ${styles}`}
+    >
       {children}
     </button>
   );

@@ -14,7 +14,19 @@ function useField(name: string, defaultValue?: string) {
   return { errors, value: kept ?? defaultValue ?? '' };
 }
 
-function FieldShell({ id, label, hint, errors, children }: { id: string; label: string; hint?: ReactNode; errors?: string[]; children: ReactNode }) {
+function FieldShell({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  errors?: string[];
+  children: ReactNode;
+}) {
   return (
     <div className="mb-4">
       <label htmlFor={id} className="block text-sm font-semibold">
@@ -53,14 +65,30 @@ function controlProps(id: string, p: Common, errors: string[] | undefined) {
   } as const;
 }
 
-export function TextField({ type = 'text', autoComplete, maxLength, ...p }: Common & { type?: 'text' | 'email' | 'password' | 'url' | 'datetime-local' | 'number'; autoComplete?: string; maxLength?: number }) {
+export function TextField({
+  type = 'text',
+  autoComplete,
+  maxLength,
+  ...p
+}: Common & {
+  type?: 'text' | 'email' | 'password' | 'url' | 'datetime-local' | 'number';
+  autoComplete?: string;
+  maxLength?: number;
+}) {
   const id = useId();
   const { errors, value } = useField(p.name, p.defaultValue);
   // A password is never sent back to the page, so it cannot be kept.
   const keep = type === 'password' ? undefined : value;
   return (
     <FieldShell id={id} label={p.label} hint={p.hint} errors={errors}>
-      <input {...controlProps(id, p, errors)} type={type} defaultValue={keep} key={keep} autoComplete={autoComplete} maxLength={maxLength} />
+      <input
+        {...controlProps(id, p, errors)}
+        type={type}
+        defaultValue={keep}
+        key={keep}
+        autoComplete={autoComplete}
+        maxLength={maxLength}
+      />
     </FieldShell>
   );
 }
@@ -91,7 +119,15 @@ export function SelectField({ options, ...p }: Common & { options: { value: stri
   );
 }
 
-export function CheckboxField({ name, label, defaultChecked }: { name: string; label: string; defaultChecked?: boolean }) {
+export function CheckboxField({
+  name,
+  label,
+  defaultChecked,
+}: {
+  name: string;
+  label: string;
+  defaultChecked?: boolean;
+}) {
   const id = useId();
   const state = useFieldState();
   const kept = state.values ? state.values[name] === 'on' : undefined;
@@ -106,12 +142,30 @@ export function CheckboxField({ name, label, defaultChecked }: { name: string; l
   );
 }
 
-export function FileField({ name, label, accept, hint }: { name: string; label: string; accept: string; hint?: ReactNode }) {
+export function FileField({
+  name,
+  label,
+  accept,
+  hint,
+}: {
+  name: string;
+  label: string;
+  accept: string;
+  hint?: ReactNode;
+}) {
   const id = useId();
   const { errors } = useField(name);
   return (
     <FieldShell id={id} label={label} hint={hint} errors={errors}>
-      <input id={id} name={name} type="file" accept={accept} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} className={inputClass} />
+      <input
+        id={id}
+        name={name}
+        type="file"
+        accept={accept}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+        className={inputClass}
+      />
     </FieldShell>
   );
 }

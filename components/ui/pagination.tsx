@@ -1,4 +1,3 @@
-
 /** Previous / next links with "Page N of M"; `href(n)` builds the URL of page n. */
 export function Pagination({
   page,

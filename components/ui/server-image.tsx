@@ -11,7 +11,9 @@ export function ServerImage(props: ImageProps) {
   const rendition = typeof props.src === 'string' ? imageRendition(props.src) : props.src;
   // A rendition goes through the loader (srcset of the stored widths), even where the caller marked
   // the SVG it came from as unoptimized.
-  const { props: img } = getImageProps(rendition === props.src ? props : { ...props, src: rendition, unoptimized: false });
+  const { props: img } = getImageProps(
+    rendition === props.src ? props : { ...props, src: rendition, unoptimized: false },
+  );
   // eslint-disable-next-line @next/next/no-img-element -- this is next/image's own markup
   return <img {...img} alt={props.alt} />;
 }

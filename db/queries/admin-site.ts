@@ -6,7 +6,11 @@ import { renderMarkdown } from '@/lib/markdown';
 import { recordAudit } from './audit';
 
 export function getPageForEdit(slug: string) {
-  return getDb().select({ slug: pages.slug, title: pages.title, body: pages.body, updatedAt: pages.updatedAt }).from(pages).where(eq(pages.slug, slug)).get();
+  return getDb()
+    .select({ slug: pages.slug, title: pages.title, body: pages.body, updatedAt: pages.updatedAt })
+    .from(pages)
+    .where(eq(pages.slug, slug))
+    .get();
 }
 
 export function listPagesForAdmin() {
@@ -14,11 +18,23 @@ export function listPagesForAdmin() {
 }
 
 /** Upsert: a fresh install may not have every page row yet. */
-export function savePage(actorId: number, slug: string, input: { title: string; body: string }, now = Date.now()): void {
+export function savePage(
+  actorId: number,
+  slug: string,
+  input: { title: string; body: string },
+  now = Date.now(),
+): void {
   getDb().transaction((tx) => {
     const bodyHtml = renderMarkdown(input.body);
-    tx.insert(pages).values({ slug, ...input, bodyHtml, updatedAt: now }).onConflictDoUpdate({ target: pages.slug, set: { ...input, bodyHtml, updatedAt: now } }).run();
-    recordAudit(tx, { actorId, action: 'page.update', objectType: 'page', objectId: slug, detail: { title: input.title } }, now);
+    tx.insert(pages)
+      .values({ slug, ...input, bodyHtml, updatedAt: now })
+      .onConflictDoUpdate({ target: pages.slug, set: { ...input, bodyHtml, updatedAt: now } })
+      .run();
+    recordAudit(
+      tx,
+      { actorId, action: 'page.update', objectType: 'page', objectId: slug, detail: { title: input.title } },
+      now,
+    );
   });
 }
 
@@ -34,10 +50,15 @@ export function createPartner(actorId: number, input: { name: string; url: strin
   });
 }
 
-export function updatePartner(actorId: number, id: number, input: { name: string; url: string; position: number }): boolean {
+export function updatePartner(
+  actorId: number,
+  id: number,
+  input: { name: string; url: string; position: number },
+): boolean {
   return getDb().transaction((tx) => {
     const changed = tx.update(partners).set(input).where(eq(partners.id, id)).run().changes === 1;
-    if (changed) recordAudit(tx, { actorId, action: 'partner.update', objectType: 'partner', objectId: id, detail: input });
+    if (changed)
+      recordAudit(tx, { actorId, action: 'partner.update', objectType: 'partner', objectId: id, detail: input });
     return changed;
   });
 }
@@ -47,20 +68,38 @@ export function deletePartner(actorId: number, id: number): boolean {
     const before = tx.select().from(partners).where(eq(partners.id, id)).get();
     if (!before) return false;
     tx.delete(partners).where(eq(partners.id, id)).run();
-    recordAudit(tx, { actorId, action: 'partner.delete', objectType: 'partner', objectId: id, detail: { name: before.name, url: before.url } });
+    recordAudit(tx, {
+      actorId,
+      action: 'partner.delete',
+      objectType: 'partner',
+      objectId: id,
+      detail: { name: before.name, url: before.url },
+    });
     return true;
   });
 }
 
 export function nextPartnerPosition(): number {
-  return (getDb().select({ p: sql<number>`coalesce(max(${partners.position}), -1)` }).from(partners).get()?.p ?? -1) + 1;
+  return (
+    (getDb()
+      .select({ p: sql<number>`coalesce(max(${partners.position}), -1)` })
+      .from(partners)
+      .get()?.p ?? -1) + 1
+  );
 }
 
 export function listPromosForAdmin() {
   return getDb().select().from(promos).orderBy(asc(promos.position), asc(promos.id)).all();
 }
 
-export type PromoInput = { title: string; body: string; linkLabel: string; linkUrl: string; active: boolean; position: number };
+export type PromoInput = {
+  title: string;
+  body: string;
+  linkLabel: string;
+  linkUrl: string;
+  active: boolean;
+  position: number;
+};
 
 export function createPromo(actorId: number, input: PromoInput): number {
   return getDb().transaction((tx) => {
@@ -83,7 +122,13 @@ export function deletePromo(actorId: number, id: number): boolean {
     const before = tx.select().from(promos).where(eq(promos.id, id)).get();
     if (!before) return false;
     tx.delete(promos).where(eq(promos.id, id)).run();
-    recordAudit(tx, { actorId, action: 'promo.delete', objectType: 'promo', objectId: id, detail: { title: before.title } });
+    recordAudit(tx, {
+      actorId,
+      action: 'promo.delete',
+      objectType: 'promo',
+      objectId: id,
+      detail: { title: before.title },
+    });
     return true;
   });
 }
@@ -93,6 +138,10 @@ export function saveSettings(actorId: number, values: Record<string, string>, no
     for (const [key, value] of Object.entries(values)) {
       tx.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
     }
-    recordAudit(tx, { actorId, action: 'settings.update', objectType: 'settings', objectId: 'site', detail: values }, now);
+    recordAudit(
+      tx,
+      { actorId, action: 'settings.update', objectType: 'settings', objectId: 'site', detail: values },
+      now,
+    );
   });
 }

@@ -1,7 +1,17 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { articles, articleTags, authors, media, relatedOverrides, sections, tags, users, type ArticleStatus } from '@/db/schema';
+import {
+  articles,
+  articleTags,
+  authors,
+  media,
+  relatedOverrides,
+  sections,
+  tags,
+  users,
+  type ArticleStatus,
+} from '@/db/schema';
 import { countWords, renderMarkdown } from '@/lib/markdown';
 import { articlePath } from '@/lib/routes';
 import { slugify } from '@/lib/slug';
@@ -9,7 +19,13 @@ import { heroColumns } from './articles';
 import { recordAudit } from './audit';
 import { clearRedirectsFrom, moveRedirects } from './redirects';
 
-export type StoryFilter = { status?: ArticleStatus; sectionId?: number; authorId?: number; q?: string; createdBy?: number };
+export type StoryFilter = {
+  status?: ArticleStatus;
+  sectionId?: number;
+  authorId?: number;
+  q?: string;
+  createdBy?: number;
+};
 
 function where(f: StoryFilter): SQL | undefined {
   const parts: SQL[] = [];
@@ -45,7 +61,13 @@ export function listStoriesForAdmin(filter: StoryFilter, { limit, offset }: { li
 }
 
 export function countStoriesForAdmin(filter: StoryFilter): number {
-  return getDb().select({ n: sql<number>`count(*)` }).from(articles).where(where(filter)).get()?.n ?? 0;
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(articles)
+      .where(where(filter))
+      .get()?.n ?? 0
+  );
 }
 
 export function countStoriesByStatus(createdBy?: number): Record<ArticleStatus, number> {
@@ -66,7 +88,17 @@ export function listAuthors() {
 
 /** Who may touch a story: the rows permission checks need, nothing more. */
 export function getStoryAccess(id: number) {
-  return getDb().select({ id: articles.id, createdBy: articles.createdBy, status: articles.status, slug: articles.slug, publishedAt: articles.publishedAt }).from(articles).where(eq(articles.id, id)).get();
+  return getDb()
+    .select({
+      id: articles.id,
+      createdBy: articles.createdBy,
+      status: articles.status,
+      slug: articles.slug,
+      publishedAt: articles.publishedAt,
+    })
+    .from(articles)
+    .where(eq(articles.id, id))
+    .get();
 }
 
 export function getStoryForEdit(id: number) {
@@ -97,7 +129,13 @@ export function getStoryForEdit(id: number) {
     .where(eq(articles.id, id))
     .get();
   if (!row) return undefined;
-  const tagNames = db.select({ name: tags.name }).from(articleTags).innerJoin(tags, eq(tags.id, articleTags.tagId)).where(eq(articleTags.articleId, id)).orderBy(asc(tags.name)).all();
+  const tagNames = db
+    .select({ name: tags.name })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, id))
+    .orderBy(asc(tags.name))
+    .all();
   const related = db
     .select({ slug: articles.slug })
     .from(relatedOverrides)
@@ -116,7 +154,11 @@ export function slugTaken(slug: string, exceptId?: number): boolean {
 /** Ids of existing stories by slug; the slugs that do not exist are returned separately. */
 export function resolveStorySlugs(slugs: string[]): { ids: Map<string, number>; missing: string[] } {
   if (slugs.length === 0) return { ids: new Map(), missing: [] };
-  const rows = getDb().select({ id: articles.id, slug: articles.slug }).from(articles).where(inArray(articles.slug, slugs)).all();
+  const rows = getDb()
+    .select({ id: articles.id, slug: articles.slug })
+    .from(articles)
+    .where(inArray(articles.slug, slugs))
+    .all();
   const ids = new Map(rows.map((r) => [r.slug, r.id]));
   return { ids, missing: slugs.filter((s) => !ids.has(s)) };
 }
@@ -195,25 +237,46 @@ export function saveStory(actorId: number, id: number | undefined, input: StoryW
     tx.delete(relatedOverrides).where(eq(relatedOverrides.articleId, storyId)).run();
     input.relatedIds
       .filter((r) => r !== storyId)
-      .forEach((relatedId, position) => tx.insert(relatedOverrides).values({ articleId: storyId, relatedId, position }).run());
+      .forEach((relatedId, position) =>
+        tx.insert(relatedOverrides).values({ articleId: storyId, relatedId, position }).run(),
+      );
 
     // A story whose address readers may have (published at some point) keeps it working as a 301.
     const oldSlug = before && before.slug !== input.slug ? before.slug : undefined;
-    if (oldSlug && before && before.publishedAt !== null && (wasPublic || before.status === 'published' || before.status === 'scheduled')) {
+    if (
+      oldSlug &&
+      before &&
+      before.publishedAt !== null &&
+      (wasPublic || before.status === 'published' || before.status === 'scheduled')
+    ) {
       moveRedirects(tx, articlePath(oldSlug), articlePath(input.slug), now);
     } else {
       clearRedirectsFrom(tx, [articlePath(input.slug)]);
     }
 
-    const changed = before ? (Object.keys(values) as (keyof typeof values)[]).filter((k) => !['updatedAt', 'bodyHtml', 'wordCount', 'revisedAt'].includes(k) && before[k] !== values[k]) : undefined;
+    const changed = before
+      ? (Object.keys(values) as (keyof typeof values)[]).filter(
+          (k) => !['updatedAt', 'bodyHtml', 'wordCount', 'revisedAt'].includes(k) && before[k] !== values[k],
+        )
+      : undefined;
     recordAudit(
       tx,
       {
         actorId,
-        action: before ? (before.status !== input.status ? `story.${input.status === 'published' ? 'publish' : input.status === 'scheduled' ? 'schedule' : input.status === 'review' ? 'submit' : 'to-draft'}` : 'story.update') : 'story.create',
+        action: before
+          ? before.status !== input.status
+            ? `story.${input.status === 'published' ? 'publish' : input.status === 'scheduled' ? 'schedule' : input.status === 'review' ? 'submit' : 'to-draft'}`
+            : 'story.update'
+          : 'story.create',
         objectType: 'story',
         objectId: storyId,
-        detail: { title: input.title, slug: input.slug, status: input.status, ...(oldSlug ? { oldSlug } : {}), ...(changed ? { changed } : {}) },
+        detail: {
+          title: input.title,
+          slug: input.slug,
+          status: input.status,
+          ...(oldSlug ? { oldSlug } : {}),
+          ...(changed ? { changed } : {}),
+        },
       },
       now,
     );
@@ -223,27 +286,69 @@ export function saveStory(actorId: number, id: number | undefined, input: StoryW
 }
 
 /** Back to draft: readers get a 404 from now on. */
-export function unpublishStory(actorId: number, id: number, now = Date.now()): { slug: string; sectionId: number } | undefined {
+export function unpublishStory(
+  actorId: number,
+  id: number,
+  now = Date.now(),
+): { slug: string; sectionId: number } | undefined {
   return getDb().transaction((tx) => {
-    const before = tx.select({ slug: articles.slug, sectionId: articles.sectionId, status: articles.status }).from(articles).where(eq(articles.id, id)).get();
+    const before = tx
+      .select({ slug: articles.slug, sectionId: articles.sectionId, status: articles.status })
+      .from(articles)
+      .where(eq(articles.id, id))
+      .get();
     if (!before) return undefined;
-    tx.update(articles).set({ status: 'draft', publishedAt: null, revisedAt: null, updatedAt: now }).where(eq(articles.id, id)).run();
-    recordAudit(tx, { actorId, action: 'story.unpublish', objectType: 'story', objectId: id, detail: { slug: before.slug, from: before.status } }, now);
+    tx.update(articles)
+      .set({ status: 'draft', publishedAt: null, revisedAt: null, updatedAt: now })
+      .where(eq(articles.id, id))
+      .run();
+    recordAudit(
+      tx,
+      {
+        actorId,
+        action: 'story.unpublish',
+        objectType: 'story',
+        objectId: id,
+        detail: { slug: before.slug, from: before.status },
+      },
+      now,
+    );
     return { slug: before.slug, sectionId: before.sectionId };
   });
 }
 
-export function setStoryHero(actorId: number, id: number, mediaId: number | null, detail: Record<string, unknown>, now = Date.now()): { slug: string; sectionId: number } | undefined {
+export function setStoryHero(
+  actorId: number,
+  id: number,
+  mediaId: number | null,
+  detail: Record<string, unknown>,
+  now = Date.now(),
+): { slug: string; sectionId: number } | undefined {
   return getDb().transaction((tx) => {
-    const before = tx.select({ slug: articles.slug, sectionId: articles.sectionId }).from(articles).where(eq(articles.id, id)).get();
+    const before = tx
+      .select({ slug: articles.slug, sectionId: articles.sectionId })
+      .from(articles)
+      .where(eq(articles.id, id))
+      .get();
     if (!before) return undefined;
     tx.update(articles).set({ heroMediaId: mediaId, updatedAt: now }).where(eq(articles.id, id)).run();
-    recordAudit(tx, { actorId, action: mediaId === null ? 'story.remove-hero' : 'story.set-hero', objectType: 'story', objectId: id, detail: { mediaId, ...detail } }, now);
+    recordAudit(
+      tx,
+      {
+        actorId,
+        action: mediaId === null ? 'story.remove-hero' : 'story.set-hero',
+        objectType: 'story',
+        objectId: id,
+        detail: { mediaId, ...detail },
+      },
+      now,
+    );
     return before;
   });
 }
 
-export const storyIsPublic = (s: { status: string; publishedAt: number | null }, now = Date.now()) => isPublicRow(s.status, s.publishedAt, now);
+export const storyIsPublic = (s: { status: string; publishedAt: number | null }, now = Date.now()) =>
+  isPublicRow(s.status, s.publishedAt, now);
 
 /** Slugs of other stories, for the related-stories picker's suggestions. */
 export function listStorySlugs(exceptId?: number, limit = 300) {

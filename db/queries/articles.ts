@@ -121,8 +121,22 @@ function cards() {
 }
 
 /** Newest public stories across the site. */
-export function listLatestArticles({ limit, offset = 0, now }: { limit: number; offset?: number; now?: number }): ArticleCard[] {
-  return cards().where(isPublic(now)).orderBy(desc(articles.publishedAt), desc(articles.id)).limit(limit).offset(offset).all().map(toCard);
+export function listLatestArticles({
+  limit,
+  offset = 0,
+  now,
+}: {
+  limit: number;
+  offset?: number;
+  now?: number;
+}): ArticleCard[] {
+  return cards()
+    .where(isPublic(now))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit)
+    .offset(offset)
+    .all()
+    .map(toCard);
 }
 
 /** Newest public stories in the given sections (a section and its subsections). */
@@ -140,7 +154,11 @@ export function listArticlesInSections(
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(limit)
     .offset(offset);
-  return cards().where(inArray(articles.id, page)).orderBy(desc(articles.publishedAt), desc(articles.id)).all().map(toCard);
+  return cards()
+    .where(inArray(articles.id, page))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .all()
+    .map(toCard);
 }
 
 export function countArticlesInSections(sectionIds: number[], now?: number): number {
@@ -213,7 +231,11 @@ export function getArticleByIdForPreview(id: number): (ArticleFull & { status: s
  * Related stories: the editor's picks first, then public stories that share the section or a tag
  * (both counts first), newest first. Never the story itself, never an unpublished one.
  */
-export function listRelatedArticles(articleId: number, sectionId: number, { limit = 4, now }: { limit?: number; now?: number } = {}): ArticleCard[] {
+export function listRelatedArticles(
+  articleId: number,
+  sectionId: number,
+  { limit = 4, now }: { limit?: number; now?: number } = {},
+): ArticleCard[] {
   const db = getDb();
   const picked = db
     .select({ ...cardColumns, position: relatedOverrides.position })
@@ -259,12 +281,19 @@ export function listRelatedArticles(articleId: number, sectionId: number, { limi
     limit ${want}`);
   if (ranked.length === 0) return picked;
   const ids = ranked.map((r) => r.id);
-  const byId = new Map(cards().where(inArray(articles.id, ids)).all().map((row) => [row.id, toCard(row)]));
+  const byId = new Map(
+    cards()
+      .where(inArray(articles.id, ids))
+      .all()
+      .map((row) => [row.id, toCard(row)]),
+  );
   return [...picked, ...ids.flatMap((id) => byId.get(id) ?? [])];
 }
 
 /** Slugs of every public story, newest first, for sitemaps and prerendering. */
-export function listPublicArticleSlugs(now?: number): { slug: string; publishedAt: number; revisedAt: number | null }[] {
+export function listPublicArticleSlugs(
+  now?: number,
+): { slug: string; publishedAt: number; revisedAt: number | null }[] {
   return getDb()
     .select({ slug: articles.slug, publishedAt: articles.publishedAt, revisedAt: articles.revisedAt })
     .from(articles)
@@ -287,7 +316,10 @@ export function listArticleCardsByIds(ids: number[], now?: number): ArticleCard[
 }
 
 /** Newest public stories carrying a tag. */
-export function listArticlesByTag(tagId: number, { limit, offset = 0, now }: { limit: number; offset?: number; now?: number }): ArticleCard[] {
+export function listArticlesByTag(
+  tagId: number,
+  { limit, offset = 0, now }: { limit: number; offset?: number; now?: number },
+): ArticleCard[] {
   return cards()
     .innerJoin(articleTags, and(eq(articleTags.articleId, articles.id), eq(articleTags.tagId, tagId)))
     .where(isPublic(now))
@@ -309,7 +341,10 @@ export function countArticlesByTag(tagId: number, now?: number): number {
 }
 
 /** Newest public stories by an author. */
-export function listArticlesByAuthor(authorId: number, { limit, offset = 0, now }: { limit: number; offset?: number; now?: number }): ArticleCard[] {
+export function listArticlesByAuthor(
+  authorId: number,
+  { limit, offset = 0, now }: { limit: number; offset?: number; now?: number },
+): ArticleCard[] {
   return cards()
     .where(and(isPublic(now), eq(articles.authorId, authorId)))
     .orderBy(desc(articles.publishedAt), desc(articles.id))

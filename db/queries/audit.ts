@@ -6,12 +6,25 @@ import { auditLog, users } from '@/db/schema';
 
 type Tx = Pick<DB, 'insert'>;
 
-export type AuditInput = { actorId: number | null; action: string; objectType: string; objectId: string | number; detail?: Record<string, unknown> };
+export type AuditInput = {
+  actorId: number | null;
+  action: string;
+  objectType: string;
+  objectId: string | number;
+  detail?: Record<string, unknown>;
+};
 
 /** Written inside the transaction of the change it records, so neither exists without the other. */
 export function recordAudit(tx: Tx, entry: AuditInput, now = Date.now()): void {
   tx.insert(auditLog)
-    .values({ userId: entry.actorId, action: entry.action, objectType: entry.objectType, objectId: String(entry.objectId), detail: JSON.stringify(entry.detail ?? {}), createdAt: now })
+    .values({
+      userId: entry.actorId,
+      action: entry.action,
+      objectType: entry.objectType,
+      objectId: String(entry.objectId),
+      detail: JSON.stringify(entry.detail ?? {}),
+      createdAt: now,
+    })
     .run();
 }
 
@@ -49,13 +62,29 @@ export function listAuditEntries(filter: AuditFilter, { limit, offset }: { limit
 }
 
 export function countAuditEntries(filter: AuditFilter): number {
-  return getDb().select({ n: sql<number>`count(*)` }).from(auditLog).where(where(filter)).get()?.n ?? 0;
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(auditLog)
+      .where(where(filter))
+      .get()?.n ?? 0
+  );
 }
 
 export function listAuditFacets() {
   const db = getDb();
   return {
-    actions: db.selectDistinct({ v: auditLog.action }).from(auditLog).orderBy(auditLog.action).all().map((r) => r.v),
-    objectTypes: db.selectDistinct({ v: auditLog.objectType }).from(auditLog).orderBy(auditLog.objectType).all().map((r) => r.v),
+    actions: db
+      .selectDistinct({ v: auditLog.action })
+      .from(auditLog)
+      .orderBy(auditLog.action)
+      .all()
+      .map((r) => r.v),
+    objectTypes: db
+      .selectDistinct({ v: auditLog.objectType })
+      .from(auditLog)
+      .orderBy(auditLog.objectType)
+      .all()
+      .map((r) => r.v),
   };
 }

@@ -14,7 +14,12 @@ const FAILURE_MEMORY_MS = 60_000;
 const STATUS_TTL_MS = 2_000;
 
 // One process, several route bundles: the state lives on globalThis, like the connection (db/index.ts).
-const state = globalThis as unknown as { moodwireWrites?: { failure?: { kind: WriteUnavailable; at: number }; status?: { at: number; value: WriteUnavailable | undefined } } };
+const state = globalThis as unknown as {
+  moodwireWrites?: {
+    failure?: { kind: WriteUnavailable; at: number };
+    status?: { at: number; value: WriteUnavailable | undefined };
+  };
+};
 const writes = () => (state.moodwireWrites ??= {});
 
 /**
@@ -52,7 +57,9 @@ export function recordWriteSuccess(): void {
 }
 
 function expectedMigrations(): number {
-  const journal = JSON.parse(fs.readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), 'drizzle', 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  const journal = JSON.parse(
+    fs.readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), 'drizzle', 'meta', '_journal.json'), 'utf8'),
+  ) as { entries: unknown[] };
   return journal.entries.length;
 }
 
@@ -70,7 +77,9 @@ function probeWrite(now: number): WriteUnavailable | undefined {
   try {
     sqlite.prepare('begin immediate').run();
     try {
-      sqlite.prepare("insert or replace into rate_limits (key, window_start, count) values ('health:probe', 0, 0)").run();
+      sqlite
+        .prepare("insert or replace into rate_limits (key, window_start, count) values ('health:probe', 0, 0)")
+        .run();
     } finally {
       sqlite.prepare('rollback').run();
     }
@@ -106,13 +115,18 @@ export function checkDatabaseHealth(now: number = Date.now()): Health {
     const sqlite = getDb().$client;
     const applied = (sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n;
     migrations = { applied, expected: expectedMigrations() };
-    if (applied !== migrations.expected) return { ok: false, reason: `migrations: ${applied} of ${migrations.expected} applied`, migrations };
+    if (applied !== migrations.expected)
+      return { ok: false, reason: `migrations: ${applied} of ${migrations.expected} applied`, migrations };
     writes().status = undefined;
     const unavailable = writeStatus(now);
     return unavailable ? { ok: false, reason: unavailableReason(unavailable), migrations } : { ok: true, migrations };
   } catch (error) {
     const kind = writeUnavailable(error);
     const code = (error as { code?: string }).code ?? '';
-    return { ok: false, reason: kind ? unavailableReason(kind) : `database unavailable (${code || 'error'})`, migrations };
+    return {
+      ok: false,
+      reason: kind ? unavailableReason(kind) : `database unavailable (${code || 'error'})`,
+      migrations,
+    };
   }
 }

@@ -21,10 +21,12 @@ export type InsightsScope = {
 };
 
 const inSections = (column: SQL, ids: number[] | undefined) =>
-  ids ? sql` and ${column} in (${sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  )})` : sql``;
+  ids
+    ? sql` and ${column} in (${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql``;
 
 // The day is inlined, not bound: better-sqlite3 binds JS numbers as REAL, and REAL division would not truncate.
 const DAY = sql.raw(String(DAY_MS));
@@ -67,7 +69,10 @@ export function totalsOf(buckets: BucketRow[]): Tallies {
  * The window's votes by bucket and mood, and the previous window's vote totals by bucket, in one pass
  * over [previousFrom, to) of the covering index.
  */
-export function listVotesByBucketWithPrevious(scope: InsightsScope & { previousFrom: number }): { current: BucketRow[]; previous: { start: number; total: number }[] } {
+export function listVotesByBucketWithPrevious(scope: InsightsScope & { previousFrom: number }): {
+  current: BucketRow[];
+  previous: { start: number; total: number }[];
+} {
   const rows = getDb().all<{ start: number; mood: Mood; n: number }>(sql`
     select ${bucketOf(scope.bucket)} as start, h.mood as mood, sum(h.count) as n
     from vote_hourly h${sectionJoin(scope.sectionIds)}
@@ -87,7 +92,14 @@ export function listSharesByNetwork(scope: InsightsScope): { network: string; co
     group by 1 order by 2 desc, 1`);
 }
 
-export type StoryRef = { id: number; slug: string; title: string; sectionName: string; status: ArticleStatus; publishedAt: number | null };
+export type StoryRef = {
+  id: number;
+  slug: string;
+  title: string;
+  sectionName: string;
+  status: ArticleStatus;
+  publishedAt: number | null;
+};
 
 export type MoodLeaderRow = StoryRef & { mood: Mood; rank: number; moodVotes: number; totalVotes: number };
 
@@ -119,7 +131,9 @@ function rankLeaders(counts: MoodCounts, limit: number) {
       .filter(([, c]) => c.cur[mood] > 0)
       .sort(([a, x], [b, y]) => y.cur[mood] - x.cur[mood] || b - a)
       .slice(0, limit);
-    ranked.forEach(([articleId, c], i) => out.push({ articleId, mood, rank: i + 1, moodVotes: c.cur[mood], totalVotes: sumTallies(c.cur) }));
+    ranked.forEach(([articleId, c], i) =>
+      out.push({ articleId, mood, rank: i + 1, moodVotes: c.cur[mood], totalVotes: sumTallies(c.cur) }),
+    );
   }
   return out;
 }
@@ -158,7 +172,16 @@ export type MoverRow = StoryRef & {
 };
 
 function rankMovers(counts: MoodCounts, limit: number, minVotes: number) {
-  const scored: { articleId: number; shift: number; rising: Mood; risingPoints: number; falling: Mood; fallingPoints: number; votes: number; previousVotes: number }[] = [];
+  const scored: {
+    articleId: number;
+    shift: number;
+    rising: Mood;
+    risingPoints: number;
+    falling: Mood;
+    fallingPoints: number;
+    votes: number;
+    previousVotes: number;
+  }[] = [];
   for (const [articleId, s] of counts) {
     const votes = sumTallies(s.cur);
     const previousVotes = sumTallies(s.prev);
@@ -174,7 +197,16 @@ function rankMovers(counts: MoodCounts, limit: number, minVotes: number) {
       if (delta > up) [up, rising] = [delta, m];
       if (delta < down) [down, falling] = [delta, m];
     }
-    scored.push({ articleId, shift: sum / 2, rising, risingPoints: up, falling, fallingPoints: -down, votes, previousVotes });
+    scored.push({
+      articleId,
+      shift: sum / 2,
+      rising,
+      risingPoints: up,
+      falling,
+      fallingPoints: -down,
+      votes,
+      previousVotes,
+    });
   }
   scored.sort((a, b) => b.shift - a.shift || b.votes - a.votes || b.articleId - a.articleId);
   return scored.slice(0, limit);
@@ -211,7 +243,10 @@ export function listTopStoriesByMood(scope: InsightsScope, limit = 5): MoodLeade
 }
 
 /** Stories whose mix of moods moved most between the previous window and this one. */
-export function listMoodMovers(scope: InsightsScope & { previousFrom: number }, { limit = 10, minVotes = 5 } = {}): MoverRow[] {
+export function listMoodMovers(
+  scope: InsightsScope & { previousFrom: number },
+  { limit = 10, minVotes = 5 } = {},
+): MoverRow[] {
   return listStoryRankings(scope, { leaders: 0, movers: limit, minVotes }).movers;
 }
 
@@ -242,7 +277,10 @@ export function getStoryForInsights(id: number): StoryInsightsHeader | undefined
 /** The live tallies of a story (what readers see under it). */
 export function getStoryMoodTotals(id: number): Tallies {
   const t = emptyTallies();
-  for (const r of getDb().all<{ mood: Mood; count: number }>(sql`select mood, count from vote_tallies where article_id = ${id}`)) t[r.mood] = r.count;
+  for (const r of getDb().all<{ mood: Mood; count: number }>(
+    sql`select mood, count from vote_tallies where article_id = ${id}`,
+  ))
+    t[r.mood] = r.count;
   return t;
 }
 
@@ -257,7 +295,10 @@ export function listStoryVotesByBucket(id: number, scope: Pick<InsightsScope, 'f
 }
 
 /** A story's share clicks per UTC day and network in the window. */
-export function listStorySharesByDay(id: number, scope: Pick<InsightsScope, 'fromDay' | 'toDay'>): { day: string; network: string; count: number }[] {
+export function listStorySharesByDay(
+  id: number,
+  scope: Pick<InsightsScope, 'fromDay' | 'toDay'>,
+): { day: string; network: string; count: number }[] {
   return getDb().all<{ day: string; network: string; count: number }>(sql`
     select day, network, count from share_clicks
     where article_id = ${id} and day >= ${scope.fromDay} and day <= ${scope.toDay} and count > 0
@@ -268,7 +309,10 @@ export function listStorySharesByDay(id: number, scope: Pick<InsightsScope, 'fro
  * Readers who have a counted vote on the story (one vote per reader, so also its counted votes), the
  * votes voided by moderation, and the distinct address hashes of the last 48 hours (kept no longer).
  */
-export function countStoryReaders(id: number, now: number = Date.now()): { readers: number; voided: number; recentAddresses: number } {
+export function countStoryReaders(
+  id: number,
+  now: number = Date.now(),
+): { readers: number; voided: number; recentAddresses: number } {
   const since = now - 48 * HOUR_MS;
   return (
     getDb().get<{ readers: number; voided: number; recentAddresses: number }>(sql`

@@ -23,7 +23,8 @@ export function getIpSalt(now: number = Date.now()): { salt: string; created: bo
     .onConflictDoNothing()
     .returning({ salt: ipSalts.salt })
     .get();
-  const salt = inserted?.salt ?? db.select({ salt: ipSalts.salt }).from(ipSalts).where(eq(ipSalts.day, day)).get()?.salt;
+  const salt =
+    inserted?.salt ?? db.select({ salt: ipSalts.salt }).from(ipSalts).where(eq(ipSalts.day, day)).get()?.salt;
   if (!salt) throw new Error(`No IP salt for ${day}`);
   memo = { day, salt, db };
   return { salt, created: inserted !== undefined };
@@ -34,7 +35,10 @@ export function getIpSalt(now: number = Date.now()): { salt: string; created: bo
  * hash can never be recomputed or linked to an address once its salt is gone. `since` (the cutoff
  * of the previous run) limits the scan to votes that crossed the line since then.
  */
-export function pruneExpiredIpData(now: number = Date.now(), since?: number): { salts: number; hashes: number; cutoff: number } {
+export function pruneExpiredIpData(
+  now: number = Date.now(),
+  since?: number,
+): { salts: number; hashes: number; cutoff: number } {
   const db = getDb();
   const cutoff = now - KEEP_MS;
   return db.transaction(
@@ -43,7 +47,13 @@ export function pruneExpiredIpData(now: number = Date.now(), since?: number): { 
       const hashes = tx
         .update(votes)
         .set({ ipHash: '' })
-        .where(and(lt(votes.createdAt, cutoff), since === undefined ? undefined : gte(votes.createdAt, since), ne(votes.ipHash, '')))
+        .where(
+          and(
+            lt(votes.createdAt, cutoff),
+            since === undefined ? undefined : gte(votes.createdAt, since),
+            ne(votes.ipHash, ''),
+          ),
+        )
         .run().changes;
       return { salts, hashes, cutoff };
     },

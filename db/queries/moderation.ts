@@ -17,13 +17,25 @@ const HOUR_MS = 3_600_000;
 
 type StoryBits = { articleId: number; slug: string; title: string; votingPaused: boolean };
 
-export type IpBurst = StoryBits & { kind: 'ip'; ipHash: string; from: number; to: number; votes: number; moods: Tallies };
+export type IpBurst = StoryBits & {
+  kind: 'ip';
+  ipHash: string;
+  from: number;
+  to: number;
+  votes: number;
+  moods: Tallies;
+};
 export type VoteSpike = StoryBits & { kind: 'spike'; hour: number; votes: number; usualPerHour: number };
 
 type VoteTime = { id: number; articleId: number; ipHash: string; createdAt: number; mood: Mood };
 
 /** Counted votes of the last 48 hours from addresses that cast at least `min` on one story, oldest first. */
-function candidateVotes(db: Pick<DB, 'all'>, since: number, min: number, only?: { articleId: number; ipHash: string }): VoteTime[] {
+function candidateVotes(
+  db: Pick<DB, 'all'>,
+  since: number,
+  min: number,
+  only?: { articleId: number; ipHash: string },
+): VoteTime[] {
   const filter = only ? sql` and article_id = ${only.articleId} and ip_hash = ${only.ipHash}` : sql``;
   return db.all<VoteTime>(sql`
     select v.id as id, v.article_id as articleId, v.ip_hash as ipHash, v.created_at as createdAt, v.mood as mood
@@ -38,9 +50,10 @@ function candidateVotes(db: Pick<DB, 'all'>, since: number, min: number, only?: 
 
 function burstsIn(votes: VoteTime[], settings: Pick<ModerationSettings, 'burstMinVotes' | 'burstWindowMs'>) {
   const out: { articleId: number; ipHash: string; votes: VoteTime[] }[] = [];
-  for (let i = 0; i < votes.length; ) {
+  for (let i = 0; i < votes.length;) {
     let j = i;
-    while (j < votes.length && votes[j]!.articleId === votes[i]!.articleId && votes[j]!.ipHash === votes[i]!.ipHash) j++;
+    while (j < votes.length && votes[j]!.articleId === votes[i]!.articleId && votes[j]!.ipHash === votes[i]!.ipHash)
+      j++;
     const group = votes.slice(i, j);
     for (const b of findBursts(
       group.map((v) => v.createdAt),
@@ -74,7 +87,18 @@ export function listVoteBursts(settings: ModerationSettings, now: number = Date.
       if (!story) return [];
       const moods = emptyTallies();
       for (const v of b.votes) moods[v.mood] += 1;
-      return [{ kind: 'ip' as const, articleId: b.articleId, ...story, ipHash: b.ipHash, from: b.votes[0]!.createdAt, to: b.votes.at(-1)!.createdAt, votes: b.votes.length, moods }];
+      return [
+        {
+          kind: 'ip' as const,
+          articleId: b.articleId,
+          ...story,
+          ipHash: b.ipHash,
+          from: b.votes[0]!.createdAt,
+          to: b.votes.at(-1)!.createdAt,
+          votes: b.votes.length,
+          moods,
+        },
+      ];
     })
     .sort((a, b) => b.votes - a.votes || b.to - a.to);
 }
@@ -93,17 +117,26 @@ export function listVoteSpikes(settings: ModerationSettings, now: number = Date.
     where p.article_id in (select article_id from per where n >= ${settings.spikeMinVotes})
     order by 1, 2`);
   const spikes: { articleId: number; hour: number; votes: number; usualPerHour: number }[] = [];
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     let j = i;
     while (j < rows.length && rows[j]!.articleId === rows[i]!.articleId) j++;
     const group = rows.slice(i, j);
     const total = group.reduce((n, r) => n + r.n, 0);
-    const liveFrom = Math.max(since, Math.floor((group[0]!.publishedAt ?? since) / HOUR_MS) * HOUR_MS, Math.min(...group.map((r) => r.hour)));
+    const liveFrom = Math.max(
+      since,
+      Math.floor((group[0]!.publishedAt ?? since) / HOUR_MS) * HOUR_MS,
+      Math.min(...group.map((r) => r.hour)),
+    );
     const liveHours = Math.max(1, (nowHour - liveFrom) / HOUR_MS + 1);
     for (const r of group) {
       const otherHours = liveHours - 1;
       if (isSpike(r.n, total - r.n, otherHours, settings.spikeMinVotes, settings.spikeFactor)) {
-        spikes.push({ articleId: r.articleId, hour: r.hour, votes: r.n, usualPerHour: otherHours > 0 ? (total - r.n) / otherHours : 0 });
+        spikes.push({
+          articleId: r.articleId,
+          hour: r.hour,
+          votes: r.n,
+          usualPerHour: otherHours > 0 ? (total - r.n) / otherHours : 0,
+        });
       }
     }
     i = j;
@@ -117,16 +150,24 @@ export function listVoteSpikes(settings: ModerationSettings, now: number = Date.
     .sort((a, b) => b.votes - a.votes || b.hour - a.hour);
 }
 
-export type VoidTarget = { kind: 'ip'; articleId: number; ipHash: string; from: number; to: number } | { kind: 'spike'; articleId: number; hour: number };
+export type VoidTarget =
+  | { kind: 'ip'; articleId: number; ipHash: string; from: number; to: number }
+  | { kind: 'spike'; articleId: number; hour: number };
 
-export type VoidResult = { ok: true; slug: string; voided: number; moods: Tallies } | { ok: false; reason: 'not-found' | 'gone' };
+export type VoidResult =
+  { ok: true; slug: string; voided: number; moods: Tallies } | { ok: false; reason: 'not-found' | 'gone' };
 
 /**
  * Voids the votes of a burst or spike that is still there (found again, inside the transaction, with
  * the same bounds), rebuilds the story's tallies and the hours touched in vote_hourly, and writes the
  * audit entry: all in one IMMEDIATE transaction, so readers never see counts that include half of it.
  */
-export function voidVoteBurst(actorId: number, target: VoidTarget, settings: ModerationSettings, now: number = Date.now()): VoidResult {
+export function voidVoteBurst(
+  actorId: number,
+  target: VoidTarget,
+  settings: ModerationSettings,
+  now: number = Date.now(),
+): VoidResult {
   const db = getDb();
   return db.transaction(
     (tx): VoidResult => {
@@ -136,14 +177,24 @@ export function voidVoteBurst(actorId: number, target: VoidTarget, settings: Mod
       let moods = emptyTallies();
       let range: { from: number; to: number };
       if (target.kind === 'ip') {
-        const found = burstsIn(candidateVotes(tx, now - BURST_LOOKBACK_MS, settings.burstMinVotes, { articleId: target.articleId, ipHash: target.ipHash }), settings);
-        const burst = found.find((b) => b.votes[0]!.createdAt === target.from && b.votes.at(-1)!.createdAt === target.to);
+        const found = burstsIn(
+          candidateVotes(tx, now - BURST_LOOKBACK_MS, settings.burstMinVotes, {
+            articleId: target.articleId,
+            ipHash: target.ipHash,
+          }),
+          settings,
+        );
+        const burst = found.find(
+          (b) => b.votes[0]!.createdAt === target.from && b.votes.at(-1)!.createdAt === target.to,
+        );
         if (!burst) return { ok: false, reason: 'gone' };
         ids = burst.votes.map((v) => v.id);
         for (const v of burst.votes) moods[v.mood] += 1;
         range = { from: target.from, to: target.to };
       } else {
-        const spike = listVoteSpikes(settings, now).find((s) => s.articleId === target.articleId && s.hour === target.hour);
+        const spike = listVoteSpikes(settings, now).find(
+          (s) => s.articleId === target.articleId && s.hour === target.hour,
+        );
         if (!spike) return { ok: false, reason: 'gone' };
         const rows = tx.all<{ id: number; mood: Mood }>(sql`
           select id, mood from votes where article_id = ${target.articleId} and voided_at is null
@@ -155,10 +206,12 @@ export function voidVoteBurst(actorId: number, target: VoidTarget, settings: Mod
       }
       for (let i = 0; i < ids.length; i += 500) {
         const chunk = ids.slice(i, i + 500);
-        tx.run(sql`update votes set voided_at = ${now} where id in (${sql.join(
-          chunk.map((id) => sql`${id}`),
-          sql`, `,
-        )})`);
+        tx.run(
+          sql`update votes set voided_at = ${now} where id in (${sql.join(
+            chunk.map((id) => sql`${id}`),
+            sql`, `,
+          )})`,
+        );
       }
       recomputeVoteRollups(tx, target.articleId, range);
       recordAudit(
@@ -168,7 +221,14 @@ export function voidVoteBurst(actorId: number, target: VoidTarget, settings: Mod
           action: 'votes.void',
           objectType: 'article',
           objectId: target.articleId,
-          detail: { kind: target.kind, from: range.from, to: range.to, ...(target.kind === 'ip' ? { ipHash: target.ipHash.slice(0, 12) } : {}), voided: ids.length, moods },
+          detail: {
+            kind: target.kind,
+            from: range.from,
+            to: range.to,
+            ...(target.kind === 'ip' ? { ipHash: target.ipHash.slice(0, 12) } : {}),
+            voided: ids.length,
+            moods,
+          },
         },
         now,
       );
@@ -179,7 +239,12 @@ export function voidVoteBurst(actorId: number, target: VoidTarget, settings: Mod
 }
 
 /** Pauses or resumes voting on a story, audited. Undefined when there is no such story. */
-export function setVotingPaused(actorId: number, articleId: number, paused: boolean, now: number = Date.now()): { slug: string; title: string; changed: boolean } | undefined {
+export function setVotingPaused(
+  actorId: number,
+  articleId: number,
+  paused: boolean,
+  now: number = Date.now(),
+): { slug: string; title: string; changed: boolean } | undefined {
   const db = getDb();
   return db.transaction(
     (tx) => {
@@ -189,7 +254,17 @@ export function setVotingPaused(actorId: number, articleId: number, paused: bool
       if (!story) return undefined;
       const changed = (story.votingPaused === 1) !== paused;
       if (changed) tx.run(sql`update articles set voting_paused = ${paused ? 1 : 0} where id = ${articleId}`);
-      recordAudit(tx, { actorId, action: paused ? 'votes.pause' : 'votes.resume', objectType: 'article', objectId: articleId, detail: { changed } }, now);
+      recordAudit(
+        tx,
+        {
+          actorId,
+          action: paused ? 'votes.pause' : 'votes.resume',
+          objectType: 'article',
+          objectId: articleId,
+          detail: { changed },
+        },
+        now,
+      );
       return { slug: story.slug, title: story.title, changed };
     },
     { behavior: 'immediate' },
@@ -198,11 +273,15 @@ export function setVotingPaused(actorId: number, articleId: number, paused: bool
 
 /** Stories whose voting is paused, newest first. */
 export function listPausedStories(): { id: number; slug: string; title: string }[] {
-  return getDb().all<{ id: number; slug: string; title: string }>(sql`select id, slug, title from articles where voting_paused = 1 order by id desc limit 200`);
+  return getDb().all<{ id: number; slug: string; title: string }>(
+    sql`select id, slug, title from articles where voting_paused = 1 order by id desc limit 200`,
+  );
 }
 
 /** A story named by its number or its slug (the moderation page's pause form). */
 export function findStoryByRef(ref: string): { id: number; slug: string; title: string } | undefined {
   const id = /^[1-9]\d{0,8}$/.test(ref) ? Number(ref) : -1;
-  return getDb().get<{ id: number; slug: string; title: string } | undefined>(sql`select id, slug, title from articles where id = ${id} or slug = ${ref} limit 1`);
+  return getDb().get<{ id: number; slug: string; title: string } | undefined>(
+    sql`select id, slug, title from articles where id = ${id} or slug = ${ref} limit 1`,
+  );
 }

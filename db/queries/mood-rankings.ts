@@ -48,9 +48,20 @@ const windowCounts = (start: number, now: number, byMood: boolean) => sql`
 
 /** Title, slug, section and date of a few stories, by id. */
 function storyDetails(ids: number[]) {
-  if (ids.length === 0) return new Map<number, { slug: string; title: string; standfirst: string; sectionName: string; publishedAt: number }>();
+  if (ids.length === 0)
+    return new Map<
+      number,
+      { slug: string; title: string; standfirst: string; sectionName: string; publishedAt: number }
+    >();
   const rows = getDb()
-    .select({ id: articles.id, slug: articles.slug, title: articles.title, standfirst: articles.standfirst, sectionName: sections.name, publishedAt: articles.publishedAt })
+    .select({
+      id: articles.id,
+      slug: articles.slug,
+      title: articles.title,
+      standfirst: articles.standfirst,
+      sectionName: sections.name,
+      publishedAt: articles.publishedAt,
+    })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .where(inArray(articles.id, ids))
@@ -62,9 +73,19 @@ function storyDetails(ids: number[]) {
  * For each mood, the public story with the most votes of that mood cast in the window, among stories
  * with at least `minVotes` votes cast in it. Ties go to the higher share, then the newer story.
  */
-export function listMoodLeaders({ window, minVotes, now = Date.now() }: { window: MoodWindow; minVotes: number; now?: number }): MoodLeader[] {
+export function listMoodLeaders({
+  window,
+  minVotes,
+  now = Date.now(),
+}: {
+  window: MoodWindow;
+  minVotes: number;
+  now?: number;
+}): MoodLeader[] {
   const db = getDb();
-  const rows = db.all<{ articleId: number; mood: Mood; votes: number }>(windowCounts(windowStart(window, now), now, true));
+  const rows = db.all<{ articleId: number; mood: Mood; votes: number }>(
+    windowCounts(windowStart(window, now), now, true),
+  );
   const totals = new Map<number, number>();
   for (const r of rows) totals.set(r.articleId, (totals.get(r.articleId) ?? 0) + r.votes);
   const candidates = rows.filter((r) => r.votes > 0 && (totals.get(r.articleId) ?? 0) >= minVotes);
@@ -101,7 +122,16 @@ export function listMoodLeaders({ window, minVotes, now = Date.now() }: { window
     const r = best.get(mood);
     const story = r && details.get(r.articleId);
     if (!r || !story) return [];
-    return [{ mood, slug: story.slug, title: story.title, sectionName: story.sectionName, moodVotes: r.votes, totalVotes: totals.get(r.articleId)! }];
+    return [
+      {
+        mood,
+        slug: story.slug,
+        title: story.title,
+        sectionName: story.sectionName,
+        moodVotes: r.votes,
+        totalVotes: totals.get(r.articleId)!,
+      },
+    ];
   });
 }
 

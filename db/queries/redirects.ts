@@ -13,7 +13,8 @@ let lookup: { db: DB; statement: Statement<[string], { to_path: string }> } | un
 
 export function findRedirect(fromPath: string): string | undefined {
   const db = getDb();
-  if (lookup?.db !== db) lookup = { db, statement: db.$client.prepare('select to_path from redirects where from_path = ?') };
+  if (lookup?.db !== db)
+    lookup = { db, statement: db.$client.prepare('select to_path from redirects where from_path = ?') };
   return lookup.statement.get(fromPath)?.to_path;
 }
 
@@ -25,7 +26,10 @@ export function moveRedirects(tx: Tx, from: string, to: string, now = Date.now()
   if (from === to) return;
   tx.delete(redirects).where(eq(redirects.fromPath, to)).run();
   tx.update(redirects).set({ toPath: to }).where(eq(redirects.toPath, from)).run();
-  tx.insert(redirects).values({ fromPath: from, toPath: to, createdAt: now }).onConflictDoUpdate({ target: redirects.fromPath, set: { toPath: to, createdAt: now } }).run();
+  tx.insert(redirects)
+    .values({ fromPath: from, toPath: to, createdAt: now })
+    .onConflictDoUpdate({ target: redirects.fromPath, set: { toPath: to, createdAt: now } })
+    .run();
 }
 
 /** A new page at `path` wins over an old redirect from it. */

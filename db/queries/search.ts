@@ -66,7 +66,9 @@ export function searchArticles(
     }
     const [low, high] = trigramPrefixRange(term);
     const trigrams = db
-      .all<{ term: string }>(sql`select term from search_cjk_terms where term >= ${low} and term < ${high} limit ${EXPANSION_LIMIT + 1}`)
+      .all<{ term: string }>(
+        sql`select term from search_cjk_terms where term >= ${low} and term < ${high} limit ${EXPANSION_LIMIT + 1}`,
+      )
       .map((r) => r.term);
     if (trigrams.length === 0) return NONE;
     if (trigrams.length > EXPANSION_LIMIT) mustContain.push(term);
@@ -76,19 +78,29 @@ export function searchArticles(
 
   const ctes: SQL[] = [];
   if (words) {
-    ctes.push(sql`w as materialized (select rowid as id, bm25(search_words, ${WEIGHTS}) as score from search_words where search_words match ${words})`);
+    ctes.push(
+      sql`w as materialized (select rowid as id, bm25(search_words, ${WEIGHTS}) as score from search_words where search_words match ${words})`,
+    );
   }
   if (cjk) ctes.push(sql`c as materialized (select rowid as id from search_cjk where search_cjk match ${cjk})`);
 
   const needsText = mustContain.length > 0 || (!words && cjkTerms.length > 0);
-  const source = words ? sql.raw('w') : cjk ? sql.raw('c') : needsText ? sql.raw('(select rowid as id from search_words)') : null;
+  const source = words
+    ? sql.raw('w')
+    : cjk
+      ? sql.raw('c')
+      : needsText
+        ? sql.raw('(select rowid as id from search_words)')
+        : null;
 
   const where: SQL[] = [isPublic(now)];
   if (filters.sectionIds?.length) {
-    where.push(sql`${articles.sectionId} in (${sql.join(
-      filters.sectionIds.map((id) => sql`${id}`),
-      sql`, `,
-    )})`);
+    where.push(
+      sql`${articles.sectionId} in (${sql.join(
+        filters.sectionIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+    );
   }
   if (filters.from !== undefined) where.push(sql`${articles.publishedAt} >= ${filters.from}`);
   if (filters.to !== undefined) where.push(sql`${articles.publishedAt} < ${filters.to}`);
@@ -104,7 +116,8 @@ export function searchArticles(
     : cjkTerms.length > 0
       ? sql`-(${sql.join(
           cjkTerms.map(
-            (t) => sql`10 * (instr(sw.title, ${t}) > 0) + 4 * (instr(sw.standfirst, ${t}) > 0) + 3 * (instr(sw.tags, ${t}) > 0) + 2 * (instr(sw.byline, ${t}) > 0)`,
+            (t) =>
+              sql`10 * (instr(sw.title, ${t}) > 0) + 4 * (instr(sw.standfirst, ${t}) > 0) + 3 * (instr(sw.tags, ${t}) > 0) + 2 * (instr(sw.byline, ${t}) > 0)`,
           ),
           sql` + `,
         )})`
@@ -161,7 +174,9 @@ function withSnippets(cards: ArticleCard[], words: string | null, cjkTerms: stri
     });
   }
   if (cjkTerms.length > 0) {
-    const rows = db.all<{ id: number; body: string }>(sql`select rowid as id, body from search_words where rowid in (${idList})`);
+    const rows = db.all<{ id: number; body: string }>(
+      sql`select rowid as id, body from search_words where rowid in (${idList})`,
+    );
     const byId = new Map(rows.map((r) => [r.id, r.body]));
     return cards.map((article) => {
       const text = byId.get(article.id) ?? '';

@@ -23,11 +23,7 @@ const sectionColumns = {
 
 /** Every section, ordered by position; the tree is small, so callers walk it in memory. */
 export function listSections(): SectionNode[] {
-  return getDb()
-    .select(sectionColumns)
-    .from(sections)
-    .orderBy(asc(sections.position), asc(sections.id))
-    .all();
+  return getDb().select(sectionColumns).from(sections).orderBy(asc(sections.position), asc(sections.id)).all();
 }
 
 export function getSectionBySlug(slug: string): SectionNode | undefined {
@@ -35,11 +31,7 @@ export function getSectionBySlug(slug: string): SectionNode | undefined {
 }
 
 export function getSectionById(id: number): SectionNode | undefined {
-  return getDb()
-    .select(sectionColumns)
-    .from(sections)
-    .where(eq(sections.id, id))
-    .get();
+  return getDb().select(sectionColumns).from(sections).where(eq(sections.id, id)).get();
 }
 
 /** The path from the top-level section down to `sectionId`, for breadcrumbs. Stops on a cycle. */

@@ -24,7 +24,8 @@ export function getShareTarget(slug: string, now: number = Date.now()): ShareTar
 
 const MINUTE_MS = 60_000;
 
-export type ShareCount = { target: ShareTarget; counted: true } | { target: ShareTarget; counted: false; retryAfterSeconds: number };
+export type ShareCount =
+  { target: ShareTarget; counted: true } | { target: ShareTarget; counted: false; retryAfterSeconds: number };
 
 /**
  * Counts one share of a public story on `network` in today's (UTC) bucket, in one transaction with
@@ -35,7 +36,11 @@ export type ShareCount = { target: ShareTarget; counted: true } | { target: Shar
 export function recordShareClick(
   slug: string,
   network: ShareNetwork,
-  { ipHash = '', perIpPerMinute = 0, now = Date.now() }: { ipHash?: string; perIpPerMinute?: number; now?: number } = {},
+  {
+    ipHash = '',
+    perIpPerMinute = 0,
+    now = Date.now(),
+  }: { ipHash?: string; perIpPerMinute?: number; now?: number } = {},
 ): ShareCount | undefined {
   return getDb().transaction(
     (tx): ShareCount | undefined => {
@@ -48,9 +53,17 @@ export function recordShareClick(
       if (ipHash && perIpPerMinute > 0) {
         const key = `share:ip:${ipHash}`;
         const window = Math.floor(now / MINUTE_MS) * MINUTE_MS;
-        const row = tx.select({ windowStart: rateLimits.windowStart, count: rateLimits.count }).from(rateLimits).where(eq(rateLimits.key, key)).get();
+        const row = tx
+          .select({ windowStart: rateLimits.windowStart, count: rateLimits.count })
+          .from(rateLimits)
+          .where(eq(rateLimits.key, key))
+          .get();
         if (row && row.windowStart === window && row.count >= perIpPerMinute) {
-          return { target, counted: false, retryAfterSeconds: Math.max(1, Math.ceil((window + MINUTE_MS - now) / 1000)) };
+          return {
+            target,
+            counted: false,
+            retryAfterSeconds: Math.max(1, Math.ceil((window + MINUTE_MS - now) / 1000)),
+          };
         }
         tx.insert(rateLimits)
           .values({ key, windowStart: window, count: 1 })
@@ -80,7 +93,12 @@ export function recordShareClick(
 export function pruneShareRateLimits(now: number = Date.now()): number {
   return getDb()
     .delete(rateLimits)
-    .where(and(sql`${rateLimits.key} >= 'share:' and ${rateLimits.key} < 'share;'`, sql`${rateLimits.windowStart} < ${now - 2 * MINUTE_MS}`))
+    .where(
+      and(
+        sql`${rateLimits.key} >= 'share:' and ${rateLimits.key} < 'share;'`,
+        sql`${rateLimits.windowStart} < ${now - 2 * MINUTE_MS}`,
+      ),
+    )
     .run().changes;
 }
 

@@ -29,7 +29,11 @@ export function getSiteSettings(): SiteSettings {
 }
 
 export function listPartners() {
-  return getDb().select({ id: partners.id, name: partners.name, url: partners.url }).from(partners).orderBy(asc(partners.position), asc(partners.id)).all();
+  return getDb()
+    .select({ id: partners.id, name: partners.name, url: partners.url })
+    .from(partners)
+    .orderBy(asc(partners.position), asc(partners.id))
+    .all();
 }
 
 export function getActivePromo() {
@@ -42,5 +46,9 @@ export function getActivePromo() {
 }
 
 export function getPage(slug: string) {
-  return getDb().select({ slug: pages.slug, title: pages.title, bodyHtml: pages.bodyHtml, updatedAt: pages.updatedAt }).from(pages).where(eq(pages.slug, slug)).get();
+  return getDb()
+    .select({ slug: pages.slug, title: pages.title, bodyHtml: pages.bodyHtml, updatedAt: pages.updatedAt })
+    .from(pages)
+    .where(eq(pages.slug, slug))
+    .get();
 }

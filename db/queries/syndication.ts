@@ -18,7 +18,15 @@ export type FeedArticle = {
 };
 
 /** Newest public stories with their bodies, for RSS and Atom; only in `sectionIds` when given. */
-export function listFeedArticles({ sectionIds, limit, now }: { sectionIds?: number[]; limit: number; now?: number }): FeedArticle[] {
+export function listFeedArticles({
+  sectionIds,
+  limit,
+  now,
+}: {
+  sectionIds?: number[];
+  limit: number;
+  now?: number;
+}): FeedArticle[] {
   if (sectionIds && sectionIds.length === 0) return [];
   const where = sectionIds ? and(isPublic(now), inArray(articles.sectionId, sectionIds)) : isPublic(now);
   return getDb()
@@ -51,11 +59,23 @@ export function listFeedArticles({ sectionIds, limit, now }: { sectionIds?: numb
       hero:
         heroPath === null
           ? null
-          : { path: heroPath, mime: heroMime ?? 'image/jpeg', alt: heroAlt ?? '', caption: heroCaption ?? '', credit: heroCredit ?? '' },
+          : {
+              path: heroPath,
+              mime: heroMime ?? 'image/jpeg',
+              alt: heroAlt ?? '',
+              caption: heroCaption ?? '',
+              credit: heroCredit ?? '',
+            },
     }));
 }
 
-export type SitemapArticle = { slug: string; sectionId: number; publishedAt: number; revisedAt: number | null; heroPath: string | null };
+export type SitemapArticle = {
+  slug: string;
+  sectionId: number;
+  publishedAt: number;
+  revisedAt: number | null;
+  heroPath: string | null;
+};
 
 /** Every public story, newest first, for sitemap.xml. */
 export function listSitemapArticles(now?: number): SitemapArticle[] {

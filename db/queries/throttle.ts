@@ -7,7 +7,11 @@ import { lockDuration, type ThrottleConfig } from '@/lib/auth/throttle-config';
 /** Latest time any of the keys stays locked until (0 when none is locked). */
 export function loginLockedUntil(keys: string[], now = Date.now()): number {
   if (keys.length === 0) return 0;
-  const rows = getDb().select({ lockedUntil: loginThrottle.lockedUntil }).from(loginThrottle).where(inArray(loginThrottle.key, keys)).all();
+  const rows = getDb()
+    .select({ lockedUntil: loginThrottle.lockedUntil })
+    .from(loginThrottle)
+    .where(inArray(loginThrottle.key, keys))
+    .all();
   const until = Math.max(0, ...rows.map((r) => r.lockedUntil));
   return until > now ? until : 0;
 }
@@ -21,10 +25,14 @@ export function recordLoginFailure(keys: string[], config: ThrottleConfig, now =
   getDb().transaction((tx) => {
     for (const key of keys) {
       const row = tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
-      const fresh = !row || now - row.firstFailureAt > config.windowMs || (row.lockedUntil > 0 && row.lockedUntil <= now && row.failures === 0);
+      const fresh =
+        !row ||
+        now - row.firstFailureAt > config.windowMs ||
+        (row.lockedUntil > 0 && row.lockedUntil <= now && row.failures === 0);
       let failures = fresh ? 1 : row.failures + 1;
       const firstFailureAt = fresh ? now : row.firstFailureAt;
-      let lockLevel = row && row.lockedUntil > 0 && now - row.lockedUntil > config.lockMaxMs ? 0 : (row?.lockLevel ?? 0);
+      let lockLevel =
+        row && row.lockedUntil > 0 && now - row.lockedUntil > config.lockMaxMs ? 0 : (row?.lockLevel ?? 0);
       let lockedUntil = row?.lockedUntil ?? 0;
       if (failures >= config.maxFailures) {
         lockLevel += 1;
@@ -57,7 +65,10 @@ export function takeRateLimit(key: string, limit: number, windowMs: number, now 
       .values({ key, windowStart, count: 1 })
       .onConflictDoUpdate({
         target: rateLimits.key,
-        set: { windowStart, count: sql`case when ${rateLimits.windowStart} = ${windowStart} then ${rateLimits.count} + 1 else 1 end` },
+        set: {
+          windowStart,
+          count: sql`case when ${rateLimits.windowStart} = ${windowStart} then ${rateLimits.count} + 1 else 1 end`,
+        },
       })
       .run();
     return true;

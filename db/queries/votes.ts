@@ -62,19 +62,39 @@ function prepare(db: DB) {
       .prepare(),
     insertVote: db
       .insert(votes)
-      .values({ articleId: p('articleId'), readerId: p('readerId'), mood: p('mood'), ipHash: p('ipHash'), createdAt: p('now'), updatedAt: p('now') })
+      .values({
+        articleId: p('articleId'),
+        readerId: p('readerId'),
+        mood: p('mood'),
+        ipHash: p('ipHash'),
+        createdAt: p('now'),
+        updatedAt: p('now'),
+      })
       .prepare(),
-    changeVote: db.update(votes).set({ mood: sql`${p('mood')}`, updatedAt: sql`${p('now')}` }).where(eq(votes.id, p('id'))).prepare(),
-    deleteVote: db.delete(votes).where(eq(votes.id, p('id'))).prepare(),
+    changeVote: db
+      .update(votes)
+      .set({ mood: sql`${p('mood')}`, updatedAt: sql`${p('now')}` })
+      .where(eq(votes.id, p('id')))
+      .prepare(),
+    deleteVote: db
+      .delete(votes)
+      .where(eq(votes.id, p('id')))
+      .prepare(),
     addTally: db
       .insert(voteTallies)
       .values({ articleId: p('articleId'), mood: p('mood'), count: 1 })
-      .onConflictDoUpdate({ target: [voteTallies.articleId, voteTallies.mood], set: { count: sql`${voteTallies.count} + 1` } })
+      .onConflictDoUpdate({
+        target: [voteTallies.articleId, voteTallies.mood],
+        set: { count: sql`${voteTallies.count} + 1` },
+      })
       .prepare(),
     addHourly: db
       .insert(voteHourly)
       .values({ articleId: p('articleId'), hour: p('hour'), mood: p('mood'), count: 1 })
-      .onConflictDoUpdate({ target: [voteHourly.articleId, voteHourly.hour, voteHourly.mood], set: { count: sql`${voteHourly.count} + 1` } })
+      .onConflictDoUpdate({
+        target: [voteHourly.articleId, voteHourly.hour, voteHourly.mood],
+        set: { count: sql`${voteHourly.count} + 1` },
+      })
       .prepare(),
     // The rows exist when a counted vote is withdrawn. (An upsert would trip the non-negative
     // CHECK on its would-be insert row before reaching the update.)
@@ -86,10 +106,20 @@ function prepare(db: DB) {
     subtractHourly: db
       .update(voteHourly)
       .set({ count: sql`${voteHourly.count} - 1` })
-      .where(and(eq(voteHourly.articleId, p('articleId')), eq(voteHourly.hour, p('hour')), eq(voteHourly.mood, p('mood'))))
+      .where(
+        and(eq(voteHourly.articleId, p('articleId')), eq(voteHourly.hour, p('hour')), eq(voteHourly.mood, p('mood'))),
+      )
       .prepare(),
-    tallies: db.select({ mood: voteTallies.mood, count: voteTallies.count }).from(voteTallies).where(eq(voteTallies.articleId, p('articleId'))).prepare(),
-    window: db.select({ windowStart: rateLimits.windowStart, count: rateLimits.count }).from(rateLimits).where(eq(rateLimits.key, p('key'))).prepare(),
+    tallies: db
+      .select({ mood: voteTallies.mood, count: voteTallies.count })
+      .from(voteTallies)
+      .where(eq(voteTallies.articleId, p('articleId')))
+      .prepare(),
+    window: db
+      .select({ windowStart: rateLimits.windowStart, count: rateLimits.count })
+      .from(rateLimits)
+      .where(eq(rateLimits.key, p('key')))
+      .prepare(),
     countInWindow: db
       .insert(rateLimits)
       .values({ key: p('key'), windowStart: p('window'), count: 1 })
@@ -161,7 +191,15 @@ export function castVote(input: CastVoteInput): CastVoteResult {
 
       const current = existing?.mood ?? null;
       const op =
-        current === mood ? (input.intent === 'set' ? 'none' : 'delete') : input.intent === 'take-back' ? 'none' : existing ? 'change' : 'insert';
+        current === mood
+          ? input.intent === 'set'
+            ? 'none'
+            : 'delete'
+          : input.intent === 'take-back'
+            ? 'none'
+            : existing
+              ? 'change'
+              : 'insert';
 
       if (op !== 'none') {
         const window = Math.floor(now / MINUTE_MS) * MINUTE_MS;
@@ -195,7 +233,12 @@ export function castVote(input: CastVoteInput): CastVoteResult {
 
       const tallies = talliesOf(db, articleId);
       const mine = op === 'none' ? current : op === 'delete' ? null : mood;
-      return { ok: true, slug: article.slug, changed: op !== 'none', summary: { tallies, total: sumTallies(tallies), mine } };
+      return {
+        ok: true,
+        slug: article.slug,
+        changed: op !== 'none',
+        summary: { tallies, total: sumTallies(tallies), mine },
+      };
     },
     { behavior: 'immediate' },
   );
@@ -214,7 +257,10 @@ export function getReaderMood(articleId: number, readerId: string): Mood | null 
 }
 
 /** The story a vote may be cast on: public, with its slug and whether voting is paused. */
-export function getVotableArticle(articleId: number, now: number = Date.now()): { id: number; slug: string; votingPaused: boolean } | undefined {
+export function getVotableArticle(
+  articleId: number,
+  now: number = Date.now(),
+): { id: number; slug: string; votingPaused: boolean } | undefined {
   const row = statements(getDb()).article.get({ articleId, now });
   return row && { id: articleId, ...row };
 }
@@ -223,6 +269,11 @@ export function getVotableArticle(articleId: number, now: number = Date.now()): 
 export function pruneVoteRateLimits(now: number = Date.now()): number {
   return getDb()
     .delete(rateLimits)
-    .where(and(sql`${rateLimits.key} >= 'vote:' and ${rateLimits.key} < 'vote;'`, sql`${rateLimits.windowStart} < ${now - 2 * MINUTE_MS}`))
+    .where(
+      and(
+        sql`${rateLimits.key} >= 'vote:' and ${rateLimits.key} < 'vote;'`,
+        sql`${rateLimits.windowStart} < ${now - 2 * MINUTE_MS}`,
+      ),
+    )
     .run().changes;
 }

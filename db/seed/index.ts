@@ -27,7 +27,10 @@ function svgSize(file: string): { width: number; height: number } {
 }
 
 /** Seeds the demo content. `now` fixes the time scheduled stories are counted from. */
-export function seedDemoContent(db: DB, { now = Date.now(), publicDir = path.join(process.cwd(), 'public') } = {}): { articles: number } {
+export function seedDemoContent(
+  db: DB,
+  { now = Date.now(), publicDir = path.join(process.cwd(), 'public') } = {},
+): { articles: number } {
   db.transaction((tx) => {
     const sectionIds = new Map<string, number>();
     sections.forEach((s, position) => {
@@ -35,7 +38,15 @@ export function seedDemoContent(db: DB, { now = Date.now(), publicDir = path.joi
       if (parentId === undefined) throw new Error(`Section ${s.slug}: unknown parent ${s.parent}`);
       const row = tx
         .insert(t.sections)
-        .values({ slug: s.slug, name: s.name, description: s.description, parentId, position, createdAt: now, updatedAt: now })
+        .values({
+          slug: s.slug,
+          name: s.name,
+          description: s.description,
+          parentId,
+          position,
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning({ id: t.sections.id })
         .get();
       sectionIds.set(s.slug, row.id);
@@ -45,7 +56,14 @@ export function seedDemoContent(db: DB, { now = Date.now(), publicDir = path.joi
     for (const a of authors) {
       const row = tx
         .insert(t.authors)
-        .values({ slug: a.slug, name: a.name, bio: a.bio, photoPath: `/images/authors/${a.photo}`, createdAt: now, updatedAt: now })
+        .values({
+          slug: a.slug,
+          name: a.name,
+          bio: a.bio,
+          photoPath: `/images/authors/${a.photo}`,
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning({ id: t.authors.id })
         .get();
       authorIds.set(a.slug, row.id);
@@ -111,16 +129,26 @@ export function seedDemoContent(db: DB, { now = Date.now(), publicDir = path.joi
         })
         .returning({ id: t.articles.id })
         .get();
-      for (const name of new Set(a.tags)) tx.insert(t.articleTags).values({ articleId: row.id, tagId: tagId(name) }).run();
+      for (const name of new Set(a.tags))
+        tx.insert(t.articleTags)
+          .values({ articleId: row.id, tagId: tagId(name) })
+          .run();
       for (const mood of t.MOODS) tx.insert(t.voteTallies).values({ articleId: row.id, mood, count: 0 }).run();
     }
 
     for (const p of pages) {
-      tx.insert(t.pages).values({ slug: p.slug, title: p.title, body: p.body, bodyHtml: renderMarkdown(p.body), updatedAt: now }).run();
+      tx.insert(t.pages)
+        .values({ slug: p.slug, title: p.title, body: p.body, bodyHtml: renderMarkdown(p.body), updatedAt: now })
+        .run();
     }
     partners.forEach((p, position) => tx.insert(t.partners).values({ name: p.name, url: p.url, position }).run());
-    tx.insert(t.promos).values({ ...promo, active: true, position: 0 }).run();
-    for (const [key, value] of Object.entries(siteSettings)) tx.insert(t.settings).values({ key, value: String(value) }).run();
+    tx.insert(t.promos)
+      .values({ ...promo, active: true, position: 0 })
+      .run();
+    for (const [key, value] of Object.entries(siteSettings))
+      tx.insert(t.settings)
+        .values({ key, value: String(value) })
+        .run();
   });
   return { articles: demoArticles.length };
 }

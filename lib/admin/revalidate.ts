@@ -4,7 +4,17 @@ import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { listSections, sectionTrail } from '@/db/queries/sections';
 import { MOODS } from '@/lib/moods';
-import { articleImagePath, articlePath, atomPath, MOOD_RANKING_ROUTES, newsSitemapPath, rssPath, sectionAtomPath, sectionPath, sectionRssPath } from '@/lib/routes';
+import {
+  articleImagePath,
+  articlePath,
+  atomPath,
+  MOOD_RANKING_ROUTES,
+  newsSitemapPath,
+  rssPath,
+  sectionAtomPath,
+  sectionPath,
+  sectionRssPath,
+} from '@/lib/routes';
 import { moodVariantPath } from '@/lib/votes/voted-hint';
 
 /** The story's own cached addresses: the page, its per-mood copies (decision 002) and its share image. */
@@ -13,7 +23,15 @@ export function storyPaths(slug: string): string[] {
 }
 
 /** Every cached reader address a change to a story can show on, given its slug(s) and section(s). */
-export function storyChangePaths({ slug, oldSlug, sectionIds }: { slug: string; oldSlug?: string; sectionIds: number[] }): {
+export function storyChangePaths({
+  slug,
+  oldSlug,
+  sectionIds,
+}: {
+  slug: string;
+  oldSlug?: string;
+  sectionIds: number[];
+}): {
   paths: string[];
   patterns: string[];
 } {
@@ -29,7 +47,14 @@ export function storyChangePaths({ slug, oldSlug, sectionIds }: { slug: string; 
   for (const p of ['/', rssPath(), atomPath(), '/sitemap.xml', newsSitemapPath()]) paths.add(p);
   // Listings whose pages shift when a story comes or goes; a story's tags and author are edited with
   // it, so every tag and author listing is expired (each is re-rendered only when next visited).
-  const patterns = ['/section/[slug]/page/[n]', '/tag/[slug]', '/tag/[slug]/page/[n]', '/author/[slug]', '/author/[slug]/page/[n]', ...MOOD_RANKING_ROUTES];
+  const patterns = [
+    '/section/[slug]/page/[n]',
+    '/tag/[slug]',
+    '/tag/[slug]/page/[n]',
+    '/author/[slug]',
+    '/author/[slug]/page/[n]',
+    ...MOOD_RANKING_ROUTES,
+  ];
   return { paths: [...paths], patterns };
 }
 

@@ -5,13 +5,21 @@ import { passwordProblem } from '@/lib/password';
 
 export const idField = z.coerce.number({ message: 'Missing id.' }).int().positive('Missing id.');
 
-const email = z.string().trim().toLowerCase().min(1, 'Enter an e-mail address.').max(254, 'At most 254 characters.').email('Enter a valid e-mail address.');
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'Enter an e-mail address.')
+  .max(254, 'At most 254 characters.')
+  .email('Enter a valid e-mail address.');
 const name = z.string().trim().min(1, 'Enter a name.').max(80, 'At most 80 characters.');
 const role = z.enum(ROLES, { message: 'Choose a role.' });
 
 export function checkedPassword(emailPath = 'email') {
   return (value: { password: string; [k: string]: unknown }, ctx: z.RefinementCtx) => {
-    const problem = passwordProblem(value.password, { email: typeof value[emailPath] === 'string' ? (value[emailPath] as string) : undefined });
+    const problem = passwordProblem(value.password, {
+      email: typeof value[emailPath] === 'string' ? (value[emailPath] as string) : undefined,
+    });
     if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
   };
 }
@@ -25,11 +33,16 @@ export const resetPasswordSchema = z.object({ id: idField, password: z.string() 
   if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
 });
 export const changeOwnPasswordSchema = z
-  .object({ current: z.string().min(1, 'Enter your current password.').max(512), password: z.string(), confirm: z.string() })
+  .object({
+    current: z.string().min(1, 'Enter your current password.').max(512),
+    password: z.string(),
+    confirm: z.string(),
+  })
   .superRefine((v, ctx) => {
     const problem = passwordProblem(v.password);
     if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
-    else if (v.password !== v.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'The two new passwords differ.' });
+    else if (v.password !== v.confirm)
+      ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'The two new passwords differ.' });
   });
 
 const nullableParent = z
@@ -73,7 +86,11 @@ export const pageSchema = z.object({
   body: z.string().max(100_000, 'The text is too long (100,000 characters at most).'),
 });
 
-const position = z.coerce.number({ message: 'Enter a number.' }).int('Enter a whole number.').min(0, 'Zero or more.').max(9999, 'At most 9999.');
+const position = z.coerce
+  .number({ message: 'Enter a number.' })
+  .int('Enter a whole number.')
+  .min(0, 'Zero or more.')
+  .max(9999, 'At most 9999.');
 
 export const partnerSchema = z.object({
   id: idField.optional(),
@@ -88,12 +105,16 @@ export const promoSchema = z
     title: z.string().trim().min(1, 'Give the promo a title.').max(100, 'At most 100 characters.'),
     body: z.string().trim().max(500, 'At most 500 characters.').optional().default(''),
     linkLabel: z.string().trim().max(60, 'At most 60 characters.').optional().default(''),
-    linkUrl: z.union([z.literal(''), httpUrl]).optional().default(''),
+    linkUrl: z
+      .union([z.literal(''), httpUrl])
+      .optional()
+      .default(''),
     active: z.literal('on').optional(),
     position,
   })
   .superRefine((v, ctx) => {
-    if (v.linkLabel && !v.linkUrl) ctx.addIssue({ code: 'custom', path: ['linkUrl'], message: 'A link label needs a web address.' });
+    if (v.linkLabel && !v.linkUrl)
+      ctx.addIssue({ code: 'custom', path: ['linkUrl'], message: 'A link label needs a web address.' });
   });
 
 export const settingsSchema = z.object({
@@ -105,9 +126,18 @@ export const settingsSchema = z.object({
 
 export const contactSchema = z.object({
   name: z.string().trim().min(1, 'Tell us your name.').max(100, 'At most 100 characters.'),
-  email: z.string().trim().min(1, 'Give an e-mail address so we can reply.').max(254, 'At most 254 characters.').email('Enter a valid e-mail address.'),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Give an e-mail address so we can reply.')
+    .max(254, 'At most 254 characters.')
+    .email('Enter a valid e-mail address.'),
   subject: z.string().trim().min(1, 'Add a subject.').max(150, 'At most 150 characters.'),
-  message: z.string().trim().min(10, 'Write at least a sentence (10 characters).').max(5000, 'At most 5,000 characters.'),
+  message: z
+    .string()
+    .trim()
+    .min(10, 'Write at least a sentence (10 characters).')
+    .max(5000, 'At most 5,000 characters.'),
   // A field people never see; bots fill it in.
   website: z.string().max(0, 'Leave this field empty.').optional().default(''),
 });

@@ -18,7 +18,12 @@ export function pageParam(params: RawSearchParams): number {
 }
 
 /** The list's own URL with one value changed (page links keep the filters). */
-export function withParam(base: string, params: RawSearchParams, key: string, value: string | number | undefined): string {
+export function withParam(
+  base: string,
+  params: RawSearchParams,
+  key: string,
+  value: string | number | undefined,
+): string {
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) {
     const single = Array.isArray(v) ? v[0] : v;

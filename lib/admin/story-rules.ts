@@ -21,22 +21,43 @@ export function resolvePublication(
   now = Date.now(),
 ): { ok: true; value: Publication } | { ok: false; field: 'status' | 'publishAt'; message: string } {
   const { status, publishAtMs } = requested;
-  if (!allowedStatuses(role).includes(status)) return { ok: false, field: 'status', message: 'Only editors can publish or schedule. Choose "In review" to send it to them.' };
+  if (!allowedStatuses(role).includes(status))
+    return {
+      ok: false,
+      field: 'status',
+      message: 'Only editors can publish or schedule. Choose "In review" to send it to them.',
+    };
   // A writer may not move a story an editor has published (they cannot open it, but be explicit).
   if (!can(role, 'story.publish') && before && (before.status === 'published' || before.status === 'scheduled')) {
     return { ok: false, field: 'status', message: 'Only editors can change a published or scheduled story.' };
   }
   if (status === 'draft' || status === 'review') return { ok: true, value: { status, publishedAt: null } };
-  const alreadyPublic = before !== undefined && (before.status === 'published' || before.status === 'scheduled') && before.publishedAt !== null && before.publishedAt <= now;
+  const alreadyPublic =
+    before !== undefined &&
+    (before.status === 'published' || before.status === 'scheduled') &&
+    before.publishedAt !== null &&
+    before.publishedAt <= now;
   if (status === 'published') {
-    if (publishAtMs === undefined) return { ok: true, value: { status, publishedAt: alreadyPublic ? before.publishedAt : now } };
-    if (publishAtMs > now + 60_000) return { ok: false, field: 'publishAt', message: 'That time is in the future: choose "Scheduled" to publish it then.' };
+    if (publishAtMs === undefined)
+      return { ok: true, value: { status, publishedAt: alreadyPublic ? before.publishedAt : now } };
+    if (publishAtMs > now + 60_000)
+      return {
+        ok: false,
+        field: 'publishAt',
+        message: 'That time is in the future: choose "Scheduled" to publish it then.',
+      };
     return { ok: true, value: { status, publishedAt: Math.min(publishAtMs, now) } };
   }
-  if (publishAtMs === undefined) return { ok: false, field: 'publishAt', message: 'Give the time the story should appear.' };
+  if (publishAtMs === undefined)
+    return { ok: false, field: 'publishAt', message: 'Give the time the story should appear.' };
   if (publishAtMs <= now) {
-    if (alreadyPublic && before.publishedAt !== null && Math.abs(before.publishedAt - publishAtMs) < 60_000) return { ok: true, value: { status: 'published', publishedAt: before.publishedAt } };
-    return { ok: false, field: 'publishAt', message: 'That time has passed: choose "Published" to publish now, or a later time.' };
+    if (alreadyPublic && before.publishedAt !== null && Math.abs(before.publishedAt - publishAtMs) < 60_000)
+      return { ok: true, value: { status: 'published', publishedAt: before.publishedAt } };
+    return {
+      ok: false,
+      field: 'publishAt',
+      message: 'That time has passed: choose "Published" to publish now, or a later time.',
+    };
   }
   return { ok: true, value: { status: 'scheduled', publishedAt: publishAtMs } };
 }

@@ -30,9 +30,17 @@ const list = (max: number, itemMax: number, label: string) =>
     .max(2000)
     .optional()
     .transform((v, ctx) => {
-      const items = [...new Set((v ?? '').split(/[,\n]/).map((s) => s.trim()).filter(Boolean))];
+      const items = [
+        ...new Set(
+          (v ?? '')
+            .split(/[,\n]/)
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ];
       if (items.length > max) ctx.addIssue({ code: 'custom', message: `At most ${max} ${label}.` });
-      if (items.some((i) => i.length > itemMax)) ctx.addIssue({ code: 'custom', message: `Each of the ${label} has at most ${itemMax} characters.` });
+      if (items.some((i) => i.length > itemMax))
+        ctx.addIssue({ code: 'custom', message: `Each of the ${label} has at most ${itemMax} characters.` });
       return items;
     });
 
@@ -45,10 +53,17 @@ export const storySchema = z
       .trim()
       .toLowerCase()
       .max(80, 'At most 80 characters.')
-      .refine((v) => v === '' || SLUG_PATTERN.test(v), 'Use lowercase letters, digits and single hyphens, e.g. "shanghai-rain-record".')
+      .refine(
+        (v) => v === '' || SLUG_PATTERN.test(v),
+        'Use lowercase letters, digits and single hyphens, e.g. "shanghai-rain-record".',
+      )
       .optional(),
     standfirst: z.string().trim().max(400, 'At most 400 characters.').optional().default(''),
-    sectionId: z.string({ message: 'Choose a section.' }).trim().regex(/^[1-9]\d{0,8}$/, 'Choose a section.').transform(Number),
+    sectionId: z
+      .string({ message: 'Choose a section.' })
+      .trim()
+      .regex(/^[1-9]\d{0,8}$/, 'Choose a section.')
+      .transform(Number),
     authorId: optionalId,
     byline: z.string().trim().max(120, 'At most 120 characters.').optional().default(''),
     dateline: z.string().trim().max(60, 'At most 60 characters.').optional().default(''),
@@ -67,8 +82,10 @@ export const storySchema = z
   .transform((v, ctx) => {
     const slug = v.slug ? v.slug : slugify(v.title);
     // A headline of only punctuation or non-Latin script gives no slug: ask for one.
-    if (!SLUG_PATTERN.test(slug)) ctx.addIssue({ code: 'custom', path: ['slug'], message: 'Enter a slug: lowercase letters, digits and hyphens.' });
-    if (v.tags.some((t) => !slugify(t))) ctx.addIssue({ code: 'custom', path: ['tags'], message: 'A tag needs at least one letter or digit.' });
+    if (!SLUG_PATTERN.test(slug))
+      ctx.addIssue({ code: 'custom', path: ['slug'], message: 'Enter a slug: lowercase letters, digits and hyphens.' });
+    if (v.tags.some((t) => !slugify(t)))
+      ctx.addIssue({ code: 'custom', path: ['tags'], message: 'A tag needs at least one letter or digit.' });
     return { ...v, slug, publishAtMs: v.publishAt ? localInputToMs(v.publishAt) : undefined };
   });
 

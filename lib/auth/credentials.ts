@@ -14,7 +14,10 @@ export class AccountLocked extends CredentialsSignin {
 
 const input = z.object({ email: z.string().trim().max(254), password: z.string().max(PASSWORD_MAX * 4) });
 
-export async function checkCredentials(credentials: Partial<Record<string, unknown>>, request: Pick<Request, 'headers'>): Promise<{ id: string; name: string; email: string } | null> {
+export async function checkCredentials(
+  credentials: Partial<Record<string, unknown>>,
+  request: Pick<Request, 'headers'>,
+): Promise<{ id: string; name: string; email: string } | null> {
   const parsed = input.safeParse(credentials);
   if (!parsed.success) return null;
   const email = normaliseEmail(parsed.data.email);
@@ -24,7 +27,9 @@ export async function checkCredentials(credentials: Partial<Record<string, unkno
   if (loginLockedFor(keys) > 0) throw new AccountLocked();
 
   const user = getUserForSignIn(email);
-  const ok = user ? await verifyPassword(user.passwordHash, parsed.data.password) : (await burnPasswordCheck(parsed.data.password), false);
+  const ok = user
+    ? await verifyPassword(user.passwordHash, parsed.data.password)
+    : (await burnPasswordCheck(parsed.data.password), false);
   if (!user || !ok || user.disabled) {
     noteLoginFailure(keys);
     return null;

@@ -26,8 +26,10 @@ export function crossSiteProblem(headers: Pick<Headers, 'get'>, siteUrl: string)
   }
   if (parsed.origin === site) return undefined;
   const host = (headers.get('x-forwarded-host') ?? headers.get('host') ?? '').split(',')[0]!.trim().toLowerCase();
-  if (host && parsed.host.toLowerCase() === host && (parsed.protocol === 'http:' || parsed.protocol === 'https:')) return undefined;
+  if (host && parsed.host.toLowerCase() === host && (parsed.protocol === 'http:' || parsed.protocol === 'https:'))
+    return undefined;
   return 'foreign-origin';
 }
 
-export const CROSS_SITE_MESSAGE = 'This request did not come from a Moodwire page, so nothing was changed. Reload the page and try again.';
+export const CROSS_SITE_MESSAGE =
+  'This request did not come from a Moodwire page, so nothing was changed. Reload the page and try again.';

@@ -2,7 +2,11 @@
 // session is still good for a given user row. Unit-tested; used by auth.ts and lib/auth/staff.ts.
 import { z } from 'zod';
 
-const lifetimeHours = z.coerce.number().positive().max(24 * 30).default(12);
+const lifetimeHours = z.coerce
+  .number()
+  .positive()
+  .max(24 * 30)
+  .default(12);
 
 /** Absolute session lifetime (SESSION_LIFETIME_HOURS, default 12): counted from sign-in, never extended. */
 export function sessionLifetimeMs(env: Record<string, string | undefined> = process.env): number {
@@ -24,7 +28,12 @@ export function sessionCookieSettings(siteUrl: string) {
 }
 
 /** Why a session is no longer good, or undefined when it is. */
-export function sessionProblem(session: { issuedAt: number }, user: { disabled: boolean; sessionsValidAfter: number } | undefined, now: number, lifetimeMs: number): string | undefined {
+export function sessionProblem(
+  session: { issuedAt: number },
+  user: { disabled: boolean; sessionsValidAfter: number } | undefined,
+  now: number,
+  lifetimeMs: number,
+): string | undefined {
   if (!user) return 'no-user';
   if (user.disabled) return 'disabled';
   if (!session.issuedAt || session.issuedAt <= user.sessionsValidAfter) return 'ended';

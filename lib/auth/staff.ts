@@ -38,8 +38,17 @@ export async function requireStaff(permission: Permission): Promise<StaffUser> {
 /** For route handlers: the user, or the 401/403 response to send. */
 export async function staffForRoute(permission: Permission): Promise<{ user: StaffUser } | { response: Response }> {
   const user = await currentStaff();
-  if (!user) return { response: Response.json({ error: 'Sign in first.' }, { status: 401, headers: { 'Cache-Control': 'no-store' } }) };
-  if (!can(user.role, permission)) return { response: Response.json({ error: 'Your role does not allow this.' }, { status: 403, headers: { 'Cache-Control': 'no-store' } }) };
+  if (!user)
+    return {
+      response: Response.json({ error: 'Sign in first.' }, { status: 401, headers: { 'Cache-Control': 'no-store' } }),
+    };
+  if (!can(user.role, permission))
+    return {
+      response: Response.json(
+        { error: 'Your role does not allow this.' },
+        { status: 403, headers: { 'Cache-Control': 'no-store' } },
+      ),
+    };
   return { user };
 }
 

@@ -21,10 +21,17 @@ export function throttleConfig(env: Record<string, string | undefined> = process
     LOGIN_LOCK_MAX_MINUTES: env.LOGIN_LOCK_MAX_MINUTES || undefined,
   });
   if (!parsed.success) {
-    throw new Error(`Login throttle settings: ${parsed.error.issues.map((i) => `${String(i.path[0])} must be a whole number above 0`).join('; ')}.`);
+    throw new Error(
+      `Login throttle settings: ${parsed.error.issues.map((i) => `${String(i.path[0])} must be a whole number above 0`).join('; ')}.`,
+    );
   }
   const c = parsed.data;
-  return { maxFailures: c.LOGIN_MAX_FAILURES, windowMs: c.LOGIN_WINDOW_MINUTES * 60_000, lockMs: c.LOGIN_LOCK_MINUTES * 60_000, lockMaxMs: Math.max(c.LOGIN_LOCK_MAX_MINUTES, c.LOGIN_LOCK_MINUTES) * 60_000 };
+  return {
+    maxFailures: c.LOGIN_MAX_FAILURES,
+    windowMs: c.LOGIN_WINDOW_MINUTES * 60_000,
+    lockMs: c.LOGIN_LOCK_MINUTES * 60_000,
+    lockMaxMs: Math.max(c.LOGIN_LOCK_MAX_MINUTES, c.LOGIN_LOCK_MINUTES) * 60_000,
+  };
 }
 
 /** How long the n-th lock (1, 2, …) lasts: the base lock, doubled each time, at most the maximum. */

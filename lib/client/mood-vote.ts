@@ -7,7 +7,8 @@ import { moodStatsText, voteAnnouncement, voteStatus, VOTE_PENDING } from '@/lib
 
 type SummaryJson = { ok: true; tallies: Tallies; mine: Mood | null; closed?: boolean; paused?: string };
 
-const NOTE = 'mt-2 rounded border-l-4 border-brand bg-black/[0.03] px-3 py-2 text-sm font-semibold dark:bg-white/[0.05]';
+const NOTE =
+  'mt-2 rounded border-l-4 border-brand bg-black/[0.03] px-3 py-2 text-sm font-semibold dark:bg-white/[0.05]';
 
 function isTallies(value: unknown): value is Tallies {
   if (typeof value !== 'object' || value === null) return false;
@@ -91,7 +92,12 @@ export function enhanceMoodVote(form: HTMLFormElement): void {
       if (stats) stats.textContent = moodStatsText(pct[m], state.tallies[m]);
     }
     const status = voteStatus(state, closed);
-    const parts: Record<string, string> = { total: status.total, lead: status.before, strong: status.strong ?? '', after: status.after ?? '' };
+    const parts: Record<string, string> = {
+      total: status.total,
+      lead: status.before,
+      strong: status.strong ?? '',
+      after: status.after ?? '',
+    };
     for (const [key, text] of Object.entries(parts)) {
       const el = form.querySelector<HTMLElement>(`[data-vote-${key}]`);
       if (el && el.textContent !== text) el.textContent = text;
@@ -122,7 +128,10 @@ export function enhanceMoodVote(form: HTMLFormElement): void {
     if (busy) return;
     const started = generation;
     try {
-      const res = await fetch(`/api/vote?article=${articleId}`, { cache: 'no-store', headers: { accept: 'application/json' } });
+      const res = await fetch(`/api/vote?article=${articleId}`, {
+        cache: 'no-store',
+        headers: { accept: 'application/json' },
+      });
       const data: unknown = await res.json();
       if (!res.ok || !isSummaryJson(data) || busy || generation !== started) return;
       state = { tallies: data.tallies, mine: data.mine };

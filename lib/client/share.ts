@@ -38,7 +38,8 @@ function enhanceCopyLink(root: HTMLElement) {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const show = (copied: boolean) => {
-    for (const part of root.querySelectorAll<HTMLElement>('[data-copy-state]')) part.hidden = (part.dataset.copyState === 'copied') !== copied;
+    for (const part of root.querySelectorAll<HTMLElement>('[data-copy-state]'))
+      part.hidden = (part.dataset.copyState === 'copied') !== copied;
     status.textContent = copied ? 'Link copied' : '';
   };
   const manual = () => {

@@ -22,7 +22,16 @@ import type { RawSearchParams } from '@/lib/admin/search-params';
 import { param } from '@/lib/admin/search-params';
 import { MOODS, MOOD_LABELS, percentages, sumTallies, type Tallies } from '@/lib/moods';
 import { NETWORK_LABELS, SHARE_NETWORKS, type ShareNetwork } from '@/lib/share-networks';
-import { bucketIso, bucketLabel, bucketStarts, bucketTick, parseInsightsWindow, utcDay, type InsightsWindow, type WindowKind } from './window';
+import {
+  bucketIso,
+  bucketLabel,
+  bucketStarts,
+  bucketTick,
+  parseInsightsWindow,
+  utcDay,
+  type InsightsWindow,
+  type WindowKind,
+} from './window';
 
 export type Table = { columns: string[]; rows: (string | number)[][]; numeric: boolean[] };
 export type Format = 'html' | 'csv';
@@ -32,11 +41,20 @@ export const networkLabel = (n: string) => NETWORK_LABELS[n as ShareNetwork] ?? 
 // ---------- filters ----------
 
 export type DashboardFilter = { window: InsightsWindow; section?: SectionNode; sectionIds?: number[] };
-export type FilterResult = { ok: true; filter: DashboardFilter } | { ok: false; field: 'window' | 'from' | 'to' | 'section'; message: string };
+export type FilterResult =
+  { ok: true; filter: DashboardFilter } | { ok: false; field: 'window' | 'from' | 'to' | 'section'; message: string };
 
 /** The dashboard's filters from its query string: a window, and optionally a section (with its subsections). */
-export function resolveDashboardFilter(params: RawSearchParams, now: number = Date.now(), fallback: WindowKind = '7d'): FilterResult {
-  const window = parseInsightsWindow({ window: param(params, 'window', 20), from: param(params, 'from', 20), to: param(params, 'to', 20) }, now, fallback);
+export function resolveDashboardFilter(
+  params: RawSearchParams,
+  now: number = Date.now(),
+  fallback: WindowKind = '7d',
+): FilterResult {
+  const window = parseInsightsWindow(
+    { window: param(params, 'window', 20), from: param(params, 'from', 20), to: param(params, 'to', 20) },
+    now,
+    fallback,
+  );
   if (!window.ok) return window;
   const slug = param(params, 'section', 100);
   if (!slug) return { ok: true, filter: { window: window.window } };
@@ -65,7 +83,10 @@ export type Dashboard = {
 /** Every bucket of the window, with zeros where nothing was counted. */
 function fillBuckets(window: InsightsWindow, rows: BucketRow[]): BucketRow[] {
   const byStart = new Map(rows.map((r) => [r.start, r]));
-  return bucketStarts(window).map((start) => byStart.get(start) ?? { start, tallies: Object.fromEntries(MOODS.map((m) => [m, 0])) as Tallies, total: 0 });
+  return bucketStarts(window).map(
+    (start) =>
+      byStart.get(start) ?? { start, tallies: Object.fromEntries(MOODS.map((m) => [m, 0])) as Tallies, total: 0 },
+  );
 }
 
 export function loadDashboard(filter: DashboardFilter): Dashboard {
@@ -92,10 +113,18 @@ export function loadDashboard(filter: DashboardFilter): Dashboard {
   };
 }
 
-export const DASHBOARD_TABLES = ['mood-timeline', 'votes-timeline', 'shares', 'top-by-mood', 'most-shared', 'movers'] as const;
+export const DASHBOARD_TABLES = [
+  'mood-timeline',
+  'votes-timeline',
+  'shares',
+  'top-by-mood',
+  'most-shared',
+  'movers',
+] as const;
 export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
 
-const when = (start: number, w: InsightsWindow, format: Format) => (format === 'csv' ? bucketIso(start, w.bucket) : bucketLabel(start, w.bucket));
+const when = (start: number, w: InsightsWindow, format: Format) =>
+  format === 'csv' ? bucketIso(start, w.bucket) : bucketLabel(start, w.bucket);
 const pct = (n: number) => Math.round(n * 10) / 10;
 
 export function dashboardTable(d: Dashboard, table: DashboardTable, format: Format): Table {
@@ -111,27 +140,73 @@ export function dashboardTable(d: Dashboard, table: DashboardTable, format: Form
     case 'votes-timeline':
       return {
         columns: [unit, 'Votes', 'Previous period', 'Previous period from'],
-        rows: d.buckets.map((b) => [when(b.start, w, format), b.total, b.previous, when(b.start - (w.from - w.previous.from), w, format)]),
+        rows: d.buckets.map((b) => [
+          when(b.start, w, format),
+          b.total,
+          b.previous,
+          when(b.start - (w.from - w.previous.from), w, format),
+        ]),
         numeric: [false, true, true, false],
       };
     case 'shares':
-      return { columns: ['Network', 'Shares'], rows: d.shares.map((s) => [networkLabel(s.network), s.count]), numeric: [false, true] };
+      return {
+        columns: ['Network', 'Shares'],
+        rows: d.shares.map((s) => [networkLabel(s.network), s.count]),
+        numeric: [false, true],
+      };
     case 'top-by-mood':
       return {
         columns: ['Mood', 'Rank', 'Story', 'Section', 'Votes of this mood', 'All votes in period', 'Story number'],
-        rows: d.leaders.map((l) => [MOOD_LABELS[l.mood], l.rank, l.title, l.sectionName, l.moodVotes, l.totalVotes, l.id]),
+        rows: d.leaders.map((l) => [
+          MOOD_LABELS[l.mood],
+          l.rank,
+          l.title,
+          l.sectionName,
+          l.moodVotes,
+          l.totalVotes,
+          l.id,
+        ]),
         numeric: [false, true, false, false, true, true, true],
       };
     case 'most-shared':
       return {
         columns: ['Story', 'Section', 'Shares', 'Shared most to', 'Shares there', 'Story number'],
-        rows: d.shared.map((s) => [s.title, s.sectionName, s.shares, networkLabel(s.topNetwork), s.topNetworkShares, s.id]),
+        rows: d.shared.map((s) => [
+          s.title,
+          s.sectionName,
+          s.shares,
+          networkLabel(s.topNetwork),
+          s.topNetworkShares,
+          s.id,
+        ]),
         numeric: [false, false, true, false, true, true],
       };
     case 'movers':
       return {
-        columns: ['Story', 'Section', 'Shift (points)', 'Rising mood', 'Rise (points)', 'Falling mood', 'Fall (points)', 'Votes', 'Votes in previous period', 'Story number'],
-        rows: d.movers.map((m) => [m.title, m.sectionName, pct(m.shift), MOOD_LABELS[m.rising], pct(m.risingPoints), MOOD_LABELS[m.falling], pct(m.fallingPoints), m.votes, m.previousVotes, m.id]),
+        columns: [
+          'Story',
+          'Section',
+          'Shift (points)',
+          'Rising mood',
+          'Rise (points)',
+          'Falling mood',
+          'Fall (points)',
+          'Votes',
+          'Votes in previous period',
+          'Story number',
+        ],
+        rows: d.movers.map((m) => [
+          m.title,
+          m.sectionName,
+          pct(m.shift),
+          MOOD_LABELS[m.rising],
+          pct(m.risingPoints),
+          MOOD_LABELS[m.falling],
+          pct(m.fallingPoints),
+          m.votes,
+          m.previousVotes,
+          m.id,
+        ]),
         numeric: [false, false, true, false, true, false, true, true, true, true],
       };
   }
@@ -158,7 +233,8 @@ export function loadStoryReport(id: number, window: InsightsWindow, now: number 
   const networks = SHARE_NETWORKS.filter((n) => shareRows.some((r) => r.network === n)) as string[];
   for (const r of shareRows) if (!networks.includes(r.network)) networks.push(r.network);
   const days: string[] = [];
-  for (let t = Date.parse(`${window.fromDay}T00:00:00Z`); utcDay(t) <= window.toDay; t += 86_400_000) days.push(utcDay(t));
+  for (let t = Date.parse(`${window.fromDay}T00:00:00Z`); utcDay(t) <= window.toDay; t += 86_400_000)
+    days.push(utcDay(t));
   const byDay = new Map(days.map((d) => [d, { day: d, counts: {} as Record<string, number>, total: 0 }]));
   const shareTotals: Record<string, number> = {};
   for (const r of shareRows) {
@@ -168,7 +244,17 @@ export function loadStoryReport(id: number, window: InsightsWindow, now: number 
     d.total += r.count;
     shareTotals[r.network] = (shareTotals[r.network] ?? 0) + r.count;
   }
-  return { window, tallies, total: sumTallies(tallies), buckets, windowTotals: totalsOf(buckets), shareDays: [...byDay.values()], networks, shareTotals, readers: countStoryReaders(id, now) };
+  return {
+    window,
+    tallies,
+    total: sumTallies(tallies),
+    buckets,
+    windowTotals: totalsOf(buckets),
+    shareDays: [...byDay.values()],
+    networks,
+    shareTotals,
+    readers: countStoryReaders(id, now),
+  };
 }
 
 export const STORY_TABLES = ['moods', 'mood-timeline', 'shares-timeline'] as const;
@@ -179,7 +265,11 @@ export function storyTable(r: StoryReport, table: StoryTable, format: Format): T
   switch (table) {
     case 'moods': {
       const p = percentages(r.tallies);
-      return { columns: ['Mood', 'Votes', 'Share (%)'], rows: MOODS.map((m) => [MOOD_LABELS[m], r.tallies[m], p[m]]), numeric: [false, true, true] };
+      return {
+        columns: ['Mood', 'Votes', 'Share (%)'],
+        rows: MOODS.map((m) => [MOOD_LABELS[m], r.tallies[m], p[m]]),
+        numeric: [false, true, true],
+      };
     }
     case 'mood-timeline':
       return {
@@ -190,7 +280,11 @@ export function storyTable(r: StoryReport, table: StoryTable, format: Format): T
     case 'shares-timeline':
       return {
         columns: ['Day (UTC)', ...r.networks.map(networkLabel), 'Total'],
-        rows: r.shareDays.map((d) => [format === 'csv' ? d.day : bucketLabel(Date.parse(`${d.day}T00:00:00Z`), 'day'), ...r.networks.map((n) => d.counts[n] ?? 0), d.total]),
+        rows: r.shareDays.map((d) => [
+          format === 'csv' ? d.day : bucketLabel(Date.parse(`${d.day}T00:00:00Z`), 'day'),
+          ...r.networks.map((n) => d.counts[n] ?? 0),
+          d.total,
+        ]),
         numeric: [false, ...r.networks.map(() => true), true],
       };
   }

@@ -10,7 +10,12 @@ const DAY_MS = 86_400_000;
 export const WINDOW_KINDS = ['today', '7d', '30d', 'custom'] as const;
 export type WindowKind = (typeof WINDOW_KINDS)[number];
 
-export const WINDOW_LABELS: Record<WindowKind, string> = { today: 'Today', '7d': 'Last 7 days', '30d': 'Last 30 days', custom: 'Custom dates' };
+export const WINDOW_LABELS: Record<WindowKind, string> = {
+  today: 'Today',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+  custom: 'Custom dates',
+};
 
 /**
  * The longest custom period: a calendar month. The dashboard reads the period and the one before it
@@ -41,7 +46,8 @@ export type InsightsWindow = {
   query: Record<string, string>;
 };
 
-export type WindowResult = { ok: true; window: InsightsWindow } | { ok: false; message: string; field: 'window' | 'from' | 'to' };
+export type WindowResult =
+  { ok: true; window: InsightsWindow } | { ok: false; message: string; field: 'window' | 'from' | 'to' };
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
 export const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -63,7 +69,13 @@ const rawSchema = z.object({
 const dayLabel = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
 export const formatDay = (ms: number) => dayLabel.format(ms);
 
-function build(kind: WindowKind, from: number, to: number, query: Record<string, string>, label: string): InsightsWindow {
+function build(
+  kind: WindowKind,
+  from: number,
+  to: number,
+  query: Record<string, string>,
+  label: string,
+): InsightsWindow {
   const span = to - from;
   const bucket: Bucket = span <= HOURLY_MAX_DAYS * DAY_MS ? 'hour' : 'day';
   // Day by day, the previous period is made of whole days, so that its buckets line up with these.
@@ -85,34 +97,67 @@ function build(kind: WindowKind, from: number, to: number, query: Record<string,
  * The window asked for, ending now for the preset ones. `fallback` is used when no window is asked
  * for at all. Empty `from`/`to` fields of a form that did not choose custom dates are ignored.
  */
-export function parseInsightsWindow(raw: { window?: string; from?: string; to?: string }, now: number = Date.now(), fallback: WindowKind = '7d'): WindowResult {
-  const parsed = rawSchema.safeParse({ window: raw.window || undefined, from: raw.from || undefined, to: raw.to || undefined });
+export function parseInsightsWindow(
+  raw: { window?: string; from?: string; to?: string },
+  now: number = Date.now(),
+  fallback: WindowKind = '7d',
+): WindowResult {
+  const parsed = rawSchema.safeParse({
+    window: raw.window || undefined,
+    from: raw.from || undefined,
+    to: raw.to || undefined,
+  });
   if (!parsed.success) {
     const field = (parsed.error.issues[0]?.path[0] as 'window' | 'from' | 'to' | undefined) ?? 'window';
-    return { ok: false, field, message: field === 'window' ? 'Choose a period: today, the last 7 days, the last 30 days or custom dates.' : 'Dates are written as YYYY-MM-DD.' };
+    return {
+      ok: false,
+      field,
+      message:
+        field === 'window'
+          ? 'Choose a period: today, the last 7 days, the last 30 days or custom dates.'
+          : 'Dates are written as YYYY-MM-DD.',
+    };
   }
   const { from, to } = parsed.data;
   const kind = parsed.data.window ?? (from || to ? 'custom' : fallback);
   const endOfNowHour = Math.floor(now / HOUR_MS) * HOUR_MS + HOUR_MS;
   const today = startOfDay(now);
-  if (kind === 'today') return { ok: true, window: build(kind, today, endOfNowHour, { window: kind }, `Today (${formatDay(today)}, UTC)`) };
+  if (kind === 'today')
+    return { ok: true, window: build(kind, today, endOfNowHour, { window: kind }, `Today (${formatDay(today)}, UTC)`) };
   if (kind === '7d' || kind === '30d') {
     const days = kind === '7d' ? 7 : 30;
     const start = today - (days - 1) * DAY_MS;
-    return { ok: true, window: build(kind, start, endOfNowHour, { window: kind }, `${WINDOW_LABELS[kind]} (${formatDay(start)} – ${formatDay(today)}, UTC)`) };
+    return {
+      ok: true,
+      window: build(
+        kind,
+        start,
+        endOfNowHour,
+        { window: kind },
+        `${WINDOW_LABELS[kind]} (${formatDay(start)} – ${formatDay(today)}, UTC)`,
+      ),
+    };
   }
 
   if (!from) return { ok: false, field: 'from', message: 'Enter the first day of the period (YYYY-MM-DD).' };
   if (!to) return { ok: false, field: 'to', message: 'Enter the last day of the period (YYYY-MM-DD).' };
   const fromMs = parseDay(from);
-  if (fromMs === undefined) return { ok: false, field: 'from', message: `“${from}” is not a date: write it as YYYY-MM-DD.` };
+  if (fromMs === undefined)
+    return { ok: false, field: 'from', message: `“${from}” is not a date: write it as YYYY-MM-DD.` };
   const toMs = parseDay(to);
   if (toMs === undefined) return { ok: false, field: 'to', message: `“${to}” is not a date: write it as YYYY-MM-DD.` };
-  if (from < EARLIEST_DAY) return { ok: false, field: 'from', message: `The period cannot start before ${EARLIEST_DAY}.` };
+  if (from < EARLIEST_DAY)
+    return { ok: false, field: 'from', message: `The period cannot start before ${EARLIEST_DAY}.` };
   if (toMs < fromMs) return { ok: false, field: 'to', message: 'The last day comes before the first day: swap them.' };
-  if (fromMs > today) return { ok: false, field: 'from', message: 'The period starts in the future: nothing has been counted yet.' };
+  if (fromMs > today)
+    return { ok: false, field: 'from', message: 'The period starts in the future: nothing has been counted yet.' };
   const days = (toMs - fromMs) / DAY_MS + 1;
-  if (days > MAX_SPAN_DAYS) return { ok: false, field: 'to', message: `A period can cover at most ${MAX_SPAN_DAYS} days; this one covers ${days}.` };
+  if (days > MAX_SPAN_DAYS)
+    return {
+      ok: false,
+      field: 'to',
+      message: `A period can cover at most ${MAX_SPAN_DAYS} days; this one covers ${days}.`,
+    };
   // A period reaching into the future stops now: there is nothing to count after it.
   const end = Math.min(toMs + DAY_MS, endOfNowHour);
   const label = from === to ? `${formatDay(fromMs)} (UTC)` : `${formatDay(fromMs)} – ${formatDay(toMs)} (UTC)`;
@@ -130,15 +175,25 @@ export function bucketStarts(window: Pick<InsightsWindow, 'from' | 'to' | 'bucke
 
 export const bucketSize = (bucket: Bucket) => (bucket === 'hour' ? HOUR_MS : DAY_MS);
 
-const hourLabel = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false });
+const hourLabel = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
 const shortDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' });
 
 /** How a bucket is named in tables and CSV (UTC). */
-export const bucketLabel = (start: number, bucket: Bucket) => (bucket === 'hour' ? `${hourLabel.format(start)} UTC` : formatDay(start));
+export const bucketLabel = (start: number, bucket: Bucket) =>
+  bucket === 'hour' ? `${hourLabel.format(start)} UTC` : formatDay(start);
 /** A short axis label. */
-export const bucketTick = (start: number, bucket: Bucket) => (bucket === 'hour' ? `${String(new Date(start).getUTCHours()).padStart(2, '0')}:00` : shortDay.format(start));
+export const bucketTick = (start: number, bucket: Bucket) =>
+  bucket === 'hour' ? `${String(new Date(start).getUTCHours()).padStart(2, '0')}:00` : shortDay.format(start);
 /** ISO form for CSV: 2026-11-25T13:00Z for hours, 2026-11-25 for days. */
-export const bucketIso = (start: number, bucket: Bucket) => (bucket === 'hour' ? `${new Date(start).toISOString().slice(0, 16)}Z` : utcDay(start));
+export const bucketIso = (start: number, bucket: Bucket) =>
+  bucket === 'hour' ? `${new Date(start).toISOString().slice(0, 16)}Z` : utcDay(start);
 
 /** The query string of a window plus other parameters, for links and export URLs. */
 export function windowQuery(window: InsightsWindow, extra: Record<string, string | undefined> = {}): string {

@@ -28,7 +28,13 @@ export function sniffImageType(bytes: Uint8Array): SniffedType | undefined {
 
 export const mediaRoot = () => path.join(/*turbopackIgnore: true*/ dataDir(), 'media');
 
-export type ProcessedImage = { key: string; width: number; height: number; variants: { width: number; path: string }[]; path: string };
+export type ProcessedImage = {
+  key: string;
+  width: number;
+  height: number;
+  variants: { width: number; path: string }[];
+  path: string;
+};
 
 /** Throws UploadError with a message for the person uploading when the file is not a usable photo. */
 export class UploadError extends Error {}
@@ -50,7 +56,8 @@ export async function processHeroUpload(bytes: Uint8Array): Promise<ProcessedIma
   const swapped = (meta.orientation ?? 1) >= 5;
   const width = (swapped ? meta.height : meta.width) ?? 0;
   const height = (swapped ? meta.width : meta.height) ?? 0;
-  if (width < MIN_WIDTH || height < 100) throw new UploadError(`The photo is too small: it should be at least ${MIN_WIDTH} pixels wide.`);
+  if (width < MIN_WIDTH || height < 100)
+    throw new UploadError(`The photo is too small: it should be at least ${MIN_WIDTH} pixels wide.`);
 
   const key = crypto.randomBytes(16).toString('base64url');
   const dir = path.join(mediaRoot(), key);
@@ -69,10 +76,18 @@ export async function processHeroUpload(bytes: Uint8Array): Promise<ProcessedIma
       variants.push({ width: info.width, path: `/media/${key}/${slot}.webp` });
       largest = { width: info.width, height: info.height };
     }
-    return { key, width: largest.width, height: largest.height, variants, path: `/media/${key}/${IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1]}.webp` };
+    return {
+      key,
+      width: largest.width,
+      height: largest.height,
+      variants,
+      path: `/media/${key}/${IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1]}.webp`,
+    };
   } catch (error) {
     await fs.rm(dir, { recursive: true, force: true });
-    throw error instanceof UploadError ? error : new UploadError('The photo could not be converted. Try exporting it again as JPEG.');
+    throw error instanceof UploadError
+      ? error
+      : new UploadError('The photo could not be converted. Try exporting it again as JPEG.');
   }
 }
 

@@ -6,7 +6,11 @@
  * ranges [start, end] (inclusive). Votes spread evenly, however many, never form a burst unless
  * `minVotes` of them fall inside one window.
  */
-export function findBursts(times: readonly number[], minVotes: number, windowMs: number): { start: number; end: number }[] {
+export function findBursts(
+  times: readonly number[],
+  minVotes: number,
+  windowMs: number,
+): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   let j = 0;
   let current: { start: number; end: number } | undefined;
@@ -29,7 +33,13 @@ export function findBursts(times: readonly number[], minVotes: number, windowMs:
  * least `factor` times the average of the story's other live hours in the lookback
  * (`otherVotes` / `otherHours`; no other hour means a usual rate of zero).
  */
-export function isSpike(votes: number, otherVotes: number, otherHours: number, minVotes: number, factor: number): boolean {
+export function isSpike(
+  votes: number,
+  otherVotes: number,
+  otherHours: number,
+  minVotes: number,
+  factor: number,
+): boolean {
   if (votes < minVotes) return false;
   const usual = otherHours > 0 ? otherVotes / otherHours : 0;
   return votes >= factor * usual;

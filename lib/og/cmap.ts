@@ -25,7 +25,12 @@ function findTable(view: DataView, tag: string): number | undefined {
   const count = view.getUint16(4);
   for (let i = 0; i < count; i++) {
     const record = 12 + i * 16;
-    const name = String.fromCharCode(view.getUint8(record), view.getUint8(record + 1), view.getUint8(record + 2), view.getUint8(record + 3));
+    const name = String.fromCharCode(
+      view.getUint8(record),
+      view.getUint8(record + 1),
+      view.getUint8(record + 2),
+      view.getUint8(record + 3),
+    );
     if (name === tag) return view.getUint32(record + 8);
   }
   return undefined;

@@ -27,7 +27,10 @@ function headlineSize(text: string): number {
 function shorten(text: string, max: number): string {
   const chars = [...text];
   if (chars.length <= max) return text;
-  return `${chars.slice(0, max - 1).join('').replace(/\s+\S*$/u, '')}…`;
+  return `${chars
+    .slice(0, max - 1)
+    .join('')
+    .replace(/\s+\S*$/u, '')}…`;
 }
 
 export async function renderShareCard({
@@ -45,40 +48,54 @@ export async function renderShareCard({
   const draw = (text: string) => drawableText(text, covered);
   const title = shorten(draw(headline), MAX_HEADLINE) || draw(siteName);
   return new ImageResponse(
-    (
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        flexDirection: 'column',
+        backgroundColor: '#ffffff',
+        borderTop: `18px solid ${BRAND}`,
+        padding: '52px 72px 48px',
+        fontFamily: OG_FONT_FAMILY,
+      }}
+    >
+      <div style={{ display: 'flex', fontSize: 30, letterSpacing: 3, textTransform: 'uppercase', color: BRAND }}>
+        {draw(kicker)}
+      </div>
       <div
         style={{
-          width: '100%',
-          height: '100%',
           display: 'flex',
-          flexDirection: 'column',
-          backgroundColor: '#ffffff',
-          borderTop: `18px solid ${BRAND}`,
-          padding: '52px 72px 48px',
-          fontFamily: OG_FONT_FAMILY,
+          flexGrow: 1,
+          alignItems: 'center',
+          fontSize: headlineSize(title),
+          lineHeight: 1.15,
+          color: INK,
         }}
       >
-        <div style={{ display: 'flex', fontSize: 30, letterSpacing: 3, textTransform: 'uppercase', color: BRAND }}>{draw(kicker)}</div>
-        <div style={{ display: 'flex', flexGrow: 1, alignItems: 'center', fontSize: headlineSize(title), lineHeight: 1.15, color: INK }}>{title}</div>
-        <div
-          style={{
-            display: 'flex',
-            justifyContent: 'space-between',
-            alignItems: 'flex-end',
-            borderTop: '2px solid #d9d9d9',
-            paddingTop: 24,
-          }}
-        >
-          <div style={{ display: 'flex', fontSize: 44, color: BRAND }}>{draw(siteName)}</div>
-          <div style={{ display: 'flex', fontSize: 26, color: MUTED }}>{draw(host)}</div>
-        </div>
+        {title}
       </div>
-    ),
+      <div
+        style={{
+          display: 'flex',
+          justifyContent: 'space-between',
+          alignItems: 'flex-end',
+          borderTop: '2px solid #d9d9d9',
+          paddingTop: 24,
+        }}
+      >
+        <div style={{ display: 'flex', fontSize: 44, color: BRAND }}>{draw(siteName)}</div>
+        <div style={{ display: 'flex', fontSize: 26, color: MUTED }}>{draw(host)}</div>
+      </div>
+    </div>,
     {
       ...OG_IMAGE_SIZE,
       fonts,
       // next/og would say max-age=0; these images change only with the story, so let CDNs keep them.
-      headers: { 'Cache-Control': 'public, max-age=300, s-maxage=300, stale-while-revalidate=86400', 'X-Robots-Tag': 'noindex' },
+      headers: {
+        'Cache-Control': 'public, max-age=300, s-maxage=300, stale-while-revalidate=86400',
+        'X-Robots-Tag': 'noindex',
+      },
     },
   );
 }

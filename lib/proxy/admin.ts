@@ -7,7 +7,9 @@ import { SESSION_COOKIE_PREFIXES } from '@/auth.config';
 export const LOGIN_PATH = '/admin/login';
 
 function hasSessionCookie(request: NextRequest): boolean {
-  return request.cookies.getAll().some((c) => SESSION_COOKIE_PREFIXES.some((p) => c.name === p || c.name.startsWith(`${p}.`)));
+  return request.cookies
+    .getAll()
+    .some((c) => SESSION_COOKIE_PREFIXES.some((p) => c.name === p || c.name.startsWith(`${p}.`)));
 }
 
 export function adminGate(request: NextRequest): NextResponse | undefined {

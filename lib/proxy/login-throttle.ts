@@ -10,7 +10,8 @@ import { LOGIN_PATH } from '@/lib/proxy/admin';
 const EMAIL_FIELD = /^(?:_?\d+_)?email$/;
 
 export async function loginThrottleGate(request: NextRequest): Promise<NextResponse | undefined> {
-  if (request.method !== 'POST' || request.nextUrl.pathname !== LOGIN_PATH || request.headers.has('next-action')) return undefined;
+  if (request.method !== 'POST' || request.nextUrl.pathname !== LOGIN_PATH || request.headers.has('next-action'))
+    return undefined;
   let email = '';
   try {
     const form = await request.clone().formData();
@@ -28,5 +29,12 @@ export async function loginThrottleGate(request: NextRequest): Promise<NextRespo
   const retryAfter = Math.max(1, Math.ceil((until - Date.now()) / 1000));
   const minutes = Math.ceil(retryAfter / 60);
   const html = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Sign-in paused</title><main style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem"><h1>Sign-in paused</h1><p role="alert">${LOCKED_MESSAGE} You can try again in about ${minutes} minute${minutes === 1 ? '' : 's'}.</p><p><a href="${LOGIN_PATH}">Back to the sign-in page</a></p></main></html>`;
-  return new NextResponse(html, { status: 429, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': String(retryAfter), 'Cache-Control': 'no-store' } });
+  return new NextResponse(html, {
+    status: 429,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Retry-After': String(retryAfter),
+      'Cache-Control': 'no-store',
+    },
+  });
 }

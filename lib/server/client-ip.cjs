@@ -24,7 +24,9 @@ function parseTrustProxy(value) {
   if (v === '' || v === '0' || v === 'false') return 0;
   if (v === 'true') return 1;
   if (/^[1-9]$/.test(v)) return Number(v);
-  throw new Error(`TRUST_PROXY must be 0, 1 or the number of reverse proxies in front of the server (1–9); got "${value}".`);
+  throw new Error(
+    `TRUST_PROXY must be 0, 1 or the number of reverse proxies in front of the server (1–9); got "${value}".`,
+  );
 }
 
 /**
@@ -65,7 +67,10 @@ function stamp(req) {
   for (let i = raw.length - 2; i >= 0; i -= 2) {
     if (String(raw[i]).toLowerCase() === HEADER) raw.splice(i, 2);
   }
-  req.headers[HEADER] = clientAddress(req.socket?.remoteAddress, req.headers['x-forwarded-for'], trustedProxies).slice(0, 100);
+  req.headers[HEADER] = clientAddress(req.socket?.remoteAddress, req.headers['x-forwarded-for'], trustedProxies).slice(
+    0,
+    100,
+  );
 }
 
 function install() {

@@ -8,7 +8,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
 function createLogger() {
   const level = process.env.LOG_LEVEL || 'info';
-  const destination = process.env.LOG_FILE ? pino.destination({ dest: process.env.LOG_FILE, mkdir: true, sync: false }) : pino.destination({ dest: 1, sync: false });
+  const destination = process.env.LOG_FILE
+    ? pino.destination({ dest: process.env.LOG_FILE, mkdir: true, sync: false })
+    : pino.destination({ dest: 1, sync: false });
   return pino({ level, base: { service: 'moodwire' }, timestamp: pino.stdTimeFunctions.isoTime }, destination);
 }
 
@@ -23,9 +25,14 @@ function install() {
       const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
       res.setHeader('X-Request-Id', id);
       const started = process.hrtime.bigint();
-      const path = String(req.url || '/').split('?')[0].slice(0, 300);
+      const path = String(req.url || '/')
+        .split('?')[0]
+        .slice(0, 300);
       res.once('finish', () => {
-        logger.info({ id, method: req.method, path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
+        logger.info(
+          { id, method: req.method, path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 },
+          'request',
+        );
       });
     }
     return originalEmit.apply(this, arguments);

@@ -22,7 +22,10 @@ export function releaseToken(): string | undefined {
 function selfOrigin(): string | undefined {
   const port = process.env.PORT;
   if (!port) return undefined;
-  const host = process.env.HOSTNAME && !['0.0.0.0', '::', '[::]'].includes(process.env.HOSTNAME) ? process.env.HOSTNAME : '127.0.0.1';
+  const host =
+    process.env.HOSTNAME && !['0.0.0.0', '::', '[::]'].includes(process.env.HOSTNAME)
+      ? process.env.HOSTNAME
+      : '127.0.0.1';
   return `http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`;
 }
 
@@ -45,7 +48,11 @@ async function tick(s: State): Promise<void> {
 
 export function startScheduledRelease(): void {
   if (state.moodwireScheduledRelease) return;
-  const s: State = { token: randomBytes(32).toString('base64url'), running: false, timer: setInterval(() => void tick(s), EVERY_MS) };
+  const s: State = {
+    token: randomBytes(32).toString('base64url'),
+    running: false,
+    timer: setInterval(() => void tick(s), EVERY_MS),
+  };
   s.timer.unref();
   state.moodwireScheduledRelease = s;
 }

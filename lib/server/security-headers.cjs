@@ -19,7 +19,8 @@ const NEXT_INLINE_SCRIPTS = [
   /^self\.__next_f\.push\(\[\d{1,2},"(?:[^"\\\n]|\\.)*"\]\)$/s,
   /^self\.__next_f\.push\(\[\d{1,2},null\]\)$/,
 ];
-const TURBOPACK_CHUNKS = /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\((\{[^<]*\})\);?$/s;
+const TURBOPACK_CHUNKS =
+  /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\((\{[^<]*\})\);?$/s;
 
 // The scan works on the page's bytes read as latin1 (one character per byte), never on decoded UTF-8
 // text: decoding a 100 kB page as UTF-8 cost more than everything else this hook does. The patterns
@@ -59,7 +60,10 @@ function inlineScriptHashes(html) {
     if (/\stype\s*=\s*"?application\/(ld\+)?json/i.test(attrs)) continue; // data blocks never execute
     if (!isTrustedLatin1(text)) continue;
     const start = match.index + '<script'.length + attrs.length + 1;
-    const digest = crypto.createHash('sha256').update(bytes.subarray(start, start + text.length)).digest('base64');
+    const digest = crypto
+      .createHash('sha256')
+      .update(bytes.subarray(start, start + text.length))
+      .digest('base64');
     hashes.add(`'sha256-${digest}'`);
   }
   return [...hashes];
@@ -150,7 +154,6 @@ function remember(key, make) {
   return value;
 }
 
-
 /**
  * Next answers notFound() from a page rendered on demand (a story, section, tag or author that does not
  * exist) with an empty error document whose 404 message only exists in its flight data, drawn by the
@@ -165,7 +168,8 @@ function notFoundDocument() {
   const file = path.join(process.cwd(), process.env.MOODWIRE_DIST_DIR || '.next', 'server', 'app', '_not-found.html');
   try {
     const { mtimeMs } = fs.statSync(file);
-    if (notFoundPage.file !== file || notFoundPage.mtimeMs !== mtimeMs) notFoundPage = { file, mtimeMs, html: fs.readFileSync(file) };
+    if (notFoundPage.file !== file || notFoundPage.mtimeMs !== mtimeMs)
+      notFoundPage = { file, mtimeMs, html: fs.readFileSync(file) };
     return notFoundPage.html;
   } catch {
     return null;
@@ -222,7 +226,8 @@ function contentSecurityPolicy(hashes) {
 const STATIC_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()',
+  'Permissions-Policy':
+    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()',
   'X-Frame-Options': 'DENY',
 };
 
@@ -237,7 +242,8 @@ const OPENER_POLICY = 'same-origin';
 /** Decorates one response: static headers at once, the CSP when the body is known. */
 function secureResponse(res) {
   for (const [name, value] of Object.entries(STATIC_HEADERS)) res.setHeader(name, value);
-  if (STAFF_PATH.test(String((res.req && res.req.url) || '/'))) res.setHeader('Cross-Origin-Opener-Policy', OPENER_POLICY);
+  if (STAFF_PATH.test(String((res.req && res.req.url) || '/')))
+    res.setHeader('Cross-Origin-Opener-Policy', OPENER_POLICY);
   if (siteIsHttps()) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 
   const original = { writeHead: res.writeHead, write: res.write, end: res.end };
@@ -300,7 +306,10 @@ function secureResponse(res) {
     const moved = statusCode === 404 ? renamedLocation(res.req) : undefined;
     if (moved) return sendMoved(moved, cb);
     const strip = isReaderPageRequest(res.req, statusCode);
-    const prepared = raw.length === 0 ? { body: Buffer.alloc(0), hashes: [] } : preparedBody(raw, res.getHeader('content-encoding'), strip, statusCode);
+    const prepared =
+      raw.length === 0
+        ? { body: Buffer.alloc(0), hashes: [] }
+        : preparedBody(raw, res.getHeader('content-encoding'), strip, statusCode);
     setPolicy(prepared.hashes);
     if (!res.headersSent) {
       removeHeader('content-length');
@@ -314,7 +323,8 @@ function secureResponse(res) {
   /** A renamed story's or section's old address: a 301 to where it lives now, instead of the 404. */
   function sendMoved(location, cb) {
     const body = Buffer.from(`Moved permanently to ${location}\n`);
-    for (const name of ['content-type', 'cache-control', 'content-length', 'content-encoding', 'vary', 'location']) removeHeader(name);
+    for (const name of ['content-type', 'cache-control', 'content-length', 'content-encoding', 'vary', 'location'])
+      removeHeader(name);
     res.setHeader('Location', location);
     res.setHeader('Cache-Control', 'public, max-age=3600');
     res.setHeader('Content-Type', 'text/plain; charset=utf-8');
@@ -335,7 +345,8 @@ function secureResponse(res) {
   function removeHeader(name) {
     res.removeHeader(name);
     if (pendingHead && pendingHead.headers && !Array.isArray(pendingHead.headers)) {
-      for (const key of Object.keys(pendingHead.headers)) if (key.toLowerCase() === name) delete pendingHead.headers[key];
+      for (const key of Object.keys(pendingHead.headers))
+        if (key.toLowerCase() === name) delete pendingHead.headers[key];
     }
   }
   function flushHead() {
@@ -412,4 +423,12 @@ function install() {
   http.Server.prototype.__moodwireSecurityHeaders = true;
 }
 
-module.exports = { install, secureResponse, inlineScriptHashes, isTrustedInlineScript, contentSecurityPolicy, stripClientRuntime, isReaderPageRequest };
+module.exports = {
+  install,
+  secureResponse,
+  inlineScriptHashes,
+  isTrustedInlineScript,
+  contentSecurityPolicy,
+  stripClientRuntime,
+  isReaderPageRequest,
+};

@@ -5,4 +5,7 @@ export function contentSecurityPolicy(hashes: string[]): string;
 export function secureResponse(res: import('node:http').ServerResponse): void;
 /** A reader page (latin1 text) without Next's scripts and script preloads; null when the page keeps them. */
 export function stripClientRuntime(page: string): string | null;
-export function isReaderPageRequest(req: { url?: string; method?: string; headers?: Record<string, string | string[] | undefined> } | undefined, statusCode: number): boolean;
+export function isReaderPageRequest(
+  req: { url?: string; method?: string; headers?: Record<string, string | string[] | undefined> } | undefined,
+  statusCode: number,
+): boolean;

@@ -12,7 +12,9 @@ export function clientAddressHash(headers: Pick<Headers, 'get'>): string {
   if (address === null) {
     if (!warnedNoClientIp) {
       warnedNoClientIp = true;
-      console.warn('[moodwire] no trusted client address on requests (lib/server/client-ip.cjs not loaded): per-address vote and share limits are off.');
+      console.warn(
+        '[moodwire] no trusted client address on requests (lib/server/client-ip.cjs not loaded): per-address vote and share limits are off.',
+      );
     }
     return '';
   }

@@ -39,7 +39,13 @@ export type VoteSettings = {
 let cached: { key: string; value: VoteSettings } | undefined;
 
 export function voteSettings(env: NodeJS.ProcessEnv = process.env): VoteSettings {
-  const key = [env.VOTE_LIMIT_PER_MINUTE, env.VOTE_READER_LIMIT_PER_MINUTE, env.MOOD_PANEL_MIN_VOTES, env.MOOD_RANKING_MIN_VOTES, env.SHARE_LIMIT_PER_MINUTE].join('|');
+  const key = [
+    env.VOTE_LIMIT_PER_MINUTE,
+    env.VOTE_READER_LIMIT_PER_MINUTE,
+    env.MOOD_PANEL_MIN_VOTES,
+    env.MOOD_RANKING_MIN_VOTES,
+    env.SHARE_LIMIT_PER_MINUTE,
+  ].join('|');
   if (cached?.key === key) return cached.value;
   const parsed = schema.safeParse({
     VOTE_LIMIT_PER_MINUTE: env.VOTE_LIMIT_PER_MINUTE,

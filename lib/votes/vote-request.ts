@@ -17,7 +17,10 @@ const articleId = z
   .refine((n) => n <= 2_147_483_647, { error: 'The story number in the vote is not valid.' });
 
 const mood = z.enum(MOODS, {
-  error: (issue) => (issue.input === undefined ? `Choose a mood: ${moodList}.` : `That is not one of the moods. Choose one of: ${moodList}.`),
+  error: (issue) =>
+    issue.input === undefined
+      ? `Choose a mood: ${moodList}.`
+      : `That is not one of the moods. Choose one of: ${moodList}.`,
 });
 
 export const voteFormSchema = z.object({
@@ -37,7 +40,10 @@ export function intentOf(mood: Mood, current: Mood | '' | undefined): VoteIntent
 }
 
 /** Reads at most `max` bytes of a body; undefined when it is longer. */
-export async function readBodyLimited(body: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array | undefined> {
+export async function readBodyLimited(
+  body: ReadableStream<Uint8Array> | null,
+  max: number,
+): Promise<Uint8Array | undefined> {
   if (!body) return new Uint8Array(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -62,7 +68,10 @@ export async function readBodyLimited(body: ReadableStream<Uint8Array> | null, m
 }
 
 /** Turns an urlencoded or multipart body into the three fields, or says what is wrong with it. */
-export async function parseVoteBody(contentType: string | null, bytes: Uint8Array): Promise<VoteForm | VoteRequestError> {
+export async function parseVoteBody(
+  contentType: string | null,
+  bytes: Uint8Array,
+): Promise<VoteForm | VoteRequestError> {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   let fields: Map<string, unknown[]>;
   if (type === 'application/x-www-form-urlencoded') {
@@ -75,19 +84,27 @@ export async function parseVoteBody(contentType: string | null, bytes: Uint8Arra
       return { status: 400, message: 'The vote could not be read: the form data is malformed.' };
     }
   } else {
-    return { status: 415, message: 'Send the vote as a form (application/x-www-form-urlencoded or multipart/form-data).' };
+    return {
+      status: 415,
+      message: 'Send the vote as a form (application/x-www-form-urlencoded or multipart/form-data).',
+    };
   }
 
   const values: Record<string, unknown> = {};
   for (const name of ['article', 'mood', 'current'] as const) {
     const all = fields.get(name) ?? [];
     if (all.length > 1) return { status: 400, message: `The vote contains the field “${name}” more than once.` };
-    if (all.length === 1 && typeof all[0] !== 'string') return { status: 400, message: `The field “${name}” must be text, not a file.` };
+    if (all.length === 1 && typeof all[0] !== 'string')
+      return { status: 400, message: `The field “${name}” must be text, not a file.` };
     values[name] = all[0];
   }
   const parsed = voteFormSchema.safeParse(values);
   if (!parsed.success) return { status: 400, message: parsed.error.issues[0]?.message ?? 'The vote is not valid.' };
-  return { articleId: parsed.data.article, mood: parsed.data.mood, intent: intentOf(parsed.data.mood, parsed.data.current) };
+  return {
+    articleId: parsed.data.article,
+    mood: parsed.data.mood,
+    intent: intentOf(parsed.data.mood, parsed.data.current),
+  };
 }
 
 function collect(entries: Iterable<[string, unknown]>): Map<string, unknown[]> {

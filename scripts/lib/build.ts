@@ -3,8 +3,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const SOURCES = ['app', 'components', 'db', 'lib', 'drizzle', 'proxy.ts', 'instrumentation.ts', 'auth.ts', 'auth.config.ts', 'next.config.ts',
-  'postcss.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const SOURCES = [
+  'app',
+  'components',
+  'db',
+  'lib',
+  'drizzle',
+  'proxy.ts',
+  'instrumentation.ts',
+  'auth.ts',
+  'auth.config.ts',
+  'next.config.ts',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+];
 
 function newestMtime(entry: string): number {
   let stat: fs.Stats;

@@ -9,7 +9,13 @@ import { e2eDatabasePath, signInThroughForm } from '../helpers/staff-e2e';
  * Every reader-facing page we check. Add a page here (with `prepare` to open menus or dialogs first)
  * and it gets the axe scan in light and dark mode, the heading walk and the `lang` check.
  */
-type CheckedPage = { name: string; path: string; status?: number; signIn?: StaffRole; prepare?: (page: Page) => Promise<void> };
+type CheckedPage = {
+  name: string;
+  path: string;
+  status?: number;
+  signIn?: StaffRole;
+  prepare?: (page: Page) => Promise<void>;
+};
 
 const PAGES: CheckedPage[] = [
   { name: 'home', path: '/' },
@@ -54,7 +60,9 @@ for (const scheme of ['light', 'dark'] as const) {
         await open(page, p);
         // Light mode gets every rule; the dark pass is there for the colours, so it runs the colour rules.
         const axe = new AxeBuilder({ page });
-        const { violations, passes } = await (scheme === 'light' ? axe.withTags(AXE_TAGS) : axe.withRules(DARK_MODE_RULES)).analyze();
+        const { violations, passes } = await (
+          scheme === 'light' ? axe.withTags(AXE_TAGS) : axe.withRules(DARK_MODE_RULES)
+        ).analyze();
         const describe = (v: (typeof violations)[number]) =>
           `[${v.impact}] ${v.id}: ${v.help} — ${v.nodes
             .slice(0, 3)
@@ -62,7 +70,9 @@ for (const scheme of ['light', 'dark'] as const) {
             .join(', ')}`;
         const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
         // One line per page and mode, for the record (npm test output), with any minor finding spelled out.
-        console.log(`axe ${scheme} ${p.name}: ${violations.length} violations (${severe.length} serious/critical), ${passes.length} rules passed`);
+        console.log(
+          `axe ${scheme} ${p.name}: ${violations.length} violations (${severe.length} serious/critical), ${passes.length} rules passed`,
+        );
         for (const v of violations.filter((x) => !severe.includes(x))) console.log(`  ${describe(v)}`);
         expect(severe.map(describe)).toEqual([]);
       });
@@ -77,10 +87,18 @@ test('every page has lang, one h1 first, and headings that never skip a level', 
     const levels = await page.evaluate(() =>
       [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
         // Hidden headings are not read out; visually hidden (sr-only) ones are, and count.
-        .filter((h) => !h.closest('[hidden], [aria-hidden="true"]') && getComputedStyle(h).display !== 'none' && getComputedStyle(h).visibility !== 'hidden')
+        .filter(
+          (h) =>
+            !h.closest('[hidden], [aria-hidden="true"]') &&
+            getComputedStyle(h).display !== 'none' &&
+            getComputedStyle(h).visibility !== 'hidden',
+        )
         .map((h) => `${h.tagName[1]} ${h.textContent?.trim().slice(0, 40)}`),
     );
-    expect(levels.filter((l) => l.startsWith('1 ')), `${p.path}: ${levels.join(' | ')}`).toHaveLength(1);
+    expect(
+      levels.filter((l) => l.startsWith('1 ')),
+      `${p.path}: ${levels.join(' | ')}`,
+    ).toHaveLength(1);
     expect(levels[0], p.path).toMatch(/^1 /);
     for (let i = 1; i < levels.length; i++) {
       const jump = Number(levels[i]![0]) - Number(levels[i - 1]![0]);
@@ -143,7 +161,8 @@ test('with prefers-reduced-motion, nothing animates or transitions', async ({ pa
       probe.style.transition = 'color 400ms ease';
       probe.style.animation = 'none 2s infinite';
       document.body.append(probe);
-      const seconds = (v: string) => Math.max(...v.split(',').map((d) => parseFloat(d) * (d.trim().endsWith('ms') ? 0.001 : 1)));
+      const seconds = (v: string) =>
+        Math.max(...v.split(',').map((d) => parseFloat(d) * (d.trim().endsWith('ms') ? 0.001 : 1)));
       const found = [...document.querySelectorAll<HTMLElement>('body *')]
         .filter((el) => {
           const s = getComputedStyle(el);
@@ -162,7 +181,10 @@ test('dark mode follows the system setting', async ({ page }) => {
   const colours = async () =>
     page.evaluate(() => {
       const luminance = (rgb: string) => {
-        const [r, g, b] = rgb.match(/\d+/g)!.slice(0, 3).map((n) => Number(n) / 255) as [number, number, number];
+        const [r, g, b] = rgb
+          .match(/\d+/g)!
+          .slice(0, 3)
+          .map((n) => Number(n) / 255) as [number, number, number];
         const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
         return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
       };
@@ -197,7 +219,9 @@ test('an article prints without navigation or furniture, with its address', asyn
   ]) {
     await expect(hidden).toBeHidden();
   }
-  const stillShown = await page.locator('.no-print').evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== 'none').length);
+  const stillShown = await page
+    .locator('.no-print')
+    .evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== 'none').length);
   expect(stillShown).toBe(0);
   const printedUrl = await page.locator('article.print-url').evaluate((el) => getComputedStyle(el, '::after').content);
   expect(printedUrl).toBe(`"${baseURL}/news/${WECHAT_SLUG}"`);

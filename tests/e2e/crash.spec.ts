@@ -23,7 +23,7 @@ const STORIES_PER_READER = 6;
 type Vote = { reader: string; article: number; mood: string };
 type Tally = Record<string, number>;
 
-const pick = <T,>(items: readonly T[]) => items[Math.floor(Math.random() * items.length)]!;
+const pick = <T>(items: readonly T[]) => items[Math.floor(Math.random() * items.length)]!;
 
 function shuffled<T>(items: readonly T[]): T[] {
   const a = [...items];
@@ -51,7 +51,12 @@ function assertRealServer(server: TestServer) {
  * each of a few stories (intent "set", so every acknowledged vote must stay exactly as answered).
  * Returns when the server stops answering.
  */
-async function readerLoop(url: string, articles: number[], acked: Vote[], counts: { sent: number; unanswered: number; refused: number }) {
+async function readerLoop(
+  url: string,
+  articles: number[],
+  acked: Vote[],
+  counts: { sent: number; unanswered: number; refused: number },
+) {
   for (;;) {
     let cookie: string | undefined;
     let reader: string | undefined;
@@ -85,7 +90,9 @@ async function readerLoop(url: string, articles: number[], acked: Vote[], counts
         reader = cookie.split('.')[1];
       }
       const ok = json
-        ? res.status === 200 && (body as { ok?: boolean; mine?: string }).ok === true && (body as { mine?: string }).mine === mood
+        ? res.status === 200 &&
+          (body as { ok?: boolean; mine?: string }).ok === true &&
+          (body as { mine?: string }).mine === mood
         : res.status === 303 && (res.headers.get('location') ?? '').endsWith('#mood-vote');
       if (!ok) {
         counts.refused++;
@@ -105,11 +112,20 @@ function groupCounts(db: Database.Database, sql: string): Tally {
 
 test('SIGKILL at random moments under vote load, 10 rounds: integrity ok, every acknowledged vote present, tallies = COUNT(*)', async () => {
   test.setTimeout(150_000);
-  const env = { VOTE_LIMIT_PER_MINUTE: '0', VOTE_READER_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', SITE_URL: `http://127.0.0.1:${process.env.E2E_PORT || 3100}` };
+  const env = {
+    VOTE_LIMIT_PER_MINUTE: '0',
+    VOTE_READER_LIMIT_PER_MINUTE: '0',
+    LOG_LEVEL: 'warn',
+    SITE_URL: `http://127.0.0.1:${process.env.E2E_PORT || 3100}`,
+  };
   let server = await startServer({ port: PORT, sourceDatabase: e2eDatabasePath, env });
   const files = { dir: server.dir, databasePath: server.databasePath };
   const seed = new Database(files.databasePath, { readonly: true });
-  const articles = (seed.prepare("select id from articles where status = 'published' and voting_paused = 0 and published_at <= ?").all(Date.now()) as { id: number }[]).map((r) => r.id);
+  const articles = (
+    seed
+      .prepare("select id from articles where status = 'published' and voting_paused = 0 and published_at <= ?")
+      .all(Date.now()) as { id: number }[]
+  ).map((r) => r.id);
   const votesBefore = (seed.prepare('select count(*) as n from votes').get() as { n: number }).n;
   seed.close();
   expect(articles.length).toBeGreaterThanOrEqual(STORIES_PER_READER);
@@ -124,7 +140,9 @@ test('SIGKILL at random moments under vote load, 10 rounds: integrity ok, every 
       const ackedBefore = acked.length;
       const readers = Array.from({ length: READERS }, () => readerLoop(server.url, articles, acked, counts));
       // Kill under load: once votes are being answered, at a random moment in the next second.
-      await expect.poll(() => acked.length - ackedBefore, { timeout: 30_000, intervals: [20] }).toBeGreaterThanOrEqual(READERS / 2);
+      await expect
+        .poll(() => acked.length - ackedBefore, { timeout: 30_000, intervals: [20] })
+        .toBeGreaterThanOrEqual(READERS / 2);
       const delay = Math.floor(Math.random() * 1000);
       delays.push(delay);
       await new Promise((r) => setTimeout(r, delay));
@@ -139,19 +157,31 @@ test('SIGKILL at random moments under vote load, 10 rounds: integrity ok, every 
       try {
         expect(db.pragma('integrity_check', { simple: true }), `round ${round}`).toBe('ok');
         const find = db.prepare('select mood from votes where reader_id = ? and article_id = ? and voided_at is null');
-        const missing = acked.filter((v) => (find.get(v.reader, v.article) as { mood: string } | undefined)?.mood !== v.mood);
+        const missing = acked.filter(
+          (v) => (find.get(v.reader, v.article) as { mood: string } | undefined)?.mood !== v.mood,
+        );
         expect(missing, `round ${round}: acknowledged votes missing or changed`).toEqual([]);
         // Every new row is an acknowledged vote or one whose answer the kill cut off.
         const added = (db.prepare('select count(*) as n from votes').get() as { n: number }).n - votesBefore;
         expect(added).toBeGreaterThanOrEqual(acked.length);
         expect(added).toBeLessThanOrEqual(acked.length + counts.unanswered);
 
-        const live = "from votes where voided_at is null group by 1";
-        expect(groupCounts(db, "select article_id || ':' || mood as k, sum(count) as n from vote_tallies group by 1"), `round ${round}: tallies`).toEqual(
-          groupCounts(db, `select article_id || ':' || mood as k, count(*) as n ${live}`),
-        );
-        expect(groupCounts(db, "select article_id || ':' || hour || ':' || mood as k, sum(count) as n from vote_hourly group by 1"), `round ${round}: vote_hourly`).toEqual(
-          groupCounts(db, `select article_id || ':' || (created_at / 3600000 * 3600000) || ':' || mood as k, count(*) as n ${live}`),
+        const live = 'from votes where voided_at is null group by 1';
+        expect(
+          groupCounts(db, "select article_id || ':' || mood as k, sum(count) as n from vote_tallies group by 1"),
+          `round ${round}: tallies`,
+        ).toEqual(groupCounts(db, `select article_id || ':' || mood as k, count(*) as n ${live}`));
+        expect(
+          groupCounts(
+            db,
+            "select article_id || ':' || hour || ':' || mood as k, sum(count) as n from vote_hourly group by 1",
+          ),
+          `round ${round}: vote_hourly`,
+        ).toEqual(
+          groupCounts(
+            db,
+            `select article_id || ':' || (created_at / 3600000 * 3600000) || ':' || mood as k, count(*) as n ${live}`,
+          ),
         );
       } finally {
         db.close();

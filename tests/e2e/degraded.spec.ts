@@ -39,7 +39,11 @@ function postVote(server: TestServer, article: number, mood: string, json: boole
   return fetch(`${server.url}/api/vote`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, accept: json ? 'application/json' : 'text/html' },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: server.url,
+      accept: json ? 'application/json' : 'text/html',
+    },
     body: new URLSearchParams({ article: String(article), mood, current: '' }),
   });
 }
@@ -50,12 +54,19 @@ async function stop(server: TestServer) {
 }
 
 function talliesMatch(db: Database.Database) {
-  const grouped = (sql: string) => Object.fromEntries((db.prepare(sql).all() as { k: string; n: number }[]).filter((r) => r.n !== 0).map((r) => [r.k, r.n]));
+  const grouped = (sql: string) =>
+    Object.fromEntries(
+      (db.prepare(sql).all() as { k: string; n: number }[]).filter((r) => r.n !== 0).map((r) => [r.k, r.n]),
+    );
   expect(grouped("select article_id || ':' || mood as k, sum(count) as n from vote_tallies group by 1")).toEqual(
     grouped("select article_id || ':' || mood as k, count(*) as n from votes where voided_at is null group by 1"),
   );
-  expect(grouped("select article_id || ':' || hour || ':' || mood as k, sum(count) as n from vote_hourly group by 1")).toEqual(
-    grouped("select article_id || ':' || (created_at / 3600000 * 3600000) || ':' || mood as k, count(*) as n from votes where voided_at is null group by 1"),
+  expect(
+    grouped("select article_id || ':' || hour || ':' || mood as k, sum(count) as n from vote_hourly group by 1"),
+  ).toEqual(
+    grouped(
+      "select article_id || ':' || (created_at / 3600000 * 3600000) || ':' || mood as k, count(*) as n from votes where voided_at is null group by 1",
+    ),
   );
 }
 
@@ -67,7 +78,9 @@ async function expectPausedNotice(page: Page, url: string) {
   await expect(page.locator('#mood-vote').getByRole('status')).toHaveText(PAUSED);
 }
 
-test('full disk: votes answer 503 "voting is paused" (JSON and no-JS page), reading goes on, nothing is corrupted, voting recovers when space returns', async ({ browser }) => {
+test('full disk: votes answer 503 "voting is paused" (JSON and no-JS page), reading goes on, nothing is corrupted, voting recovers when space returns', async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   // Votes go to a story of this test's own: a story voted on here is stale in this server's cache,
   // and re-rendering one the main server also shows (a prefetch is enough) would put this
@@ -75,12 +88,20 @@ test('full disk: votes answer 503 "voting is paused" (JSON and no-JS page), read
   const slug = `full-disk-story-${uniqueSuffix()}`;
   let articleId = 0;
   const source = copyDatabase((db) => {
-    articleId = plantArticle(db, { slug, title: 'A story voted on until the disk is full', bodyHtml: '<p>Votes pour in.</p>' });
+    articleId = plantArticle(db, {
+      slug,
+      title: 'A story voted on until the disk is full',
+      bodyHtml: '<p>Votes pour in.</p>',
+    });
     db.exec('create table test_filler (b blob)');
     const fill = db.prepare('insert into test_filler values (zeroblob(3000))');
     for (let i = 0; i < 200; i++) fill.run();
   });
-  const server = await startServer({ port: BASE + 5, sourceDatabase: source.file, env: { SITE_URL, VOTE_LIMIT_PER_MINUTE: '0', VOTE_READER_LIMIT_PER_MINUTE: '0', MOODWIRE_TEST_MAX_PAGE_COUNT: '1' } });
+  const server = await startServer({
+    port: BASE + 5,
+    sourceDatabase: source.file,
+    env: { SITE_URL, VOTE_LIMIT_PER_MINUTE: '0', VOTE_READER_LIMIT_PER_MINUTE: '0', MOODWIRE_TEST_MAX_PAGE_COUNT: '1' },
+  });
   const admin = new Database(server.databasePath);
   admin.pragma('busy_timeout = 5000');
   try {
@@ -130,7 +151,9 @@ test('full disk: votes answer 503 "voting is paused" (JSON and no-JS page), read
 
     // Nothing refused was written, nothing is corrupted.
     expect(admin.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect((admin.prepare('select count(*) as n from votes').get() as { n: number }).n - votesBefore).toBe(acknowledged);
+    expect((admin.prepare('select count(*) as n from votes').get() as { n: number }).n - votesBefore).toBe(
+      acknowledged,
+    );
     talliesMatch(admin);
 
     // Space returns: the freed pages are reused, and the next votes by both paths go through.
@@ -142,10 +165,14 @@ test('full disk: votes answer 503 "voting is paused" (JSON and no-JS page), read
     expect(form.status).toBe(303);
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
     await stop(server);
-    console.log(`full disk: ${acknowledged} votes accepted before the cap, then ${refusedJson} JSON and ${refusedForm} form votes got 503; 2 accepted after space returned`);
+    console.log(
+      `full disk: ${acknowledged} votes accepted before the cap, then ${refusedJson} JSON and ${refusedForm} form votes got 503; 2 accepted after space returned`,
+    );
 
     expect(admin.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect((admin.prepare('select count(*) as n from votes').get() as { n: number }).n - votesBefore).toBe(acknowledged + 2);
+    expect((admin.prepare('select count(*) as n from votes').get() as { n: number }).n - votesBefore).toBe(
+      acknowledged + 2,
+    );
     talliesMatch(admin);
   } finally {
     admin.close();
@@ -155,24 +182,40 @@ test('full disk: votes answer 503 "voting is paused" (JSON and no-JS page), read
   }
 });
 
-test('read-only database: stories render (a never-rendered one too), votes, the contact form and health say why, nothing is written', async ({ browser }) => {
+test('read-only database: stories render (a never-rendered one too), votes, the contact form and health say why, nothing is written', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const slug = `read-only-story-${uniqueSuffix()}`;
   const title = 'A story first read from a read-only database';
   let articleId = 0;
   const source = copyDatabase((db) => {
-    articleId = plantArticle(db, { slug, title, bodyHtml: '<p>Rendered for the first time while the database takes no writes.</p>' });
+    articleId = plantArticle(db, {
+      slug,
+      title,
+      bodyHtml: '<p>Rendered for the first time while the database takes no writes.</p>',
+    });
   });
-  const server = await startServer({ port: BASE + 6, sourceDatabase: source.file, readyStatus: 503, env: { SITE_URL, DATABASE_READ_ONLY: '1' } });
+  const server = await startServer({
+    port: BASE + 6,
+    sourceDatabase: source.file,
+    readyStatus: 503,
+    env: { SITE_URL, DATABASE_READ_ONLY: '1' },
+  });
   try {
     const digest = () => fs.readFileSync(server.databasePath).toString('base64');
     const before = digest();
 
     const health = await fetch(`${server.url}/api/health`);
     expect(health.status).toBe(503);
-    expect(await health.json()).toMatchObject({ status: 'degraded', reason: 'database is read-only', migrations: { applied: expect.any(Number) } });
+    expect(await health.json()).toMatchObject({
+      status: 'degraded',
+      reason: 'database is read-only',
+      migrations: { applied: expect.any(Number) },
+    });
 
-    for (const p of ['/', `/news/${STORY}`, '/section/sports', '/about', '/search?q=wechat']) expect((await fetch(`${server.url}${p}`)).status, p).toBe(200);
+    for (const p of ['/', `/news/${STORY}`, '/section/sports', '/about', '/search?q=wechat'])
+      expect((await fetch(`${server.url}${p}`)).status, p).toBe(200);
     const fresh = await fetch(`${server.url}/news/${slug}`);
     expect(fresh.status).toBe(200);
     expect(await fresh.text()).toContain(title);
@@ -208,8 +251,15 @@ test('read-only database: stories render (a never-rendered one too), votes, the 
     const contact = await browser.newContext();
     const contactPage = await contact.newPage();
     await contactPage.goto(`${server.url}/contact`);
-    await sendContactForm(contactPage, { name: 'Ana Reader', email: 'ana@example.com', subject: 'Sent while read-only', message: 'Will this reach anyone?' });
-    await expect(contactPage.getByRole('alert')).toHaveText('The site cannot save messages right now, so your message was not sent. Please try again later.');
+    await sendContactForm(contactPage, {
+      name: 'Ana Reader',
+      email: 'ana@example.com',
+      subject: 'Sent while read-only',
+      message: 'Will this reach anyone?',
+    });
+    await expect(contactPage.getByRole('alert')).toHaveText(
+      'The site cannot save messages right now, so your message was not sent. Please try again later.',
+    );
     await expect(contactPage.getByLabel('Message')).toHaveValue('Will this reach anyone?');
     await contact.close();
 
@@ -217,7 +267,9 @@ test('read-only database: stories render (a never-rendered one too), votes, the 
     await stop(server);
     const db = new Database(server.databasePath, { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect((db.prepare('select count(*) as n from votes where article_id = ?').get(articleId) as { n: number }).n).toBe(0);
+    expect((db.prepare('select count(*) as n from votes where article_id = ?').get(articleId) as { n: number }).n).toBe(
+      0,
+    );
     db.close();
   } finally {
     if (server.process.exitCode === null && server.process.signalCode === null) server.process.kill('SIGKILL');

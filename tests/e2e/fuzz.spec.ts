@@ -16,17 +16,58 @@ let server: TestServer;
 const cookies: Partial<Record<StaffRole, string>> = {};
 const tally: Record<string, number> = {};
 
-const XSS = (JSON.parse(fs.readFileSync('tests/fixtures/xss-payloads.json', 'utf8')) as { payloads: string[] }).payloads;
+const XSS = (JSON.parse(fs.readFileSync('tests/fixtures/xss-payloads.json', 'utf8')) as { payloads: string[] })
+  .payloads;
 const HOSTILE = [
-  '', ' ', '0', '-1', '1e309', 'NaN', 'null', 'undefined', 'true', '[]', '{}', '{"__proto__":{"x":1}}', "' OR 1=1 --", '"; DROP TABLE votes; --',
-  '../../../../etc/passwd', '..%2f..%2fetc%2fpasswd', '%00', '\u0000', '\uFFFF', '\uD800', '🙂'.repeat(50), 'a'.repeat(5000), '%', '%%', '%zz',
-  'javascript:alert(1)', '//evil.example', 'http://evil.example', 'C:\\Windows\\win.ini', '$ACTION_ID_x', '$K1', '$@0', '$Q', '\r\nSet-Cookie: x=1',
+  '',
+  ' ',
+  '0',
+  '-1',
+  '1e309',
+  'NaN',
+  'null',
+  'undefined',
+  'true',
+  '[]',
+  '{}',
+  '{"__proto__":{"x":1}}',
+  "' OR 1=1 --",
+  '"; DROP TABLE votes; --',
+  '../../../../etc/passwd',
+  '..%2f..%2fetc%2fpasswd',
+  '%00',
+  '\u0000',
+  '\uFFFF',
+  '\uD800',
+  '🙂'.repeat(50),
+  'a'.repeat(5000),
+  '%',
+  '%%',
+  '%zz',
+  'javascript:alert(1)',
+  '//evil.example',
+  'http://evil.example',
+  'C:\\Windows\\win.ini',
+  '$ACTION_ID_x',
+  '$K1',
+  '$@0',
+  '$Q',
+  '\r\nSet-Cookie: x=1',
   ...XSS.slice(0, 60),
 ];
-const hostile = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 100 }), fc.constantFrom(...HOSTILE), fc.integer().map(String), fc.double().map(String));
+const hostile = fc.oneof(
+  fc.string({ maxLength: 300 }),
+  fc.string({ unit: 'grapheme', maxLength: 100 }),
+  fc.constantFrom(...HOSTILE),
+  fc.integer().map(String),
+  fc.double().map(String),
+);
 // A lone surrogate cannot be percent-encoded: send the replacement character instead.
 const enc = (s: string) => encodeURIComponent(s.replace(/[\uD800-\uDFFF]/g, '\uFFFD'));
-const segment = fc.oneof(fc.stringMatching(/^[a-z0-9-]{1,40}$/), hostile.map((s) => enc(s).slice(0, 300) || 'x'));
+const segment = fc.oneof(
+  fc.stringMatching(/^[a-z0-9-]{1,40}$/),
+  hostile.map((s) => enc(s).slice(0, 300) || 'x'),
+);
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(30 * 60_000);
@@ -35,7 +76,11 @@ test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
   // Same SITE_URL as the main e2e server: both share the build's ISR cache in .next, and pages this
   // server regenerates must not carry another address into the other server's answers.
-  server = await startServer({ port: PORT, sourceDatabase: e2eDatabasePath(), env: { LOG_LEVEL: 'warn', SITE_URL: `http://127.0.0.1:${process.env.E2E_PORT || 3100}` } });
+  server = await startServer({
+    port: PORT,
+    sourceDatabase: e2eDatabasePath(),
+    env: { LOG_LEVEL: 'warn', SITE_URL: `http://127.0.0.1:${process.env.E2E_PORT || 3100}` },
+  });
   await ensureStaffUsers(server.databasePath);
   for (const role of ['editor', 'admin'] as const) {
     const context = await browser.newContext({ baseURL: server.url });
@@ -45,7 +90,10 @@ test.beforeAll(async ({ browser }) => {
     await page.getByLabel('Password').fill(STAFF[role].password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('heading', { level: 1, name: /^Hello,/ })).toBeVisible({ timeout: 30_000 });
-    cookies[role] = (await context.cookies()).filter((c) => c.name.includes('session-token')).map((c) => `${c.name}=${c.value}`).join('; ');
+    cookies[role] = (await context.cookies())
+      .filter((c) => c.name.includes('session-token'))
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
     await context.close();
   }
 });
@@ -59,29 +107,52 @@ test.afterAll(async () => {
   db.close();
   const log = server.output();
   fs.rmSync(server.dir, { recursive: true, force: true });
-  console.log(`fuzz: ${Object.entries(tally).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `fuzz: ${Object.entries(tally)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   expect(integrity).toBe('ok');
   // Next itself logs junk action ids ("Invalid Server Actions request", "Server Reference ID did not
   // match", a missing next-action invariant) while answering them 4xx: expected. Anything that
   // escaped a handler, or an error of ours, is not.
-  expect(log).not.toMatch(/unhandledRejection|Unhandled Rejection|uncaughtException|Failed to update prerender cache|SqliteError|RangeError|\[auth\]|ERR_INVALID_ARG/);
+  expect(log).not.toMatch(
+    /unhandledRejection|Unhandled Rejection|uncaughtException|Failed to update prerender cache|SqliteError|RangeError|\[auth\]|ERR_INVALID_ARG/,
+  );
 });
 
 async function check(name: string, response: Promise<import('@playwright/test').APIResponse>) {
   const res = await response;
   tally[name] = (tally[name] ?? 0) + 1;
-  if (res.status() >= 500) throw new Error(`${name}: ${res.status()} ${res.url()}\n${(await res.text()).slice(0, 300)}`);
+  if (res.status() >= 500)
+    throw new Error(`${name}: ${res.status()} ${res.url()}\n${(await res.text()).slice(0, 300)}`);
 }
 
 async function property(name: string, arb: fc.Arbitrary<unknown>, run: (value: never) => Promise<void>) {
-  await fc.assert(fc.asyncProperty(arb, async (v) => run(v as never)), { numRuns: RUNS, endOnFailure: true });
+  await fc.assert(
+    fc.asyncProperty(arb, async (v) => run(v as never)),
+    { numRuns: RUNS, endOnFailure: true },
+  );
   expect(tally[name]).toBeGreaterThanOrEqual(RUNS);
 }
 
-const get = (request: APIRequestContext, url: string, headers: Record<string, string> = {}) => request.get(`${server.url}${url}`, { headers, maxRedirects: 0, failOnStatusCode: false });
+const get = (request: APIRequestContext, url: string, headers: Record<string, string> = {}) =>
+  request.get(`${server.url}${url}`, { headers, maxRedirects: 0, failOnStatusCode: false });
 
-test('an address with broken percent-encoding, a control character or an overlong segment gets 400 (found by this fuzzer)', async ({ request }) => {
-  for (const url of ['/news/%EF', '/news/%EF/og.png', '/share/x/%E0%A4%A', '/media/%/a.webp', '/section/%EF/feed.xml', '/%EF%BF', '/section/%00/atom.xml', '/news/a%0Ab', `/news/${'a'.repeat(300)}`]) {
+test('an address with broken percent-encoding, a control character or an overlong segment gets 400 (found by this fuzzer)', async ({
+  request,
+}) => {
+  for (const url of [
+    '/news/%EF',
+    '/news/%EF/og.png',
+    '/share/x/%E0%A4%A',
+    '/media/%/a.webp',
+    '/section/%EF/feed.xml',
+    '/%EF%BF',
+    '/section/%00/atom.xml',
+    '/news/a%0Ab',
+    `/news/${'a'.repeat(300)}`,
+  ]) {
     const res = await get(request, url);
     expect(res.status(), url).toBe(400);
     expect(res.headers()['content-security-policy'], url).toBeTruthy();
@@ -94,42 +165,153 @@ test('GET route handlers and reader pages with random paths, queries and headers
     ['share redirect', (s, q) => `/share/${s}/${s}?${q}`],
     ['share redirect (real network)', (s, q) => `/share/x/${s}?${q}`],
     ['media', (s, q) => `/media/${s}/${s}.webp?${q}`],
-    ['feeds', (s) => [`/feed.xml?${s}`, `/atom.xml?${s}`, `/section/${s}/feed.xml`, `/section/${s}/atom.xml`, '/news-sitemap.xml', '/sitemap.xml', '/robots.txt'][s.length % 7]!],
+    [
+      'feeds',
+      (s) =>
+        [
+          `/feed.xml?${s}`,
+          `/atom.xml?${s}`,
+          `/section/${s}/feed.xml`,
+          `/section/${s}/atom.xml`,
+          '/news-sitemap.xml',
+          '/sitemap.xml',
+          '/robots.txt',
+        ][s.length % 7]!,
+    ],
     ['og images', (s) => [`/news/${s}/og.png`, `/section/${s}/og.png`, `/og.png?${s}`][s.length % 3]!],
-    ['reader pages', (s, q) => [`/news/${s}?${q}`, `/section/${s}/page/${s}`, `/${s}`, `/section/${s}?page=${q}`][s.length % 4]!],
+    [
+      'reader pages',
+      (s, q) => [`/news/${s}?${q}`, `/section/${s}/page/${s}`, `/${s}`, `/section/${s}?page=${q}`][s.length % 4]!,
+    ],
   ];
-  const headerArb = fc.dictionary(fc.constantFrom('accept', 'rsc', 'next-router-prefetch', 'next-router-state-tree', 'if-none-match', 'range', 'accept-encoding', 'x-forwarded-host', 'cookie'), hostile.map((s) => s.replace(/[^\x20-\x7e]/g, '').slice(0, 200)), { maxKeys: 3 });
+  const headerArb = fc.dictionary(
+    fc.constantFrom(
+      'accept',
+      'rsc',
+      'next-router-prefetch',
+      'next-router-state-tree',
+      'if-none-match',
+      'range',
+      'accept-encoding',
+      'x-forwarded-host',
+      'cookie',
+    ),
+    hostile.map((s) => s.replace(/[^\x20-\x7e]/g, '').slice(0, 200)),
+    { maxKeys: 3 },
+  );
   for (const [name, url] of routes) {
-    await property(name, fc.tuple(segment, hostile.map((s) => enc(s).slice(0, 500)), headerArb), async ([s, q, headers]: [string, string, Record<string, string>]) => check(name, get(request, url(s, q), headers)));
+    await property(
+      name,
+      fc.tuple(
+        segment,
+        hostile.map((s) => enc(s).slice(0, 500)),
+        headerArb,
+      ),
+      async ([s, q, headers]: [string, string, Record<string, string>]) =>
+        check(name, get(request, url(s, q), headers)),
+    );
   }
 });
 
 test('POST /api/share with random bodies and headers', async ({ request }) => {
   const body = fc.oneof(
     hostile,
-    fc.record({ slug: hostile, network: fc.oneof(hostile, fc.constantFrom('wechat', 'copy', 'native', 'x')) }).map((o) => JSON.stringify(o)),
+    fc
+      .record({ slug: hostile, network: fc.oneof(hostile, fc.constantFrom('wechat', 'copy', 'native', 'x')) })
+      .map((o) => JSON.stringify(o)),
     fc.json(),
   );
-  await property('share report', fc.tuple(body, fc.constantFrom('application/json', 'text/plain', 'multipart/form-data; boundary=x', ''), fc.constantFrom(undefined, server.url, 'https://evil.example')), async ([b, type, origin]: [string, string, string | undefined]) =>
-    check('share report', request.post(`${server.url}/api/share`, { data: b, headers: { 'content-type': type, ...(origin ? { origin } : {}) }, maxRedirects: 0, failOnStatusCode: false })),
+  await property(
+    'share report',
+    fc.tuple(
+      body,
+      fc.constantFrom('application/json', 'text/plain', 'multipart/form-data; boundary=x', ''),
+      fc.constantFrom(undefined, server.url, 'https://evil.example'),
+    ),
+    async ([b, type, origin]: [string, string, string | undefined]) =>
+      check(
+        'share report',
+        request.post(`${server.url}/api/share`, {
+          data: b,
+          headers: { 'content-type': type, ...(origin ? { origin } : {}) },
+          maxRedirects: 0,
+          failOnStatusCode: false,
+        }),
+      ),
   );
 });
 
 test('the vote (POST and GET /api/vote) with random forms, types and cookies', async ({ request }) => {
-  const mood = fc.oneof(fc.constantFrom('touched', 'sympathetic', 'bored', 'angry', 'amused', 'sad', 'happy', 'no_comment'), hostile);
-  const form = fc.record({ article: fc.oneof(fc.integer({ min: -5, max: 60 }).map(String), hostile), mood, current: fc.oneof(fc.constant(''), mood), intent: fc.oneof(fc.constant(''), hostile) });
-  const type = fc.constantFrom('form', 'multipart', 'json', 'text');
-  await property('vote', fc.tuple(form, type, fc.boolean(), fc.constantFrom(undefined, server.url, 'https://evil.example'), fc.oneof(fc.constant(''), hostile.map((s) => `moodwire_reader=${s.replace(/[^\x21-\x7e]/g, '').slice(0, 200)}`))), async ([f, t, json, origin, cookie]: [Record<string, string>, string, boolean, string | undefined, string]) => {
-    const headers: Record<string, string> = { ...(origin ? { origin } : {}), ...(json ? { accept: 'application/json' } : {}), ...(cookie ? { cookie } : {}) };
-    const options = t === 'form' ? { form: f } : t === 'multipart' ? { multipart: f } : { data: t === 'json' ? JSON.stringify(f) : Object.values(f).join('&'), headers: { 'content-type': t === 'json' ? 'application/json' : 'text/plain' } };
-    await check('vote', request.post(`${server.url}/api/vote`, { ...options, headers: { ...headers, ...('headers' in options ? options.headers : {}) }, maxRedirects: 0, failOnStatusCode: false }));
-    await check('vote read', get(request, `/api/vote?article=${enc(f.article ?? '')}`, cookie ? { cookie } : {}));
+  const mood = fc.oneof(
+    fc.constantFrom('touched', 'sympathetic', 'bored', 'angry', 'amused', 'sad', 'happy', 'no_comment'),
+    hostile,
+  );
+  const form = fc.record({
+    article: fc.oneof(fc.integer({ min: -5, max: 60 }).map(String), hostile),
+    mood,
+    current: fc.oneof(fc.constant(''), mood),
+    intent: fc.oneof(fc.constant(''), hostile),
   });
+  const type = fc.constantFrom('form', 'multipart', 'json', 'text');
+  await property(
+    'vote',
+    fc.tuple(
+      form,
+      type,
+      fc.boolean(),
+      fc.constantFrom(undefined, server.url, 'https://evil.example'),
+      fc.oneof(
+        fc.constant(''),
+        hostile.map((s) => `moodwire_reader=${s.replace(/[^\x21-\x7e]/g, '').slice(0, 200)}`),
+      ),
+    ),
+    async ([f, t, json, origin, cookie]: [Record<string, string>, string, boolean, string | undefined, string]) => {
+      const headers: Record<string, string> = {
+        ...(origin ? { origin } : {}),
+        ...(json ? { accept: 'application/json' } : {}),
+        ...(cookie ? { cookie } : {}),
+      };
+      const options =
+        t === 'form'
+          ? { form: f }
+          : t === 'multipart'
+            ? { multipart: f }
+            : {
+                data: t === 'json' ? JSON.stringify(f) : Object.values(f).join('&'),
+                headers: { 'content-type': t === 'json' ? 'application/json' : 'text/plain' },
+              };
+      await check(
+        'vote',
+        request.post(`${server.url}/api/vote`, {
+          ...options,
+          headers: { ...headers, ...('headers' in options ? options.headers : {}) },
+          maxRedirects: 0,
+          failOnStatusCode: false,
+        }),
+      );
+      await check('vote read', get(request, `/api/vote?article=${enc(f.article ?? '')}`, cookie ? { cookie } : {}));
+    },
+  );
 });
 
 test('POST /admin/markdown-preview with random text, types and sessions', async ({ request }) => {
-  await property('markdown preview', fc.tuple(fc.oneof(hostile, fc.constantFrom(...XSS)), fc.constantFrom('text/plain', 'application/json', 'text/plain; charset=utf-8', ''), fc.constantFrom<StaffRole | undefined>('editor', undefined)), async ([text, type, role]: [string, string, StaffRole | undefined]) =>
-    check('markdown preview', request.post(`${server.url}/admin/markdown-preview`, { data: text, headers: { 'content-type': type, origin: server.url, ...(role ? { cookie: cookies[role]! } : {}) }, maxRedirects: 0, failOnStatusCode: false })),
+  await property(
+    'markdown preview',
+    fc.tuple(
+      fc.oneof(hostile, fc.constantFrom(...XSS)),
+      fc.constantFrom('text/plain', 'application/json', 'text/plain; charset=utf-8', ''),
+      fc.constantFrom<StaffRole | undefined>('editor', undefined),
+    ),
+    async ([text, type, role]: [string, string, StaffRole | undefined]) =>
+      check(
+        'markdown preview',
+        request.post(`${server.url}/admin/markdown-preview`, {
+          data: text,
+          headers: { 'content-type': type, origin: server.url, ...(role ? { cookie: cookies[role]! } : {}) },
+          maxRedirects: 0,
+          failOnStatusCode: false,
+        }),
+      ),
   );
 });
 
@@ -149,26 +331,78 @@ const FORMS: { page: string; form: string; role?: StaffRole }[] = [
 
 for (const f of FORMS) {
   test(`server action ${f.form} with random and hostile fields`, async ({ browser, request }) => {
-    const context = await browser.newContext({ baseURL: server.url, extraHTTPHeaders: f.role ? { cookie: cookies[f.role]! } : {} });
+    const context = await browser.newContext({
+      baseURL: server.url,
+      extraHTTPHeaders: f.role ? { cookie: cookies[f.role]! } : {},
+    });
     const page = await context.newPage();
     await page.goto(f.page);
     const exists = await page.locator(`form[data-action="${f.form}"]`).count();
     test.skip(exists === 0, `no form ${f.form} on ${f.page}`);
     const hidden = await hiddenInputsOf(page, f.form);
-    const fields = await page.locator(`form[data-action="${f.form}"]`).first().evaluate((form) => [...new Set([...form.querySelectorAll('input:not([type=hidden]),select,textarea')].map((e) => (e as HTMLInputElement).name).filter(Boolean))]);
+    const fields = await page
+      .locator(`form[data-action="${f.form}"]`)
+      .first()
+      .evaluate((form) => [
+        ...new Set(
+          [...form.querySelectorAll('input:not([type=hidden]),select,textarea')]
+            .map((e) => (e as HTMLInputElement).name)
+            .filter(Boolean),
+        ),
+      ]);
     await context.close();
-    const actionId = Object.entries(hidden).map(([k, v]) => (k.startsWith('$ACTION_ID_') ? k.slice(11) : /^\$ACTION_\d+:0$/.test(k) ? (JSON.parse(v) as { id: string }).id : '')).find(Boolean) ?? '';
-    const values = fc.record(Object.fromEntries(fields.map((name) => [name, hostile])) as Record<string, fc.Arbitrary<string>>);
-    await property(f.form, fc.tuple(values, fc.boolean(), fc.boolean()), async ([v, direct, keepHidden]: [Record<string, string>, boolean, boolean]) => {
-      const headers: Record<string, string> = { origin: server.url, accept: direct ? 'text/x-component' : 'text/html', ...(f.role ? { cookie: cookies[f.role]! } : {}) };
-      if (direct) {
-        const multipart = new FormData();
-        for (const [k, val] of Object.entries(v)) multipart.append(`_1_${k}`, val);
-        multipart.append('0', keepHidden ? JSON.stringify([{}, '$K1']) : JSON.stringify(v).slice(0, 500));
-        await check(f.form, request.post(`${server.url}${f.page}`, { multipart, headers: { ...headers, 'Next-Action': keepHidden ? actionId : (v[fields[0] ?? ''] ?? 'x').replace(/[^\x21-\x7e]/g, '').slice(0, 100) }, maxRedirects: 0, failOnStatusCode: false }));
-      } else {
-        await check(f.form, request.post(`${server.url}${f.page}`, { multipart: { ...(keepHidden ? hidden : {}), ...v }, headers, maxRedirects: 0, failOnStatusCode: false }));
-      }
-    });
+    const actionId =
+      Object.entries(hidden)
+        .map(([k, v]) =>
+          k.startsWith('$ACTION_ID_')
+            ? k.slice(11)
+            : /^\$ACTION_\d+:0$/.test(k)
+              ? (JSON.parse(v) as { id: string }).id
+              : '',
+        )
+        .find(Boolean) ?? '';
+    const values = fc.record(
+      Object.fromEntries(fields.map((name) => [name, hostile])) as Record<string, fc.Arbitrary<string>>,
+    );
+    await property(
+      f.form,
+      fc.tuple(values, fc.boolean(), fc.boolean()),
+      async ([v, direct, keepHidden]: [Record<string, string>, boolean, boolean]) => {
+        const headers: Record<string, string> = {
+          origin: server.url,
+          accept: direct ? 'text/x-component' : 'text/html',
+          ...(f.role ? { cookie: cookies[f.role]! } : {}),
+        };
+        if (direct) {
+          const multipart = new FormData();
+          for (const [k, val] of Object.entries(v)) multipart.append(`_1_${k}`, val);
+          multipart.append('0', keepHidden ? JSON.stringify([{}, '$K1']) : JSON.stringify(v).slice(0, 500));
+          await check(
+            f.form,
+            request.post(`${server.url}${f.page}`, {
+              multipart,
+              headers: {
+                ...headers,
+                'Next-Action': keepHidden
+                  ? actionId
+                  : (v[fields[0] ?? ''] ?? 'x').replace(/[^\x21-\x7e]/g, '').slice(0, 100),
+              },
+              maxRedirects: 0,
+              failOnStatusCode: false,
+            }),
+          );
+        } else {
+          await check(
+            f.form,
+            request.post(`${server.url}${f.page}`, {
+              multipart: { ...(keepHidden ? hidden : {}), ...v },
+              headers,
+              maxRedirects: 0,
+              failOnStatusCode: false,
+            }),
+          );
+        }
+      },
+    );
   });
 }

@@ -31,7 +31,9 @@ function plantStory(slug: string, title: string, createdBy: number, sectionSlug 
 /** Votes written straight into the file, as a stuffing script leaves them, then the rollups rebuilt. */
 function plantVotes(articleId: number, votes: { mood: string; ip: string; at: number }[]) {
   const db = e2eDb();
-  const insert = db.$client.prepare('insert into votes (article_id, reader_id, mood, ip_hash, created_at, updated_at) values (?, ?, ?, ?, ?, ?)');
+  const insert = db.$client.prepare(
+    'insert into votes (article_id, reader_id, mood, ip_hash, created_at, updated_at) values (?, ?, ?, ?, ?, ?)',
+  );
   db.$client.transaction(() => {
     votes.forEach((v, i) => insert.run(articleId, `insights-${suffix}-${articleId}-${i}`, v.mood, v.ip, v.at, v.at));
     recomputeVoteRollups(db, articleId);
@@ -49,12 +51,24 @@ test.beforeAll(async () => {
   const now = Date.now();
   // 12 readers from 12 addresses over the last hours, and 25 votes from one address in two minutes.
   plantVotes(story.burst, [
-    ...Array.from({ length: 12 }, (_, i) => ({ mood: 'happy', ip: `honest-${suffix}-${i}`, at: now - (i + 1) * 7 * MINUTE })),
-    ...Array.from({ length: 25 }, (_, i) => ({ mood: 'angry', ip: `stuffer-${suffix}`, at: now - 30 * MINUTE + i * 5000 })),
+    ...Array.from({ length: 12 }, (_, i) => ({
+      mood: 'happy',
+      ip: `honest-${suffix}-${i}`,
+      at: now - (i + 1) * 7 * MINUTE,
+    })),
+    ...Array.from({ length: 25 }, (_, i) => ({
+      mood: 'angry',
+      ip: `stuffer-${suffix}`,
+      at: now - 30 * MINUTE + i * 5000,
+    })),
   ]);
   plantVotes(story.writers, [{ mood: 'sad', ip: '', at: now - MINUTE }]);
   const day = new Date(now).toISOString().slice(0, 10);
-  e2eDb().$client.prepare("insert into share_clicks (article_id, network, day, count) values (?, 'weibo', ?, 40), (?, 'email', ?, 3)").run(story.burst, day, story.burst, day);
+  e2eDb()
+    .$client.prepare(
+      "insert into share_clicks (article_id, network, day, count) values (?, 'weibo', ?, 40), (?, 'email', ?, 3)",
+    )
+    .run(story.burst, day, story.burst, day);
 });
 
 async function countOnPublicPage(browser: Browser, baseURL: string, mood: string): Promise<number> {
@@ -71,7 +85,9 @@ async function countOnPublicPage(browser: Browser, baseURL: string, mood: string
   }
 }
 
-test('an editor filters the dashboard by section and period, reads the charts and tables, and exports CSV', async ({ page }) => {
+test('an editor filters the dashboard by section and period, reads the charts and tables, and exports CSV', async ({
+  page,
+}) => {
   await signInThroughForm(page, 'editor');
   await page.getByRole('navigation', { name: 'Staff', exact: true }).getByRole('link', { name: 'Insights' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible();
@@ -113,7 +129,9 @@ test('an editor filters the dashboard by section and period, reads the charts an
 
   // Bad input: a clear message on the page, a 400 from the export; never a 500.
   await page.goto('/admin/insights?window=custom&from=2026-11-10&to=2026-11-01');
-  await expect(page.locator('#insights-filter-error')).toHaveText('The last day comes before the first day: swap them.');
+  await expect(page.locator('#insights-filter-error')).toHaveText(
+    'The last day comes before the first day: swap them.',
+  );
   await page.goto('/admin/insights?section=no-such-section');
   await expect(page.locator('#insights-filter-error')).toContainText('There is no such section');
   const bad = await page.request.get('/admin/insights/export/shares?window=custom&from=2020-01-01&to=2026-01-01');
@@ -128,18 +146,37 @@ test('the insights pages pass axe in light and dark mode (chart colours included
   await signInThroughForm(page, 'editor');
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const path of ['/admin/insights?window=today', `/admin/insights/stories/${story.burst}?window=today`, '/admin/moderation']) {
+    for (const path of [
+      '/admin/insights?window=today',
+      `/admin/insights/stories/${story.burst}?window=today`,
+      '/admin/moderation',
+    ]) {
       await page.goto(path);
       // Open every table, so that they are checked too.
-      for (const details of await page.locator('details').all()) await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
-      const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-      const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${scheme} ${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      for (const details of await page.locator('details').all())
+        await details.evaluate((d) => ((d as HTMLDetailsElement).open = true));
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+        .analyze();
+      const severe = violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${scheme} ${path}: ${v.id} ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+        );
       expect(severe).toEqual([]);
     }
   }
 });
 
-test('an editor voids a planted burst and readers see the corrected counts at once; pausing closes the vote', async ({ page, browser, baseURL }) => {
+test('an editor voids a planted burst and readers see the corrected counts at once; pausing closes the vote', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   expect(await countOnPublicPage(browser, baseURL!, 'Angry')).toBe(25);
   await signInThroughForm(page, 'editor');
   await page.goto('/admin/moderation');
@@ -170,17 +207,26 @@ test('an editor voids a planted burst and readers see the corrected counts at on
   await readerPage.goto(`/news/${burstSlug}`);
   await expect(readerPage.locator('#mood-vote')).not.toContainText('Voting is closed');
   await reader.close();
-  const audit = e2eDb().$client.prepare("select action from audit_log where object_type = 'article' and object_id = ? order by id").all(String(story.burst)) as { action: string }[];
+  const audit = e2eDb()
+    .$client.prepare("select action from audit_log where object_type = 'article' and object_id = ? order by id")
+    .all(String(story.burst)) as { action: string }[];
   expect(audit.map((a) => a.action)).toEqual(['votes.void', 'votes.pause', 'votes.resume']);
 });
 
 test('a writer sees the insights of their own stories only', async ({ page }: { page: Page }) => {
   await signInThroughForm(page, 'writer');
-  await expect(page.getByRole('navigation', { name: 'Staff', exact: true }).getByRole('link', { name: 'Insights' })).toHaveCount(0);
+  await expect(
+    page.getByRole('navigation', { name: 'Staff', exact: true }).getByRole('link', { name: 'Insights' }),
+  ).toHaveCount(0);
   await page.goto('/admin/stories');
-  await page.getByRole('row', { name: new RegExp(`Insights writer story ${suffix}`) }).getByRole('link', { name: 'Insights', exact: true }).click();
+  await page
+    .getByRole('row', { name: new RegExp(`Insights writer story ${suffix}`) })
+    .getByRole('link', { name: 'Insights', exact: true })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: `Insights writer story ${suffix}` })).toBeVisible();
-  await expect(page.locator('[data-chart="moods"] [data-summary]')).toContainText('1 vote counted on this story in all. Most common: Sad 100% (1).');
+  await expect(page.locator('[data-chart="moods"] [data-summary]')).toContainText(
+    '1 vote counted on this story in all. Most common: Sad 100% (1).',
+  );
   await expect(page.getByRole('button', { name: 'Pause voting' })).toHaveCount(0);
   const own = await page.request.get(`/admin/insights/stories/${story.writers}/export/moods`);
   expect(own.status()).toBe(200);

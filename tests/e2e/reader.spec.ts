@@ -10,16 +10,27 @@ test('home → section → subsection → article, then back up the breadcrumb',
   await expect(page).toHaveURL(/\/section\/china-news$/);
   await expect(page.getByRole('heading', { level: 1, name: 'China News' })).toBeVisible();
 
-  await page.getByRole('navigation', { name: 'China News subsections' }).getByRole('link', { name: 'Weibo Wire' }).click();
+  await page
+    .getByRole('navigation', { name: 'China News subsections' })
+    .getByRole('link', { name: 'Weibo Wire' })
+    .click();
   await expect(page).toHaveURL(/\/section\/weibo-wire$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Weibo Wire' })).toBeVisible();
 
-  await page.getByRole('link', { name: /WeChat/ }).first().click();
+  await page
+    .getByRole('link', { name: /WeChat/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(new RegExp(`/news/${WECHAT_SLUG}$`));
   await expect(page.locator('h1')).toHaveCount(1);
 
   const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
-  await expect(crumbs.getByRole('link')).toHaveText(['Sino-US', 'China News', 'Weibo Wire', await page.locator('h1').innerText()]);
+  await expect(crumbs.getByRole('link')).toHaveText([
+    'Sino-US',
+    'China News',
+    'Weibo Wire',
+    await page.locator('h1').innerText(),
+  ]);
   await expect(crumbs.locator('[aria-current="page"]')).toHaveAttribute('href', `/news/${WECHAT_SLUG}`);
 
   await crumbs.getByRole('link', { name: 'Weibo Wire' }).click();
@@ -52,7 +63,14 @@ test('every footer page loads with its own heading', async ({ page }) => {
 });
 
 test('drafts, scheduled stories and made-up slugs answer a real 404', async ({ request, page }) => {
-  for (const path of [`/news/${draftDemo.slug}`, `/news/${scheduledDemo.slug}`, '/news/no-such-story-anywhere', '/section/no-such-section', '/no-such-page', '/news/%E2%80%A6bad..slug']) {
+  for (const path of [
+    `/news/${draftDemo.slug}`,
+    `/news/${scheduledDemo.slug}`,
+    '/news/no-such-story-anywhere',
+    '/section/no-such-section',
+    '/no-such-page',
+    '/news/%E2%80%A6bad..slug',
+  ]) {
     const res = await request.get(path);
     expect(res.status(), path).toBe(404);
   }
@@ -64,12 +82,27 @@ test('drafts, scheduled stories and made-up slugs answer a real 404', async ({ r
   const unknown = await page.goto('/no-such-page');
   expect(unknown?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: /can’t find that page/ })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'China News' })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'China News' }),
+  ).toBeVisible();
   await expect(page.getByRole('contentinfo')).toContainText(/Copyright © \d{4}/);
 });
 
-test('reader pages, the contact form’s too, load one small script of ours and none of the framework; staff pages keep it', async ({ request }) => {
-  const readerPages = ['/', `/news/${WECHAT_SLUG}`, '/section/china-news', '/tag/students', '/author/lin-yue', '/moods/angry', '/search?q=wechat', '/about', '/contact', '/news/no-such-story'];
+test('reader pages, the contact form’s too, load one small script of ours and none of the framework; staff pages keep it', async ({
+  request,
+}) => {
+  const readerPages = [
+    '/',
+    `/news/${WECHAT_SLUG}`,
+    '/section/china-news',
+    '/tag/students',
+    '/author/lin-yue',
+    '/moods/angry',
+    '/search?q=wechat',
+    '/about',
+    '/contact',
+    '/news/no-such-story',
+  ];
   for (const path of readerPages) {
     const html = await (await request.get(path)).text();
     expect(html, path).toContain('<script src="/reader.js" defer="">');
@@ -85,11 +118,22 @@ test('reader pages, the contact form’s too, load one small script of ours and 
 
 test('on a 360-pixel phone no reader page scrolls sideways', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  for (const path of ['/', `/news/${WECHAT_SLUG}`, '/section/china-news', '/tag/students', '/author/lin-yue', '/moods/angry', '/search?q=wechat']) {
+  for (const path of [
+    '/',
+    `/news/${WECHAT_SLUG}`,
+    '/section/china-news',
+    '/tag/students',
+    '/author/lin-yue',
+    '/moods/angry',
+    '/search?q=wechat',
+  ]) {
     await page.goto(path);
     // Sections further down the home page are laid out only when near the screen: visit them all.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    const [scrollWidth, clientWidth] = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
     expect(scrollWidth, path).toBeLessThanOrEqual(clientWidth);
   }
 });
@@ -98,15 +142,26 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('a story, section, tag or author that does not exist shows the 404 page, not a blank one', async ({ page }) => {
-    for (const path of [`/news/${draftDemo.slug}`, '/news/no-such-story-anywhere', '/section/no-such-section', '/section/china-news/page/999', '/tag/no-such-topic', '/author/nobody-here']) {
+    for (const path of [
+      `/news/${draftDemo.slug}`,
+      '/news/no-such-story-anywhere',
+      '/section/no-such-section',
+      '/section/china-news/page/999',
+      '/tag/no-such-topic',
+      '/author/nobody-here',
+    ]) {
       const res = await page.goto(path);
       expect(res?.status(), path).toBe(404);
       await expect(page.getByRole('heading', { name: /can’t find that page/ }), path).toBeVisible();
-      await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'China News' })).toBeVisible();
+      await expect(
+        page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'China News' }),
+      ).toBeVisible();
     }
   });
 
-  test('an article is complete: breadcrumb, headline, byline, photo with caption, body, promo, related, footer', async ({ page }) => {
+  test('an article is complete: breadcrumb, headline, byline, photo with caption, body, promo, related, footer', async ({
+    page,
+  }) => {
     const res = await page.goto(`/news/${WECHAT_SLUG}`);
     expect(res?.status()).toBe(200);
     await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toBeVisible();

@@ -17,17 +17,27 @@ test('health answers 200 with version and migration state', async ({ request }) 
   expect(body.migrations.applied).toBeGreaterThan(0);
 });
 
-test('one structured log line per request with an id and timing, and no client address or user agent anywhere', async ({ playwright, baseURL }) => {
-  const client = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'User-Agent': TRIPWIRE_UA, 'X-Forwarded-For': TRIPWIRE_IP } });
+test('one structured log line per request with an id and timing, and no client address or user agent anywhere', async ({
+  playwright,
+  baseURL,
+}) => {
+  const client = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { 'User-Agent': TRIPWIRE_UA, 'X-Forwarded-For': TRIPWIRE_IP },
+  });
   const marker = `/news/log-marker-${Date.now()}`;
   const res = await client.get(`${marker}?secret=${encodeURIComponent(TRIPWIRE_UA)}`);
   expect(res.status()).toBe(404);
   const id = res.headers()['x-request-id'];
   expect(id).toMatch(/^[0-9a-f-]{36}$/);
-  for (const p of ['/', '/news/wechat-outage-leaves-millions-cut-off', '/about']) expect((await client.get(p)).status()).toBe(200);
+  for (const p of ['/', '/news/wechat-outage-leaves-millions-cut-off', '/about'])
+    expect((await client.get(p)).status()).toBe(200);
   await client.dispose();
 
-  const logFile = path.join(path.dirname(process.env.E2E_DATABASE_PATH || `${process.cwd()}/data/test/e2e.db`), 'server.log');
+  const logFile = path.join(
+    path.dirname(process.env.E2E_DATABASE_PATH || `${process.cwd()}/data/test/e2e.db`),
+    'server.log',
+  );
   let line: Record<string, unknown> | undefined;
   await expect
     .poll(() => {
@@ -40,32 +50,54 @@ test('one structured log line per request with an id and timing, and no client a
   expect(typeof line!.ms).toBe('number');
 
   const logs = fs.readFileSync(logFile, 'utf8');
-  for (const needle of [TRIPWIRE_IP, TRIPWIRE_UA, '127.0.0.1', 'MoodwireTripwireAgent']) expect(logs, needle).not.toContain(needle);
+  for (const needle of [TRIPWIRE_IP, TRIPWIRE_UA, '127.0.0.1', 'MoodwireTripwireAgent'])
+    expect(logs, needle).not.toContain(needle);
 
   // Nothing in any table either.
   const db = openE2eDatabase();
-  const tables = (db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+  const tables = (
+    db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").all() as {
+      name: string;
+    }[]
+  ).map((t) => t.name);
   for (const table of tables) {
-    const columns = (db.prepare(`pragma table_info("${table}")`).all() as { name: string; type: string }[]).filter((c) => /TEXT/i.test(c.type));
+    const columns = (db.prepare(`pragma table_info("${table}")`).all() as { name: string; type: string }[]).filter(
+      (c) => /TEXT/i.test(c.type),
+    );
     for (const c of columns) {
-      const hit = db.prepare(`select count(*) as n from "${table}" where instr("${c.name}", ?) > 0 or instr("${c.name}", ?) > 0 or instr("${c.name}", '127.0.0.1') > 0`).get(TRIPWIRE_IP, 'MoodwireTripwireAgent') as { n: number };
+      const hit = db
+        .prepare(
+          `select count(*) as n from "${table}" where instr("${c.name}", ?) > 0 or instr("${c.name}", ?) > 0 or instr("${c.name}", '127.0.0.1') > 0`,
+        )
+        .get(TRIPWIRE_IP, 'MoodwireTripwireAgent') as { n: number };
       expect(hit.n, `${table}.${c.name}`).toBe(0);
     }
   }
   db.close();
 });
 
-test('with the database locked by another writer, stories still render, health says why with a 503 and votes say "voting is paused"', async ({ request, baseURL }) => {
+test('with the database locked by another writer, stories still render, health says why with a 503 and votes say "voting is paused"', async ({
+  request,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   const db = openE2eDatabase();
-  const article = (db.prepare("select id from articles where slug = 'graduation-micro-videos-sweep-campuses'").get() as { id: number }).id;
+  const article = (
+    db.prepare("select id from articles where slug = 'graduation-micro-videos-sweep-campuses'").get() as { id: number }
+  ).id;
   const votesBefore = (db.prepare('select count(*) as n from votes').get() as { n: number }).n;
   db.prepare('begin immediate').run();
   try {
     const health = await request.get('/api/health');
     expect(health.status()).toBe(503);
     expect(await health.json()).toMatchObject({ status: 'degraded', reason: 'database is locked by another writer' });
-    for (const p of ['/', '/news/wechat-outage-leaves-millions-cut-off', '/news/graduation-micro-videos-sweep-campuses', '/section/sports', '/about']) {
+    for (const p of [
+      '/',
+      '/news/wechat-outage-leaves-millions-cut-off',
+      '/news/graduation-micro-videos-sweep-campuses',
+      '/section/sports',
+      '/about',
+    ]) {
       const res = await request.get(p);
       expect(res.status(), p).toBe(200);
     }
@@ -73,7 +105,12 @@ test('with the database locked by another writer, stories still render, health s
     // Health probed the lock just now; the vote is refused at once (no 5 s busy wait holding the
     // server), by either path.
     const vote = (accept: string) =>
-      request.post('/api/vote', { form: { article: String(article), mood: 'bored', current: '' }, headers: { accept, origin: baseURL! }, maxRedirects: 0, failOnStatusCode: false });
+      request.post('/api/vote', {
+        form: { article: String(article), mood: 'bored', current: '' },
+        headers: { accept, origin: baseURL! },
+        maxRedirects: 0,
+        failOnStatusCode: false,
+      });
     const started = Date.now();
     const json = await vote('application/json');
     expect(json.status()).toBe(503);

@@ -3,7 +3,10 @@
 import { expect, test } from '@playwright/test';
 import { e2eDb, uniqueSuffix } from '../helpers/e2e-db';
 
-test('a scheduled story appears on its page, the home page, its section and the feed once its time comes', async ({ page, request }) => {
+test('a scheduled story appears on its page, the home page, its section and the feed once its time comes', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(90_000);
   const db = e2eDb().$client;
   const slug = `scheduled-${uniqueSuffix()}`;
@@ -24,21 +27,29 @@ test('a scheduled story appears on its page, the home page, its section and the 
   expect(await (await request.get('/feed.xml')).text()).not.toContain(title);
 
   // After its time, well inside the pages' own revalidation periods (60 s home, 300 s the rest).
-  await expect.poll(async () => (await request.get(`/news/${slug}`)).status(), { timeout: 45_000, intervals: [1_000] }).toBe(200);
+  await expect
+    .poll(async () => (await request.get(`/news/${slug}`)).status(), { timeout: 45_000, intervals: [1_000] })
+    .toBe(200);
   const row = db.prepare('select status from articles where id = ?').get(id) as { status: string };
   expect(row.status).toBe('published');
-  const audit = db.prepare("select count(*) as n from audit_log where action = 'story.release' and object_id = ?").get(String(id)) as { n: number };
+  const audit = db
+    .prepare("select count(*) as n from audit_log where action = 'story.release' and object_id = ?")
+    .get(String(id)) as { n: number };
   expect(audit.n).toBe(1);
 
   await page.goto(`/news/${slug}`);
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   for (const path of ['/', '/section/society', '/feed.xml']) {
-    await expect.poll(async () => (await request.get(path)).text(), { timeout: 10_000, message: path }).toContain(title);
+    await expect
+      .poll(async () => (await request.get(path)).text(), { timeout: 10_000, message: path })
+      .toContain(title);
   }
 });
 
 test('the release route answers 404 to anyone but the server itself', async ({ request }) => {
-  const res = await request.post('/api/internal/release-scheduled', { headers: { 'x-moodwire-release-token': 'guess' } });
+  const res = await request.post('/api/internal/release-scheduled', {
+    headers: { 'x-moodwire-release-token': 'guess' },
+  });
   expect(res.status()).toBe(404);
   expect((await request.post('/api/internal/release-scheduled')).status()).toBe(404);
 });

@@ -38,10 +38,18 @@ test.describe('without JavaScript', () => {
     await expect(page).toHaveURL(/\/search\?q=WeChat&section=china-news/);
     const heading = page.getByRole('heading', { level: 2, name: /^(1 story|\d+ stories) for “WeChat” in China News$/ });
     await expect(heading).toBeVisible();
-    const sections = await page.getByRole('region', { name: /for “WeChat”/ }).locator('article > p:first-child').allInnerTexts();
+    const sections = await page
+      .getByRole('region', { name: /for “WeChat”/ })
+      .locator('article > p:first-child')
+      .allInnerTexts();
     expect(sections.length).toBeGreaterThan(0);
     for (const s of sections) expect(['CHINA NEWS', 'WEIBO WIRE', 'SOCIETY'].includes(s.toUpperCase()), s).toBe(true);
-    await expect(page.getByRole('region', { name: /for “WeChat”/ }).locator('mark').first()).toHaveText(/wechat/i);
+    await expect(
+      page
+        .getByRole('region', { name: /for “WeChat”/ })
+        .locator('mark')
+        .first(),
+    ).toHaveText(/wechat/i);
 
     await page.getByLabel('Section', { exact: true }).selectOption('');
     await page.getByLabel('Published from').fill('2013-07-22');
@@ -56,7 +64,10 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('link', { name: WECHAT_TITLE })).toBeVisible();
 
     await page.goto('/search?q=the');
-    const first = await page.getByRole('region', { name: /stories for “the”/ }).locator('h3').allInnerTexts();
+    const first = await page
+      .getByRole('region', { name: /stories for “the”/ })
+      .locator('h3')
+      .allInnerTexts();
     expect(first).toHaveLength(10);
     await page.getByRole('link', { name: 'More results →' }).click();
     await expect(page).toHaveURL(/\/search\?q=the&page=2$/);
@@ -86,7 +97,24 @@ test.describe('without JavaScript', () => {
 });
 
 test('odd queries and parameters answer 200 with a clear note, never a 500', async ({ page, request }) => {
-  const queries = ['"', '""', '"wechat', 'wechat"', 'NEAR(wechat outage)', 'title:wechat', '*', '-wechat', 'AND OR NOT', '^', '(', '\\', "';--", '%', '🙂', '   '];
+  const queries = [
+    '"',
+    '""',
+    '"wechat',
+    'wechat"',
+    'NEAR(wechat outage)',
+    'title:wechat',
+    '*',
+    '-wechat',
+    'AND OR NOT',
+    '^',
+    '(',
+    '\\',
+    "';--",
+    '%',
+    '🙂',
+    '   ',
+  ];
   for (const q of queries) {
     const res = await request.get(`/search?q=${encodeURIComponent(q)}`);
     expect(res.status(), q).toBe(200);
@@ -96,11 +124,18 @@ test('odd queries and parameters answer 200 with a clear note, never a 500', asy
   expect((await request.get('/search?q=a&q=b&page=')).status()).toBe(200);
 
   await page.goto(`/search?q=${'wechat '.repeat(286)}`);
-  await expect(page.getByText('Your search was longer than 200 characters, so we searched for its first 200.')).toBeVisible();
+  await expect(
+    page.getByText('Your search was longer than 200 characters, so we searched for its first 200.'),
+  ).toBeVisible();
   await expect(page.getByRole('link', { name: WECHAT_TITLE })).toBeVisible();
 
   await page.goto('/search?q=wechat&section=..%2F..%2Fetc&from=yesterday&to=2013-02-30&page=abc');
-  for (const note of [/section in the address is not one of ours/, /left out the “from” date/, /left out the “to” date/, /page number in the address/]) {
+  for (const note of [
+    /section in the address is not one of ours/,
+    /left out the “from” date/,
+    /left out the “to” date/,
+    /page number in the address/,
+  ]) {
     await expect(page.getByText(note)).toBeVisible();
   }
   await expect(page.getByRole('link', { name: WECHAT_TITLE })).toBeVisible();

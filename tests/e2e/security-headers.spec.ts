@@ -9,7 +9,15 @@ test('security headers on pages, 404s, static files and build assets; no X-Power
   const html = await signIn.text();
   const chunk = /<script src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
   expect(chunk).toBeTruthy();
-  for (const path of ['/', '/news/wechat-outage-leaves-millions-cut-off', '/about', '/news/no-such-story', '/images/stories/beijing-summer-survival-list.svg', '/reader.js', chunk!]) {
+  for (const path of [
+    '/',
+    '/news/wechat-outage-leaves-millions-cut-off',
+    '/about',
+    '/news/no-such-story',
+    '/images/stories/beijing-summer-survival-list.svg',
+    '/reader.js',
+    chunk!,
+  ]) {
     const res = await request.get(path);
     const headers = res.headers();
     for (const name of MUST) expect(headers[name], `${name} on ${path}`).toBeTruthy();
@@ -44,7 +52,9 @@ test('an injected inline script never runs, while the page’s own scripts do', 
   const violations: string[] = [];
   await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportViolation: (v: string) => void }).reportViolation(e.violatedDirective));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportViolation: (v: string) => void }).reportViolation(e.violatedDirective),
+    );
   });
   const res = await page.goto(`/news/${slug}`);
   expect(res?.status()).toBe(200);

@@ -29,10 +29,19 @@ async function loginForm(request: APIRequestContext, browser: Browser, baseURL: 
   const hidden = await hiddenInputsOf(page, 'auth.sign-in');
   await context.close();
   return (email: string, password: string, headers: Record<string, string> = {}) =>
-    request.post('/admin/login', { multipart: { ...hidden, email, password }, headers: { origin: baseURL, accept: 'text/html', ...headers }, maxRedirects: 0, failOnStatusCode: false });
+    request.post('/admin/login', {
+      multipart: { ...hidden, email, password },
+      headers: { origin: baseURL, accept: 'text/html', ...headers },
+      maxRedirects: 0,
+      failOnStatusCode: false,
+    });
 }
 
-test('login throttle: the 6th try after 5 failures gets 429 with a clear message, for every password', async ({ request, browser, baseURL }) => {
+test('login throttle: the 6th try after 5 failures gets 429 with a clear message, for every password', async ({
+  request,
+  browser,
+  baseURL,
+}) => {
   db.run('delete from login_throttle');
   const post = await loginForm(request, browser, baseURL!);
   const email = `throttle-${unique()}@e2e.moodwire.test`;
@@ -53,7 +62,11 @@ test('login throttle: the 6th try after 5 failures gets 429 with a clear message
   db.run('delete from login_throttle');
 });
 
-test('no enumeration: unknown e-mail and wrong password get the same status and message', async ({ request, browser, baseURL }) => {
+test('no enumeration: unknown e-mail and wrong password get the same status and message', async ({
+  request,
+  browser,
+  baseURL,
+}) => {
   db.run('delete from login_throttle');
   const post = await loginForm(request, browser, baseURL!);
   const alertOf = (html: string) => /role="alert"[^>]*>([^<]*)</.exec(html)?.[1];
@@ -85,7 +98,11 @@ test('on an https SITE_URL the session cookie is Secure and named __Secure-', as
   test.setTimeout(120_000);
   // Its own port: E2E_PORT+1 is the limits server (playwright.config.ts), +2 the fuzz/shutdown server.
   const port = Number(process.env.E2E_PORT || 3100) + 3;
-  const server = await startServer({ port, sourceDatabase: e2eDatabasePath(), env: { SITE_URL: `https://127.0.0.1:${port}` } });
+  const server = await startServer({
+    port,
+    sourceDatabase: e2eDatabasePath(),
+    env: { SITE_URL: `https://127.0.0.1:${port}` },
+  });
   try {
     await ensureStaffUsers(server.databasePath);
     const context = await browser.newContext();
@@ -93,9 +110,21 @@ test('on an https SITE_URL the session cookie is Secure and named __Secure-', as
     await page.goto(`${server.url}/admin/login`);
     const hidden = await hiddenInputsOf(page, 'auth.sign-in');
     await context.close();
-    const res = await request.post(`${server.url}/admin/login`, { multipart: { ...hidden, email: STAFF.admin.email, password: STAFF.admin.password }, headers: { origin: `https://127.0.0.1:${port}` }, maxRedirects: 0, failOnStatusCode: false });
-    const setCookie = res.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value).find((v) => v.includes('session-token'));
-    expect(setCookie, `status ${res.status()}: ${/role="alert"[^>]*>([^<]*)</.exec(await res.text())?.[1] ?? ''}`).toBeDefined();
+    const res = await request.post(`${server.url}/admin/login`, {
+      multipart: { ...hidden, email: STAFF.admin.email, password: STAFF.admin.password },
+      headers: { origin: `https://127.0.0.1:${port}` },
+      maxRedirects: 0,
+      failOnStatusCode: false,
+    });
+    const setCookie = res
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === 'set-cookie')
+      .map((h) => h.value)
+      .find((v) => v.includes('session-token'));
+    expect(
+      setCookie,
+      `status ${res.status()}: ${/role="alert"[^>]*>([^<]*)</.exec(await res.text())?.[1] ?? ''}`,
+    ).toBeDefined();
     expect(setCookie).toMatch(/^__Secure-authjs\.session-token=/);
     expect(setCookie).toMatch(/;\s*Secure/i);
     expect(setCookie).toMatch(/;\s*HttpOnly/i);
@@ -119,7 +148,10 @@ test('sign-out ends every session of that user, a copied cookie included', async
   const pb = await b.newPage();
   await signInThroughForm(pa, 'writer');
   await signInThroughForm(pb, 'writer');
-  const copied = (await a.cookies()).filter((c) => c.name.includes('session-token')).map((c) => `${c.name}=${c.value}`).join('; ');
+  const copied = (await a.cookies())
+    .filter((c) => c.name.includes('session-token'))
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
   expect(await copiedSessionWorks(request, copied)).toBe(true);
   await pa.getByRole('button', { name: 'Sign out' }).click();
   await expect(pa).toHaveURL(/signed-out=1/);
@@ -130,7 +162,11 @@ test('sign-out ends every session of that user, a copied cookie included', async
   await b.close();
 });
 
-test('a role change and a password reset end the user’s older sessions on their next request', async ({ browser, baseURL, page }) => {
+test('a role change and a password reset end the user’s older sessions on their next request', async ({
+  browser,
+  baseURL,
+  page,
+}) => {
   const victim = await browser.newContext({ baseURL });
   const vp = await victim.newPage();
   await signInThroughForm(page, 'admin');
@@ -156,11 +192,23 @@ test('a role change and a password reset end the user’s older sessions on thei
   await victim.close();
 });
 
-test('cross-site: staff actions with a foreign or missing Origin are refused (403) and write nothing', async ({ page, request, browser, baseURL }) => {
+test('cross-site: staff actions with a foreign or missing Origin are refused (403) and write nothing', async ({
+  page,
+  request,
+  browser,
+  baseURL,
+}) => {
   await signInThroughForm(page, 'admin');
-  const cookie = (await page.context().cookies()).filter((c) => c.name.includes('session-token')).map((c) => `${c.name}=${c.value}`).join('; ');
+  const cookie = (await page.context().cookies())
+    .filter((c) => c.name.includes('session-token'))
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
   const forms: { path: string; form: string; fields: Record<string, string> }[] = [
-    { path: `/admin/users/${ids.writer}`, form: 'user.update', fields: { name: 'Hacked Name', email: STAFF.writer.email, role: 'admin' } },
+    {
+      path: `/admin/users/${ids.writer}`,
+      form: 'user.update',
+      fields: { name: 'Hacked Name', email: STAFF.writer.email, role: 'admin' },
+    },
     { path: `/admin/users/${ids.writer}`, form: 'user.set-disabled', fields: {} },
     { path: '/admin/settings', form: 'settings.save', fields: { siteName: 'Hacked', tagline: 'Hacked' } },
     { path: '/admin/stories/new', form: 'story.save', fields: { title: 'Hacked story', body: 'x', status: 'draft' } },
@@ -171,14 +219,24 @@ test('cross-site: staff actions with a foreign or missing Origin are refused (40
     const hidden = await hiddenInputsOf(page, f.form);
     for (const origin of [undefined, 'https://evil.example', 'null']) {
       const before = db.version();
-      const res = await request.post(f.path, { multipart: { ...hidden, ...f.fields }, headers: { cookie, accept: 'text/html', ...(origin ? { origin } : {}) }, maxRedirects: 0, failOnStatusCode: false });
+      const res = await request.post(f.path, {
+        multipart: { ...hidden, ...f.fields },
+        headers: { cookie, accept: 'text/html', ...(origin ? { origin } : {}) },
+        maxRedirects: 0,
+        failOnStatusCode: false,
+      });
       const where = `${f.form} with Origin ${origin ?? '(none)'}`;
       expect(res.status(), where).toBe(403);
       expect(db.version(), where).toBe(before);
     }
     // The same post to a reader page (an action can be posted to any URL) is refused too.
     const before = db.version();
-    const res = await request.post('/about', { multipart: { ...hidden, ...f.fields }, headers: { cookie, accept: 'text/html' }, maxRedirects: 0, failOnStatusCode: false });
+    const res = await request.post('/about', {
+      multipart: { ...hidden, ...f.fields },
+      headers: { cookie, accept: 'text/html' },
+      maxRedirects: 0,
+      failOnStatusCode: false,
+    });
     expect(res.status(), `${f.form} posted to /about`).toBe(403);
     expect(db.version()).toBe(before);
   }
@@ -190,40 +248,82 @@ test('cross-site: staff actions with a foreign or missing Origin are refused (40
 
 test('header and URL variants never return admin data without a session', async ({ request }) => {
   const secret = `Inbox secret ${unique()}`;
-  db.run("insert into contact_messages (name, email, subject, message, created_at) values ('Probe', 'probe@example.com', ?, 'private', ?)", secret, Date.now());
-  const paths = ['/admin', '/admin/users', `/admin/users/${ids.admin}`, '/admin/inbox', '/admin/audit', '/admin/settings', '/admin/stories'];
+  db.run(
+    "insert into contact_messages (name, email, subject, message, created_at) values ('Probe', 'probe@example.com', ?, 'private', ?)",
+    secret,
+    Date.now(),
+  );
+  const paths = [
+    '/admin',
+    '/admin/users',
+    `/admin/users/${ids.admin}`,
+    '/admin/inbox',
+    '/admin/audit',
+    '/admin/settings',
+    '/admin/stories',
+  ];
   const variants: { label: string; url: (p: string) => string; headers: Record<string, string> }[] = [
     { label: 'plain', url: (p) => p, headers: {} },
     { label: 'RSC', url: (p) => p, headers: { RSC: '1' } },
-    { label: 'prefetch', url: (p) => p, headers: { RSC: '1', 'Next-Router-Prefetch': '1', purpose: 'prefetch', 'Sec-Purpose': 'prefetch' } },
-    { label: 'segment prefetch', url: (p) => p, headers: { RSC: '1', 'Next-Router-Prefetch': '1', 'Next-Router-Segment-Prefetch': '/_tree' } },
+    {
+      label: 'prefetch',
+      url: (p) => p,
+      headers: { RSC: '1', 'Next-Router-Prefetch': '1', purpose: 'prefetch', 'Sec-Purpose': 'prefetch' },
+    },
+    {
+      label: 'segment prefetch',
+      url: (p) => p,
+      headers: { RSC: '1', 'Next-Router-Prefetch': '1', 'Next-Router-Segment-Prefetch': '/_tree' },
+    },
     { label: '_rsc', url: (p) => `${p}?_rsc=probe`, headers: {} },
     { label: '.rsc', url: (p) => `${p}.rsc`, headers: {} },
     { label: '.rsc + RSC', url: (p) => `${p}.rsc`, headers: { RSC: '1' } },
-    { label: 'x-middleware-subrequest (CVE-2025-29927)', url: (p) => p, headers: { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' } },
-    { label: 'x-middleware-subrequest middleware', url: (p) => p, headers: { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware', RSC: '1' } },
-    { label: 'forged cookie + RSC', url: (p) => p, headers: { RSC: '1', cookie: 'authjs.session-token=forged.not.a.jwt' } },
+    {
+      label: 'x-middleware-subrequest (CVE-2025-29927)',
+      url: (p) => p,
+      headers: { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' },
+    },
+    {
+      label: 'x-middleware-subrequest middleware',
+      url: (p) => p,
+      headers: { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware', RSC: '1' },
+    },
+    {
+      label: 'forged cookie + RSC',
+      url: (p) => p,
+      headers: { RSC: '1', cookie: 'authjs.session-token=forged.not.a.jwt' },
+    },
   ];
   const sentinels = [STAFF.admin.email, STAFF.writer.email, secret, 'Hello, ', 'Sign out'];
   for (const p of paths) {
     for (const v of variants) {
       const res = await request.get(v.url(p), { headers: v.headers, maxRedirects: 0, failOnStatusCode: false });
       const body = await res.text();
-      for (const s of sentinels) expect(body.includes(s), `${v.label} ${v.url(p)} (${res.status()}) shows “${s}”`).toBe(false);
+      for (const s of sentinels)
+        expect(body.includes(s), `${v.label} ${v.url(p)} (${res.status()}) shows “${s}”`).toBe(false);
       expect(res.status(), `${v.label} ${v.url(p)}`).toBeLessThan(500);
     }
   }
 });
 
-const XSS = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'tests/fixtures/xss-payloads.json'), 'utf8')) as { payloads: string[] };
+const XSS = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'tests/fixtures/xss-payloads.json'), 'utf8')) as {
+  payloads: string[];
+};
 
-test(`XSS: ${XSS.payloads.length} payloads × Markdown and raw HTML, saved through the editor and rendered in Chromium: zero executions`, async ({ browser, baseURL, request }) => {
+test(`XSS: ${XSS.payloads.length} payloads × Markdown and raw HTML, saved through the editor and rendered in Chromium: zero executions`, async ({
+  browser,
+  baseURL,
+  request,
+}) => {
   test.setTimeout(600_000);
   // CSP would stop inline script anyway: bypass it, so the sanitiser alone is under test.
   const context = await browser.newContext({ baseURL, bypassCSP: true });
   const page = await context.newPage();
   await signInThroughForm(page, 'editor');
-  const cookie = (await context.cookies()).filter((c) => c.name.includes('session-token')).map((c) => `${c.name}=${c.value}`).join('; ');
+  const cookie = (await context.cookies())
+    .filter((c) => c.name.includes('session-token'))
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
   await context.addInitScript(() => {
     const w = window as unknown as Record<string, unknown>;
     w.__xss = 0;
@@ -240,17 +340,34 @@ test(`XSS: ${XSS.payloads.length} payloads × Markdown and raw HTML, saved throu
   });
   await page.goto('/admin/stories/new');
   const hidden = await hiddenInputsOf(page, 'story.save');
-  const sectionId = String((db.get<{ id: number }>("select id from sections where slug = 'culture'"))!.id);
+  const sectionId = String(db.get<{ id: number }>("select id from sections where slug = 'culture'")!.id);
   const BATCH = 90;
   let rendered = 0;
-  for (const [mode, wrap] of [['md', (p: string) => p], ['html', (p: string) => `<div>\n${p}\n</div>`]] as const) {
+  for (const [mode, wrap] of [
+    ['md', (p: string) => p],
+    ['html', (p: string) => `<div>\n${p}\n</div>`],
+  ] as const) {
     for (let i = 0; i < XSS.payloads.length; i += BATCH) {
       const chunk = XSS.payloads.slice(i, i + BATCH);
       const body = chunk.map(wrap).join('\n\n<hr>\n\n');
       const res = await postForm(
         request,
         '/admin/stories/new',
-        { ...hidden, title: `XSS ${mode} ${i} ${unique()}`, slug: '', standfirst: 'XSS probe', body, sectionId, authorId: '', byline: 'Probe', dateline: '', tags: '', related: '', publishAt: '', status: 'draft' },
+        {
+          ...hidden,
+          title: `XSS ${mode} ${i} ${unique()}`,
+          slug: '',
+          standfirst: 'XSS probe',
+          body,
+          sectionId,
+          authorId: '',
+          byline: 'Probe',
+          dateline: '',
+          tags: '',
+          related: '',
+          publishAt: '',
+          status: 'draft',
+        },
         cookie,
       );
       expect(res.status(), `save ${mode} ${i}`).toBe(303);
@@ -262,7 +379,9 @@ test(`XSS: ${XSS.payloads.length} payloads × Markdown and raw HTML, saved throu
       await page.mouse.move(400, 600);
       await page.waitForTimeout(150);
       expect(await page.evaluate(() => (window as unknown as { __xss: number }).__xss), `${mode} batch ${i}`).toBe(0);
-      expect(await page.locator('[onerror],[onload],[onclick],[onmouseover],[onfocus],a[href^="javascript:" i]').count()).toBe(0);
+      expect(
+        await page.locator('[onerror],[onload],[onclick],[onmouseover],[onfocus],a[href^="javascript:" i]').count(),
+      ).toBe(0);
       rendered += chunk.length;
     }
   }

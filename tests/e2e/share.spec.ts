@@ -34,7 +34,9 @@ function shareCount(slug: string, network: string): number {
     (db) =>
       (
         db
-          .prepare('select coalesce(sum(s.count), 0) as n from share_clicks s join articles a on a.id = s.article_id where a.slug = ? and s.network = ?')
+          .prepare(
+            'select coalesce(sum(s.count), 0) as n from share_clicks s join articles a on a.id = s.article_id where a.slug = ? and s.network = ?',
+          )
           .get(slug, network) as { n: number }
       ).n,
   );
@@ -44,7 +46,11 @@ const shareBar = (page: Page) => page.getByRole('region', { name: 'Share this pa
 const wechatSummary = (page: Page) => shareBar(page).locator('summary', { hasText: 'WeChat' });
 const qrCode = (page: Page) => page.getByRole('img', { name: 'QR code of this story’s address' });
 
-test('the article page loads nothing from another origin, before or after a tap on every share control', async ({ context, page, baseURL }) => {
+test('the article page loads nothing from another origin, before or after a tap on every share control', async ({
+  context,
+  page,
+  baseURL,
+}) => {
   const origin = new URL(baseURL!).origin;
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   const outside: { url: string; fromArticle: boolean; type: string; navigation: boolean }[] = [];
@@ -52,7 +58,12 @@ test('the article page loads nothing from another origin, before or after a tap 
   await context.route('**/*', (route) => {
     const request = route.request();
     if (new URL(request.url()).origin === origin) return route.continue();
-    outside.push({ url: request.url(), fromArticle: request.frame().page() === page, type: request.resourceType(), navigation: request.isNavigationRequest() });
+    outside.push({
+      url: request.url(),
+      fromArticle: request.frame().page() === page,
+      type: request.resourceType(),
+      navigation: request.isNavigationRequest(),
+    });
     return route.abort('blockedbyclient');
   });
 
@@ -92,7 +103,11 @@ test('the article page loads nothing from another origin, before or after a tap 
   expect(new Set(outside.map((o) => new URL(o.url).host))).toEqual(new Set(Object.values(NETWORK_HOSTS)));
 });
 
-test('a share click is counted once, and lands on the network with the canonical URL', async ({ context, page, baseURL }) => {
+test('a share click is counted once, and lands on the network with the canonical URL', async ({
+  context,
+  page,
+  baseURL,
+}) => {
   const targets: string[] = [];
   await context.route(/^https:\/\//, (route) => {
     targets.push(route.request().url());
@@ -100,7 +115,12 @@ test('a share click is counted once, and lands on the network with the canonical
   });
   await page.goto(ARTICLE);
   const before = shareCount(WECHAT_SLUG, 'x');
-  const [popup] = await Promise.all([page.waitForEvent('popup'), shareBar(page).getByRole('link', { name: /^Share on X/ }).click()]);
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup'),
+    shareBar(page)
+      .getByRole('link', { name: /^Share on X/ })
+      .click(),
+  ]);
   await expect.poll(() => targets.length).toBe(1);
   await popup.close();
   await page.waitForTimeout(300);
@@ -111,18 +131,31 @@ test('a share click is counted once, and lands on the network with the canonical
   expect(target.searchParams.get('text')).toBe(await page.locator('h1').innerText());
 });
 
-test('the share endpoint is no open redirect, and drafts and scheduled stories cannot be shared', async ({ request }) => {
-  const res = await request.get(`/share/facebook/${WECHAT_SLUG}?u=https://evil.example&url=https://evil.example`, { maxRedirects: 0 });
+test('the share endpoint is no open redirect, and drafts and scheduled stories cannot be shared', async ({
+  request,
+}) => {
+  const res = await request.get(`/share/facebook/${WECHAT_SLUG}?u=https://evil.example&url=https://evil.example`, {
+    maxRedirects: 0,
+  });
   expect(res.status()).toBe(302);
   expect(new URL(res.headers().location!).host).toBe('www.facebook.com');
   expect(res.headers().location).not.toContain('evil');
-  for (const url of [`/share/evil/${WECHAT_SLUG}`, `/share/x/${draftDemo.slug}`, `/share/x/${scheduledDemo.slug}`, '/share/x/no-such-story']) {
+  for (const url of [
+    `/share/evil/${WECHAT_SLUG}`,
+    `/share/x/${draftDemo.slug}`,
+    `/share/x/${scheduledDemo.slug}`,
+    '/share/x/no-such-story',
+  ]) {
     expect((await request.get(url, { maxRedirects: 0 })).status(), url).toBe(404);
   }
   expect(shareCount(draftDemo.slug, 'x') + shareCount(scheduledDemo.slug, 'x')).toBe(0);
 });
 
-test('copy link copies the canonical URL, says so for a few seconds, and is counted', async ({ context, page, baseURL }) => {
+test('copy link copies the canonical URL, says so for a few seconds, and is counted', async ({
+  context,
+  page,
+  baseURL,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseURL!).origin });
   await page.goto(ARTICLE);
   const before = shareCount(WECHAT_SLUG, 'copy');
@@ -149,7 +182,11 @@ test('opening the WeChat QR code is reported once per opening', async ({ page })
   expect(shareCount(WECHAT_SLUG, 'wechat')).toBe(before + 1);
 });
 
-test('the phone’s share sheet appears only where the browser can share, and is counted', async ({ browser, page, baseURL }) => {
+test('the phone’s share sheet appears only where the browser can share, and is counted', async ({
+  browser,
+  page,
+  baseURL,
+}) => {
   await page.goto(ARTICLE);
   await page.waitForLoadState('networkidle');
   await expect(shareBar(page).getByRole('button', { name: 'Share with another app' })).toHaveCount(0);
@@ -178,7 +215,10 @@ test('the phone’s share sheet appears only where the browser can share, and is
 });
 
 test.describe('inside WeChat’s own browser', () => {
-  test.use({ userAgent: 'Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0.47.2560(0x28002F30) NetType/WIFI Language/en' });
+  test.use({
+    userAgent:
+      'Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0.47.2560(0x28002F30) NetType/WIFI Language/en',
+  });
 
   test('the WeChat button is not shown, even before the page’s scripts load', async ({ page }) => {
     // Hold back the page's script: only the inline script that runs during parsing can hide it.
@@ -205,14 +245,21 @@ test.describe('without JavaScript', () => {
     await expect(qrCode(page)).toBeVisible();
     await expect(shareBar(page).getByText('Scan with WeChat, then share the story from your phone.')).toBeVisible();
     const png = PNG.sync.read(await qrCode(page).screenshot());
-    const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
+    const code = jsQR(
+      new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length),
+      png.width,
+      png.height,
+    );
     expect(code?.data).toBe(`${baseURL}${ARTICLE}`);
   });
 
   test('share links are plain links, and copy link is a selectable URL field', async ({ page, baseURL }) => {
     await page.goto(ARTICLE);
     for (const network of ['weibo', 'x', 'facebook', 'linkedin', 'reddit', 'email']) {
-      await expect(shareBar(page).locator(`a[href="/share/${network}/${WECHAT_SLUG}"]`)).toHaveAttribute('rel', 'nofollow noopener');
+      await expect(shareBar(page).locator(`a[href="/share/${network}/${WECHAT_SLUG}"]`)).toHaveAttribute(
+        'rel',
+        'nofollow noopener',
+      );
     }
     const field = shareBar(page).getByRole('textbox', { name: 'Link to this story' });
     await expect(field).toBeVisible();
@@ -221,7 +268,10 @@ test.describe('without JavaScript', () => {
   });
 });
 
-test('a story with a nasty title keeps it intact in the page, its metadata, JSON-LD and share links', async ({ page, request }) => {
+test('a story with a nasty title keeps it intact in the page, its metadata, JSON-LD and share links', async ({
+  page,
+  request,
+}) => {
   const slug = `nasty-title-e2e-${Date.now()}`;
   withDb((db) => insertStory(db, { slug }));
   await page.goto(`/news/${slug}`);
@@ -231,11 +281,17 @@ test('a story with a nasty title keeps it intact in the page, its metadata, JSON
   const jsonLd = await readJsonLd(page);
   expect(jsonLd.NewsArticle?.headline).toBe(NASTY_TITLE);
   expect((jsonLd.BreadcrumbList?.itemListElement as { name: string }[]).at(-1)?.name).toBe(NASTY_TITLE);
-  for (const [network, param] of [['x', 'text'], ['reddit', 'title'], ['email', 'subject']] as const) {
+  for (const [network, param] of [
+    ['x', 'text'],
+    ['reddit', 'title'],
+    ['email', 'subject'],
+  ] as const) {
     const res = await request.get(`/share/${network}/${slug}`, { maxRedirects: 0 });
     expect(new URL(res.headers().location!).searchParams.get(param), network).toBe(NASTY_TITLE);
   }
-  const image = await request.get(new URL((await page.locator('meta[property="og:image"]').getAttribute('content'))!).pathname);
+  const image = await request.get(
+    new URL((await page.locator('meta[property="og:image"]').getAttribute('content'))!).pathname,
+  );
   expect(image.status()).toBe(200);
 });
 
@@ -243,7 +299,9 @@ async function readJsonLd(page: Page): Promise<Record<string, Record<string, unk
   const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
   expect(blocks.length).toBe(2);
   for (const block of blocks) expect(block).not.toMatch(/[<>]/);
-  return Object.fromEntries(blocks.map((b) => JSON.parse(b) as Record<string, unknown>).map((d) => [String(d['@type']), d]));
+  return Object.fromEntries(
+    blocks.map((b) => JSON.parse(b) as Record<string, unknown>).map((d) => [String(d['@type']), d]),
+  );
 }
 
 test('JSON-LD matches what the page shows', async ({ page, baseURL }) => {
@@ -252,10 +310,16 @@ test('JSON-LD matches what the page shows', async ({ page, baseURL }) => {
   expect(article?.headline).toBe(await page.locator('h1').innerText());
   expect(article?.datePublished).toBe(await page.locator('header time').first().getAttribute('datetime'));
   expect(article?.url).toBe(`${baseURL}${ARTICLE}`);
-  expect((article?.author as { name: string }[])[0]?.name).toBe((await page.getByText(/^By /).innerText()).replace(/^By /, ''));
+  expect((article?.author as { name: string }[])[0]?.name).toBe(
+    (await page.getByText(/^By /).innerText()).replace(/^By /, ''),
+  );
   const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link');
-  const visible = await crumbs.evaluateAll((links) => links.map((a) => ({ name: a.textContent, href: (a as HTMLAnchorElement).href })));
-  expect(breadcrumb?.itemListElement).toEqual(visible.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: c.href })));
+  const visible = await crumbs.evaluateAll((links) =>
+    links.map((a) => ({ name: a.textContent, href: (a as HTMLAnchorElement).href })),
+  );
+  expect(breadcrumb?.itemListElement).toEqual(
+    visible.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: c.href })),
+  );
 });
 
 test('what a social network sees: Open Graph, X card and a 1200×630 image', async ({ page, request, baseURL }) => {
@@ -277,7 +341,11 @@ test('what a social network sees: Open Graph, X card and a 1200×630 image', asy
   expect([png.width, png.height]).toEqual([1200, 630]);
 });
 
-test('feeds are discoverable from the pages, and feeds and sitemaps parse with public stories only', async ({ page, request, baseURL }) => {
+test('feeds are discoverable from the pages, and feeds and sitemaps parse with public stories only', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
   const hidden = [draftDemo.slug, scheduledDemo.slug];
   for (const [path, expected] of [
@@ -286,7 +354,9 @@ test('feeds are discoverable from the pages, and feeds and sitemaps parse with p
     [ARTICLE, 4],
   ] as const) {
     await page.goto(path);
-    const feeds = await page.locator('head link[rel="alternate"][type$="+xml"]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+    const feeds = await page
+      .locator('head link[rel="alternate"][type$="+xml"]')
+      .evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
     expect(feeds.length, path).toBe(expected);
     for (const feed of feeds) {
       expect(feed.startsWith(`${baseURL}/`)).toBe(true);

@@ -12,13 +12,19 @@ test('SIGTERM lets in-flight requests finish, then closes the database cleanly',
   // below can take longer, and the bound would then (rightly) cut them off.
   const server = await startServer({ port, sourceDatabase, env: { SHUTDOWN_TIMEOUT_MS: '60000' } });
   const reader = new Database(server.databasePath, { readonly: true });
-  const slugs = (reader.prepare("select slug from articles where status = 'published'").all() as { slug: string }[]).map((r) => r.slug);
+  const slugs = (
+    reader.prepare("select slug from articles where status = 'published'").all() as { slug: string }[]
+  ).map((r) => r.slug);
   reader.close();
   // Uncached story pages: each request renders, so some are in flight when the signal lands.
   const requests = slugs.map((slug) =>
     fetch(`${server.url}/news/${slug}`).then(
       async (res) => ({ status: res.status, length: (await res.text()).length }),
-      (error: Error & { cause?: { code?: string } }) => ({ status: 0, length: 0, code: error.cause?.code ?? error.message }),
+      (error: Error & { cause?: { code?: string } }) => ({
+        status: 0,
+        length: 0,
+        code: error.cause?.code ?? error.message,
+      }),
     ),
   );
   await new Promise((r) => setTimeout(r, 30));

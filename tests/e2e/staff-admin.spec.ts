@@ -8,7 +8,11 @@ test.beforeAll(async () => {
   await ensureStaffUsers(e2eDatabasePath());
 });
 
-test('an admin creates a user; disabling them ends their session on the next request', async ({ page, browser, baseURL }) => {
+test('an admin creates a user; disabling them ends their session on the next request', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const email = `temp-${unique()}@e2e.moodwire.test`;
   const password = 'Copper-Meadow-Lark-77';
   await signInThroughForm(page, 'admin');
@@ -49,7 +53,10 @@ test('an admin creates a user; disabling them ends their session on the next req
   await expect(page.getByRole('table')).toContainText('Ada Admin');
 });
 
-test('sections: create, rename with a 301 from the old address, refuse to delete one with stories', async ({ page, request }) => {
+test('sections: create, rename with a 301 from the old address, refuse to delete one with stories', async ({
+  page,
+  request,
+}) => {
   const name = `Harbour Notes ${unique()}`;
   await signInThroughForm(page, 'editor');
   await page.goto('/admin/sections');

@@ -11,7 +11,15 @@ import { recomputeVoteRollups } from '../../db/vote-rollups';
 import { can, canEditStory, canViewStoryInsights, type Permission } from '../../lib/permissions';
 import { e2eDb } from '../helpers/e2e-db';
 import { ensureStaffUsers, STAFF, type StaffRole } from '../helpers/staff';
-import { callActionDirectly, e2eDatabasePath, hiddenInputsOf, postForm, signInThroughForm, WriteWatcher, type FilePart } from '../helpers/staff-e2e';
+import {
+  callActionDirectly,
+  e2eDatabasePath,
+  hiddenInputsOf,
+  postForm,
+  signInThroughForm,
+  WriteWatcher,
+  type FilePart,
+} from '../helpers/staff-e2e';
 
 type Actor = 'anonymous' | StaffRole;
 const ACTORS: Actor[] = ['anonymous', 'writer', 'editor', 'admin'];
@@ -42,19 +50,38 @@ function allowedBy(permission: Permission) {
   return (actor: Actor) => actor !== 'anonymous' && can(STAFF[actor].role, permission);
 }
 function mayEditStory(story: () => { createdBy: number; status: string }, permission: Permission = 'story.write') {
-  return (actor: Actor) => actor !== 'anonymous' && can(STAFF[actor].role, permission) && canEditStory({ id: fx.ids[actor], role: STAFF[actor].role }, story());
+  return (actor: Actor) =>
+    actor !== 'anonymous' &&
+    can(STAFF[actor].role, permission) &&
+    canEditStory({ id: fx.ids[actor], role: STAFF[actor].role }, story());
 }
 function mayViewInsights(story: () => { createdBy: number }) {
-  return (actor: Actor) => actor !== 'anonymous' && canViewStoryInsights({ id: fx.ids[actor], role: STAFF[actor].role }, story());
+  return (actor: Actor) =>
+    actor !== 'anonymous' && canViewStoryInsights({ id: fx.ids[actor], role: STAFF[actor].role }, story());
 }
 const burstPool: Fields[] = [];
 /** 25 votes on the editor's story from one fresh address within two minutes: a burst to void. */
 function plantBurst(): Fields {
   const ip = `matrix-burst-${n()}`;
   const start = Date.now() - 10 * 60_000;
-  for (let i = 0; i < 25; i++) db.run('insert into votes (article_id, reader_id, mood, ip_hash, created_at, updated_at) values (?, ?, ?, ?, ?, ?)', fx.editorStory, `${ip}-${i}`, 'angry', ip, start + i * 5000, start + i * 5000);
+  for (let i = 0; i < 25; i++)
+    db.run(
+      'insert into votes (article_id, reader_id, mood, ip_hash, created_at, updated_at) values (?, ?, ?, ?, ?, ?)',
+      fx.editorStory,
+      `${ip}-${i}`,
+      'angry',
+      ip,
+      start + i * 5000,
+      start + i * 5000,
+    );
   recomputeVoteRollups(e2eDb(), fx.editorStory);
-  return { kind: 'ip', articleId: String(fx.editorStory), ipHash: ip, from: String(start), to: String(start + 24 * 5000) };
+  return {
+    kind: 'ip',
+    articleId: String(fx.editorStory),
+    ipHash: ip,
+    from: String(start),
+    to: String(start + 24 * 5000),
+  };
 }
 const writerStory = () => ({ createdBy: fx.ids.writer, status: 'draft' });
 const editorStory = () => ({ createdBy: fx.ids.editor, status: 'published' });
@@ -68,8 +95,16 @@ const PAGES: PageCase[] = [
   { file: 'stories/new/page.tsx', path: () => '/admin/stories/new', allowed: allowedBy('story.write') },
   { file: 'stories/[id]/page.tsx', path: () => `/admin/stories/${fx.writerStory}`, allowed: mayEditStory(writerStory) },
   { file: 'stories/[id]/page.tsx', path: () => `/admin/stories/${fx.editorStory}`, allowed: mayEditStory(editorStory) },
-  { file: 'stories/[id]/preview/page.tsx', path: () => `/admin/stories/${fx.writerStory}/preview`, allowed: mayEditStory(writerStory) },
-  { file: 'stories/[id]/preview/page.tsx', path: () => `/admin/stories/${fx.editorStory}/preview`, allowed: allowedBy('story.edit-any') },
+  {
+    file: 'stories/[id]/preview/page.tsx',
+    path: () => `/admin/stories/${fx.writerStory}/preview`,
+    allowed: mayEditStory(writerStory),
+  },
+  {
+    file: 'stories/[id]/preview/page.tsx',
+    path: () => `/admin/stories/${fx.editorStory}/preview`,
+    allowed: allowedBy('story.edit-any'),
+  },
   { file: 'sections/page.tsx', path: () => '/admin/sections', allowed: allowedBy('section.manage') },
   { file: 'sections/[id]/page.tsx', path: () => `/admin/sections/${fx.section}`, allowed: allowedBy('section.manage') },
   { file: 'pages/page.tsx', path: () => '/admin/pages', allowed: allowedBy('furniture.manage') },
@@ -82,8 +117,16 @@ const PAGES: PageCase[] = [
   { file: 'settings/page.tsx', path: () => '/admin/settings', allowed: allowedBy('settings.manage') },
   { file: 'audit/page.tsx', path: () => '/admin/audit', allowed: allowedBy('audit.read') },
   { file: 'insights/page.tsx', path: () => '/admin/insights', allowed: allowedBy('insights.view') },
-  { file: 'insights/stories/[id]/page.tsx', path: () => `/admin/insights/stories/${fx.writerStory}`, allowed: mayViewInsights(writerStory) },
-  { file: 'insights/stories/[id]/page.tsx', path: () => `/admin/insights/stories/${fx.editorStory}`, allowed: mayViewInsights(editorStory) },
+  {
+    file: 'insights/stories/[id]/page.tsx',
+    path: () => `/admin/insights/stories/${fx.writerStory}`,
+    allowed: mayViewInsights(writerStory),
+  },
+  {
+    file: 'insights/stories/[id]/page.tsx',
+    path: () => `/admin/insights/stories/${fx.editorStory}`,
+    allowed: mayViewInsights(editorStory),
+  },
   { file: 'moderation/page.tsx', path: () => '/admin/moderation', allowed: allowedBy('votes.moderate') },
   // The sign-in page is for everyone; signed-in staff are sent on to the dashboard.
   { file: 'login/page.tsx', path: () => '/admin/login', allowed: () => true },
@@ -102,7 +145,9 @@ type ActionCase = {
   public?: boolean;
 };
 
-const png = sharp({ create: { width: 640, height: 400, channels: 3, background: { r: 200, g: 90, b: 40 } } }).png().toBuffer();
+const png = sharp({ create: { width: 640, height: 400, channels: 3, background: { r: 200, g: 90, b: 40 } } })
+  .png()
+  .toBuffer();
 let photo: Buffer;
 
 const storyFields = (extra: Fields): Fields => ({
@@ -122,23 +167,56 @@ const storyFields = (extra: Fields): Fields => ({
 });
 
 const ACTIONS: ActionCase[] = [
-  { label: 'story.save: new draft', form: 'story.save', exportName: 'saveStoryAction', page: () => '/admin/stories/new', fields: () => storyFields({}), allowed: allowedBy('story.write') },
-  { label: 'story.save: new, published', form: 'story.save', exportName: 'saveStoryAction', page: () => '/admin/stories/new', fields: () => storyFields({ status: 'published' }), allowed: allowedBy('story.publish') },
+  {
+    label: 'story.save: new draft',
+    form: 'story.save',
+    exportName: 'saveStoryAction',
+    page: () => '/admin/stories/new',
+    fields: () => storyFields({}),
+    allowed: allowedBy('story.write'),
+  },
+  {
+    label: 'story.save: new, published',
+    form: 'story.save',
+    exportName: 'saveStoryAction',
+    page: () => '/admin/stories/new',
+    fields: () => storyFields({ status: 'published' }),
+    allowed: allowedBy('story.publish'),
+  },
   {
     label: 'story.save: someone else’s published story',
     form: 'story.save',
     exportName: 'saveStoryAction',
     page: () => '/admin/stories/new',
-    fields: () => storyFields({ id: String(fx.editorStory), title: 'Matrix editor story', slug: `matrix-editor-story-${fx.editorStory}`, status: 'published' }),
+    fields: () =>
+      storyFields({
+        id: String(fx.editorStory),
+        title: 'Matrix editor story',
+        slug: `matrix-editor-story-${fx.editorStory}`,
+        status: 'published',
+      }),
     allowed: mayEditStory(editorStory, 'story.write'),
   },
-  { label: 'story.unpublish', form: 'story.unpublish', exportName: 'unpublishStoryAction', page: () => `/admin/stories/${fx.editorStory}`, fields: () => ({ id: String(fx.editorStory) }), allowed: allowedBy('story.publish') },
+  {
+    label: 'story.unpublish',
+    form: 'story.unpublish',
+    exportName: 'unpublishStoryAction',
+    page: () => `/admin/stories/${fx.editorStory}`,
+    fields: () => ({ id: String(fx.editorStory) }),
+    allowed: allowedBy('story.publish'),
+  },
   {
     label: 'story.upload-hero: own draft',
     form: 'story.upload-hero',
     exportName: 'uploadHeroAction',
     page: () => `/admin/stories/${fx.editorStory}`,
-    fields: () => ({ id: String(fx.writerStory), alt: 'Matrix photo', caption: '', credit: '', photo: { name: 'm.png', mimeType: 'image/png', buffer: photo } }),
+    fields: () => ({
+      id: String(fx.writerStory),
+      alt: 'Matrix photo',
+      caption: '',
+      credit: '',
+      photo: { name: 'm.png', mimeType: 'image/png', buffer: photo },
+    }),
     allowed: mayEditStory(writerStory, 'media.upload'),
   },
   {
@@ -146,7 +224,13 @@ const ACTIONS: ActionCase[] = [
     form: 'story.upload-hero',
     exportName: 'uploadHeroAction',
     page: () => `/admin/stories/${fx.editorStory}`,
-    fields: () => ({ id: String(fx.editorStory), alt: 'Matrix photo', caption: '', credit: '', photo: { name: 'm.png', mimeType: 'image/png', buffer: photo } }),
+    fields: () => ({
+      id: String(fx.editorStory),
+      alt: 'Matrix photo',
+      caption: '',
+      credit: '',
+      photo: { name: 'm.png', mimeType: 'image/png', buffer: photo },
+    }),
     allowed: mayEditStory(editorStory, 'media.upload'),
   },
   {
@@ -157,16 +241,46 @@ const ACTIONS: ActionCase[] = [
     fields: () => ({ id: String(fx.writerStory), alt: `Matrix alt ${n()}`, caption: 'c', credit: 'd' }),
     allowed: mayEditStory(writerStory, 'media.upload'),
   },
-  { label: 'story.remove-hero', form: 'story.remove-hero', exportName: 'removeHeroAction', page: () => `/admin/stories/${fx.editorStory}`, fields: () => ({ id: String(fx.writerStory) }), allowed: mayEditStory(writerStory, 'media.upload') },
-  { label: 'section.create', form: 'section.create', exportName: 'createSectionAction', page: () => '/admin/sections', fields: () => ({ name: `Matrix section ${n()}`, slug: '', parentId: String(fx.sectionParent), description: '' }), allowed: allowedBy('section.manage') },
-  { label: 'section.update', form: 'section.update', exportName: 'updateSectionAction', page: () => `/admin/sections/${fx.section}`, fields: () => ({ id: String(fx.section), name: `Matrix renamed ${n()}`, slug: `matrix-fixture-${fx.section}`, parentId: String(fx.sectionParent), description: '' }), allowed: allowedBy('section.manage') },
+  {
+    label: 'story.remove-hero',
+    form: 'story.remove-hero',
+    exportName: 'removeHeroAction',
+    page: () => `/admin/stories/${fx.editorStory}`,
+    fields: () => ({ id: String(fx.writerStory) }),
+    allowed: mayEditStory(writerStory, 'media.upload'),
+  },
+  {
+    label: 'section.create',
+    form: 'section.create',
+    exportName: 'createSectionAction',
+    page: () => '/admin/sections',
+    fields: () => ({ name: `Matrix section ${n()}`, slug: '', parentId: String(fx.sectionParent), description: '' }),
+    allowed: allowedBy('section.manage'),
+  },
+  {
+    label: 'section.update',
+    form: 'section.update',
+    exportName: 'updateSectionAction',
+    page: () => `/admin/sections/${fx.section}`,
+    fields: () => ({
+      id: String(fx.section),
+      name: `Matrix renamed ${n()}`,
+      slug: `matrix-fixture-${fx.section}`,
+      parentId: String(fx.sectionParent),
+      description: '',
+    }),
+    allowed: allowedBy('section.manage'),
+  },
   {
     label: 'section.reorder',
     form: 'section.reorder',
     exportName: 'reorderSectionAction',
     page: () => '/admin/sections',
     fields: () => {
-      const first = db.get<{ id: number }>('select id from sections where parent_id = ? order by position, id limit 1', fx.sectionParent);
+      const first = db.get<{ id: number }>(
+        'select id from sections where parent_id = ? order by position, id limit 1',
+        fx.sectionParent,
+      );
       return { id: String(fx.reorderB), direction: first?.id === fx.reorderB ? 'down' : 'up' };
     },
     allowed: allowedBy('section.manage'),
@@ -178,7 +292,14 @@ const ACTIONS: ActionCase[] = [
     page: () => `/admin/sections/${fx.section}`,
     fields: () => {
       const slug = `matrix-doomed-${n()}`;
-      const id = db.run('insert into sections (slug, name, parent_id, position, created_at, updated_at) values (?, ?, ?, 99, ?, ?)', slug, 'Matrix doomed', fx.sectionParent, now(), now()).lastInsertRowid;
+      const id = db.run(
+        'insert into sections (slug, name, parent_id, position, created_at, updated_at) values (?, ?, ?, 99, ?, ?)',
+        slug,
+        'Matrix doomed',
+        fx.sectionParent,
+        now(),
+        now(),
+      ).lastInsertRowid;
       return { id: String(id) };
     },
     allowed: allowedBy('section.manage'),
@@ -194,24 +315,74 @@ const ACTIONS: ActionCase[] = [
     },
     allowed: allowedBy('furniture.manage'),
   },
-  { label: 'partner.save', form: 'partner.save', exportName: 'savePartnerAction', page: () => '/admin/partners', fields: () => ({ id: String(fx.partner), name: 'Matrix partner', url: 'https://matrix.example.org/', position: '900' }), allowed: allowedBy('furniture.manage') },
-  { label: 'partner.create', form: 'partner.create', exportName: 'savePartnerAction', page: () => '/admin/partners', fields: () => ({ name: `Matrix partner ${n()}`, url: 'https://matrix.example.org/', position: '901' }), allowed: allowedBy('furniture.manage') },
+  {
+    label: 'partner.save',
+    form: 'partner.save',
+    exportName: 'savePartnerAction',
+    page: () => '/admin/partners',
+    fields: () => ({
+      id: String(fx.partner),
+      name: 'Matrix partner',
+      url: 'https://matrix.example.org/',
+      position: '900',
+    }),
+    allowed: allowedBy('furniture.manage'),
+  },
+  {
+    label: 'partner.create',
+    form: 'partner.create',
+    exportName: 'savePartnerAction',
+    page: () => '/admin/partners',
+    fields: () => ({ name: `Matrix partner ${n()}`, url: 'https://matrix.example.org/', position: '901' }),
+    allowed: allowedBy('furniture.manage'),
+  },
   {
     label: 'partner.delete',
     form: 'partner.delete',
     exportName: 'deletePartnerAction',
     page: () => '/admin/partners',
-    fields: () => ({ id: String(db.run("insert into partners (name, url, position) values ('Matrix doomed partner', 'https://x.example.org/', 950)").lastInsertRowid) }),
+    fields: () => ({
+      id: String(
+        db.run(
+          "insert into partners (name, url, position) values ('Matrix doomed partner', 'https://x.example.org/', 950)",
+        ).lastInsertRowid,
+      ),
+    }),
     allowed: allowedBy('furniture.manage'),
   },
-  { label: 'promo.save', form: 'promo.save', exportName: 'savePromoAction', page: () => '/admin/promos', fields: () => ({ id: String(fx.promo), title: 'Matrix promo', body: '', linkLabel: '', linkUrl: '', position: '900' }), allowed: allowedBy('furniture.manage') },
-  { label: 'promo.create', form: 'promo.create', exportName: 'savePromoAction', page: () => '/admin/promos', fields: () => ({ title: `Matrix promo ${n()}`, body: '', linkLabel: '', linkUrl: '', position: '901' }), allowed: allowedBy('furniture.manage') },
+  {
+    label: 'promo.save',
+    form: 'promo.save',
+    exportName: 'savePromoAction',
+    page: () => '/admin/promos',
+    fields: () => ({
+      id: String(fx.promo),
+      title: 'Matrix promo',
+      body: '',
+      linkLabel: '',
+      linkUrl: '',
+      position: '900',
+    }),
+    allowed: allowedBy('furniture.manage'),
+  },
+  {
+    label: 'promo.create',
+    form: 'promo.create',
+    exportName: 'savePromoAction',
+    page: () => '/admin/promos',
+    fields: () => ({ title: `Matrix promo ${n()}`, body: '', linkLabel: '', linkUrl: '', position: '901' }),
+    allowed: allowedBy('furniture.manage'),
+  },
   {
     label: 'promo.delete',
     form: 'promo.delete',
     exportName: 'deletePromoAction',
     page: () => '/admin/promos',
-    fields: () => ({ id: String(db.run("insert into promos (title, active, position) values ('Matrix doomed promo', 0, 950)").lastInsertRowid) }),
+    fields: () => ({
+      id: String(
+        db.run("insert into promos (title, active, position) values ('Matrix doomed promo', 0, 950)").lastInsertRowid,
+      ),
+    }),
     allowed: allowedBy('furniture.manage'),
   },
   {
@@ -221,37 +392,137 @@ const ACTIONS: ActionCase[] = [
     page: () => '/admin/settings',
     fields: () => {
       const v = (k: string) => db.get<{ value: string }>('select value from settings where key = ?', k)?.value ?? '';
-      return { siteName: v('siteName'), tagline: v('tagline'), aboutBlurb: v('aboutBlurb'), copyrightHolder: v('copyrightHolder') };
+      return {
+        siteName: v('siteName'),
+        tagline: v('tagline'),
+        aboutBlurb: v('aboutBlurb'),
+        copyrightHolder: v('copyrightHolder'),
+      };
     },
     allowed: allowedBy('settings.manage'),
   },
-  { label: 'message.mark', form: 'message.mark', exportName: 'markMessageAction', page: () => '/admin/inbox', fields: () => ({ id: String(fx.message), read: '1' }), allowed: allowedBy('inbox.read') },
-  { label: 'user.create', form: 'user.create', exportName: 'createUserAction', page: () => '/admin/users', fields: () => ({ name: 'Matrix user', email: `matrix-${n()}@e2e.moodwire.test`, role: 'writer', password: 'Velvet-Canyon-Drum-88' }), allowed: allowedBy('users.manage') },
-  { label: 'user.update', form: 'user.update', exportName: 'updateUserAction', page: () => `/admin/users/${fx.targetUser}`, fields: () => ({ id: String(fx.targetUser), name: `Matrix target ${n()}`, email: 'matrix-target@e2e.moodwire.test', role: 'writer' }), allowed: allowedBy('users.manage') },
-  { label: 'user.set-disabled', form: 'user.set-disabled', exportName: 'setUserDisabledAction', page: () => `/admin/users/${fx.targetUser}`, fields: () => ({ id: String(fx.targetUser), disabled: '0' }), allowed: allowedBy('users.manage') },
-  { label: 'user.reset-password', form: 'user.reset-password', exportName: 'resetUserPasswordAction', page: () => `/admin/users/${fx.targetUser}`, fields: () => ({ id: String(fx.targetUser), password: 'Granite-Willow-Ferry-19' }), allowed: allowedBy('users.manage') },
-  { label: 'moderation.void-burst', form: 'moderation.void-burst', exportName: 'voidBurstAction', page: () => '/admin/moderation', fields: () => burstPool.shift() ?? plantBurst(), allowed: allowedBy('votes.moderate') },
-  { label: 'moderation.set-voting', form: 'moderation.set-voting', exportName: 'setVotingPausedAction', page: () => '/admin/moderation', fields: () => ({ story: String(fx.editorStory), paused: '0' }), allowed: allowedBy('votes.moderate') },
+  {
+    label: 'message.mark',
+    form: 'message.mark',
+    exportName: 'markMessageAction',
+    page: () => '/admin/inbox',
+    fields: () => ({ id: String(fx.message), read: '1' }),
+    allowed: allowedBy('inbox.read'),
+  },
+  {
+    label: 'user.create',
+    form: 'user.create',
+    exportName: 'createUserAction',
+    page: () => '/admin/users',
+    fields: () => ({
+      name: 'Matrix user',
+      email: `matrix-${n()}@e2e.moodwire.test`,
+      role: 'writer',
+      password: 'Velvet-Canyon-Drum-88',
+    }),
+    allowed: allowedBy('users.manage'),
+  },
+  {
+    label: 'user.update',
+    form: 'user.update',
+    exportName: 'updateUserAction',
+    page: () => `/admin/users/${fx.targetUser}`,
+    fields: () => ({
+      id: String(fx.targetUser),
+      name: `Matrix target ${n()}`,
+      email: 'matrix-target@e2e.moodwire.test',
+      role: 'writer',
+    }),
+    allowed: allowedBy('users.manage'),
+  },
+  {
+    label: 'user.set-disabled',
+    form: 'user.set-disabled',
+    exportName: 'setUserDisabledAction',
+    page: () => `/admin/users/${fx.targetUser}`,
+    fields: () => ({ id: String(fx.targetUser), disabled: '0' }),
+    allowed: allowedBy('users.manage'),
+  },
+  {
+    label: 'user.reset-password',
+    form: 'user.reset-password',
+    exportName: 'resetUserPasswordAction',
+    page: () => `/admin/users/${fx.targetUser}`,
+    fields: () => ({ id: String(fx.targetUser), password: 'Granite-Willow-Ferry-19' }),
+    allowed: allowedBy('users.manage'),
+  },
+  {
+    label: 'moderation.void-burst',
+    form: 'moderation.void-burst',
+    exportName: 'voidBurstAction',
+    page: () => '/admin/moderation',
+    fields: () => burstPool.shift() ?? plantBurst(),
+    allowed: allowedBy('votes.moderate'),
+  },
+  {
+    label: 'moderation.set-voting',
+    form: 'moderation.set-voting',
+    exportName: 'setVotingPausedAction',
+    page: () => '/admin/moderation',
+    fields: () => ({ story: String(fx.editorStory), paused: '0' }),
+    allowed: allowedBy('votes.moderate'),
+  },
   {
     label: 'account.change-password (to the same password)',
     form: 'account.change-password',
     exportName: 'changeOwnPasswordAction',
     page: () => '/admin/account',
-    fields: (actor) => (actor === 'anonymous' ? { current: 'x', password: 'Granite-Willow-Ferry-19', confirm: 'Granite-Willow-Ferry-19' } : { current: STAFF[actor].password, password: STAFF[actor].password, confirm: STAFF[actor].password }),
+    fields: (actor) =>
+      actor === 'anonymous'
+        ? { current: 'x', password: 'Granite-Willow-Ferry-19', confirm: 'Granite-Willow-Ferry-19' }
+        : { current: STAFF[actor].password, password: STAFF[actor].password, confirm: STAFF[actor].password },
     allowed: allowedBy('admin.enter'),
   },
-  { label: 'auth.sign-in', form: 'auth.sign-in', exportName: 'signInAction', page: () => '/admin/login', fields: () => ({}), allowed: () => true, public: true },
-  { label: 'auth.sign-out', form: 'auth.sign-out', exportName: 'signOutAction', page: () => '/admin', fields: () => ({}), allowed: () => true, public: true },
-  { label: 'contact.send', form: 'contact.send', exportName: 'sendContactMessageAction', page: () => '/contact', fields: () => ({}), allowed: () => true, public: true },
+  {
+    label: 'auth.sign-in',
+    form: 'auth.sign-in',
+    exportName: 'signInAction',
+    page: () => '/admin/login',
+    fields: () => ({}),
+    allowed: () => true,
+    public: true,
+  },
+  {
+    label: 'auth.sign-out',
+    form: 'auth.sign-out',
+    exportName: 'signOutAction',
+    page: () => '/admin',
+    fields: () => ({}),
+    allowed: () => true,
+    public: true,
+  },
+  {
+    label: 'contact.send',
+    form: 'contact.send',
+    exportName: 'sendContactMessageAction',
+    page: () => '/contact',
+    fields: () => ({}),
+    allowed: () => true,
+    public: true,
+  },
 ];
 
 // ---------- route handlers ----------
-type RouteCase = { file: string; call: (request: APIRequestContext, cookie?: string) => Promise<{ status: number; ok: boolean }>; allowed: (a: Actor) => boolean; deniedStatus: Record<'anonymous' | 'staff', number> };
+type RouteCase = {
+  file: string;
+  call: (request: APIRequestContext, cookie?: string) => Promise<{ status: number; ok: boolean }>;
+  allowed: (a: Actor) => boolean;
+  deniedStatus: Record<'anonymous' | 'staff', number>;
+};
 const ROUTES: RouteCase[] = [
   {
     file: 'app/(admin)/admin/markdown-preview/route.ts',
     call: async (request, cookie) => {
-      const res = await request.post('/admin/markdown-preview', { data: '**bold** <script>x()</script>', headers: { 'content-type': 'text/plain', ...(cookie ? { cookie } : {}) }, failOnStatusCode: false });
+      const res = await request.post('/admin/markdown-preview', {
+        data: '**bold** <script>x()</script>',
+        headers: { 'content-type': 'text/plain', ...(cookie ? { cookie } : {}) },
+        failOnStatusCode: false,
+      });
       const body = res.status() === 200 ? ((await res.json()) as { html: string }).html : '';
       return { status: res.status(), ok: body.includes('<strong>bold</strong>') && !body.includes('<script') };
     },
@@ -261,7 +532,10 @@ const ROUTES: RouteCase[] = [
   {
     file: 'app/media/[key]/[file]/route.ts',
     call: async (request, cookie) => {
-      const res = await request.get(`/media/${fx.mediaKey}/640.webp`, { headers: cookie ? { cookie } : {}, failOnStatusCode: false });
+      const res = await request.get(`/media/${fx.mediaKey}/640.webp`, {
+        headers: cookie ? { cookie } : {},
+        failOnStatusCode: false,
+      });
       return { status: res.status(), ok: res.headers()['content-type'] === 'image/webp' };
     },
     allowed: () => true,
@@ -270,8 +544,17 @@ const ROUTES: RouteCase[] = [
   {
     file: 'app/(admin)/admin/insights/export/[table]/route.ts',
     call: async (request, cookie) => {
-      const res = await request.get('/admin/insights/export/shares?window=30d', { headers: cookie ? { cookie } : {}, maxRedirects: 0, failOnStatusCode: false });
-      return { status: res.status(), ok: (res.headers()['content-type'] ?? '').startsWith('text/csv') && (await res.text()).startsWith('\uFEFFNetwork,Shares') };
+      const res = await request.get('/admin/insights/export/shares?window=30d', {
+        headers: cookie ? { cookie } : {},
+        maxRedirects: 0,
+        failOnStatusCode: false,
+      });
+      return {
+        status: res.status(),
+        ok:
+          (res.headers()['content-type'] ?? '').startsWith('text/csv') &&
+          (await res.text()).startsWith('\uFEFFNetwork,Shares'),
+      };
     },
     allowed: allowedBy('insights.view'),
     deniedStatus: { anonymous: 307, staff: 403 },
@@ -279,8 +562,17 @@ const ROUTES: RouteCase[] = [
   {
     file: 'app/(admin)/admin/insights/stories/[id]/export/[table]/route.ts',
     call: async (request, cookie) => {
-      const res = await request.get(`/admin/insights/stories/${fx.editorStory}/export/moods`, { headers: cookie ? { cookie } : {}, maxRedirects: 0, failOnStatusCode: false });
-      return { status: res.status(), ok: (res.headers()['content-type'] ?? '').startsWith('text/csv') && (await res.text()).startsWith('\uFEFFMood,Votes') };
+      const res = await request.get(`/admin/insights/stories/${fx.editorStory}/export/moods`, {
+        headers: cookie ? { cookie } : {},
+        maxRedirects: 0,
+        failOnStatusCode: false,
+      });
+      return {
+        status: res.status(),
+        ok:
+          (res.headers()['content-type'] ?? '').startsWith('text/csv') &&
+          (await res.text()).startsWith('\uFEFFMood,Votes'),
+      };
     },
     allowed: mayViewInsights(editorStory),
     deniedStatus: { anonymous: 307, staff: 403 },
@@ -288,8 +580,17 @@ const ROUTES: RouteCase[] = [
   {
     file: 'app/(admin)/admin/moderation/export/[table]/route.ts',
     call: async (request, cookie) => {
-      const res = await request.get('/admin/moderation/export/bursts', { headers: cookie ? { cookie } : {}, maxRedirects: 0, failOnStatusCode: false });
-      return { status: res.status(), ok: (res.headers()['content-type'] ?? '').startsWith('text/csv') && (await res.text()).startsWith('\uFEFFStory number,Story,Votes') };
+      const res = await request.get('/admin/moderation/export/bursts', {
+        headers: cookie ? { cookie } : {},
+        maxRedirects: 0,
+        failOnStatusCode: false,
+      });
+      return {
+        status: res.status(),
+        ok:
+          (res.headers()['content-type'] ?? '').startsWith('text/csv') &&
+          (await res.text()).startsWith('\uFEFFStory number,Story,Votes'),
+      };
     },
     allowed: allowedBy('votes.moderate'),
     deniedStatus: { anonymous: 307, staff: 403 },
@@ -309,18 +610,68 @@ test.beforeAll(async ({ browser, baseURL }) => {
     Number(
       db.run(
         "insert into articles (slug, title, section_id, body, body_html, status, published_at, hero_media_id, created_by, created_at, updated_at) values (?, ?, ?, 'Matrix', '<p>Matrix</p>', ?, ?, ?, ?, ?, ?)",
-        slug, `Matrix ${status} ${slug}`, weiboWire, status, status === 'published' ? t - 1000 : null, heroMedia, createdBy, t, t,
+        slug,
+        `Matrix ${status} ${slug}`,
+        weiboWire,
+        status,
+        status === 'published' ? t - 1000 : null,
+        heroMedia,
+        createdBy,
+        t,
+        t,
       ).lastInsertRowid,
     );
   const suffix = n();
-  const sectionParent = Number(db.run('insert into sections (slug, name, position, created_at, updated_at) values (?, ?, 999, ?, ?)', `matrix-parent-${suffix}`, 'Matrix parent', t, t).lastInsertRowid);
-  const section = Number(db.run('insert into sections (slug, name, parent_id, position, created_at, updated_at) values (?, ?, ?, 0, ?, ?)', `matrix-a-${suffix}`, 'Matrix A', sectionParent, t, t).lastInsertRowid);
-  const reorderB = Number(db.run('insert into sections (slug, name, parent_id, position, created_at, updated_at) values (?, ?, ?, 1, ?, ?)', `matrix-b-${suffix}`, 'Matrix B', sectionParent, t, t).lastInsertRowid);
+  const sectionParent = Number(
+    db.run(
+      'insert into sections (slug, name, position, created_at, updated_at) values (?, ?, 999, ?, ?)',
+      `matrix-parent-${suffix}`,
+      'Matrix parent',
+      t,
+      t,
+    ).lastInsertRowid,
+  );
+  const section = Number(
+    db.run(
+      'insert into sections (slug, name, parent_id, position, created_at, updated_at) values (?, ?, ?, 0, ?, ?)',
+      `matrix-a-${suffix}`,
+      'Matrix A',
+      sectionParent,
+      t,
+      t,
+    ).lastInsertRowid,
+  );
+  const reorderB = Number(
+    db.run(
+      'insert into sections (slug, name, parent_id, position, created_at, updated_at) values (?, ?, ?, 1, ?, ?)',
+      `matrix-b-${suffix}`,
+      'Matrix B',
+      sectionParent,
+      t,
+      t,
+    ).lastInsertRowid,
+  );
   db.run("delete from users where email = 'matrix-target@e2e.moodwire.test'");
-  const targetUser = Number(db.run("insert into users (email, name, role, password_hash, sessions_valid_after, created_at, updated_at) values ('matrix-target@e2e.moodwire.test', 'Matrix target', 'writer', 'x', 0, ?, ?)", t, t).lastInsertRowid);
-  const partner = Number(db.run("insert into partners (name, url, position) values ('Matrix partner', 'https://matrix.example.org/', 900)").lastInsertRowid);
-  const promo = Number(db.run("insert into promos (title, active, position) values ('Matrix promo', 0, 900)").lastInsertRowid);
-  const message = Number(db.run("insert into contact_messages (name, email, subject, message, created_at) values ('Matrix', 'm@example.com', 'Matrix message', 'Matrix message body', ?)", t).lastInsertRowid);
+  const targetUser = Number(
+    db.run(
+      "insert into users (email, name, role, password_hash, sessions_valid_after, created_at, updated_at) values ('matrix-target@e2e.moodwire.test', 'Matrix target', 'writer', 'x', 0, ?, ?)",
+      t,
+      t,
+    ).lastInsertRowid,
+  );
+  const partner = Number(
+    db.run("insert into partners (name, url, position) values ('Matrix partner', 'https://matrix.example.org/', 900)")
+      .lastInsertRowid,
+  );
+  const promo = Number(
+    db.run("insert into promos (title, active, position) values ('Matrix promo', 0, 900)").lastInsertRowid,
+  );
+  const message = Number(
+    db.run(
+      "insert into contact_messages (name, email, subject, message, created_at) values ('Matrix', 'm@example.com', 'Matrix message', 'Matrix message body', ?)",
+      t,
+    ).lastInsertRowid,
+  );
   const mediaKey = `matrix${suffix}`.padEnd(22, 'x').slice(0, 22);
   const mediaDir = path.join(path.dirname(e2eDatabasePath()), 'media', mediaKey);
   fs.mkdirSync(mediaDir, { recursive: true });
@@ -351,7 +702,10 @@ async function cookieFor(browser: import('@playwright/test').Browser, baseURL: s
   await signInThroughForm(page, role);
   const jar = await context.cookies();
   await context.close();
-  return jar.filter((c) => c.name.includes('authjs.session-token')).map((c) => `${c.name}=${c.value}`).join('; ');
+  return jar
+    .filter((c) => c.name.includes('authjs.session-token'))
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
 }
 
 test.afterAll(() => {
@@ -368,7 +722,11 @@ test('pages: each actor gets the page, a 403, or the sign-in page', async ({ req
     const row: string[] = [];
     for (const actor of ACTORS) {
       const cookie = actor === 'anonymous' ? undefined : cookies[actor];
-      const res = await request.get(p.path(), { headers: cookie ? { cookie } : {}, maxRedirects: 0, failOnStatusCode: false });
+      const res = await request.get(p.path(), {
+        headers: cookie ? { cookie } : {},
+        maxRedirects: 0,
+        failOnStatusCode: false,
+      });
       const status = res.status();
       const where = `${actor} GET ${p.path()}`;
       if (p.file === 'login/page.tsx') {
@@ -386,15 +744,24 @@ test('pages: each actor gets the page, a 403, or the sign-in page', async ({ req
   console.log(`page                                 ${ACTORS.join(' ')}\n${table.join('\n')}`);
 });
 
-test('pages also check the session themselves: a forged cookie gets past the proxy, not the page', async ({ request }) => {
+test('pages also check the session themselves: a forged cookie gets past the proxy, not the page', async ({
+  request,
+}) => {
   for (const p of PAGES.filter((x) => x.file !== 'login/page.tsx')) {
-    const res = await request.get(p.path(), { headers: { cookie: 'authjs.session-token=forged.not.a.jwt' }, maxRedirects: 0, failOnStatusCode: false });
+    const res = await request.get(p.path(), {
+      headers: { cookie: 'authjs.session-token=forged.not.a.jwt' },
+      maxRedirects: 0,
+      failOnStatusCode: false,
+    });
     expect(res.status(), p.path()).toBe(307);
     expect(res.headers().location).toContain('/admin/login');
   }
 });
 
-test('server actions: allowed ones write, refused ones write nothing (including a POST with no session)', async ({ page, request }) => {
+test('server actions: allowed ones write, refused ones write nothing (including a POST with no session)', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(240_000);
   await signInThroughForm(page, 'admin');
   const lines: string[] = [];
@@ -463,18 +830,28 @@ function actionIdOf(hidden: Record<string, string>): string {
 
 test('coverage: every admin page, server action and route handler has a row in this matrix', () => {
   const root = process.cwd();
-  const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  const walk = (dir: string): string[] =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
   const adminDir = path.join(root, 'app', '(admin)', 'admin');
-  const pageFiles = walk(adminDir).filter((f) => f.endsWith('page.tsx')).map((f) => path.relative(adminDir, f));
+  const pageFiles = walk(adminDir)
+    .filter((f) => f.endsWith('page.tsx'))
+    .map((f) => path.relative(adminDir, f));
   expect(new Set(pageFiles)).toEqual(new Set(PAGES.map((p) => p.file)));
 
-  const sources = [...walk(path.join(root, 'app')), ...walk(path.join(root, 'components'))].filter((f) => /\.tsx?$/.test(f));
+  const sources = [...walk(path.join(root, 'app')), ...walk(path.join(root, 'components'))].filter((f) =>
+    /\.tsx?$/.test(f),
+  );
   const exported = sources
     .filter((f) => /^\s*['"]use server['"]/.test(fs.readFileSync(f, 'utf8')))
     .flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/export async function (\w+)/g)].map((m) => m[1]!));
   expect(new Set(exported)).toEqual(new Set(ACTIONS.map((a) => a.exportName)));
 
-  const routeFiles = walk(path.join(root, 'app')).filter((f) => f.endsWith('route.ts')).map((f) => path.relative(root, f));
+  const routeFiles = walk(path.join(root, 'app'))
+    .filter((f) => f.endsWith('route.ts'))
+    .map((f) => path.relative(root, f));
   const covered = new Set(ROUTES.map((r) => r.file));
-  for (const f of routeFiles.filter((f) => f.includes('(admin)') || f.startsWith('app/media'))) expect(covered, f).toContain(f);
+  for (const f of routeFiles.filter((f) => f.includes('(admin)') || f.startsWith('app/media')))
+    expect(covered, f).toContain(f);
 });

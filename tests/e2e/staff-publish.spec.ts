@@ -15,11 +15,16 @@ async function fillNewStory(page: Page, title: string) {
   await page.goto('/admin/stories/new');
   await page.getByLabel('Headline').fill(title);
   await page.getByLabel('Standfirst').fill('A test story written by the staff e2e suite.');
-  await page.getByLabel('Body (Markdown)').fill('## First heading\n\nThe **harbour** lights came on early.\n\n<script>window.__pwned = 1</script>');
+  await page
+    .getByLabel('Body (Markdown)')
+    .fill('## First heading\n\nThe **harbour** lights came on early.\n\n<script>window.__pwned = 1</script>');
   await page.getByLabel('Section', { exact: true }).selectOption({ label: '\u00a0\u00a0\u00a0› Weibo Wire' });
 }
 
-test('sign in → draft → preview → publish → on the site under its section → slug change 301s → unpublish → 404', async ({ page, request }) => {
+test('sign in → draft → preview → publish → on the site under its section → slug change 301s → unpublish → 404', async ({
+  page,
+  request,
+}) => {
   const title = `Harbour lights study ${unique()}`;
   await signInThroughForm(page, 'editor');
   await fillNewStory(page, title);
@@ -87,12 +92,18 @@ test('a hero photo upload is resized, served and shown on the story', async ({ p
   const slug = await page.getByLabel('Slug (address)').inputValue();
 
   // Not a photo, whatever its name says: refused with a message by the field.
-  await page.locator('input[name="photo"]').setInputFiles({ name: 'fake.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('GIF89a not really a jpeg at all') });
+  await page.locator('input[name="photo"]').setInputFiles({
+    name: 'fake.jpg',
+    mimeType: 'image/jpeg',
+    buffer: Buffer.from('GIF89a not really a jpeg at all'),
+  });
   await page.getByLabel('Alt text').first().fill('A rooftop garden');
   await page.getByRole('button', { name: 'Upload photo' }).click();
   await expect(page.getByText('This file is not a JPEG, PNG or WebP photo.')).toBeVisible();
 
-  const png = await sharp({ create: { width: 1400, height: 900, channels: 3, background: { r: 40, g: 120, b: 90 } } }).png().toBuffer();
+  const png = await sharp({ create: { width: 1400, height: 900, channels: 3, background: { r: 40, g: 120, b: 90 } } })
+    .png()
+    .toBuffer();
   await page.locator('input[name="photo"]').setInputFiles({ name: 'garden.png', mimeType: 'image/png', buffer: png });
   await page.getByLabel('Alt text').first().fill('Tomato plants on a rooftop above Shenzhen');
   await page.getByLabel('Caption').first().fill('The garden in its second summer.');
@@ -115,7 +126,11 @@ test('a hero photo upload is resized, served and shown on the story', async ({ p
   expect(file.headers()['cache-control']).toContain('immutable');
   const meta = await sharp(await file.body()).metadata();
   expect(meta.format).toBe('webp');
-  for (const bad of ['/media/short/640.webp', `${new URL(src).pathname.replace(/\d+\.webp$/, '641.webp')}`, '/media/..%2F..%2Fauth-secret/640.webp']) {
+  for (const bad of [
+    '/media/short/640.webp',
+    `${new URL(src).pathname.replace(/\d+\.webp$/, '641.webp')}`,
+    '/media/..%2F..%2Fauth-secret/640.webp',
+  ]) {
     expect((await request.get(bad)).status(), bad).toBe(404);
   }
 });
@@ -153,7 +168,12 @@ test('with JavaScript the contact form keeps what was typed next to the error, t
   // The contact page carries no framework script (decision 016): the browser posts the form itself.
   const subject = `Reader tip ${unique()}`;
   await page.goto('/contact');
-  await sendContactForm(page, { name: 'Ana Reader', email: 'not-an-address', subject, message: 'The ferry timetable changed this week.' });
+  await sendContactForm(page, {
+    name: 'Ana Reader',
+    email: 'not-an-address',
+    subject,
+    message: 'The ferry timetable changed this week.',
+  });
   await expect(page.getByText('Enter a valid e-mail address.')).toBeVisible();
   await expect(page.getByLabel('Your name')).toHaveValue('Ana Reader');
   await expect(page.getByLabel('Message')).toHaveValue('The ferry timetable changed this week.');
@@ -162,7 +182,9 @@ test('with JavaScript the contact form keeps what was typed next to the error, t
   await expect(page.getByText('Thank you. Your message has reached the newsroom')).toBeVisible();
   const db = new Database(e2eDatabasePath(), { readonly: true });
   try {
-    expect(db.prepare('select email from contact_messages where subject = ?').all(subject)).toEqual([{ email: 'ana@example.com' }]);
+    expect(db.prepare('select email from contact_messages where subject = ?').all(subject)).toEqual([
+      { email: 'ana@example.com' },
+    ]);
   } finally {
     db.close();
   }
@@ -202,7 +224,12 @@ test.describe('without JavaScript', () => {
     await page.goto('/contact');
     await page.getByRole('button', { name: 'Send message' }).click();
     await expect(page.getByText('Tell us your name.')).toBeVisible();
-    await sendContactForm(page, { name: 'Mei Reader', email: 'mei@example.com', subject, message: 'How do I suggest a story about our night market?' });
+    await sendContactForm(page, {
+      name: 'Mei Reader',
+      email: 'mei@example.com',
+      subject,
+      message: 'How do I suggest a story about our night market?',
+    });
     await expect(page.getByText('Thank you. Your message has reached the newsroom')).toBeVisible();
 
     await signInThroughForm(page, 'editor');
@@ -211,6 +238,8 @@ test.describe('without JavaScript', () => {
     await expect(message).toContainText('How do I suggest a story about our night market?');
     await expect(message).toContainText('New');
     await message.getByRole('button', { name: 'Mark as read' }).click();
-    await expect(page.getByRole('article', { name: subject }).getByRole('button', { name: 'Mark as unread' })).toBeVisible();
+    await expect(
+      page.getByRole('article', { name: subject }).getByRole('button', { name: 'Mark as unread' }),
+    ).toBeVisible();
   });
 });

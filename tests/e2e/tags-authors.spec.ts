@@ -9,7 +9,10 @@ test('an article links its topics to tag pages that list it', async ({ page }) =
   await page.getByRole('list', { name: 'Topics' }).getByRole('link', { name: 'Tencent' }).click();
   await expect(page).toHaveURL(/\/tag\/tencent$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Tencent' })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link')).toHaveText(['Sino-US', 'Topic: Tencent']);
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link')).toHaveText([
+    'Sino-US',
+    'Topic: Tencent',
+  ]);
   await expect(page.getByRole('link', { name: WECHAT_TITLE })).toBeVisible();
 });
 
@@ -42,7 +45,14 @@ test.describe('without JavaScript', () => {
     const first = await request.get('/tag/students/page/1', { maxRedirects: 0 });
     expect([301, 308]).toContain(first.status());
     expect(first.headers().location).toMatch(/\/tag\/students$/);
-    for (const path of ['/tag/students/page/99', '/tag/students/page/0', '/tag/no-such-topic', '/tag/Bad..Slug', '/author/nobody-here', '/author/lin-yue/page/2']) {
+    for (const path of [
+      '/tag/students/page/99',
+      '/tag/students/page/0',
+      '/tag/no-such-topic',
+      '/tag/Bad..Slug',
+      '/author/nobody-here',
+      '/author/lin-yue/page/2',
+    ]) {
       expect((await request.get(path)).status(), path).toBe(404);
     }
   });
@@ -55,11 +65,24 @@ test.describe('without JavaScript', () => {
     try {
       db.transaction(() => {
         const authorId = Number(
-          db.prepare("insert into authors (slug, name, bio, created_at, updated_at) values (?, ?, 'Writes test stories.', 0, 0)").run(slug, `Pager ${suffix}`).lastInsertRowid,
+          db
+            .prepare(
+              "insert into authors (slug, name, bio, created_at, updated_at) values (?, ?, 'Writes test stories.', 0, 0)",
+            )
+            .run(slug, `Pager ${suffix}`).lastInsertRowid,
         );
-        const insert = db.prepare(`insert into articles (slug, title, section_id, author_id, byline, body, status, published_at, created_at, updated_at)
+        const insert =
+          db.prepare(`insert into articles (slug, title, section_id, author_id, byline, body, status, published_at, created_at, updated_at)
           values (?, ?, (select id from sections where slug = 'sports'), ?, ?, 'Body.', ?, ?, 0, 0)`);
-        for (let i = 1; i <= 9; i++) insert.run(`${slug}-story-${i}`, `Pager story ${i} ${suffix}`, authorId, `Pager ${suffix}`, 'published', base + i * 86_400_000);
+        for (let i = 1; i <= 9; i++)
+          insert.run(
+            `${slug}-story-${i}`,
+            `Pager story ${i} ${suffix}`,
+            authorId,
+            `Pager ${suffix}`,
+            'published',
+            base + i * 86_400_000,
+          );
         insert.run(`${slug}-draft`, `Pager draft ${suffix}`, authorId, `Pager ${suffix}`, 'draft', null);
       })();
 
@@ -81,8 +104,12 @@ test.describe('without JavaScript', () => {
     const db = openE2eDatabase();
     const slug = `e2e-embargoed-${uniqueSuffix()}`;
     try {
-      const tagId = Number(db.prepare('insert into tags (slug, name) values (?, ?)').run(slug, 'Embargoed topic').lastInsertRowid);
-      db.prepare('insert into article_tags (article_id, tag_id) values ((select id from articles where slug = ?), ?)').run(draftDemo.slug, tagId);
+      const tagId = Number(
+        db.prepare('insert into tags (slug, name) values (?, ?)').run(slug, 'Embargoed topic').lastInsertRowid,
+      );
+      db.prepare(
+        'insert into article_tags (article_id, tag_id) values ((select id from articles where slug = ?), ?)',
+      ).run(draftDemo.slug, tagId);
       expect((await request.get(`/tag/${slug}`)).status()).toBe(404);
     } finally {
       db.prepare('delete from tags where slug = ?').run(slug);

@@ -1,6 +1,14 @@
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { draftDemo, scheduledDemo } from '../helpers/demo';
-import { articleIdOf, countVotes, limitsBaseUrl, limitsDatabasePath, readerVotes, tallySum, talliesMismatches } from '../helpers/e2e-db';
+import {
+  articleIdOf,
+  countVotes,
+  limitsBaseUrl,
+  limitsDatabasePath,
+  readerVotes,
+  tallySum,
+  talliesMismatches,
+} from '../helpers/e2e-db';
 
 const MOODS = ['touched', 'sympathetic', 'bored', 'angry', 'amused', 'sad', 'happy', 'no_comment'];
 const LOAD_STORY = 'flushing-table-tennis-club-summer-league';
@@ -28,7 +36,9 @@ async function pool<T>(count: number, concurrency: number, task: (i: number) => 
 }
 
 function readerCookieOf(res: APIResponse): string {
-  const header = res.headersArray().find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('mw_reader='));
+  const header = res
+    .headersArray()
+    .find((h) => h.name.toLowerCase() === 'set-cookie' && h.value.startsWith('mw_reader='));
   if (!header) throw new Error('no reader cookie');
   return header.value.split(';')[0]!;
 }
@@ -36,7 +46,9 @@ function readerCookieOf(res: APIResponse): string {
 test.describe('against the real server, under load', () => {
   test.setTimeout(180_000);
 
-  test('1,000 distinct readers over 50 concurrent connections: exactly 1,000 rows, tallies sum 1,000, no 5xx', async ({ request }) => {
+  test('1,000 distinct readers over 50 concurrent connections: exactly 1,000 rows, tallies sum 1,000, no 5xx', async ({
+    request,
+  }) => {
     const id = articleIdOf(LOAD_STORY);
     const before = countVotes(id);
     const statuses = await pool(1000, 50, async (i) => {
@@ -59,7 +71,11 @@ test.describe('against the real server, under load', () => {
 
   test('200 concurrent requests from one reader leave one row', async ({ request }) => {
     const id = articleIdOf(ONE_READER_STORY);
-    const first = await request.post('/api/vote', { form: { article: String(id), mood: 'amused', current: '' }, headers: NEW_READER, maxRedirects: 0 });
+    const first = await request.post('/api/vote', {
+      form: { article: String(id), mood: 'amused', current: '' },
+      headers: NEW_READER,
+      maxRedirects: 0,
+    });
     expect(first.status()).toBe(303);
     const reader = readerCookieOf(first);
     const readerId = reader.split('.')[1]!;
@@ -77,7 +93,10 @@ test.describe('against the real server, under load', () => {
 
     // Bare toggles (no `current`) may end with the vote taken back, but never with a second row.
     const toggles = await pool(200, 200, async (i) => {
-      const res = await request.post('/api/vote', { form: { article: String(id), mood: MOODS[i % 3]! }, headers: { cookie: reader, ...JSON_ACCEPT } });
+      const res = await request.post('/api/vote', {
+        form: { article: String(id), mood: MOODS[i % 3]! },
+        headers: { cookie: reader, ...JSON_ACCEPT },
+      });
       return res.status();
     });
     expect(toggles.filter((s) => s !== 200)).toEqual([]);
@@ -88,15 +107,31 @@ test.describe('against the real server, under load', () => {
 });
 
 test.describe('refusals: a clear message, the right status, nothing written', () => {
-  async function expectRefused(request: APIRequestContext, form: Record<string, string> | undefined, status: number, message: RegExp, extra: Parameters<APIRequestContext['post']>[1] = {}) {
+  async function expectRefused(
+    request: APIRequestContext,
+    form: Record<string, string> | undefined,
+    status: number,
+    message: RegExp,
+    extra: Parameters<APIRequestContext['post']>[1] = {},
+  ) {
     const id = articleIdOf(BAD_INPUT_STORY);
     const before = countVotes(id);
-    const html = await request.post('/api/vote', { form, maxRedirects: 0, ...extra, headers: { ...NEW_READER, ...(extra.headers ?? {}) } });
+    const html = await request.post('/api/vote', {
+      form,
+      maxRedirects: 0,
+      ...extra,
+      headers: { ...NEW_READER, ...(extra.headers ?? {}) },
+    });
     expect(html.status()).toBe(status);
     expect(html.headers()['content-type']).toContain('text/html');
     expect(await html.text()).toMatch(message);
     expect(html.headers()['set-cookie'] ?? '').not.toContain('mw_reader');
-    const json = await request.post('/api/vote', { form, maxRedirects: 0, ...extra, headers: { ...NEW_READER, ...JSON_ACCEPT, ...(extra.headers ?? {}) } });
+    const json = await request.post('/api/vote', {
+      form,
+      maxRedirects: 0,
+      ...extra,
+      headers: { ...NEW_READER, ...JSON_ACCEPT, ...(extra.headers ?? {}) },
+    });
     expect(json.status()).toBe(status);
     const body = await json.json();
     expect(body.ok).toBe(false);
@@ -116,17 +151,27 @@ test.describe('refusals: a clear message, the right status, nothing written', ()
 
   test('a field sent twice, a body too large, the wrong content type', async ({ request }) => {
     const id = String(articleIdOf(BAD_INPUT_STORY));
-    await expectRefused(request, undefined, 400, /more than once/, { data: `article=${id}&mood=sad&mood=happy`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-    await expectRefused(request, undefined, 413, /too large/, { data: `article=${id}&mood=sad&pad=${'x'.repeat(5000)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    await expectRefused(request, undefined, 400, /more than once/, {
+      data: `article=${id}&mood=sad&mood=happy`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    await expectRefused(request, undefined, 413, /too large/, {
+      data: `article=${id}&mood=sad&pad=${'x'.repeat(5000)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     await expectRefused(request, undefined, 415, /Send the vote as a form/, { data: { article: id, mood: 'sad' } });
     // multipart works like the urlencoded form
-    const res = await request.post('/api/vote', { multipart: { article: id, mood: 'sad', current: '' }, headers: { ...NEW_READER, ...JSON_ACCEPT } });
+    const res = await request.post('/api/vote', {
+      multipart: { article: id, mood: 'sad', current: '' },
+      headers: { ...NEW_READER, ...JSON_ACCEPT },
+    });
     expect(res.status()).toBe(200);
     expect((await res.json()).mine).toBe('sad');
   });
 
   test('drafts, scheduled and unknown stories are 404', async ({ request }) => {
-    for (const slug of [draftDemo.slug, scheduledDemo.slug]) await expectRefused(request, { article: String(articleIdOf(slug)), mood: 'sad' }, 404, /no published story/);
+    for (const slug of [draftDemo.slug, scheduledDemo.slug])
+      await expectRefused(request, { article: String(articleIdOf(slug)), mood: 'sad' }, 404, /no published story/);
     await expectRefused(request, { article: '987654', mood: 'sad' }, 404, /no published story/);
     expect((await request.get(`/api/vote?article=${articleIdOf(draftDemo.slug)}`)).status()).toBe(404);
     expect((await request.get('/api/vote?article=x')).status()).toBe(400);
@@ -135,18 +180,29 @@ test.describe('refusals: a clear message, the right status, nothing written', ()
 
   test('a vote posted from another site’s page is refused', async ({ request }) => {
     const id = String(articleIdOf(BAD_INPUT_STORY));
-    await expectRefused(request, { article: id, mood: 'sad' }, 403, /this site’s own pages/, { headers: { origin: 'https://evil.example' } });
-    await expectRefused(request, { article: id, mood: 'sad' }, 403, /this site’s own pages/, { headers: { 'sec-fetch-site': 'cross-site' } });
+    await expectRefused(request, { article: id, mood: 'sad' }, 403, /this site’s own pages/, {
+      headers: { origin: 'https://evil.example' },
+    });
+    await expectRefused(request, { article: id, mood: 'sad' }, 403, /this site’s own pages/, {
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
   });
 
   test('a forged or tampered reader cookie counts as a new reader, never as someone else', async ({ request }) => {
     const id = String(articleIdOf(BAD_INPUT_STORY));
-    const first = await request.post('/api/vote', { form: { article: id, mood: 'touched', current: '' }, headers: NEW_READER, maxRedirects: 0 });
+    const first = await request.post('/api/vote', {
+      form: { article: id, mood: 'touched', current: '' },
+      headers: NEW_READER,
+      maxRedirects: 0,
+    });
     const reader = readerCookieOf(first);
     const tampered = reader.slice(0, -2) + (reader.endsWith('A') ? 'BB' : 'AA');
     const otherId = reader.replace(/^mw_reader=r1\.([^.]+)\./, 'mw_reader=r1.AAAAAAAAAAAAAAAAAAAAAA.');
     for (const cookie of [tampered, otherId, 'mw_reader=garbage']) {
-      const res = await request.post('/api/vote', { form: { article: id, mood: 'touched', current: 'touched' }, headers: { cookie, ...JSON_ACCEPT } });
+      const res = await request.post('/api/vote', {
+        form: { article: id, mood: 'touched', current: 'touched' },
+        headers: { cookie, ...JSON_ACCEPT },
+      });
       // A take-back from a stranger changes nothing: the original reader's vote stays.
       expect((await res.json()).mine).toBeNull();
     }
@@ -165,10 +221,18 @@ test.describe('limits (second server: 5 votes per address, 3 per reader, per min
   test('over the per-reader limit: 429 and a clear message, nothing written', async ({ request }) => {
     const id = articleIdOf(LIMITS_STORY, limitsDatabasePath);
     await nearMinuteEnd();
-    const first = await request.post(`${base}/api/vote`, { form: { article: String(id), mood: 'sad', current: '' }, headers: NEW_READER, maxRedirects: 0 });
+    const first = await request.post(`${base}/api/vote`, {
+      form: { article: String(id), mood: 'sad', current: '' },
+      headers: NEW_READER,
+      maxRedirects: 0,
+    });
     expect(first.status()).toBe(303);
     const reader = readerCookieOf(first);
-    const vote = (mood: string) => request.post(`${base}/api/vote`, { form: { article: String(id), mood, current: '' }, headers: { cookie: reader, ...JSON_ACCEPT } });
+    const vote = (mood: string) =>
+      request.post(`${base}/api/vote`, {
+        form: { article: String(id), mood, current: '' },
+        headers: { cookie: reader, ...JSON_ACCEPT },
+      });
     expect((await vote('happy')).status()).toBe(200);
     expect((await vote('bored')).status()).toBe(200);
     const over = await vote('angry');
@@ -178,7 +242,9 @@ test.describe('limits (second server: 5 votes per address, 3 per reader, per min
     expect(now.mine).toBe('bored');
   });
 
-  test('over the per-address limit: 429 with Retry-After, nothing written; X-Forwarded-For cannot dodge it', async ({ request }) => {
+  test('over the per-address limit: 429 with Retry-After, nothing written; X-Forwarded-For cannot dodge it', async ({
+    request,
+  }) => {
     const id = articleIdOf(LIMITS_STORY, limitsDatabasePath);
     await nearMinuteEnd();
     const before = countVotes(id, limitsDatabasePath);
@@ -187,7 +253,11 @@ test.describe('limits (second server: 5 votes per address, 3 per reader, per min
       const res = await request.post(`${base}/api/vote`, {
         form: { article: String(id), mood: 'sad', current: '' },
         // Every request claims another address; without TRUST_PROXY the server must ignore that.
-        headers: { ...NEW_READER, 'x-forwarded-for': `203.0.113.${i + 1}`, 'x-moodwire-client-ip': `198.51.100.${i + 1}` },
+        headers: {
+          ...NEW_READER,
+          'x-forwarded-for': `203.0.113.${i + 1}`,
+          'x-moodwire-client-ip': `198.51.100.${i + 1}`,
+        },
         maxRedirects: 0,
       });
       results.push(res.status());
@@ -203,7 +273,11 @@ test.describe('limits (second server: 5 votes per address, 3 per reader, per min
     expect(results.at(-1)).toBe(429);
     expect(countVotes(id, limitsDatabasePath)).toBe(before + accepted);
 
-    const json = await request.post(`${base}/api/vote`, { form: { article: String(id), mood: 'sad' }, headers: { ...NEW_READER, ...JSON_ACCEPT }, maxRedirects: 0 });
+    const json = await request.post(`${base}/api/vote`, {
+      form: { article: String(id), mood: 'sad' },
+      headers: { ...NEW_READER, ...JSON_ACCEPT },
+      maxRedirects: 0,
+    });
     expect(json.status()).toBe(429);
     expect((await json.json()).message).toMatch(/Please wait \d+ seconds/);
   });

@@ -25,7 +25,9 @@ async function countOf(button: Locator): Promise<number> {
 async function pressedMoods(page: Page): Promise<string[]> {
   return vote(page)
     .locator('button[aria-pressed="true"]')
-    .evaluateAll((els) => els.map((e) => document.getElementById(e.getAttribute('aria-labelledby') ?? '')?.textContent ?? ''));
+    .evaluateAll((els) =>
+      els.map((e) => document.getElementById(e.getAttribute('aria-labelledby') ?? '')?.textContent ?? ''),
+    );
 }
 
 test.describe('with JavaScript', () => {
@@ -75,7 +77,9 @@ test.describe('with JavaScript', () => {
     const id = articleIdOf(ROLLBACK_STORY);
     // The live counts are fetched once, when the vote comes near the screen; let that happen before
     // voting is paused, or its answer ("closed") can disable the buttons just before the click.
-    const liveCounts = page.waitForResponse((r) => r.url().includes('/api/vote?article=') && r.request().method() === 'GET');
+    const liveCounts = page.waitForResponse(
+      (r) => r.url().includes('/api/vote?article=') && r.request().method() === 'GET',
+    );
     await page.goto(`/news/${ROLLBACK_STORY}`);
     await expect(page.locator('#mood-vote form[data-enhanced="true"]')).toBeVisible();
     const sad = moodButton(page, 'Sad');
@@ -135,7 +139,11 @@ test.describe('with JavaScript', () => {
     const before = await countOf(moodButton(page, 'Bored'));
     // Three readers within a second: the first expires the page, the others are folded.
     for (let i = 0; i < 3; i++) {
-      const res = await request.post('/api/vote', { form: { article: String(id), mood: 'bored', current: '' }, headers: { cookie: 'e2e=1' }, maxRedirects: 0 });
+      const res = await request.post('/api/vote', {
+        form: { article: String(id), mood: 'bored', current: '' },
+        headers: { cookie: 'e2e=1' },
+        maxRedirects: 0,
+      });
       expect(res.status()).toBe(303);
     }
     // Bound: 3 s after the last vote (plus a render). Without the settle refresh the page would keep
@@ -156,7 +164,10 @@ test.describe('with JavaScript', () => {
     await page.goto(`/news/${JS_STORY}`);
     await expect(page.locator('#mood-vote form[data-enhanced="true"]')).toBeVisible();
     const check = async () => {
-      const result = await new AxeBuilder({ page }).include('#mood-vote').withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+      const result = await new AxeBuilder({ page })
+        .include('#mood-vote')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa'])
+        .analyze();
       expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
     };
     await check();
@@ -240,7 +251,8 @@ for (const javaScriptEnabled of [true, false]) {
     test('Tab to a mood, Enter votes, Space takes it back', async ({ page }) => {
       await page.goto(`/news/${KEYBOARD_STORY}`);
       if (javaScriptEnabled) await expect(page.locator('#mood-vote form[data-enhanced="true"]')).toBeVisible();
-      const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute('value') ?? document.activeElement?.textContent ?? '');
+      const focusedName = () =>
+        page.evaluate(() => document.activeElement?.getAttribute('value') ?? document.activeElement?.textContent ?? '');
       let found = false;
       for (let i = 0; i < 150 && !found; i++) {
         await page.keyboard.press('Tab');
@@ -268,16 +280,24 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test.describe('mood rankings', () => {
-  test('a story appears on the mood page after it gets votes; window and section filters work without JavaScript', async ({ browser, request }) => {
+  test('a story appears on the mood page after it gets votes; window and section filters work without JavaScript', async ({
+    browser,
+    request,
+  }) => {
     const id = articleIdOf(RANKED_STORY);
     // Five readers (the e2e default minimum) find it sad.
     for (let i = 0; i < 5; i++) {
-      const res = await request.post('/api/vote', { form: { article: String(id), mood: 'sad', current: '' }, headers: { cookie: 'e2e=1' }, maxRedirects: 0 });
+      const res = await request.post('/api/vote', {
+        form: { article: String(id), mood: 'sad', current: '' },
+        headers: { cookie: 'e2e=1' },
+        maxRedirects: 0,
+      });
       expect(res.status()).toBe(303);
     }
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    const title = (e2eDb().$client.prepare('select title from articles where id = ?').get(id) as { title: string }).title;
+    const title = (e2eDb().$client.prepare('select title from articles where id = ?').get(id) as { title: string })
+      .title;
 
     await page.goto('/moods/sad');
     await expect(page.getByRole('heading', { level: 1, name: 'Saddest stories' })).toBeVisible();

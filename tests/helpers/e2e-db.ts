@@ -15,7 +15,15 @@ export function openE2eDatabase(): Database.Database {
 export const uniqueSuffix = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 
 /** Inserts a published story straight into the database (bypassing the editor and its sanitiser). */
-export function plantArticle(db: Database.Database, { slug, title, bodyHtml, sectionSlug = 'culture' }: { slug: string; title: string; bodyHtml: string; sectionSlug?: string }): number {
+export function plantArticle(
+  db: Database.Database,
+  {
+    slug,
+    title,
+    bodyHtml,
+    sectionSlug = 'culture',
+  }: { slug: string; title: string; bodyHtml: string; sectionSlug?: string },
+): number {
   const now = Date.now();
   const section = db.prepare('select id from sections where slug = ?').get(sectionSlug) as { id: number };
   const row = db
@@ -26,7 +34,6 @@ export function plantArticle(db: Database.Database, { slug, title, bodyHtml, sec
     .get(slug, title, section.id, bodyHtml, now - 60_000, now, now) as { id: number };
   return row.id;
 }
-
 
 export const e2eDatabasePath = process.env.E2E_DATABASE_PATH || path.join(process.cwd(), 'data', 'test', 'e2e.db');
 export const limitsDatabasePath = e2eDatabasePath.replace(/\.db$/, '') + '-limits.db';
@@ -44,17 +51,24 @@ export function e2eDb(file: string = e2eDatabasePath): DB {
 }
 
 export function articleIdOf(slug: string, file?: string): number {
-  const row = e2eDb(file).$client.prepare('select id from articles where slug = ?').get(slug) as { id: number } | undefined;
+  const row = e2eDb(file).$client.prepare('select id from articles where slug = ?').get(slug) as
+    { id: number } | undefined;
   if (!row) throw new Error(`No article ${slug}`);
   return row.id;
 }
 
 export function countVotes(articleId: number, file?: string): number {
-  return (e2eDb(file).$client.prepare('select count(*) as n from votes where article_id = ?').get(articleId) as { n: number }).n;
+  return (
+    e2eDb(file).$client.prepare('select count(*) as n from votes where article_id = ?').get(articleId) as { n: number }
+  ).n;
 }
 
 export function tallySum(articleId: number, file?: string): number {
-  return (e2eDb(file).$client.prepare('select coalesce(sum(count), 0) as n from vote_tallies where article_id = ?').get(articleId) as { n: number }).n;
+  return (
+    e2eDb(file)
+      .$client.prepare('select coalesce(sum(count), 0) as n from vote_tallies where article_id = ?')
+      .get(articleId) as { n: number }
+  ).n;
 }
 
 /** Every tally in the file equals COUNT(*) of current votes by article and mood. */
@@ -70,5 +84,9 @@ export function talliesMismatches(file?: string): unknown[] {
 }
 
 export function readerVotes(articleId: number, readerId: string, file?: string): number {
-  return (e2eDb(file).$client.prepare('select count(*) as n from votes where article_id = ? and reader_id = ?').get(articleId, readerId) as { n: number }).n;
+  return (
+    e2eDb(file)
+      .$client.prepare('select count(*) as n from votes where article_id = ? and reader_id = ?')
+      .get(articleId, readerId) as { n: number }
+  ).n;
 }

@@ -13,7 +13,10 @@ const EXECUTE = ['all', 'get', 'run', 'iterate'] as const;
  */
 export function captureStatements(client: Database.Database): { statements: CapturedStatement[]; restore: () => void } {
   const statements: CapturedStatement[] = [];
-  const proto = Object.getPrototypeOf(client.prepare('select 1')) as Record<(typeof EXECUTE)[number], (...args: unknown[]) => unknown>;
+  const proto = Object.getPrototypeOf(client.prepare('select 1')) as Record<
+    (typeof EXECUTE)[number],
+    (...args: unknown[]) => unknown
+  >;
   const originals = EXECUTE.map((name) => [name, proto[name]] as const);
   for (const [name, original] of originals) {
     proto[name] = function (this: Database.Statement, ...args: unknown[]) {
@@ -38,7 +41,22 @@ export function explain(client: Database.Database, statement: CapturedStatement)
  * slower as the site lives. (vote_hourly holds a row per story, hour and mood: 380,000 at 1M votes.)
  */
 const BIG_TABLES = ['articles', 'votes', 'vote_tallies', 'vote_hourly', 'share_clicks'];
-const KEYWORDS = new Set(['on', 'where', 'inner', 'left', 'cross', 'join', 'group', 'order', 'limit', 'using', 'natural', 'union', 'set', 'values']);
+const KEYWORDS = new Set([
+  'on',
+  'where',
+  'inner',
+  'left',
+  'cross',
+  'join',
+  'group',
+  'order',
+  'limit',
+  'using',
+  'natural',
+  'union',
+  'set',
+  'values',
+]);
 
 /** The names a plan may give the big tables: their own, and any alias the SQL gives them. */
 function bigTableNames(sql: string): string {

@@ -5,7 +5,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export type TestServer = { url: string; port: number; databasePath: string; dir: string; process: ChildProcess; exited: Promise<number | null>; output: () => string };
+export type TestServer = {
+  url: string;
+  port: number;
+  databasePath: string;
+  dir: string;
+  process: ChildProcess;
+  exited: Promise<number | null>;
+  output: () => string;
+};
 
 type StartOptions = {
   port: number;
@@ -33,15 +41,29 @@ export async function startServer(options: StartOptions): Promise<TestServer> {
     (res) => res.status,
     () => undefined,
   );
-  if (squatter !== undefined) throw new Error(`port ${port} is already served by another process (answered ${squatter})`);
+  if (squatter !== undefined)
+    throw new Error(`port ${port} is already served by another process (answered ${squatter})`);
   let output = '';
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    env: { ...process.env, DATABASE_PATH: databasePath, NEXT_TELEMETRY_DISABLED: '1', SITE_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', '127.0.0.1'],
+    {
+      env: {
+        ...process.env,
+        DATABASE_PATH: databasePath,
+        NEXT_TELEMETRY_DISABLED: '1',
+        SITE_URL: `http://127.0.0.1:${port}`,
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + (signal === 'SIGKILL' ? 9 : 15) : null))));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + (signal === 'SIGKILL' ? 9 : 15) : null))),
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

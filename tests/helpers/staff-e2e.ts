@@ -34,14 +34,31 @@ export async function sessionCookie(browser: Browser, baseURL: string, role: Sta
 export async function hiddenInputsOf(page: Page, actionName: string): Promise<Record<string, string>> {
   const form = page.locator(`form[data-action="${actionName}"]`).first();
   await expect(form, `form ${actionName} on ${page.url()}`).toHaveCount(1);
-  return form.evaluate((f) => Object.fromEntries([...f.querySelectorAll('input[type="hidden"]')].map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])));
+  return form.evaluate((f) =>
+    Object.fromEntries(
+      [...f.querySelectorAll('input[type="hidden"]')].map((i) => [
+        (i as HTMLInputElement).name,
+        (i as HTMLInputElement).value,
+      ]),
+    ),
+  );
 }
 
 export type FilePart = { name: string; mimeType: string; buffer: Buffer };
 
 /** Posts a form as a browser without JavaScript does: multipart, to the page's own URL. */
-export function postForm(request: APIRequestContext, path: string, fields: Record<string, string | FilePart>, cookie?: string) {
-  return request.post(path, { multipart: fields, headers: { ...(cookie ? { cookie } : {}), accept: 'text/html', origin: origin() }, maxRedirects: 0, failOnStatusCode: false });
+export function postForm(
+  request: APIRequestContext,
+  path: string,
+  fields: Record<string, string | FilePart>,
+  cookie?: string,
+) {
+  return request.post(path, {
+    multipart: fields,
+    headers: { ...(cookie ? { cookie } : {}), accept: 'text/html', origin: origin() },
+    maxRedirects: 0,
+    failOnStatusCode: false,
+  });
 }
 
 const origin = () => `http://127.0.0.1:${process.env.E2E_PORT || 3100}`;
@@ -51,12 +68,27 @@ const origin = () => `http://127.0.0.1:${process.env.E2E_PORT || 3100}`;
  * header, and React's reply encoding, where "$K1" in the argument list stands for the form's fields
  * sent as "_1_<name>" (they must come before the root field "0").
  */
-export function callActionDirectly(request: APIRequestContext, path: string, actionId: string, fields: Record<string, string | FilePart>, cookie?: string) {
+export function callActionDirectly(
+  request: APIRequestContext,
+  path: string,
+  actionId: string,
+  fields: Record<string, string | FilePart>,
+  cookie?: string,
+) {
   // A FormData keeps insertion order (an object would put the integer-like key "0" first).
   const multipart = new FormData();
-  for (const [k, v] of Object.entries(fields)) multipart.append(`_1_${k}`, typeof v === 'string' ? v : new File([new Uint8Array(v.buffer)], v.name, { type: v.mimeType }));
+  for (const [k, v] of Object.entries(fields))
+    multipart.append(
+      `_1_${k}`,
+      typeof v === 'string' ? v : new File([new Uint8Array(v.buffer)], v.name, { type: v.mimeType }),
+    );
   multipart.append('0', JSON.stringify([{}, '$K1']));
-  return request.post(path, { multipart, headers: { 'Next-Action': actionId, accept: 'text/x-component', origin: origin(), ...(cookie ? { cookie } : {}) }, maxRedirects: 0, failOnStatusCode: false });
+  return request.post(path, {
+    multipart,
+    headers: { 'Next-Action': actionId, accept: 'text/x-component', origin: origin(), ...(cookie ? { cookie } : {}) },
+    maxRedirects: 0,
+    failOnStatusCode: false,
+  });
 }
 
 /**

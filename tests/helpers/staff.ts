@@ -6,7 +6,12 @@ import { users, type Role } from '../../db/schema';
 import { hashPassword } from '../../lib/password';
 
 export const STAFF = {
-  writer: { email: 'writer@e2e.moodwire.test', password: 'writer-Kettle-Orbit-41', name: 'Wren Writer', role: 'writer' },
+  writer: {
+    email: 'writer@e2e.moodwire.test',
+    password: 'writer-Kettle-Orbit-41',
+    name: 'Wren Writer',
+    role: 'writer',
+  },
   editor: { email: 'editor@e2e.moodwire.test', password: 'editor-Lantern-Quay-52', name: 'Eda Editor', role: 'editor' },
   admin: { email: 'admin@e2e.moodwire.test', password: 'admin-Harbour-Vane-63', name: 'Ada Admin', role: 'admin' },
 } as const satisfies Record<string, { email: string; password: string; name: string; role: Role }>;
@@ -22,10 +27,19 @@ export async function ensureStaffUsers(databaseFile: string): Promise<Record<Sta
       const passwordHash = await hashPassword(s.password);
       const existing = db.select({ id: users.id }).from(users).where(eq(users.email, s.email)).get();
       if (existing) {
-        db.update(users).set({ passwordHash, role: s.role, disabled: false, name: s.name }).where(eq(users.id, existing.id)).run();
+        db.update(users)
+          .set({ passwordHash, role: s.role, disabled: false, name: s.name })
+          .where(eq(users.id, existing.id))
+          .run();
         ids[key] = existing.id;
       } else {
-        ids[key] = insertUser(db, { email: s.email, name: s.name, role: s.role, passwordHash, now: Date.now() - 60_000 });
+        ids[key] = insertUser(db, {
+          email: s.email,
+          name: s.name,
+          role: s.role,
+          passwordHash,
+          now: Date.now() - 60_000,
+        });
       }
     }
     return ids;

@@ -26,7 +26,8 @@ export function insertStory(
     byline?: string;
   },
 ): number {
-  const section = sqlite.prepare('select id from sections where slug = ?').get(sectionSlug) as { id: number } | undefined;
+  const section = sqlite.prepare('select id from sections where slug = ?').get(sectionSlug) as
+    { id: number } | undefined;
   if (!section) throw new Error(`No section ${sectionSlug}`);
   const now = Date.now();
   const insert = sqlite.transaction(() => {

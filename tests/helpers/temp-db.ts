@@ -5,7 +5,11 @@ import path from 'node:path';
 import { migrateDatabase, openDatabase, type DB } from '@/db/client';
 import { seedDemoContent } from '@/db/seed';
 
-export function createTempDatabase({ seed = true, now = Date.now() }: { seed?: boolean; now?: number } = {}): { file: string; db: DB; cleanup: () => void } {
+export function createTempDatabase({ seed = true, now = Date.now() }: { seed?: boolean; now?: number } = {}): {
+  file: string;
+  db: DB;
+  cleanup: () => void;
+} {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moodwire-test-'));
   const file = path.join(dir, 'test.db');
   const db = openDatabase(file);

@@ -14,14 +14,17 @@ beforeAll(async () => {
 afterAll(() => temp.cleanup());
 
 function statusOf(slug: string) {
-  return temp.db.$client.prepare('select id, status, published_at as publishedAt from articles where slug = ?').get(slug) as
-    | { id: number; status: string; publishedAt: number | null }
-    | undefined;
+  return temp.db.$client
+    .prepare('select id, status, published_at as publishedAt from articles where slug = ?')
+    .get(slug) as { id: number; status: string; publishedAt: number | null } | undefined;
 }
 
 describe('published-only queries', () => {
   it('the demo has at least 30 published stories, drafts and one scheduled story', () => {
-    const counts = temp.db.$client.prepare('select status, count(*) as n from articles group by status').all() as { status: string; n: number }[];
+    const counts = temp.db.$client.prepare('select status, count(*) as n from articles group by status').all() as {
+      status: string;
+      n: number;
+    }[];
     const by = Object.fromEntries(counts.map((c) => [c.status, c.n]));
     expect(by.published).toBeGreaterThanOrEqual(30);
     expect(by.draft).toBeGreaterThanOrEqual(2);
@@ -30,7 +33,9 @@ describe('published-only queries', () => {
 
   it('latest stories never include drafts or scheduled stories, newest first', () => {
     const latest = q.listLatestArticles({ limit: 500, now: NOW });
-    const hidden = temp.db.$client.prepare("select slug from articles where status in ('draft', 'review', 'scheduled')").all() as { slug: string }[];
+    const hidden = temp.db.$client
+      .prepare("select slug from articles where status in ('draft', 'review', 'scheduled')")
+      .all() as { slug: string }[];
     expect(hidden.length).toBeGreaterThanOrEqual(3);
     for (const h of hidden) expect(latest.map((a) => a.slug)).not.toContain(h.slug);
     const times = latest.map((a) => a.publishedAt);
@@ -38,8 +43,12 @@ describe('published-only queries', () => {
   });
 
   it('a draft or a scheduled story is not found by slug; a published one is', () => {
-    const draft = temp.db.$client.prepare("select slug from articles where status = 'draft' limit 1").get() as { slug: string };
-    const scheduled = temp.db.$client.prepare("select slug from articles where status = 'scheduled' limit 1").get() as { slug: string };
+    const draft = temp.db.$client.prepare("select slug from articles where status = 'draft' limit 1").get() as {
+      slug: string;
+    };
+    const scheduled = temp.db.$client.prepare("select slug from articles where status = 'scheduled' limit 1").get() as {
+      slug: string;
+    };
     expect(q.getPublicArticleBySlug(draft.slug, NOW)).toBeUndefined();
     expect(q.getPublicArticleBySlug(scheduled.slug, NOW)).toBeUndefined();
     const story = q.getPublicArticleBySlug('wechat-outage-leaves-millions-cut-off', NOW);
@@ -49,7 +58,9 @@ describe('published-only queries', () => {
   });
 
   it('a scheduled story appears by itself once its time has come', () => {
-    const scheduled = temp.db.$client.prepare("select slug, published_at as at from articles where status = 'scheduled' limit 1").get() as { slug: string; at: number };
+    const scheduled = temp.db.$client
+      .prepare("select slug, published_at as at from articles where status = 'scheduled' limit 1")
+      .get() as { slug: string; at: number };
     expect(q.getPublicArticleBySlug(scheduled.slug, scheduled.at - 1)).toBeUndefined();
     expect(q.getPublicArticleBySlug(scheduled.slug, scheduled.at)?.slug).toBe(scheduled.slug);
   });
@@ -101,9 +112,12 @@ describe('related stories', () => {
     const story = q.getPublicArticleBySlug('wechat-outage-leaves-millions-cut-off', NOW)!;
     const other = q.listLatestArticles({ limit: 500, now: NOW }).find((a) => a.sectionSlug === 'sports')!;
     const draft = statusOf(
-      (temp.db.$client.prepare("select slug from articles where status = 'draft' limit 1").get() as { slug: string }).slug,
+      (temp.db.$client.prepare("select slug from articles where status = 'draft' limit 1").get() as { slug: string })
+        .slug,
     )!;
-    const insert = temp.db.$client.prepare('insert into related_overrides (article_id, related_id, position) values (?, ?, ?)');
+    const insert = temp.db.$client.prepare(
+      'insert into related_overrides (article_id, related_id, position) values (?, ?, ?)',
+    );
     insert.run(story.id, draft.id, 0);
     insert.run(story.id, other.id, 1);
     const related = q.listRelatedArticles(story.id, story.sectionId, { limit: 4, now: NOW });
@@ -126,7 +140,9 @@ describe('demo content', () => {
   });
 
   it('stories are 200 to 900 words, and one tells the WeChat outage under China News › Weibo Wire', () => {
-    const rows = temp.db.$client.prepare("select slug, word_count as words from articles where status = 'published'").all() as { slug: string; words: number }[];
+    const rows = temp.db.$client
+      .prepare("select slug, word_count as words from articles where status = 'published'")
+      .all() as { slug: string; words: number }[];
     for (const r of rows) {
       expect(r.words, r.slug).toBeGreaterThanOrEqual(200);
       expect(r.words, r.slug).toBeLessThanOrEqual(900);

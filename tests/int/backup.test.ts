@@ -34,43 +34,57 @@ burst();
 `;
 
 describe('npm run backup', () => {
-  it('takes a consistent online backup while votes are written, and the restored copy checks out', { timeout: 180_000 }, async () => {
-    const source = path.join(dir, 'live.db');
-    const db = openDatabase(source);
-    migrateDatabase(db);
-    seedDemoContent(db);
-    db.$client.close();
+  it(
+    'takes a consistent online backup while votes are written, and the restored copy checks out',
+    { timeout: 180_000 },
+    async () => {
+      const source = path.join(dir, 'live.db');
+      const db = openDatabase(source);
+      migrateDatabase(db);
+      seedDemoContent(db);
+      db.$client.close();
 
-    const writer = spawn(process.execPath, ['-e', WRITER, source], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let written = '';
-    writer.stdout.on('data', (d) => (written += d));
-    const probe = new Database(source, { readonly: true });
-    const votesSoFar = () => (probe.prepare('select count(*) as n from votes').get() as { n: number }).n;
-    while (votesSoFar() < 200) await new Promise((r) => setTimeout(r, 50));
-    const backupFile = path.join(dir, 'copy', 'backup.db');
-    const { stdout } = await run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/backup.ts', backupFile], {
-      env: { ...process.env, DATABASE_PATH: source },
-    });
-    expect(stdout).toMatch(/integrity ok/);
-    const duringBackup = votesSoFar();
-    probe.close();
-    writer.kill('SIGTERM');
-    await new Promise((r) => writer.on('exit', r));
-    expect(Number(written)).toBeGreaterThanOrEqual(duringBackup);
+      const writer = spawn(process.execPath, ['-e', WRITER, source], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let written = '';
+      writer.stdout.on('data', (d) => (written += d));
+      const probe = new Database(source, { readonly: true });
+      const votesSoFar = () => (probe.prepare('select count(*) as n from votes').get() as { n: number }).n;
+      while (votesSoFar() < 200) await new Promise((r) => setTimeout(r, 50));
+      const backupFile = path.join(dir, 'copy', 'backup.db');
+      const { stdout } = await run(
+        process.execPath,
+        ['node_modules/tsx/dist/cli.mjs', 'scripts/backup.ts', backupFile],
+        {
+          env: { ...process.env, DATABASE_PATH: source },
+        },
+      );
+      expect(stdout).toMatch(/integrity ok/);
+      const duringBackup = votesSoFar();
+      probe.close();
+      writer.kill('SIGTERM');
+      await new Promise((r) => writer.on('exit', r));
+      expect(Number(written)).toBeGreaterThanOrEqual(duringBackup);
 
-    // Restore as the README says: copy the file into place (no -wal/-shm beside it) and open it.
-    const restored = path.join(dir, 'restored.db');
-    fs.copyFileSync(backupFile, restored);
-    const copy = new Database(restored, { readonly: true });
-    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
-    const votes = (copy.prepare('select count(*) as n from votes').get() as { n: number }).n;
-    const tallied = (copy.prepare('select coalesce(sum(count), 0) as n from vote_tallies').get() as { n: number }).n;
-    expect(votes).toBeGreaterThan(0);
-    expect(tallied).toBe(votes); // a transaction is either wholly in the backup or not at all
-    expect((copy.prepare("select count(*) as n from articles where status = 'published'").get() as { n: number }).n).toBeGreaterThanOrEqual(30);
-    copy.close();
+      // Restore as the README says: copy the file into place (no -wal/-shm beside it) and open it.
+      const restored = path.join(dir, 'restored.db');
+      fs.copyFileSync(backupFile, restored);
+      const copy = new Database(restored, { readonly: true });
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      const votes = (copy.prepare('select count(*) as n from votes').get() as { n: number }).n;
+      const tallied = (copy.prepare('select coalesce(sum(count), 0) as n from vote_tallies').get() as { n: number }).n;
+      expect(votes).toBeGreaterThan(0);
+      expect(tallied).toBe(votes); // a transaction is either wholly in the backup or not at all
+      expect(
+        (copy.prepare("select count(*) as n from articles where status = 'published'").get() as { n: number }).n,
+      ).toBeGreaterThanOrEqual(30);
+      copy.close();
 
-    // It refuses to overwrite an existing file.
-    await expect(run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/backup.ts', backupFile], { env: { ...process.env, DATABASE_PATH: source } })).rejects.toThrow();
-  });
+      // It refuses to overwrite an existing file.
+      await expect(
+        run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/backup.ts', backupFile], {
+          env: { ...process.env, DATABASE_PATH: source },
+        }),
+      ).rejects.toThrow();
+    },
+  );
 });

@@ -31,7 +31,14 @@ let t0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 beforeAll(async () => {
   env = createTempDatabase({ seed: false });
   const passwordHash = await hashPassword(PASSWORD);
-  for (const email of ['throttle@example.com', 'reset@example.com', 'timing@example.com', 'client@example.com', 'env@example.com']) insertUser(env.db, { email, name: email, role: 'writer', passwordHash });
+  for (const email of [
+    'throttle@example.com',
+    'reset@example.com',
+    'timing@example.com',
+    'client@example.com',
+    'env@example.com',
+  ])
+    insertUser(env.db, { email, name: email, role: 'writer', passwordHash });
   insertUser(env.db, { email: 'off@example.com', name: 'Off', role: 'writer', passwordHash });
   env.db.$client.prepare("update users set disabled = 1 where email = 'off@example.com'").run();
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -156,7 +163,11 @@ describe('no account enumeration', () => {
       };
       const samples: Record<string, number[]> = { unknown: [], wrong: [], disabled: [] };
       for (let i = 0; i < 7; i++) {
-        for (const [kind, email] of [['unknown', `no-such-${i}@example.com`], ['wrong', 'timing@example.com'], ['disabled', 'off@example.com']] as const) {
+        for (const [kind, email] of [
+          ['unknown', `no-such-${i}@example.com`],
+          ['wrong', 'timing@example.com'],
+          ['disabled', 'off@example.com'],
+        ] as const) {
           const { result, ms } = await time(email, `not-the-password-${i}`);
           expect(result).toBe('wrong');
           samples[kind]!.push(ms);

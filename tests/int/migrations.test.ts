@@ -17,7 +17,19 @@ describe('migrations', () => {
       .prepare("select name from sqlite_master where type = 'table' order by name")
       .all()
       .map((r) => (r as { name: string }).name);
-    for (const name of ['articles', 'sections', 'votes', 'vote_tallies', 'media', 'tags', 'pages', 'partners', 'promos', 'settings', 'users']) {
+    for (const name of [
+      'articles',
+      'sections',
+      'votes',
+      'vote_tallies',
+      'media',
+      'tags',
+      'pages',
+      'partners',
+      'promos',
+      'settings',
+      'users',
+    ]) {
       expect(tables).toContain(name);
     }
     expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -30,17 +42,35 @@ describe('migrations', () => {
     const db = openDatabase(path.join(dir, 'checks.db'));
     migrateDatabase(db);
     const now = Date.now();
-    db.$client.prepare("insert into sections (slug, name, created_at, updated_at) values ('s', 'S', ?, ?)").run(now, now);
+    db.$client
+      .prepare("insert into sections (slug, name, created_at, updated_at) values ('s', 'S', ?, ?)")
+      .run(now, now);
     expect(() =>
-      db.$client.prepare("insert into articles (slug, title, section_id, status, created_at, updated_at) values ('a', 'A', 1, 'live', ?, ?)").run(now, now),
+      db.$client
+        .prepare(
+          "insert into articles (slug, title, section_id, status, created_at, updated_at) values ('a', 'A', 1, 'live', ?, ?)",
+        )
+        .run(now, now),
     ).toThrow(/CHECK constraint/);
-    db.$client.prepare("insert into articles (slug, title, section_id, status, created_at, updated_at) values ('a', 'A', 1, 'draft', ?, ?)").run(now, now);
+    db.$client
+      .prepare(
+        "insert into articles (slug, title, section_id, status, created_at, updated_at) values ('a', 'A', 1, 'draft', ?, ?)",
+      )
+      .run(now, now);
     expect(() =>
-      db.$client.prepare("insert into votes (article_id, reader_id, mood, created_at, updated_at) values (1, 'r', 'furious', ?, ?)").run(now, now),
+      db.$client
+        .prepare(
+          "insert into votes (article_id, reader_id, mood, created_at, updated_at) values (1, 'r', 'furious', ?, ?)",
+        )
+        .run(now, now),
     ).toThrow(/CHECK constraint/);
-    db.$client.prepare("insert into votes (article_id, reader_id, mood, created_at, updated_at) values (1, 'r', 'angry', ?, ?)").run(now, now);
+    db.$client
+      .prepare("insert into votes (article_id, reader_id, mood, created_at, updated_at) values (1, 'r', 'angry', ?, ?)")
+      .run(now, now);
     expect(() =>
-      db.$client.prepare("insert into votes (article_id, reader_id, mood, created_at, updated_at) values (1, 'r', 'sad', ?, ?)").run(now, now),
+      db.$client
+        .prepare("insert into votes (article_id, reader_id, mood, created_at, updated_at) values (1, 'r', 'sad', ?, ?)")
+        .run(now, now),
     ).toThrow(/UNIQUE constraint/);
     db.$client.close();
   });

@@ -16,23 +16,37 @@ beforeAll(async () => {
   temp = createTempDatabase({ now: NOW });
   v = await import('@/db/queries/votes');
   r = await import('@/db/queries/mood-rankings');
-  const id = (slug: string) => (temp.db.$client.prepare('select id from articles where slug = ?').get(slug) as { id: number }).id;
+  const id = (slug: string) =>
+    (temp.db.$client.prepare('select id from articles where slug = ?').get(slug) as { id: number }).id;
   ids = {
     a: id('wechat-outage-leaves-millions-cut-off'),
     b: id('umbrella-bus-driver-photo-moves-wuhan'),
     c: id('beijing-summer-survival-list'),
-    draft: (temp.db.$client.prepare("select id from articles where status = 'draft' limit 1").get() as { id: number }).id,
+    draft: (temp.db.$client.prepare("select id from articles where status = 'draft' limit 1").get() as { id: number })
+      .id,
     sportsStory: id('flushing-table-tennis-club-summer-league'),
   };
-  sportsSection = [(temp.db.$client.prepare("select id from sections where slug = 'sports'").get() as { id: number }).id];
+  sportsSection = [
+    (temp.db.$client.prepare("select id from sections where slug = 'sports'").get() as { id: number }).id,
+  ];
 });
 afterAll(() => temp.cleanup());
-beforeEach(() => temp.db.$client.exec('delete from votes; delete from vote_hourly; update vote_tallies set count = 0;'));
+beforeEach(() =>
+  temp.db.$client.exec('delete from votes; delete from vote_hourly; update vote_tallies set count = 0;'),
+);
 
 let reader = 0;
 function votes(articleId: number, mood: Mood, n: number, at: number) {
   for (let i = 0; i < n; i++) {
-    const res = v.castVote({ articleId, readerId: `r${reader++}`, mood, intent: 'set', ipHash: '', limits: { perIpPerMinute: 0, perReaderPerMinute: 0 }, now: at });
+    const res = v.castVote({
+      articleId,
+      readerId: `r${reader++}`,
+      mood,
+      intent: 'set',
+      ipHash: '',
+      limits: { perIpPerMinute: 0, perReaderPerMinute: 0 },
+      now: at,
+    });
     if (!res.ok) throw new Error(res.reason);
   }
 }
@@ -44,16 +58,40 @@ describe('How readers feel (home panel)', () => {
     votes(ids.b, 'angry', 6, NOW - 3 * DAY); // more angry votes, but not today
     votes(ids.c, 'angry', 2, NOW - HOUR); // too few votes today to rank
     const today = r.listMoodLeaders({ window: 'day', minVotes: 3, now: NOW });
-    expect(today.find((l) => l.mood === 'angry')).toMatchObject({ slug: 'wechat-outage-leaves-millions-cut-off', moodVotes: 4, totalVotes: 5 });
-    expect(today.find((l) => l.mood === 'happy')).toMatchObject({ slug: 'wechat-outage-leaves-millions-cut-off', moodVotes: 1 });
+    expect(today.find((l) => l.mood === 'angry')).toMatchObject({
+      slug: 'wechat-outage-leaves-millions-cut-off',
+      moodVotes: 4,
+      totalVotes: 5,
+    });
+    expect(today.find((l) => l.mood === 'happy')).toMatchObject({
+      slug: 'wechat-outage-leaves-millions-cut-off',
+      moodVotes: 1,
+    });
     expect(today.map((l) => l.mood).sort()).toEqual(['angry', 'happy']);
     const week = r.listMoodLeaders({ window: 'week', minVotes: 3, now: NOW });
-    expect(week.find((l) => l.mood === 'angry')).toMatchObject({ slug: 'umbrella-bus-driver-photo-moves-wuhan', moodVotes: 6 });
+    expect(week.find((l) => l.mood === 'angry')).toMatchObject({
+      slug: 'umbrella-bus-driver-photo-moves-wuhan',
+      moodVotes: 6,
+    });
 
     // Changing an old vote today does not move it into today's window: it counts when it was cast.
-    const old = temp.db.$client.prepare('select reader_id from votes where article_id = ? limit 1').get(ids.b) as { reader_id: string };
-    v.castVote({ articleId: ids.b, readerId: old.reader_id, mood: 'sad', intent: 'set', ipHash: '', limits: { perIpPerMinute: 0, perReaderPerMinute: 0 }, now: NOW });
-    expect(r.listMoodLeaders({ window: 'day', minVotes: 1, now: NOW }).some((l) => l.slug === 'umbrella-bus-driver-photo-moves-wuhan')).toBe(false);
+    const old = temp.db.$client.prepare('select reader_id from votes where article_id = ? limit 1').get(ids.b) as {
+      reader_id: string;
+    };
+    v.castVote({
+      articleId: ids.b,
+      readerId: old.reader_id,
+      mood: 'sad',
+      intent: 'set',
+      ipHash: '',
+      limits: { perIpPerMinute: 0, perReaderPerMinute: 0 },
+      now: NOW,
+    });
+    expect(
+      r
+        .listMoodLeaders({ window: 'day', minVotes: 1, now: NOW })
+        .some((l) => l.slug === 'umbrella-bus-driver-photo-moves-wuhan'),
+    ).toBe(false);
   });
 
   it('never lists a story readers cannot see', () => {
@@ -81,11 +119,19 @@ describe('mood pages', () => {
       ['wechat-outage-leaves-millions-cut-off', 3, 4, 75],
     ]);
     const month = r.listMoodRanking({ mood: 'amused', window: 'month', minVotes: 3, now: NOW });
-    expect(month.map((x) => x.slug)).toEqual(['flushing-table-tennis-club-summer-league', 'umbrella-bus-driver-photo-moves-wuhan', 'wechat-outage-leaves-millions-cut-off']);
-    expect(r.listMoodRanking({ mood: 'amused', window: 'month', minVotes: 3, sectionIds: sportsSection, now: NOW }).map((x) => x.slug)).toEqual([
+    expect(month.map((x) => x.slug)).toEqual([
       'flushing-table-tennis-club-summer-league',
+      'umbrella-bus-driver-photo-moves-wuhan',
+      'wechat-outage-leaves-millions-cut-off',
     ]);
-    expect(r.listMoodRanking({ mood: 'bored', window: 'day', minVotes: 3, now: NOW }).map((x) => x.slug)).toEqual(['wechat-outage-leaves-millions-cut-off']);
+    expect(
+      r
+        .listMoodRanking({ mood: 'amused', window: 'month', minVotes: 3, sectionIds: sportsSection, now: NOW })
+        .map((x) => x.slug),
+    ).toEqual(['flushing-table-tennis-club-summer-league']);
+    expect(r.listMoodRanking({ mood: 'bored', window: 'day', minVotes: 3, now: NOW }).map((x) => x.slug)).toEqual([
+      'wechat-outage-leaves-millions-cut-off',
+    ]);
     expect(r.listMoodRanking({ mood: 'touched', window: 'month', minVotes: 1, now: NOW })).toEqual([]);
   });
 
@@ -103,8 +149,14 @@ describe('the query of a mood page', () => {
   it('understands a period and a section, and says what it does not understand', async () => {
     const { readRankingQuery } = await import('@/lib/mood-ranking-query');
     const known = (slug: string) => slug === 'sports';
-    expect(readRankingQuery(new URLSearchParams('window=day&section=sports'), known)).toEqual({ choice: { window: 'day', sectionSlug: 'sports' }, problems: [] });
-    expect(readRankingQuery(new URLSearchParams('window=&section='), known)).toEqual({ choice: { window: 'week', sectionSlug: '' }, problems: [] });
+    expect(readRankingQuery(new URLSearchParams('window=day&section=sports'), known)).toEqual({
+      choice: { window: 'day', sectionSlug: 'sports' },
+      problems: [],
+    });
+    expect(readRankingQuery(new URLSearchParams('window=&section='), known)).toEqual({
+      choice: { window: 'week', sectionSlug: '' },
+      problems: [],
+    });
     const odd = readRankingQuery(new URLSearchParams('window=fortnight&section=nowhere'), known);
     expect(odd.choice).toEqual({ window: 'week', sectionSlug: '' });
     expect(odd.problems.join(' ')).toContain('no time period called “fortnight”');

@@ -22,7 +22,14 @@ let leafSection: number[];
 
 beforeAll(async () => {
   temp = createTempDatabase({ seed: false, now: NOW });
-  generateBenchData(temp.db, { ...FULL_SIZE, articles: 800, votes: 20_000, shareClicks: 2_000, readers: 20_000, now: NOW });
+  generateBenchData(temp.db, {
+    ...FULL_SIZE,
+    articles: 800,
+    votes: 20_000,
+    shareClicks: 2_000,
+    readers: 20_000,
+    now: NOW,
+  });
   q = await import('@/db/queries/articles');
   s = await import('@/db/queries/sections');
   site = await import('@/db/queries/site');
@@ -54,7 +61,10 @@ const HOT_PATHS: [string, () => unknown][] = [
   ['layout: partners', () => site.listPartners()],
   ['home: latest stories', () => q.listLatestArticles({ limit: 5, now: NOW })],
   ['home/section: a big section tree, page 1', () => q.listArticlesInSections(bigSection, { limit: 8, now: NOW })],
-  ['section: a big section tree, page 20', () => q.listArticlesInSections(bigSection, { limit: 8, offset: 152, now: NOW })],
+  [
+    'section: a big section tree, page 20',
+    () => q.listArticlesInSections(bigSection, { limit: 8, offset: 152, now: NOW }),
+  ],
   ['section: a leaf section', () => q.listArticlesInSections(leafSection, { limit: 8, now: NOW })],
   ['section: story count', () => q.countArticlesInSections(bigSection, NOW)],
   ['section: by slug', () => s.getSectionBySlug('table-tennis')],
@@ -63,18 +73,54 @@ const HOT_PATHS: [string, () => unknown][] = [
   ['article: promo', () => site.getActivePromo()],
   ['static page', () => site.getPage('copyright')],
   ['sitemap: public slugs', () => q.listPublicArticleSlugs(NOW)],
-  ['vote: cast a vote (limits on)', () =>
-    votes.castVote({ articleId: story.id, readerId: 'plan-reader', mood: 'angry', intent: 'set', ipHash: 'plan-ip', limits: { perIpPerMinute: 30, perReaderPerMinute: 20 }, now: NOW }).ok],
-  ['vote: change it', () =>
-    votes.castVote({ articleId: story.id, readerId: 'plan-reader', mood: 'sad', intent: 'set', ipHash: 'plan-ip', limits: { perIpPerMinute: 30, perReaderPerMinute: 20 }, now: NOW }).ok],
-  ['vote: take it back', () =>
-    votes.castVote({ articleId: story.id, readerId: 'plan-reader', mood: 'sad', intent: 'take-back', ipHash: 'plan-ip', limits: { perIpPerMinute: 30, perReaderPerMinute: 20 }, now: NOW }).ok],
+  [
+    'vote: cast a vote (limits on)',
+    () =>
+      votes.castVote({
+        articleId: story.id,
+        readerId: 'plan-reader',
+        mood: 'angry',
+        intent: 'set',
+        ipHash: 'plan-ip',
+        limits: { perIpPerMinute: 30, perReaderPerMinute: 20 },
+        now: NOW,
+      }).ok,
+  ],
+  [
+    'vote: change it',
+    () =>
+      votes.castVote({
+        articleId: story.id,
+        readerId: 'plan-reader',
+        mood: 'sad',
+        intent: 'set',
+        ipHash: 'plan-ip',
+        limits: { perIpPerMinute: 30, perReaderPerMinute: 20 },
+        now: NOW,
+      }).ok,
+  ],
+  [
+    'vote: take it back',
+    () =>
+      votes.castVote({
+        articleId: story.id,
+        readerId: 'plan-reader',
+        mood: 'sad',
+        intent: 'take-back',
+        ipHash: 'plan-ip',
+        limits: { perIpPerMinute: 30, perReaderPerMinute: 20 },
+        now: NOW,
+      }).ok,
+  ],
   ['vote: live tallies and the reader’s choice', () => votes.getVoteSummary(story.id, 'plan-reader').total],
   ['vote: the day’s address salt', () => salts.getIpSalt(NOW).salt],
   ['home: how readers feel, today', () => moods.listMoodLeaders({ window: 'day', minVotes: 1, now: NOW })],
   ['home: how readers feel, this week', () => moods.listMoodLeaders({ window: 'week', minVotes: 3, now: NOW })],
   ['mood page: last 7 days', () => moods.listMoodRanking({ mood: 'angry', window: 'week', minVotes: 1, now: NOW })],
-  ['mood page: last 30 days, a section tree', () => moods.listMoodRanking({ mood: 'angry', window: 'month', minVotes: 1, sectionIds: bigSection, now: NOW })],
+  [
+    'mood page: last 30 days, a section tree',
+    () => moods.listMoodRanking({ mood: 'angry', window: 'month', minVotes: 1, sectionIds: bigSection, now: NOW }),
+  ],
 ];
 
 describe('query plans of the hot paths', () => {
@@ -86,7 +132,10 @@ describe('query plans of the hot paths', () => {
     } finally {
       restore();
     }
-    expect(Array.isArray(result) ? result.length : result, 'the call found nothing: it did not exercise its real path').toBeTruthy();
+    expect(
+      Array.isArray(result) ? result.length : result,
+      'the call found nothing: it did not exercise its real path',
+    ).toBeTruthy();
     expect(statements.length).toBeGreaterThan(0);
     const problems = statements
       .map((st: CapturedStatement) => ({ sql: st.sql, reason: fullReadReason(st.sql, explain(client, st)) }))
@@ -106,22 +155,31 @@ describe('the plan rule itself', () => {
     const counted = 'select count(*) from votes';
     expect(fullReadReason(counted, plan(counted))).toMatch(/full scan/);
     // A ranking grouped by story: SQLite walks the whole rollup in story order rather than sort.
-    const ranking = 'select article_id, sum(count) as n from vote_hourly where hour >= ? group by article_id order by n desc limit 20';
+    const ranking =
+      'select article_id, sum(count) as n from vote_hourly where hour >= ? group by article_id order by n desc limit 20';
     expect(fullReadReason(ranking, plan(ranking, NOW - 7 * 86_400_000))).toMatch(/full scan: SCAN vote_hourly/);
     const nested = `select a.title, c.n from (${ranking}) c join articles a on a.id = c.article_id order by c.n desc limit 5`;
     expect(fullReadReason(nested, plan(nested, NOW - 7 * 86_400_000))).toMatch(/full scan: SCAN vote_hourly/);
   });
 
   it('refuses sorting every public story to keep five, as the status index alone would', () => {
-    const sql = "select id, title from articles where status in ('published', 'scheduled') and published_at <= ? order by published_at desc limit 5";
-    expect(fullReadReason(sql, plan(sql, NOW))).toMatch(/sorts every matching row: SEARCH articles USING INDEX articles_status_published_idx/);
+    const sql =
+      "select id, title from articles where status in ('published', 'scheduled') and published_at <= ? order by published_at desc limit 5";
+    expect(fullReadReason(sql, plan(sql, NOW))).toMatch(
+      /sorts every matching row: SEARCH articles USING INDEX articles_status_published_idx/,
+    );
   });
 
   it('accepts index lookups, and a newest-first walk of an index that stops at the limit', () => {
     const lookup = 'select title from articles where slug = ?';
     expect(fullReadReason(lookup, plan(lookup, story.slug))).toBeUndefined();
-    const walk = "select id, title from articles where likely(status in ('published', 'scheduled')) and published_at <= ? order by published_at desc, id desc limit 5";
-    expect(plan(walk, NOW).map((p) => p.detail).join('\n')).toMatch(/articles_public_published_idx/);
+    const walk =
+      "select id, title from articles where likely(status in ('published', 'scheduled')) and published_at <= ? order by published_at desc, id desc limit 5";
+    expect(
+      plan(walk, NOW)
+        .map((p) => p.detail)
+        .join('\n'),
+    ).toMatch(/articles_public_published_idx/);
     expect(fullReadReason(walk, plan(walk, NOW))).toBeUndefined();
   });
 });

@@ -24,17 +24,37 @@ const slugs = (q: string, filters = {}, options = {}) => find(q, filters, option
 
 let counter = 0;
 /** Writes a story the way the editor will: article row, then its tags, in one transaction. */
-function addStory(fields: { title: string; body?: string; standfirst?: string; status?: string; publishedAt?: number | null; section?: string; tags?: string[] }) {
+function addStory(fields: {
+  title: string;
+  body?: string;
+  standfirst?: string;
+  status?: string;
+  publishedAt?: number | null;
+  section?: string;
+  tags?: string[];
+}) {
   const sql = temp.db.$client;
   const slug = `search-test-${++counter}`;
   return sql.transaction(() => {
-    const sectionId = (sql.prepare('select id from sections where slug = ?').get(fields.section ?? 'sports') as { id: number }).id;
+    const sectionId = (
+      sql.prepare('select id from sections where slug = ?').get(fields.section ?? 'sports') as { id: number }
+    ).id;
     const { lastInsertRowid } = sql
       .prepare(
         `insert into articles (slug, title, standfirst, section_id, byline, body, status, published_at, created_at, updated_at)
          values (?, ?, ?, ?, 'Test Writer', ?, ?, ?, ?, ?)`,
       )
-      .run(slug, fields.title, fields.standfirst ?? '', sectionId, fields.body ?? '', fields.status ?? 'published', fields.publishedAt === undefined ? NOW - DAY : fields.publishedAt, NOW, NOW);
+      .run(
+        slug,
+        fields.title,
+        fields.standfirst ?? '',
+        sectionId,
+        fields.body ?? '',
+        fields.status ?? 'published',
+        fields.publishedAt === undefined ? NOW - DAY : fields.publishedAt,
+        NOW,
+        NOW,
+      );
     const id = Number(lastInsertRowid);
     for (const name of fields.tags ?? []) {
       const tagSlug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
@@ -48,13 +68,21 @@ function addStory(fields: { title: string; body?: string; standfirst?: string; s
 
 describe('the index follows every write, in the same transaction', () => {
   it('finds a new story at once, by title, standfirst, body, tag and byline', () => {
-    const { slug } = addStory({ title: 'Quokkas arrive at the zoo', standfirst: 'Marsupial visitors', body: 'A keeper called Brightwater met them.', tags: ['Zoology news'] });
-    for (const q of ['quokka', 'marsupial', 'brightwater', 'zoology', 'Test Writer']) expect(slugs(q), q).toContain(slug);
+    const { slug } = addStory({
+      title: 'Quokkas arrive at the zoo',
+      standfirst: 'Marsupial visitors',
+      body: 'A keeper called Brightwater met them.',
+      tags: ['Zoology news'],
+    });
+    for (const q of ['quokka', 'marsupial', 'brightwater', 'zoology', 'Test Writer'])
+      expect(slugs(q), q).toContain(slug);
   });
 
   it('forgets the old title after an edit and learns the new one', () => {
     const { id, slug } = addStory({ title: 'Tapir keeper retires' });
-    temp.db.$client.prepare('update articles set title = ?, body = ? where id = ?').run('Okapi keeper retires', 'Nothing about the other animal.', id);
+    temp.db.$client
+      .prepare('update articles set title = ?, body = ? where id = ?')
+      .run('Okapi keeper retires', 'Nothing about the other animal.', id);
     expect(slugs('tapir')).not.toContain(slug);
     expect(slugs('okapi')).toContain(slug);
   });
@@ -101,7 +129,10 @@ describe('the index follows every write, in the same transaction', () => {
       const journalFile = path.join(before, 'meta', '_journal.json');
       const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
       // Everything before the search index (drizzle applies migrations in order, newest last).
-      journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag.endsWith('_search_index')));
+      journal.entries = journal.entries.slice(
+        0,
+        journal.entries.findIndex((e) => e.tag.endsWith('_search_index')),
+      );
       fs.writeFileSync(journalFile, JSON.stringify(journal));
       const db = openDatabase(path.join(dir, 'old.db'));
       migrate(db, { migrationsFolder: before });
@@ -113,7 +144,11 @@ describe('the index follows every write, in the same transaction', () => {
       migrateDatabase(db);
       const row = db.$client.prepare("select rowid, tags from search_words where search_words match 'before'").get();
       expect(row).toEqual({ rowid: 1, tags: 'Archive' });
-      expect(db.$client.prepare(`select count(*) as n from search_cjk_terms where term >= '微信' and term < '微信\u{10FFFF}'`).get()).toEqual({ n: 1 });
+      expect(
+        db.$client
+          .prepare(`select count(*) as n from search_cjk_terms where term >= '微信' and term < '微信\u{10FFFF}'`)
+          .get(),
+      ).toEqual({ n: 1 });
       db.$client.close();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -142,7 +177,10 @@ describe('what readers may find', () => {
   });
 
   it('the demo drafts stay hidden, whatever words they contain', () => {
-    const drafts = temp.db.$client.prepare("select slug, title from articles where status = 'draft'").all() as { slug: string; title: string }[];
+    const drafts = temp.db.$client.prepare("select slug, title from articles where status = 'draft'").all() as {
+      slug: string;
+      title: string;
+    }[];
     expect(drafts.length).toBeGreaterThan(0);
     for (const d of drafts) expect(slugs(d.title)).not.toContain(d.slug);
   });
@@ -150,7 +188,8 @@ describe('what readers may find', () => {
 
 describe('Chinese and other unspaced scripts', () => {
   it('finds the WeChat story with 微信 (two characters), 新浪微博 (four) and 微 (one)', () => {
-    for (const q of ['微信', '新浪微博', '微', 'WeChat 微信']) expect(slugs(q), q).toEqual(['wechat-outage-leaves-millions-cut-off']);
+    for (const q of ['微信', '新浪微博', '微', 'WeChat 微信'])
+      expect(slugs(q), q).toEqual(['wechat-outage-leaves-millions-cut-off']);
     const hit = find('微信').hits[0]!;
     expect(hit.snippet).toContain('微信');
     expect(hit.snippet.length).toBeLessThan(260);
@@ -178,7 +217,10 @@ describe('Chinese and other unspaced scripts', () => {
 
 describe('ranking, snippets, filters and pages', () => {
   it('weights the title: a title match beats a body match', () => {
-    const inBody = addStory({ title: 'Weather report', body: 'Today the word zephyrine appears in the body, zephyrine twice.' });
+    const inBody = addStory({
+      title: 'Weather report',
+      body: 'Today the word zephyrine appears in the body, zephyrine twice.',
+    });
     const inTitle = addStory({ title: 'Zephyrine winds', body: 'Nothing else.' });
     expect(slugs('zephyrine')).toEqual([inTitle.slug, inBody.slug]);
   });
@@ -202,15 +244,19 @@ describe('ranking, snippets, filters and pages', () => {
       .all()
       .map((r) => (r as { id: number }).id);
     expect(slugs('wechat', { sectionIds: chinaNews })).toContain('wechat-outage-leaves-millions-cut-off');
-    const sports = (temp.db.$client.prepare("select id from sections where slug = 'sports'").get() as { id: number }).id;
+    const sports = (temp.db.$client.prepare("select id from sections where slug = 'sports'").get() as { id: number })
+      .id;
     expect(slugs('wechat', { sectionIds: [sports] })).not.toContain('wechat-outage-leaves-millions-cut-off');
     const published = Date.parse('2013-07-22T14:10:00+08:00');
     expect(slugs('wechat', { from: published, to: published + 1 })).toEqual(['wechat-outage-leaves-millions-cut-off']);
-    expect(slugs('wechat', { from: published + 1, to: published + DAY })).not.toContain('wechat-outage-leaves-millions-cut-off');
+    expect(slugs('wechat', { from: published + 1, to: published + DAY })).not.toContain(
+      'wechat-outage-leaves-millions-cut-off',
+    );
   });
 
   it('lists filtered stories newest first when there are no words', () => {
-    const sports = (temp.db.$client.prepare("select id from sections where slug = 'sports'").get() as { id: number }).id;
+    const sports = (temp.db.$client.prepare("select id from sections where slug = 'sports'").get() as { id: number })
+      .id;
     const result = find('', { sectionIds: [sports] }, { pageSize: 100 });
     const times = result.hits.map((h) => h.article.publishedAt);
     expect(result.total).toBe(result.hits.length);
@@ -231,7 +277,22 @@ describe('ranking, snippets, filters and pages', () => {
   });
 
   it('answers odd queries without throwing', () => {
-    for (const q of ['"', '""', 'a"b', 'NEAR(', '*', '-', 'AND OR NOT', '^title:x', 'x'.repeat(2000), `${'微'.repeat(1500)}`, '🙂', '\u0000', '(wechat', 'wechat)']) {
+    for (const q of [
+      '"',
+      '""',
+      'a"b',
+      'NEAR(',
+      '*',
+      '-',
+      'AND OR NOT',
+      '^title:x',
+      'x'.repeat(2000),
+      `${'微'.repeat(1500)}`,
+      '🙂',
+      '\u0000',
+      '(wechat',
+      'wechat)',
+    ]) {
       expect(() => find(q), JSON.stringify(q.slice(0, 20))).not.toThrow();
     }
   });

@@ -16,8 +16,12 @@ beforeAll(async () => {
   temp = createTempDatabase();
   linkRoute = await import('@/app/share/[network]/[slug]/route');
   reportRoute = await import('@/app/api/share/route');
-  draftSlug = (temp.db.$client.prepare("select slug from articles where status = 'draft' limit 1").get() as { slug: string }).slug;
-  scheduledSlug = (temp.db.$client.prepare("select slug from articles where status = 'scheduled' limit 1").get() as { slug: string }).slug;
+  draftSlug = (
+    temp.db.$client.prepare("select slug from articles where status = 'draft' limit 1").get() as { slug: string }
+  ).slug;
+  scheduledSlug = (
+    temp.db.$client.prepare("select slug from articles where status = 'scheduled' limit 1").get() as { slug: string }
+  ).slug;
   insertStory(temp.db.$client, { slug: nastySlug });
 });
 afterAll(() => {
@@ -30,7 +34,9 @@ beforeEach(() => {
 
 function clicks() {
   return temp.db.$client
-    .prepare('select a.slug, s.network, s.day, s.count from share_clicks s join articles a on a.id = s.article_id order by a.slug, s.network')
+    .prepare(
+      'select a.slug, s.network, s.day, s.count from share_clicks s join articles a on a.id = s.article_id order by a.slug, s.network',
+    )
     .all() as { slug: string; network: string; day: string; count: number }[];
 }
 
@@ -60,7 +66,12 @@ describe('GET /share/<network>/<slug>', () => {
   });
 
   it('builds the target from the story, whatever the query string says', async () => {
-    const res = await follow('facebook', SLUG, {}, '?u=https://evil.example&url=https://evil.example&redirect=https://evil.example&to=//evil.example');
+    const res = await follow(
+      'facebook',
+      SLUG,
+      {},
+      '?u=https://evil.example&url=https://evil.example&redirect=https://evil.example&to=//evil.example',
+    );
     const location = new URL(res.headers.get('location')!);
     expect(location.host).toBe('www.facebook.com');
     expect([...location.searchParams]).toEqual([['u', `${SITE}/news/${SLUG}`]]);
@@ -120,7 +131,8 @@ describe('POST /api/share', () => {
   }
 
   it('counts copy link, the share sheet and the WeChat QR code', async () => {
-    for (const network of ['copy', 'native', 'wechat', 'copy']) expect((await report({ slug: SLUG, network })).status).toBe(204);
+    for (const network of ['copy', 'native', 'wechat', 'copy'])
+      expect((await report({ slug: SLUG, network })).status).toBe(204);
     expect(clicks()).toEqual([
       { slug: SLUG, network: 'copy', day: today(), count: 2 },
       { slug: SLUG, network: 'native', day: today(), count: 1 },
@@ -154,7 +166,9 @@ describe('POST /api/share', () => {
 
   it('refuses reports from other sites and bodies that are not JSON', async () => {
     expect((await report({ slug: SLUG, network: 'copy' }, { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
-    expect((await report({ slug: SLUG, network: 'copy' }, { 'Sec-Fetch-Site': '', Origin: 'https://evil.example' })).status).toBe(403);
+    expect(
+      (await report({ slug: SLUG, network: 'copy' }, { 'Sec-Fetch-Site': '', Origin: 'https://evil.example' })).status,
+    ).toBe(403);
     expect((await report({ slug: SLUG, network: 'copy' }, { 'Content-Type': 'text/plain' })).status).toBe(415);
     expect(clicks()).toEqual([]);
     expect((await report({ slug: SLUG, network: 'copy' }, { 'Sec-Fetch-Site': '', Origin: SITE })).status).toBe(204);
@@ -185,14 +199,22 @@ describe('share limit per client address (SHARE_LIMIT_PER_MINUTE)', () => {
     expect((await follow('weibo', SLUG, { headers: from('198.51.100.8') })).status).toBe(302);
     expect(total()).toBe(4);
     // Only a hash of the address is kept.
-    const keys = (temp.db.$client.prepare("select key from rate_limits where key like 'share:%'").all() as { key: string }[]).map((r) => r.key);
+    const keys = (
+      temp.db.$client.prepare("select key from rate_limits where key like 'share:%'").all() as { key: string }[]
+    ).map((r) => r.key);
     expect(keys).toHaveLength(2);
     for (const k of keys) expect(k).not.toContain('198.51.100');
   });
 
   it('POST /api/share over the limit answers 429 with Retry-After and counts nothing', async () => {
     const post = (ip: string) =>
-      reportRoute.POST(new Request('http://127.0.0.1/api/share', { method: 'POST', headers: { 'Content-Type': 'application/json', ...from(ip) }, body: JSON.stringify({ slug: SLUG, network: 'copy' }) }));
+      reportRoute.POST(
+        new Request('http://127.0.0.1/api/share', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...from(ip) },
+          body: JSON.stringify({ slug: SLUG, network: 'copy' }),
+        }),
+      );
     for (let i = 0; i < 3; i++) expect((await post('203.0.113.9')).status).toBe(204);
     const refused = await post('203.0.113.9');
     expect(refused.status).toBe(429);

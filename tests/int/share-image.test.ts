@@ -50,7 +50,9 @@ describe('share images', () => {
       return Promise.reject(new Error('no network in tests'));
     });
     const { GET } = await import('@/app/(site)/news/[slug]/og.png/route');
-    const image = await png(await GET(new Request('https://news.example/news/nasty-image-title/og.png'), ctx('nasty-image-title')));
+    const image = await png(
+      await GET(new Request('https://news.example/news/nasty-image-title/og.png'), ctx('nasty-image-title')),
+    );
     expect([image.width, image.height]).toEqual([1200, 630]);
     expect(ink(image, 150, 480)).toBeGreaterThan(0.01);
     expect(outside).toEqual([]);

@@ -20,7 +20,15 @@ beforeAll(() => {
 });
 afterAll(() => env.cleanup());
 
-const base = { standfirst: '', authorId: null, byline: 'T', dateline: '', body: 'Hello **world**', tags: ['Night markets'], relatedIds: [] as number[] };
+const base = {
+  standfirst: '',
+  authorId: null,
+  byline: 'T',
+  dateline: '',
+  body: 'Hello **world**',
+  tags: ['Night markets'],
+  relatedIds: [] as number[],
+};
 
 describe('first administrator and the command line', () => {
   it('creates admin@localhost with a random password once, stored only as an argon2id hash', async () => {
@@ -37,8 +45,12 @@ describe('first administrator and the command line', () => {
   });
 
   it('refuses weak passwords and duplicate accounts; reset and disable end sessions', async () => {
-    expect(await createUserFromCli(env.db, { email: 'w@example.com', role: 'writer', password: 'password123' })).toMatchObject({ ok: false });
-    expect(await createUserFromCli(env.db, { email: 'w@example.com', role: 'writer', password: 'Copper-Meadow-Lark-77' })).toMatchObject({ ok: true });
+    expect(
+      await createUserFromCli(env.db, { email: 'w@example.com', role: 'writer', password: 'password123' }),
+    ).toMatchObject({ ok: false });
+    expect(
+      await createUserFromCli(env.db, { email: 'w@example.com', role: 'writer', password: 'Copper-Meadow-Lark-77' }),
+    ).toMatchObject({ ok: true });
     expect(await createUserFromCli(env.db, { email: 'W@example.com', role: 'writer' })).toMatchObject({ ok: false });
     const before = env.db.select().from(users).where(eq(users.email, 'w@example.com')).get()!;
     await new Promise((r) => setTimeout(r, 5));
@@ -54,22 +66,54 @@ describe('first administrator and the command line', () => {
 describe('saving stories', () => {
   it('renders the body at save time, writes the audit row and keeps old addresses as redirects without chains', () => {
     const actor = env.db.select().from(users).get()!.id;
-    const saved = saveStory(actor, undefined, { ...base, title: 'Night market', slug: 'night-market', sectionId: 1, status: 'published', publishedAt: Date.now() - 1000 });
+    const saved = saveStory(actor, undefined, {
+      ...base,
+      title: 'Night market',
+      slug: 'night-market',
+      sectionId: 1,
+      status: 'published',
+      publishedAt: Date.now() - 1000,
+    });
     const row = env.db.select().from(articles).where(eq(articles.id, saved.id)).get()!;
     expect(row.bodyHtml).toBe('<p>Hello <strong>world</strong></p>\n');
     expect(row.wordCount).toBe(2);
     expect(getPublicArticleBySlug('night-market')?.title).toBe('Night market');
 
-    saveStory(actor, saved.id, { ...base, title: 'Night market', slug: 'night-market-2', sectionId: 1, status: 'published', publishedAt: row.publishedAt });
-    saveStory(actor, saved.id, { ...base, title: 'Night market', slug: 'night-market-3', sectionId: 1, status: 'published', publishedAt: row.publishedAt });
+    saveStory(actor, saved.id, {
+      ...base,
+      title: 'Night market',
+      slug: 'night-market-2',
+      sectionId: 1,
+      status: 'published',
+      publishedAt: row.publishedAt,
+    });
+    saveStory(actor, saved.id, {
+      ...base,
+      title: 'Night market',
+      slug: 'night-market-3',
+      sectionId: 1,
+      status: 'published',
+      publishedAt: row.publishedAt,
+    });
     expect(findRedirect('/news/night-market')).toBe('/news/night-market-3');
     expect(findRedirect('/news/night-market-2')).toBe('/news/night-market-3');
     // Back to an old name: that address is a page again, not a redirect.
-    saveStory(actor, saved.id, { ...base, title: 'Night market', slug: 'night-market', sectionId: 1, status: 'published', publishedAt: row.publishedAt });
+    saveStory(actor, saved.id, {
+      ...base,
+      title: 'Night market',
+      slug: 'night-market',
+      sectionId: 1,
+      status: 'published',
+      publishedAt: row.publishedAt,
+    });
     expect(findRedirect('/news/night-market')).toBeUndefined();
     expect(findRedirect('/news/night-market-3')).toBe('/news/night-market');
 
-    const audit = env.db.select().from(auditLog).where(eq(auditLog.objectId, String(saved.id))).all();
+    const audit = env.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.objectId, String(saved.id)))
+      .all();
     expect(audit.map((a) => a.action)).toEqual(['story.create', 'story.update', 'story.update', 'story.update']);
     expect(JSON.parse(audit[1]!.detail)).toMatchObject({ oldSlug: 'night-market', changed: ['slug'] });
 
@@ -78,14 +122,37 @@ describe('saving stories', () => {
   });
 
   it('a draft renamed before it was ever public leaves no redirect', () => {
-    const saved = saveStory(1, undefined, { ...base, title: 'Draft', slug: 'quiet-draft', sectionId: 1, status: 'draft', publishedAt: null });
-    saveStory(1, saved.id, { ...base, title: 'Draft', slug: 'quiet-draft-2', sectionId: 1, status: 'draft', publishedAt: null });
+    const saved = saveStory(1, undefined, {
+      ...base,
+      title: 'Draft',
+      slug: 'quiet-draft',
+      sectionId: 1,
+      status: 'draft',
+      publishedAt: null,
+    });
+    saveStory(1, saved.id, {
+      ...base,
+      title: 'Draft',
+      slug: 'quiet-draft-2',
+      sectionId: 1,
+      status: 'draft',
+      publishedAt: null,
+    });
     expect(findRedirect('/news/quiet-draft')).toBeUndefined();
   });
 
   it('rolls everything back when any part of the save fails', () => {
     const count = env.db.select().from(auditLog).all().length;
-    expect(() => saveStory(1, undefined, { ...base, title: 'Broken', slug: 'broken', sectionId: 99999, status: 'draft', publishedAt: null })).toThrow();
+    expect(() =>
+      saveStory(1, undefined, {
+        ...base,
+        title: 'Broken',
+        slug: 'broken',
+        sectionId: 99999,
+        status: 'draft',
+        publishedAt: null,
+      }),
+    ).toThrow();
     expect(env.db.select().from(articles).where(eq(articles.slug, 'broken')).get()).toBeUndefined();
     expect(env.db.select().from(auditLog).all()).toHaveLength(count);
   });
@@ -115,14 +182,18 @@ describe('rate limits', () => {
 
 describe('hero uploads', () => {
   it('writes five WebP widths, never enlarged, and refuses non-photos and tiny images', async () => {
-    const png = await sharp({ create: { width: 1000, height: 500, channels: 3, background: '#336699' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 1000, height: 500, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer();
     const out = await processHeroUpload(png);
     expect(out.variants.map((v) => v.width)).toEqual([320, 640, 960, 1000, 1000]);
     expect(out.width).toBe(1000);
     const dir = path.join(path.dirname(env.file), 'media', out.key);
     expect(fs.readdirSync(dir).sort()).toEqual(['1280.webp', '1600.webp', '320.webp', '640.webp', '960.webp']);
     await expect(processHeroUpload(Buffer.from('<svg></svg>'))).rejects.toBeInstanceOf(UploadError);
-    const tiny = await sharp({ create: { width: 100, height: 100, channels: 3, background: '#000' } }).jpeg().toBuffer();
+    const tiny = await sharp({ create: { width: 100, height: 100, channels: 3, background: '#000' } })
+      .jpeg()
+      .toBuffer();
     await expect(processHeroUpload(tiny)).rejects.toThrow(/too small/);
     const truncated = png.subarray(0, 40);
     await expect(processHeroUpload(truncated)).rejects.toBeInstanceOf(UploadError);

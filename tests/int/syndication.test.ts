@@ -12,9 +12,20 @@ let publicSlugs: Set<string>;
 // Parsed XML is walked by name in these tests; its shape is what is being checked.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type XmlNode = Record<string, any>;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['item', 'entry', 'url', 'category', 'link'].includes(name) });
-const decodeHtml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-const text = (v: unknown): string => (typeof v === 'object' && v !== null ? String((v as Record<string, unknown>)['#text'] ?? '') : String(v));
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  isArray: (name) => ['item', 'entry', 'url', 'category', 'link'].includes(name),
+});
+const decodeHtml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+const text = (v: unknown): string =>
+  typeof v === 'object' && v !== null ? String((v as Record<string, unknown>)['#text'] ?? '') : String(v);
 
 async function xmlOf(response: Response | Promise<Response>) {
   const res = await response;
@@ -28,13 +39,41 @@ beforeAll(() => {
   temp = createTempDatabase();
   const now = Date.now();
   insertStory(temp.db.$client, { slug: 'nasty-feed-title', publishedAt: now - HOUR });
-  insertStory(temp.db.$client, { slug: 'two-days-minus-an-hour', title: 'Inside the news window', publishedAt: now - 47 * HOUR, sectionSlug: 'sports' });
-  insertStory(temp.db.$client, { slug: 'older-than-two-days', title: 'Outside the news window', publishedAt: now - 49 * HOUR, sectionSlug: 'sports' });
-  insertStory(temp.db.$client, { slug: 'control-characters', title: 'Bell\u0007 and form\u000Cfeed', publishedAt: now - 2 * HOUR, sectionSlug: 'sports' });
+  insertStory(temp.db.$client, {
+    slug: 'two-days-minus-an-hour',
+    title: 'Inside the news window',
+    publishedAt: now - 47 * HOUR,
+    sectionSlug: 'sports',
+  });
+  insertStory(temp.db.$client, {
+    slug: 'older-than-two-days',
+    title: 'Outside the news window',
+    publishedAt: now - 49 * HOUR,
+    sectionSlug: 'sports',
+  });
+  insertStory(temp.db.$client, {
+    slug: 'control-characters',
+    title: 'Bell\u0007 and form\u000Cfeed',
+    publishedAt: now - 2 * HOUR,
+    sectionSlug: 'sports',
+  });
   insertStory(temp.db.$client, { slug: 'fresh-draft', title: 'Secret draft', status: 'draft', publishedAt: null });
-  insertStory(temp.db.$client, { slug: 'fresh-scheduled', title: 'Secret scheduled', status: 'scheduled', publishedAt: now + HOUR });
-  hidden = (temp.db.$client.prepare("select slug from articles where status <> 'published' or published_at > ?").all(now) as { slug: string }[]).map((r) => r.slug);
-  publicSlugs = new Set((temp.db.$client.prepare("select slug from articles where status = 'published'").all() as { slug: string }[]).map((r) => r.slug));
+  insertStory(temp.db.$client, {
+    slug: 'fresh-scheduled',
+    title: 'Secret scheduled',
+    status: 'scheduled',
+    publishedAt: now + HOUR,
+  });
+  hidden = (
+    temp.db.$client.prepare("select slug from articles where status <> 'published' or published_at > ?").all(now) as {
+      slug: string;
+    }[]
+  ).map((r) => r.slug);
+  publicSlugs = new Set(
+    (temp.db.$client.prepare("select slug from articles where status = 'published'").all() as { slug: string }[]).map(
+      (r) => r.slug,
+    ),
+  );
 });
 afterAll(() => {
   delete process.env.SITE_URL;
@@ -113,7 +152,8 @@ describe('sitemaps and robots.txt', () => {
     expect(new Set(urls).size).toBe(urls.length);
     for (const slug of publicSlugs) expect(urls).toContain(`${SITE}/news/${slug}`);
     for (const slug of hidden) expect(urls).not.toContain(`${SITE}/news/${slug}`);
-    for (const path of ['/', '/section/china-news', '/section/weibo-wire', '/about', '/privacy']) expect(urls).toContain(`${SITE}${path}`);
+    for (const path of ['/', '/section/china-news', '/section/weibo-wire', '/about', '/privacy'])
+      expect(urls).toContain(`${SITE}${path}`);
     expect(urls.every((u) => u.startsWith(`${SITE}/`))).toBe(true);
   });
 

@@ -15,12 +15,18 @@ let articleIds: number[];
 beforeAll(async () => {
   temp = createTempDatabase({ now: NOW });
   v = await import('@/db/queries/votes');
-  articleIds = (temp.db.$client.prepare("select id from articles where status = 'published' order by id limit 3").all() as { id: number }[]).map((r) => r.id);
+  articleIds = (
+    temp.db.$client.prepare("select id from articles where status = 'published' order by id limit 3").all() as {
+      id: number;
+    }[]
+  ).map((r) => r.id);
 });
 afterAll(() => temp.cleanup());
 
 function resetVotes() {
-  temp.db.$client.exec('delete from votes; delete from vote_hourly; delete from rate_limits; update vote_tallies set count = 0; update articles set voting_paused = 0;');
+  temp.db.$client.exec(
+    'delete from votes; delete from vote_hourly; delete from rate_limits; update vote_tallies set count = 0; update articles set voting_paused = 0;',
+  );
 }
 beforeEach(resetVotes);
 
@@ -28,12 +34,23 @@ const sql = <T>(query: string, ...args: unknown[]) => temp.db.$client.prepare(qu
 const one = <T>(query: string, ...args: unknown[]) => temp.db.$client.prepare(query).get(...args) as T;
 
 function vote(readerId: string, mood: Mood, opts: Partial<Parameters<typeof v.castVote>[0]> = {}) {
-  return v.castVote({ articleId: articleIds[0]!, readerId, mood, intent: 'toggle', ipHash: 'ip-a', limits: NO_LIMITS, now: NOW, ...opts });
+  return v.castVote({
+    articleId: articleIds[0]!,
+    readerId,
+    mood,
+    intent: 'toggle',
+    ipHash: 'ip-a',
+    limits: NO_LIMITS,
+    now: NOW,
+    ...opts,
+  });
 }
 
 /** Tallies and hourly rollups must equal what the vote rows say, exactly. */
 function expectConsistent() {
-  const tallies = sql<{ article_id: number; mood: string; count: number }>('select article_id, mood, count from vote_tallies where count <> 0 order by 1, 2');
+  const tallies = sql<{ article_id: number; mood: string; count: number }>(
+    'select article_id, mood, count from vote_tallies where count <> 0 order by 1, 2',
+  );
   const fromVotes = sql<{ article_id: number; mood: string; count: number }>(
     'select article_id, mood, count(*) as count from votes where voided_at is null group by article_id, mood order by 1, 2',
   );
@@ -57,7 +74,9 @@ describe('castVote', () => {
     expect(moved).toMatchObject({ ok: true, changed: true, summary: { mine: 'sad', total: 1 } });
     expect(moved.ok && moved.summary.tallies).toMatchObject({ angry: 0, sad: 1 });
     // A changed vote stays in the hour it was first cast.
-    expect(sql('select hour, mood, count from vote_hourly where count > 0')).toEqual([{ hour: Math.floor(NOW / HOUR) * HOUR, mood: 'sad', count: 1 }]);
+    expect(sql('select hour, mood, count from vote_hourly where count > 0')).toEqual([
+      { hour: Math.floor(NOW / HOUR) * HOUR, mood: 'sad', count: 1 },
+    ]);
     expect(one<{ n: number }>('select count(*) as n from votes').n).toBe(1);
 
     const back = vote('reader-1', 'sad');
@@ -67,13 +86,33 @@ describe('castVote', () => {
   });
 
   it('a form sent twice does not undo itself: set and take-back are idempotent', () => {
-    expect(vote('r', 'happy', { intent: 'set' })).toMatchObject({ ok: true, changed: true, summary: { mine: 'happy' } });
-    expect(vote('r', 'happy', { intent: 'set' })).toMatchObject({ ok: true, changed: false, summary: { mine: 'happy', total: 1 } });
-    expect(vote('r', 'happy', { intent: 'take-back' })).toMatchObject({ ok: true, changed: true, summary: { mine: null } });
-    expect(vote('r', 'happy', { intent: 'take-back' })).toMatchObject({ ok: true, changed: false, summary: { mine: null, total: 0 } });
+    expect(vote('r', 'happy', { intent: 'set' })).toMatchObject({
+      ok: true,
+      changed: true,
+      summary: { mine: 'happy' },
+    });
+    expect(vote('r', 'happy', { intent: 'set' })).toMatchObject({
+      ok: true,
+      changed: false,
+      summary: { mine: 'happy', total: 1 },
+    });
+    expect(vote('r', 'happy', { intent: 'take-back' })).toMatchObject({
+      ok: true,
+      changed: true,
+      summary: { mine: null },
+    });
+    expect(vote('r', 'happy', { intent: 'take-back' })).toMatchObject({
+      ok: true,
+      changed: false,
+      summary: { mine: null, total: 0 },
+    });
     // A take-back of a mood that is no longer the reader's leaves their vote alone.
     vote('r', 'bored', { intent: 'set' });
-    expect(vote('r', 'happy', { intent: 'take-back' })).toMatchObject({ ok: true, changed: false, summary: { mine: 'bored' } });
+    expect(vote('r', 'happy', { intent: 'take-back' })).toMatchObject({
+      ok: true,
+      changed: false,
+      summary: { mine: 'bored' },
+    });
     expectConsistent();
   });
 
@@ -100,8 +139,12 @@ describe('castVote', () => {
 
     vote('r', 'angry');
     temp.db.$client.prepare('update votes set voided_at = ? where reader_id = ?').run(NOW, 'r');
-    temp.db.$client.prepare("update vote_tallies set count = count - 1 where article_id = ? and mood = 'angry'").run(articleIds[0]);
-    temp.db.$client.prepare("update vote_hourly set count = count - 1 where article_id = ? and mood = 'angry'").run(articleIds[0]);
+    temp.db.$client
+      .prepare("update vote_tallies set count = count - 1 where article_id = ? and mood = 'angry'")
+      .run(articleIds[0]);
+    temp.db.$client
+      .prepare("update vote_hourly set count = count - 1 where article_id = ? and mood = 'angry'")
+      .run(articleIds[0]);
     expect(vote('r', 'sad')).toMatchObject({ ok: false, reason: 'withdrawn' });
     expect(vote('r', 'angry')).toMatchObject({ ok: false, reason: 'withdrawn' });
     expectConsistent();
@@ -110,7 +153,8 @@ describe('castVote', () => {
 
   it('limits accepted votes per address and per reader in a fixed one-minute window', () => {
     const limits = { perIpPerMinute: 3, perReaderPerMinute: 0 };
-    for (let i = 0; i < 3; i++) expect(vote(`new-${i}`, 'amused', { limits, newReader: true })).toMatchObject({ ok: true });
+    for (let i = 0; i < 3; i++)
+      expect(vote(`new-${i}`, 'amused', { limits, newReader: true })).toMatchObject({ ok: true });
     const over = vote('new-3', 'amused', { limits, newReader: true, now: NOW + 10_000 });
     expect(over).toMatchObject({ ok: false, reason: 'ip-limit', retryAfterSeconds: 50 });
     expect(one<{ n: number }>('select count(*) as n from votes').n).toBe(3);
@@ -126,7 +170,10 @@ describe('castVote', () => {
     // Requests that change nothing are not counted and not refused.
     expect(vote('busy', 'happy', { limits: readerLimits, intent: 'set' })).toMatchObject({ ok: true, changed: false });
     // An address without a hash (unknown) gets no per-address limit.
-    for (let i = 0; i < 5; i++) expect(vote(`anon-${i}`, 'sad', { limits: { perIpPerMinute: 1, perReaderPerMinute: 0 }, ipHash: '' })).toMatchObject({ ok: true });
+    for (let i = 0; i < 5; i++)
+      expect(
+        vote(`anon-${i}`, 'sad', { limits: { perIpPerMinute: 1, perReaderPerMinute: 0 }, ipHash: '' }),
+      ).toMatchObject({ ok: true });
     expectConsistent();
   });
 
@@ -172,7 +219,14 @@ describe('castVote', () => {
               now,
             });
             if (!res.ok) throw new Error(`unexpected refusal: ${res.reason}`);
-            const expected = current === o.mood ? (o.intent === 'set' ? current : undefined) : o.intent === 'take-back' ? current : o.mood;
+            const expected =
+              current === o.mood
+                ? o.intent === 'set'
+                  ? current
+                  : undefined
+                : o.intent === 'take-back'
+                  ? current
+                  : o.mood;
             if (expected) {
               if (!current) firstCast.set(key, now);
               model.set(key, expected);
@@ -181,7 +235,9 @@ describe('castVote', () => {
               firstCast.delete(key);
             }
             expect(res.summary.mine).toBe(expected ?? null);
-            expect(res.summary.total).toBe(one<{ n: number }>('select count(*) as n from votes where article_id = ?', articleIds[o.article]).n);
+            expect(res.summary.total).toBe(
+              one<{ n: number }>('select count(*) as n from votes where article_id = ?', articleIds[o.article]).n,
+            );
           }
         }
         expectConsistent();
@@ -192,7 +248,11 @@ describe('castVote', () => {
         for (const [key, mood] of model) {
           const [article, reader] = key.split('/');
           // The row, its mood, and the time it was first cast (which places it in vote_hourly).
-          expect(rows).toContainEqual({ key: `${articleIds[Number(article)]}/reader-${reader}`, mood, createdAt: firstCast.get(key) });
+          expect(rows).toContainEqual({
+            key: `${articleIds[Number(article)]}/reader-${reader}`,
+            mood,
+            createdAt: firstCast.get(key),
+          });
         }
       }),
       { numRuns: 100 },

@@ -11,7 +11,9 @@ import { insertUser } from '@/db/accounts';
 import { saveStory } from '@/db/queries/admin-stories';
 import { sanitize } from '@/lib/markdown';
 
-const XSS = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'tests/fixtures/xss-payloads.json'), 'utf8')) as { payloads: string[] };
+const XSS = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'tests/fixtures/xss-payloads.json'), 'utf8')) as {
+  payloads: string[];
+};
 const asHtmlBlock = (p: string) => `<div>\n${p}\n</div>`;
 
 let env: ReturnType<typeof createTempDatabase>;
@@ -19,7 +21,12 @@ let sectionId: number;
 let editorId: number;
 beforeAll(() => {
   env = createTempDatabase();
-  editorId = insertUser(env.db, { email: 'xss-editor@example.com', name: 'XSS Editor', role: 'editor', passwordHash: 'x' });
+  editorId = insertUser(env.db, {
+    email: 'xss-editor@example.com',
+    name: 'XSS Editor',
+    role: 'editor',
+    passwordHash: 'x',
+  });
   sectionId = (env.db.$client.prepare("select id from sections where slug = 'culture'").get() as { id: number }).id;
 });
 afterAll(() => env.cleanup());
@@ -30,13 +37,31 @@ function dangers(html: string): string[] {
   const parser = new Parser(
     {
       onopentag(name, attribs) {
-        if (['script', 'iframe', 'object', 'embed', 'style', 'base', 'meta', 'link', 'form', 'svg', 'math', 'template'].includes(name)) found.push(`<${name}>`);
+        if (
+          [
+            'script',
+            'iframe',
+            'object',
+            'embed',
+            'style',
+            'base',
+            'meta',
+            'link',
+            'form',
+            'svg',
+            'math',
+            'template',
+          ].includes(name)
+        )
+          found.push(`<${name}>`);
         for (const [attr, value] of Object.entries(attribs)) {
           if (/^on/i.test(attr)) found.push(`${name}[${attr}]`);
-          if (attr === 'style' || attr === 'srcset' || attr === 'formaction' || attr === 'xlink:href') found.push(`${name}[${attr}]`);
+          if (attr === 'style' || attr === 'srcset' || attr === 'formaction' || attr === 'xlink:href')
+            found.push(`${name}[${attr}]`);
           // What a browser does before it looks at the scheme: drop ASCII whitespace and controls.
           const url = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
-          if ((attr === 'href' || attr === 'src') && /^(?:javascript|vbscript|data|livescript):/.test(url)) found.push(`${name}[${attr}=${value.slice(0, 40)}]`);
+          if ((attr === 'href' || attr === 'src') && /^(?:javascript|vbscript|data|livescript):/.test(url))
+            found.push(`${name}[${attr}=${value.slice(0, 40)}]`);
         }
       },
     },
@@ -52,7 +77,10 @@ describe('XSS payloads through the editor save', () => {
     expect(XSS.payloads.length).toBeGreaterThanOrEqual(500);
   });
 
-  for (const [mode, wrap] of [['Markdown', (p: string) => p], ['raw HTML', asHtmlBlock]] as const) {
+  for (const [mode, wrap] of [
+    ['Markdown', (p: string) => p],
+    ['raw HTML', asHtmlBlock],
+  ] as const) {
     it(`stores no on* attribute, no script-capable URL or element, and is stable under a second sanitising (${mode})`, () => {
       const problems: string[] = [];
       let n = 0;
@@ -71,10 +99,13 @@ describe('XSS payloads through the editor save', () => {
           status: 'draft',
           publishedAt: null,
         });
-        const { body_html: html } = env.db.$client.prepare('select body_html from articles where id = ?').get(saved.id) as { body_html: string };
+        const { body_html: html } = env.db.$client
+          .prepare('select body_html from articles where id = ?')
+          .get(saved.id) as { body_html: string };
         const bad = dangers(html);
         if (bad.length) problems.push(`${JSON.stringify(payload)} → ${bad.join(', ')}: ${html}`);
-        if (sanitize(html) !== html) problems.push(`not idempotent: ${JSON.stringify(payload)}: ${html} ≠ ${sanitize(html)}`);
+        if (sanitize(html) !== html)
+          problems.push(`not idempotent: ${JSON.stringify(payload)}: ${html} ≠ ${sanitize(html)}`);
       }
       expect(problems.slice(0, 5)).toEqual([]);
       expect(n).toBe(XSS.payloads.length);

@@ -18,10 +18,23 @@ const load = (reqPerSec: number, extra: Partial<LoadResult> = {}): LoadResult =>
   ...extra,
 });
 
-const page = (htmlGzip: number, jsGzip: number) => ({ path: '/x', htmlBytes: htmlGzip * 5, htmlGzip, scripts: [], jsGzip });
+const page = (htmlGzip: number, jsGzip: number) => ({
+  path: '/x',
+  htmlBytes: htmlGzip * 5,
+  htmlGzip,
+  scripts: [],
+  jsGzip,
+});
 
 function results(rows: Row[], extra: Partial<Results> = {}): Results {
-  return { rows, peakRssBytes: 200e6, article: page(9_000, 150_000), baseline: page(5_000, 142_000), votes: [], ...extra };
+  return {
+    rows,
+    peakRssBytes: 200e6,
+    article: page(9_000, 150_000),
+    baseline: page(5_000, 142_000),
+    votes: [],
+    ...extra,
+  };
 }
 
 const row = (id: Row['id'], at50: number, at10 = at50, p99at10 = 40): Row => ({
@@ -36,27 +49,52 @@ const find = (checks: ReturnType<typeof evaluateTargets>, name: string) => check
 describe('benchmark targets', () => {
   it('pass the article at 80% of the static page and miss it below, with the margin in points', () => {
     const base = [row('ceiling-memory', 20_000), row('ceiling-static', 1_000)];
-    expect(find(evaluateTargets(results([...base, row('article-hot', 850)])), 'Article (hot)')).toMatchObject({ status: 'PASS', margin: '+5 points' });
-    expect(find(evaluateTargets(results([...base, row('article-hot', 700)])), 'Article (hot)')).toMatchObject({ status: 'MISS', margin: '−10 points' });
+    expect(find(evaluateTargets(results([...base, row('article-hot', 850)])), 'Article (hot)')).toMatchObject({
+      status: 'PASS',
+      margin: '+5 points',
+    });
+    expect(find(evaluateTargets(results([...base, row('article-hot', 700)])), 'Article (hot)')).toMatchObject({
+      status: 'MISS',
+      margin: '−10 points',
+    });
   });
 
   it('judge p99 at 10 connections against 100 ms', () => {
     const base = [row('ceiling-static', 1_000)];
-    expect(find(evaluateTargets(results([...base, row('article-hot', 900, 900, 99)])), 'Article (hot) p99').status).toBe('PASS');
-    expect(find(evaluateTargets(results([...base, row('article-hot', 900, 900, 140)])), 'Article (hot) p99')).toMatchObject({ status: 'MISS', margin: '40 ms over' });
+    expect(
+      find(evaluateTargets(results([...base, row('article-hot', 900, 900, 99)])), 'Article (hot) p99').status,
+    ).toBe('PASS');
+    expect(
+      find(evaluateTargets(results([...base, row('article-hot', 900, 900, 140)])), 'Article (hot) p99'),
+    ).toMatchObject({ status: 'MISS', margin: '40 ms over' });
   });
 
   it('report a target the build lacks as not available, never as a pass or a number', () => {
-    const rows = [row('ceiling-static', 1_000), row('article-hot', 900), { id: 'vote-form', label: 'Vote', request: '/api/vote', unavailable: 'HTTP 404', results: {} } as Row];
+    const rows = [
+      row('ceiling-static', 1_000),
+      row('article-hot', 900),
+      { id: 'vote-form', label: 'Vote', request: '/api/vote', unavailable: 'HTTP 404', results: {} } as Row,
+    ];
     const checks = evaluateTargets(results(rows));
     expect(find(checks, 'Vote (no-JS form)')).toMatchObject({ status: 'n/a', measured: 'not available (HTTP 404)' });
-    expect(find(checks, 'Lost writes, no-JS form')).toMatchObject({ status: 'n/a', measured: 'not available (HTTP 404)' });
+    expect(find(checks, 'Lost writes, no-JS form')).toMatchObject({
+      status: 'n/a',
+      measured: 'not available (HTTP 404)',
+    });
     expect(renderTable(results(rows))).toContain('Vote: not available (HTTP 404)');
   });
 
   it('compare votes with the hot article, and fail any lost write or inconsistent tally', () => {
     const rows = [row('ceiling-static', 1_000), row('article-hot', 900), row('vote-js', 400)];
-    const audit = { id: 'vote-js' as const, accepted: 800, rowsAdded: 800, lost: 0, method: 'reader cookie' as const, unanswered: 0, talliesConsistent: true };
+    const audit = {
+      id: 'vote-js' as const,
+      accepted: 800,
+      rowsAdded: 800,
+      lost: 0,
+      method: 'reader cookie' as const,
+      unanswered: 0,
+      talliesConsistent: true,
+    };
     let checks = evaluateTargets(results(rows, { votes: [audit] }));
     expect(find(checks, 'Vote (JS)')).toMatchObject({ status: 'MISS', margin: '−6 points' });
     expect(find(checks, 'Lost writes, JS').status).toBe('PASS');
@@ -67,14 +105,25 @@ describe('benchmark targets', () => {
   });
 
   it('measure the article’s JavaScript above the page without client components, and its gzipped HTML', () => {
-    const checks = evaluateTargets(results([row('ceiling-static', 1_000)], { article: page(31_000, 180_000), baseline: page(5_000, 142_000) }));
-    expect(find(checks, 'Article JS above a page without client code')).toMatchObject({ status: 'MISS', measured: '38.0 kB' });
+    const checks = evaluateTargets(
+      results([row('ceiling-static', 1_000)], { article: page(31_000, 180_000), baseline: page(5_000, 142_000) }),
+    );
+    expect(find(checks, 'Article JS above a page without client code')).toMatchObject({
+      status: 'MISS',
+      measured: '38.0 kB',
+    });
     expect(find(checks, 'Article HTML, gzipped')).toMatchObject({ status: 'MISS', margin: '1.0 kB over' });
   });
 
   it('count every error and unexpected status of every run', () => {
-    const rows = [row('ceiling-static', 1_000), { ...row('home', 900), results: { 50: load(900, { errors: 1, unexpected: 3 }) } }];
-    expect(find(evaluateTargets(results(rows)), 'Errors and unexpected statuses')).toMatchObject({ status: 'MISS', measured: '4' });
+    const rows = [
+      row('ceiling-static', 1_000),
+      { ...row('home', 900), results: { 50: load(900, { errors: 1, unexpected: 3 }) } },
+    ];
+    expect(find(evaluateTargets(results(rows)), 'Errors and unexpected statuses')).toMatchObject({
+      status: 'MISS',
+      measured: '4',
+    });
   });
 
   it('take the median round, with the errors of all rounds', () => {

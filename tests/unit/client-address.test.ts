@@ -28,7 +28,11 @@ describe('client address', () => {
     beforeAll(async () => {
       install();
       install(); // twice is harmless
-      server = http.createServer((req, res) => res.end(JSON.stringify({ ip: req.headers[HEADER], raw: req.rawHeaders.filter((h) => h.toLowerCase() === HEADER) })));
+      server = http.createServer((req, res) =>
+        res.end(
+          JSON.stringify({ ip: req.headers[HEADER], raw: req.rawHeaders.filter((h) => h.toLowerCase() === HEADER) }),
+        ),
+      );
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
       url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     });

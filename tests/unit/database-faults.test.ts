@@ -16,9 +16,12 @@ describe('which SQLite errors pause voting', () => {
     ['SQLITE_CANTOPEN', 'io'],
   ])('%s → %s', (code, kind) => expect(writeUnavailable(err(code))).toBe(kind));
 
-  it.each(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_ERROR', 'SQLITE_CORRUPT', 'ERR_SOMETHING'])('%s is a bug, not a paused vote', (code) => {
-    expect(writeUnavailable(err(code))).toBeUndefined();
-  });
+  it.each(['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_ERROR', 'SQLITE_CORRUPT', 'ERR_SOMETHING'])(
+    '%s is a bug, not a paused vote',
+    (code) => {
+      expect(writeUnavailable(err(code))).toBeUndefined();
+    },
+  );
   it('ignores errors without a code', () => {
     expect(writeUnavailable(new Error('x'))).toBeUndefined();
     expect(writeUnavailable(null)).toBeUndefined();
@@ -29,7 +32,10 @@ describe('database mode from the environment', () => {
   it('is read-write with no cap by default', () => expect(databaseMode({})).toEqual({ readonly: false }));
   it('reads DATABASE_READ_ONLY and the test hook', () => {
     expect(databaseMode({ DATABASE_READ_ONLY: '1' })).toEqual({ readonly: true });
-    expect(databaseMode({ DATABASE_READ_ONLY: 'true', MOODWIRE_TEST_MAX_PAGE_COUNT: '120' })).toEqual({ readonly: true, maxPageCount: 120 });
+    expect(databaseMode({ DATABASE_READ_ONLY: 'true', MOODWIRE_TEST_MAX_PAGE_COUNT: '120' })).toEqual({
+      readonly: true,
+      maxPageCount: 120,
+    });
     expect(databaseMode({ DATABASE_READ_ONLY: '0' })).toEqual({ readonly: false });
   });
   it('refuses bad values with a clear message', () => {

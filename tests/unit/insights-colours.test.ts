@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, MOOD_COLOURS, NETWORK_COLOURS, PAGE_BACKGROUNDS, PRIMARY_COLOUR, SECONDARY_COLOUR } from '@/lib/insights/colours';
+import {
+  contrastRatio,
+  MOOD_COLOURS,
+  NETWORK_COLOURS,
+  PAGE_BACKGROUNDS,
+  PRIMARY_COLOUR,
+  SECONDARY_COLOUR,
+} from '@/lib/insights/colours';
 import { MOODS } from '@/lib/moods';
 import { SHARE_NETWORKS } from '@/lib/share-networks';
 

@@ -11,7 +11,9 @@ describe('renderMarkdown', () => {
   });
 
   it('drops scripts, event handlers and javascript: links', () => {
-    const html = renderMarkdown('<script>alert(1)</script>\n\n<img src="https://x.test/a.png" onerror="alert(1)">\n\n[x](javascript:alert(1))');
+    const html = renderMarkdown(
+      '<script>alert(1)</script>\n\n<img src="https://x.test/a.png" onerror="alert(1)">\n\n[x](javascript:alert(1))',
+    );
     expect(html).not.toMatch(/<script|onerror|javascript:/i);
   });
 

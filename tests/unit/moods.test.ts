@@ -1,21 +1,42 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MOODS as SCHEMA_MOODS } from '@/db/schema';
-import { applyChoice, emptyTallies, MOOD_LABELS, MOODS, moodFromSlug, percentages, sumTallies, type Tallies } from '@/lib/moods';
+import {
+  applyChoice,
+  emptyTallies,
+  MOOD_LABELS,
+  MOODS,
+  moodFromSlug,
+  percentages,
+  sumTallies,
+  type Tallies,
+} from '@/lib/moods';
 import { moodPath } from '@/lib/routes';
 
-const tallies = fc.tuple(...MOODS.map(() => fc.integer({ min: 0, max: 100_000 }))).map((counts) => Object.fromEntries(MOODS.map((m, i) => [m, counts[i]!])) as Tallies);
+const tallies = fc
+  .tuple(...MOODS.map(() => fc.integer({ min: 0, max: 100_000 })))
+  .map((counts) => Object.fromEntries(MOODS.map((m, i) => [m, counts[i]!])) as Tallies);
 
 describe('moods', () => {
   it('are the schema’s eight, in the reference order, with the reference labels', () => {
     expect([...MOODS]).toEqual([...SCHEMA_MOODS]);
-    expect(MOODS.map((m) => MOOD_LABELS[m])).toEqual(['Touched', 'Sympathetic', 'Bored', 'Angry', 'Amused', 'Sad', 'Happy', 'No comment']);
+    expect(MOODS.map((m) => MOOD_LABELS[m])).toEqual([
+      'Touched',
+      'Sympathetic',
+      'Bored',
+      'Angry',
+      'Amused',
+      'Sad',
+      'Happy',
+      'No comment',
+    ]);
   });
 
   it('round-trip through their URL segment; anything else is no mood', () => {
     for (const m of MOODS) expect(moodFromSlug(moodPath(m).split('/').pop()!)).toBe(m);
     expect(moodPath('no_comment')).toBe('/moods/no-comment');
-    for (const bad of ['no_comment', 'Angry', 'furious', '', 'no--comment', 'angry ']) expect(moodFromSlug(bad)).toBeUndefined();
+    for (const bad of ['no_comment', 'Angry', 'furious', '', 'no--comment', 'angry '])
+      expect(moodFromSlug(bad)).toBeUndefined();
   });
 
   it('percentages are whole numbers that add up to 100 (or all 0 before the first vote)', () => {

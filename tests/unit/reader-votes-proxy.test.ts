@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { readerVotesProxy } from '@/lib/proxy/reader-votes';
 import { updateVotedHint } from '@/lib/votes/voted-hint';
 
-const request = (path: string, hint?: string) => new NextRequest(`http://localhost:3000${path}`, { headers: hint === undefined ? {} : { cookie: `mw_voted=${hint}` } });
+const request = (path: string, hint?: string) =>
+  new NextRequest(`http://localhost:3000${path}`, {
+    headers: hint === undefined ? {} : { cookie: `mw_voted=${hint}` },
+  });
 
 describe('reader votes proxy step', () => {
   const hint = updateVotedHint(updateVotedHint('', 'story-a', 'no_comment'), 'story-b', 'sad');
@@ -11,7 +14,9 @@ describe('reader votes proxy step', () => {
   it('sends a reader who voted on this story to its cached variant for their mood', () => {
     const res = readerVotesProxy(request('/news/story-a', hint));
     expect(res?.headers.get('x-middleware-rewrite')).toBe('http://localhost:3000/news/story-a/mood/no-comment');
-    expect(readerVotesProxy(request('/news/story-b?x=1', hint))?.headers.get('x-middleware-rewrite')).toBe('http://localhost:3000/news/story-b/mood/sad?x=1');
+    expect(readerVotesProxy(request('/news/story-b?x=1', hint))?.headers.get('x-middleware-rewrite')).toBe(
+      'http://localhost:3000/news/story-b/mood/sad?x=1',
+    );
   });
 
   it('leaves every other request alone', () => {
@@ -31,7 +36,9 @@ describe('reader votes proxy step', () => {
   it('lets its own rewrite through when Next runs the proxy again for the rewritten path', () => {
     const rewrite = readerVotesProxy(request('/news/story-a', hint));
     expect(rewrite?.headers.get('x-middleware-request-x-moodwire-mood-variant')).toBe('1');
-    const again = new NextRequest('http://localhost:3000/news/story-a/mood/no-comment', { headers: { 'x-moodwire-mood-variant': '1' } });
+    const again = new NextRequest('http://localhost:3000/news/story-a/mood/no-comment', {
+      headers: { 'x-moodwire-mood-variant': '1' },
+    });
     expect(readerVotesProxy(again)).toBeUndefined();
   });
 });

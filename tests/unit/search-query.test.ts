@@ -41,7 +41,9 @@ describe('parseQuery', () => {
       { kind: 'words', text: 'caret' },
     ]);
     expect(q.droppedTerms).toBe(1);
-    expect(wordsMatchExpression(q.terms)).toBe('"WeChat" "optical cable" "NEAR a" "b" "col umn" "minus" "plus" "caret"');
+    expect(wordsMatchExpression(q.terms)).toBe(
+      '"WeChat" "optical cable" "NEAR a" "b" "col umn" "minus" "plus" "caret"',
+    );
   });
 
   it('treats a hyphenated or punctuated word as a phrase, the way the tokenizer indexed it', () => {
@@ -72,7 +74,10 @@ describe('parseQuery', () => {
     ]);
     for (const raw of ['"', '""', '"""', '" "', '***', '()', '-', 'AND', '', '   ']) {
       const q = parseQuery(raw);
-      expect(q.terms.every((t) => t.text.length > 0), raw).toBe(true);
+      expect(
+        q.terms.every((t) => t.text.length > 0),
+        raw,
+      ).toBe(true);
       if (raw !== 'AND') expect(q.terms, raw).toEqual([]);
     }
   });
@@ -146,7 +151,9 @@ describe('FTS5 expressions', () => {
   });
 
   it('match real text in the production tokenizers', () => {
-    fts.prepare('insert into w(rowid, title, body) values (1, ?, ?)').run('Voters queue', 'The US-China talks went on. Café owners voted.');
+    fts
+      .prepare('insert into w(rowid, title, body) values (1, ?, ?)')
+      .run('Voters queue', 'The US-China talks went on. Café owners voted.');
     fts.prepare('insert into c(rowid, body) values (1, ?)').run('他们在新浪微博上讨论微信  ');
     expect(matchWords(wordsMatchExpression(parseQuery('us-china voting cafe').terms)!)).toHaveLength(1);
     expect(matchWords(wordsMatchExpression(parseQuery('"china us"').terms)!)).toHaveLength(0);
@@ -190,7 +197,9 @@ describe('highlighting', () => {
       'Why it matters "Quote" said Zhang and she agreed',
     );
     expect(cleanSnippet('…the report](https://example.com/a) says')).toBe('…the report says');
-    expect(cleanSnippet(`${MARK_OPEN}cable${MARK_CLOSE} [lines](https://x.org`)).toBe(`${MARK_OPEN}cable${MARK_CLOSE} lines`);
+    expect(cleanSnippet(`${MARK_OPEN}cable${MARK_CLOSE} [lines](https://x.org`)).toBe(
+      `${MARK_OPEN}cable${MARK_CLOSE} lines`,
+    );
     expect(cleanSnippet('snake_case_name stays')).toBe('snake_case_name stays');
   });
 
@@ -207,13 +216,25 @@ describe('highlighting', () => {
 
 describe('parseSearchParams', () => {
   it('reads a full request', () => {
-    const r = parseSearchParams({ q: 'wechat', section: 'china-news', from: '2013-07-01', to: '2013-07-31', page: '2' });
+    const r = parseSearchParams({
+      q: 'wechat',
+      section: 'china-news',
+      from: '2013-07-01',
+      to: '2013-07-31',
+      page: '2',
+    });
     expect(r).toMatchObject({ section: 'china-news', from: '2013-07-01', to: '2013-07-31', page: 2, notes: [] });
     expect(r.query.terms).toEqual([{ kind: 'words', text: 'wechat' }]);
   });
 
   it('drops bad fields with a note instead of failing', () => {
-    const r = parseSearchParams({ q: ['first', 'second'], section: '../etc', from: '2013-02-30', to: 'yesterday', page: '-1' });
+    const r = parseSearchParams({
+      q: ['first', 'second'],
+      section: '../etc',
+      from: '2013-02-30',
+      to: 'yesterday',
+      page: '-1',
+    });
     expect(r.query.text).toBe('first');
     expect(r).toMatchObject({ section: undefined, from: undefined, to: undefined, page: 1 });
     expect(r.notes).toHaveLength(4);
@@ -230,7 +251,9 @@ describe('parseSearchParams', () => {
 
   it('builds short, shareable URLs', () => {
     expect(searchHref({ q: '微信 & more', section: undefined, page: 1 })).toBe('/search?q=%E5%BE%AE%E4%BF%A1+%26+more');
-    expect(searchHref({ q: 'a', section: 'sports', from: '2013-01-01', page: 3 })).toBe('/search?q=a&section=sports&from=2013-01-01&page=3');
+    expect(searchHref({ q: 'a', section: 'sports', from: '2013-01-01', page: 3 })).toBe(
+      '/search?q=a&section=sports&from=2013-01-01&page=3',
+    );
     expect(searchHref({})).toBe('/search');
   });
 });

@@ -76,7 +76,8 @@ describe('on a real server', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const { port } = server.address() as { port: number };
-    const policy = async (path: string) => (await fetch(`http://127.0.0.1:${port}${path}`)).headers.get('content-security-policy') ?? '';
+    const policy = async (path: string) =>
+      (await fetch(`http://127.0.0.1:${port}${path}`)).headers.get('content-security-policy') ?? '';
     const sources = (csp: string) => csp.match(/'sha256-[^']+'/g) ?? [];
     try {
       const first = await policy('/admin/a');
@@ -155,7 +156,8 @@ describe('reader pages without the client runtime (decision 016)', () => {
     expect(isReaderPageRequest(req('/news/a-story'), 500)).toBe(false);
     expect(isReaderPageRequest(req('/news/a-story', 'POST'), 200)).toBe(false);
     expect(isReaderPageRequest(req('/news/a-story', 'GET', { rsc: '1' }), 200)).toBe(false);
-    for (const url of ['/admin', '/admin/stories?x=1', '/api/vote', '/_next/static/x.js']) expect(isReaderPageRequest(req(url), 200)).toBe(false);
+    for (const url of ['/admin', '/admin/stories?x=1', '/api/vote', '/_next/static/x.js'])
+      expect(isReaderPageRequest(req(url), 200)).toBe(false);
     expect(isReaderPageRequest(req('/administrators-guide'), 200)).toBe(true);
   });
 

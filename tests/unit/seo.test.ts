@@ -28,7 +28,15 @@ const article: ArticleFull = {
   votingPaused: false,
   author: { slug: 'lin-yue', name: 'Lin Yue' },
   tags: [{ slug: 'wechat', name: 'WeChat' }],
-  hero: { path: '/media/abc/1600.webp', alt: 'A photo', caption: '', credit: '', width: 1600, height: 900, variants: [] },
+  hero: {
+    path: '/media/abc/1600.webp',
+    alt: 'A photo',
+    caption: '',
+    credit: '',
+    width: 1600,
+    height: 900,
+    variants: [],
+  },
 };
 const site = { siteName: 'Sino-US', tagline: 'News' };
 const crumbs = [
@@ -47,7 +55,9 @@ describe('JSON-LD', () => {
   });
 
   it('describes the story as a NewsArticle with the page’s breadcrumb', () => {
-    const [news, breadcrumb] = articleJsonLd(article, site, crumbs).map((d) => JSON.parse(serializeJsonLd(d)) as Record<string, unknown>);
+    const [news, breadcrumb] = articleJsonLd(article, site, crumbs).map(
+      (d) => JSON.parse(serializeJsonLd(d)) as Record<string, unknown>,
+    );
     expect(news).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
@@ -64,7 +74,12 @@ describe('JSON-LD', () => {
     expect(breadcrumb).toEqual({
       '@context': 'https://schema.org',
       '@type': 'BreadcrumbList',
-      itemListElement: crumbs.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: `${SITE}${c.href}` })),
+      itemListElement: crumbs.map((c, i) => ({
+        '@type': 'ListItem',
+        position: i + 1,
+        name: c.name,
+        item: `${SITE}${c.href}`,
+      })),
     });
   });
 });
@@ -86,7 +101,9 @@ describe('story metadata', () => {
   });
 
   it('falls back to an excerpt of the body when there is no standfirst', () => {
-    expect(plainExcerpt('<p>Fish &amp; chips &lt;3 <a href="/x">here</a></p><p>next</p>')).toBe('Fish & chips <3 here next');
+    expect(plainExcerpt('<p>Fish &amp; chips &lt;3 <a href="/x">here</a></p><p>next</p>')).toBe(
+      'Fish & chips <3 here next',
+    );
     const long = plainExcerpt(`<p>${'word '.repeat(100)}</p>`, 50);
     expect(long.length).toBeLessThanOrEqual(51);
     expect(long.endsWith('word…')).toBe(true);

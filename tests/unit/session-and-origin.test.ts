@@ -11,9 +11,17 @@ const H = 3_600_000;
 describe('session cookie', () => {
   it('is HttpOnly and SameSite=Lax; Secure with a __Secure- name only on an https site', () => {
     const https = sessionCookieSettings('https://news.example.org');
-    expect(https).toEqual({ useSecureCookies: true, name: '__Secure-authjs.session-token', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: true } });
+    expect(https).toEqual({
+      useSecureCookies: true,
+      name: '__Secure-authjs.session-token',
+      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: true },
+    });
     const http = sessionCookieSettings('http://127.0.0.1:3000');
-    expect(http).toEqual({ useSecureCookies: false, name: 'authjs.session-token', options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false } });
+    expect(http).toEqual({
+      useSecureCookies: false,
+      name: 'authjs.session-token',
+      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false },
+    });
   });
 });
 
@@ -48,9 +56,15 @@ describe('cross-site check', () => {
     expect(crossSiteProblem(h({ host: 'news.example.org' }), site)).toBe('missing-origin');
     expect(crossSiteProblem(h({ origin: 'null', host: 'news.example.org' }), site)).toBe('missing-origin');
     expect(crossSiteProblem(h({ origin: 'not a url', host: 'news.example.org' }), site)).toBe('bad-origin');
-    expect(crossSiteProblem(h({ origin: 'https://evil.example', host: 'news.example.org' }), site)).toBe('foreign-origin');
-    expect(crossSiteProblem(h({ origin: 'https://news.example.org.evil.example', host: 'news.example.org' }), site)).toBe('foreign-origin');
-    expect(crossSiteProblem(h({ origin: 'http://news.example.org:8080', host: 'news.example.org' }), site)).toBe('foreign-origin');
+    expect(crossSiteProblem(h({ origin: 'https://evil.example', host: 'news.example.org' }), site)).toBe(
+      'foreign-origin',
+    );
+    expect(
+      crossSiteProblem(h({ origin: 'https://news.example.org.evil.example', host: 'news.example.org' }), site),
+    ).toBe('foreign-origin');
+    expect(crossSiteProblem(h({ origin: 'http://news.example.org:8080', host: 'news.example.org' }), site)).toBe(
+      'foreign-origin',
+    );
     expect(crossSiteProblem(h({ origin: site, 'sec-fetch-site': 'cross-site' }), site)).toBe('cross-site');
   });
 });
@@ -58,15 +72,25 @@ describe('cross-site check', () => {
 describe('every state-changing staff action goes through the cross-site check', () => {
   it('each exported action in the staff area starts with requireStaffAction or requireSameOrigin', () => {
     const dir = path.join(process.cwd(), 'app', '(admin)');
-    const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
-    const files = walk(dir).filter((f) => /\.tsx?$/.test(f) && /^\s*['"]use server['"]/.test(fs.readFileSync(f, 'utf8')));
+    const walk = (d: string): string[] =>
+      fs
+        .readdirSync(d, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+    const files = walk(dir).filter(
+      (f) => /\.tsx?$/.test(f) && /^\s*['"]use server['"]/.test(fs.readFileSync(f, 'utf8')),
+    );
     let count = 0;
     for (const file of files) {
       const source = fs.readFileSync(file, 'utf8');
       for (const match of source.matchAll(/export async function (\w+)\([^)]*\)[^{]*\{\n((?:.*\n){1,3})/g)) {
         count += 1;
-        const firstCode = match[2]!.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('//'));
-        expect(firstCode, `${path.relative(process.cwd(), file)} ${match[1]}`).toMatch(/^(?:const \w+ = )?await (?:requireStaffAction|requireSameOrigin)\(/);
+        const firstCode = match[2]!
+          .split('\n')
+          .map((l) => l.trim())
+          .find((l) => l && !l.startsWith('//'));
+        expect(firstCode, `${path.relative(process.cwd(), file)} ${match[1]}`).toMatch(
+          /^(?:const \w+ = )?await (?:requireStaffAction|requireSameOrigin)\(/,
+        );
       }
     }
     expect(count).toBeGreaterThanOrEqual(23);

@@ -11,8 +11,15 @@ const input: ShareInput = {
 };
 
 /** What each network must receive, read back the way the network's server will read it. */
-const EXPECTED: Record<LinkNetwork, { origin: string; path: string; params: (i: ShareInput) => Record<string, string> }> = {
-  weibo: { origin: 'https://service.weibo.com', path: '/share/share.php', params: (i) => ({ url: i.url, title: `${i.title} | ${i.siteName}` }) },
+const EXPECTED: Record<
+  LinkNetwork,
+  { origin: string; path: string; params: (i: ShareInput) => Record<string, string> }
+> = {
+  weibo: {
+    origin: 'https://service.weibo.com',
+    path: '/share/share.php',
+    params: (i) => ({ url: i.url, title: `${i.title} | ${i.siteName}` }),
+  },
   x: { origin: 'https://x.com', path: '/intent/tweet', params: (i) => ({ text: i.title, url: i.url }) },
   facebook: { origin: 'https://www.facebook.com', path: '/sharer/sharer.php', params: (i) => ({ u: i.url }) },
   linkedin: { origin: 'https://www.linkedin.com', path: '/sharing/share-offsite/', params: (i) => ({ url: i.url }) },
@@ -58,15 +65,23 @@ describe('share URLs', () => {
 
   it('round-trips any Unicode title for every network', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 30 }), (title, summary) => {
-        for (const network of LINK_NETWORKS) {
-          const sample = { ...input, title, summary };
-          const { params } = readBack(buildShareUrl(network, sample));
-          const expected = EXPECTED[network].params({ ...sample, title: title.toWellFormed(), summary: summary.toWellFormed() });
-          if (network === 'email' && !summary) expected.body = `Read it on ${sample.siteName}: ${sample.url}`;
-          expect(params).toEqual(expected);
-        }
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 60 }),
+        fc.string({ unit: 'binary', maxLength: 30 }),
+        (title, summary) => {
+          for (const network of LINK_NETWORKS) {
+            const sample = { ...input, title, summary };
+            const { params } = readBack(buildShareUrl(network, sample));
+            const expected = EXPECTED[network].params({
+              ...sample,
+              title: title.toWellFormed(),
+              summary: summary.toWellFormed(),
+            });
+            if (network === 'email' && !summary) expected.body = `Read it on ${sample.siteName}: ${sample.url}`;
+            expect(params).toEqual(expected);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

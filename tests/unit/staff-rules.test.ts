@@ -45,16 +45,38 @@ describe('publication rules', () => {
   const now = Date.UTC(2026, 4, 1, 12);
   it('refuses publishing and scheduling to writers', () => {
     expect(allowedStatuses('writer')).toEqual(['draft', 'review']);
-    expect(resolvePublication('writer', { status: 'published' }, undefined, now)).toMatchObject({ ok: false, field: 'status' });
-    expect(resolvePublication('writer', { status: 'review' }, undefined, now)).toEqual({ ok: true, value: { status: 'review', publishedAt: null } });
+    expect(resolvePublication('writer', { status: 'published' }, undefined, now)).toMatchObject({
+      ok: false,
+      field: 'status',
+    });
+    expect(resolvePublication('writer', { status: 'review' }, undefined, now)).toEqual({
+      ok: true,
+      value: { status: 'review', publishedAt: null },
+    });
   });
   it('publishes now, keeps the time of a story already public, and schedules only in the future', () => {
-    expect(resolvePublication('editor', { status: 'published' }, undefined, now)).toEqual({ ok: true, value: { status: 'published', publishedAt: now } });
-    expect(resolvePublication('editor', { status: 'published' }, { status: 'published', publishedAt: now - 5000 }, now)).toEqual({ ok: true, value: { status: 'published', publishedAt: now - 5000 } });
-    expect(resolvePublication('editor', { status: 'published', publishAtMs: now + 3_600_000 }, undefined, now)).toMatchObject({ ok: false, field: 'publishAt' });
-    expect(resolvePublication('editor', { status: 'scheduled' }, undefined, now)).toMatchObject({ ok: false, field: 'publishAt' });
-    expect(resolvePublication('editor', { status: 'scheduled', publishAtMs: now - 1 }, undefined, now)).toMatchObject({ ok: false, field: 'publishAt' });
-    expect(resolvePublication('editor', { status: 'scheduled', publishAtMs: now + 60_000 }, undefined, now)).toEqual({ ok: true, value: { status: 'scheduled', publishedAt: now + 60_000 } });
+    expect(resolvePublication('editor', { status: 'published' }, undefined, now)).toEqual({
+      ok: true,
+      value: { status: 'published', publishedAt: now },
+    });
+    expect(
+      resolvePublication('editor', { status: 'published' }, { status: 'published', publishedAt: now - 5000 }, now),
+    ).toEqual({ ok: true, value: { status: 'published', publishedAt: now - 5000 } });
+    expect(
+      resolvePublication('editor', { status: 'published', publishAtMs: now + 3_600_000 }, undefined, now),
+    ).toMatchObject({ ok: false, field: 'publishAt' });
+    expect(resolvePublication('editor', { status: 'scheduled' }, undefined, now)).toMatchObject({
+      ok: false,
+      field: 'publishAt',
+    });
+    expect(resolvePublication('editor', { status: 'scheduled', publishAtMs: now - 1 }, undefined, now)).toMatchObject({
+      ok: false,
+      field: 'publishAt',
+    });
+    expect(resolvePublication('editor', { status: 'scheduled', publishAtMs: now + 60_000 }, undefined, now)).toEqual({
+      ok: true,
+      value: { status: 'scheduled', publishedAt: now + 60_000 },
+    });
   });
 });
 
@@ -62,7 +84,13 @@ describe('story form schema', () => {
   it('makes the slug from the headline and reports every bad field at once', () => {
     const ok = storySchema.safeParse({ title: 'Rain in Wuhan, again!', sectionId: '3', status: 'draft' });
     expect(ok.success && ok.data.slug).toBe('rain-in-wuhan-again');
-    const bad = storySchema.safeParse({ title: '', slug: 'Not OK', sectionId: '', status: 'live', publishAt: '2026-02-31T10:00' });
+    const bad = storySchema.safeParse({
+      title: '',
+      slug: 'Not OK',
+      sectionId: '',
+      status: 'live',
+      publishAt: '2026-02-31T10:00',
+    });
     expect(bad.success).toBe(false);
     const fields = new Set(bad.error!.issues.map((i) => i.path[0]));
     expect(fields).toEqual(new Set(['title', 'slug', 'sectionId', 'status', 'publishAt']));

@@ -19,7 +19,8 @@ describe('reader cookie', () => {
     const [v, , sig] = value.split('.');
     expect(cookie.verifyReaderCookie(`${v}.${b}.${sig}`)).toBeUndefined();
     expect(cookie.verifyReaderCookie(`${value.slice(0, -1)}${value.endsWith('A') ? 'B' : 'A'}`)).toBeUndefined();
-    for (const junk of [undefined, '', 'r1', 'r1..', `r2.${a}.${sig}`, `${value}.x`, 'x'.repeat(500)]) expect(cookie.verifyReaderCookie(junk)).toBeUndefined();
+    for (const junk of [undefined, '', 'r1', 'r1..', `r2.${a}.${sig}`, `${value}.x`, 'x'.repeat(500)])
+      expect(cookie.verifyReaderCookie(junk)).toBeUndefined();
   });
 
   it('is HttpOnly and SameSite=Lax, and Secure when the site is served over https', () => {

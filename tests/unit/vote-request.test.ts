@@ -15,13 +15,21 @@ function stream(chunks: string[]): ReadableStream<Uint8Array> {
 
 describe('vote submissions', () => {
   it('read the three fields of an urlencoded or multipart form', async () => {
-    expect(await parseVoteBody(URLENC, enc('article=12&mood=no_comment&current='))).toEqual({ articleId: 12, mood: 'no_comment', intent: 'set' });
+    expect(await parseVoteBody(URLENC, enc('article=12&mood=no_comment&current='))).toEqual({
+      articleId: 12,
+      mood: 'no_comment',
+      intent: 'set',
+    });
     const form = new FormData();
     form.set('article', '7');
     form.set('mood', 'angry');
     const req = new Request('http://x/', { method: 'POST', body: form });
     const bytes = new Uint8Array(await req.arrayBuffer());
-    expect(await parseVoteBody(req.headers.get('content-type'), bytes)).toEqual({ articleId: 7, mood: 'angry', intent: 'toggle' });
+    expect(await parseVoteBody(req.headers.get('content-type'), bytes)).toEqual({
+      articleId: 7,
+      mood: 'angry',
+      intent: 'toggle',
+    });
   });
 
   it('turn the page’s own choice into the intent: take back the shown mood, set any other', () => {
@@ -53,7 +61,9 @@ describe('vote submissions', () => {
   });
 
   it('stop reading a body as soon as it is longer than a vote can be', async () => {
-    expect(await readBodyLimited(stream(['a'.repeat(MAX_VOTE_BODY_BYTES)]), MAX_VOTE_BODY_BYTES)).toHaveLength(MAX_VOTE_BODY_BYTES);
+    expect(await readBodyLimited(stream(['a'.repeat(MAX_VOTE_BODY_BYTES)]), MAX_VOTE_BODY_BYTES)).toHaveLength(
+      MAX_VOTE_BODY_BYTES,
+    );
     expect(await readBodyLimited(stream(['a'.repeat(3000), 'b'.repeat(3000)]), MAX_VOTE_BODY_BYTES)).toBeUndefined();
     expect(await readBodyLimited(null, 10)).toHaveLength(0);
   });

@@ -2,7 +2,16 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { createPartner, createPromo, deletePartner, deletePromo, savePage, saveSettings, updatePartner, updatePromo } from '@/db/queries/admin-site';
+import {
+  createPartner,
+  createPromo,
+  deletePartner,
+  deletePromo,
+  savePage,
+  saveSettings,
+  updatePartner,
+  updatePromo,
+} from '@/db/queries/admin-site';
 import { setMessageRead } from '@/db/queries/contact';
 import { parseForm, type ActionState } from '@/lib/action-state';
 import { idField, pageSchema, partnerSchema, promoSchema, settingsSchema } from '@/lib/admin/schemas';
@@ -73,6 +82,7 @@ export async function markMessageAction(_state: ActionState, form: FormData): Pr
   const user = await requireStaffAction('inbox.read');
   const parsed = parseForm(z.object({ id: idField, read: z.enum(['1', '0']) }), form);
   if (parsed.state) return parsed.state;
-  if (!setMessageRead(user.id, parsed.data.id, parsed.data.read === '1')) return { ok: false, message: 'This message no longer exists.' };
+  if (!setMessageRead(user.id, parsed.data.id, parsed.data.read === '1'))
+    return { ok: false, message: 'This message no longer exists.' };
   redirect('/admin/inbox');
 }

@@ -28,7 +28,8 @@ export default async function SearchPage({ searchParams }: Props) {
   const notes = [...request.notes];
   const all = listSections();
   const section = request.section ? all.find((s) => s.slug === request.section) : undefined;
-  if (request.section && !section) notes.push('We searched every section, because the section in the address is not one of ours.');
+  if (request.section && !section)
+    notes.push('We searched every section, because the section in the address is not one of ours.');
 
   const filters: SearchFilters = {
     sectionIds: section ? sectionAndDescendantIds(all, section.id) : undefined,
@@ -75,7 +76,9 @@ export default async function SearchPage({ searchParams }: Props) {
           <h2 id="search-results-heading" className="text-xl font-bold">
             No stories found{query.text ? <> for “{query.text}”</> : null}
           </h2>
-          <p className="mt-2 text-muted">Try fewer or different words, check the spelling, or widen the section and dates.</p>
+          <p className="mt-2 text-muted">
+            Try fewer or different words, check the spelling, or widen the section and dates.
+          </p>
         </section>
       ) : outcome ? (
         <section aria-labelledby="search-results-heading" className="mt-8">

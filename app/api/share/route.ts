@@ -21,7 +21,13 @@ type ErrorBody = { ok: false; message: string; errors?: Record<string, string[]>
 
 function fail(status: number, message: string, errors?: Record<string, string[]>, retryAfterSeconds?: number) {
   const body: ErrorBody = { ok: false, message, ...(errors ? { errors } : {}) };
-  return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...(retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : {}) } });
+  return Response.json(body, {
+    status,
+    headers: {
+      'Cache-Control': 'no-store',
+      ...(retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : {}),
+    },
+  });
 }
 
 /**
@@ -49,15 +55,25 @@ export async function POST(request: Request) {
     return fail(400, 'Not valid JSON.');
   }
   const parsed = reportSchema.safeParse(json);
-  if (!parsed.success) return fail(400, 'Check the story and the way of sharing.', z.flattenError(parsed.error).fieldErrors);
+  if (!parsed.success)
+    return fail(400, 'Check the story and the way of sharing.', z.flattenError(parsed.error).fieldErrors);
   let result: ShareCount | undefined;
   try {
-    result = recordShareClick(parsed.data.slug, parsed.data.network, { ipHash: clientAddressHash(request.headers), perIpPerMinute: voteSettings().sharePerIpPerMinute });
+    result = recordShareClick(parsed.data.slug, parsed.data.network, {
+      ipHash: clientAddressHash(request.headers),
+      perIpPerMinute: voteSettings().sharePerIpPerMinute,
+    });
   } catch (error) {
     const kind = recordedWriteFailure(error);
     return fail(503, 'Shares cannot be counted right now.', undefined, kind === 'busy' ? 1 : 60);
   }
   if (!result) return fail(404, 'No such story.');
-  if (!result.counted) return fail(429, `Too many shares from your network in the last minute. Please wait ${result.retryAfterSeconds} seconds.`, undefined, result.retryAfterSeconds);
+  if (!result.counted)
+    return fail(
+      429,
+      `Too many shares from your network in the last minute. Please wait ${result.retryAfterSeconds} seconds.`,
+      undefined,
+      result.retryAfterSeconds,
+    );
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 }

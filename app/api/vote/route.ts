@@ -9,12 +9,25 @@ import type { Mood } from '@/lib/moods';
 import { articlePath, siteUrl } from '@/lib/routes';
 import { clientAddressHash } from '@/lib/votes/client-address';
 import { revalidateMoodRankingsAfterVote, revalidateStoryAfterVote } from '@/lib/votes/revalidate-story';
-import { newReaderId, READER_COOKIE, readerCookieValue, verifyReaderCookie, voteCookieOptions } from '@/lib/votes/reader-cookie';
+import {
+  newReaderId,
+  READER_COOKIE,
+  readerCookieValue,
+  verifyReaderCookie,
+  voteCookieOptions,
+} from '@/lib/votes/reader-cookie';
 import { voteSettings } from '@/lib/votes/settings';
 import { errorPage } from '@/lib/votes/error-page';
 import { pausedMessage, pausedNotice, PAUSED_TITLE } from '@/lib/votes/paused';
 import { hintedMood, updateVotedHint, VOTED_HINT_COOKIE } from '@/lib/votes/voted-hint';
-import { isCrossSite, isVoteRequestError, MAX_VOTE_BODY_BYTES, parseVoteBody, readBodyLimited, voteQuerySchema } from '@/lib/votes/vote-request';
+import {
+  isCrossSite,
+  isVoteRequestError,
+  MAX_VOTE_BODY_BYTES,
+  parseVoteBody,
+  readBodyLimited,
+  voteQuerySchema,
+} from '@/lib/votes/vote-request';
 
 const NO_STORE = 'no-store';
 
@@ -27,14 +40,18 @@ function allowedHosts(request: NextRequest): string[] {
   return hosts;
 }
 
-const wantsJson = (request: NextRequest) => request.method === 'GET' || (request.headers.get('accept') ?? '').includes('application/json');
+const wantsJson = (request: NextRequest) =>
+  request.method === 'GET' || (request.headers.get('accept') ?? '').includes('application/json');
 
 function fail(request: NextRequest, f: Failure): Response {
   const headers = new Headers({ 'cache-control': NO_STORE });
   if (f.retryAfterSeconds) headers.set('retry-after', String(f.retryAfterSeconds));
   if (wantsJson(request)) return Response.json({ ok: false, message: f.message }, { status: f.status, headers });
   headers.set('content-type', 'text/html; charset=utf-8');
-  return new Response(errorPage(f.status, f.message, f.slug ? `${articlePath(f.slug)}#mood-vote` : '/', f.title), { status: f.status, headers });
+  return new Response(errorPage(f.status, f.message, f.slug ? `${articlePath(f.slug)}#mood-vote` : '/', f.title), {
+    status: f.status,
+    headers,
+  });
 }
 
 function summaryJson(s: VoteSummary) {
@@ -43,7 +60,13 @@ function summaryJson(s: VoteSummary) {
 
 /** A database that cannot take the vote (locked, full, read-only, failing disk): 503, nothing counted. */
 function paused(request: NextRequest, kind: WriteUnavailable, slug?: string): Response {
-  return fail(request, { status: 503, title: PAUSED_TITLE, message: pausedMessage(kind), retryAfterSeconds: kind === 'busy' ? 1 : 60, slug });
+  return fail(request, {
+    status: 503,
+    title: PAUSED_TITLE,
+    message: pausedMessage(kind),
+    retryAfterSeconds: kind === 'busy' ? 1 : 60,
+    slug,
+  });
 }
 
 /** The story's slug for the "back to the story" link, if the database can still be read. */
@@ -57,7 +80,8 @@ function slugOf(articleId: number): string | undefined {
 
 export async function POST(request: NextRequest): Promise<Response> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_VOTE_BODY_BYTES) return fail(request, { status: 413, message: 'The vote is too large to be a vote.' });
+  if (declared > MAX_VOTE_BODY_BYTES)
+    return fail(request, { status: 413, message: 'The vote is too large to be a vote.' });
   if (isCrossSite(request.headers, allowedHosts(request))) {
     return fail(request, { status: 403, message: 'Votes can only be cast from this site’s own pages.' });
   }
@@ -94,11 +118,18 @@ export async function POST(request: NextRequest): Promise<Response> {
   if (!result.ok) {
     switch (result.reason) {
       case 'not-found':
-        return fail(request, { status: 404, message: 'There is no published story to vote on here. It may have been taken down.' });
+        return fail(request, {
+          status: 404,
+          message: 'There is no published story to vote on here. It may have been taken down.',
+        });
       case 'closed':
         return fail(request, { status: 409, message: 'Voting is closed for this story.', slug: result.slug });
       case 'withdrawn':
-        return fail(request, { status: 409, message: 'A vote from this browser on this story was removed by our moderators, so it cannot be cast again.', slug: result.slug });
+        return fail(request, {
+          status: 409,
+          message: 'A vote from this browser on this story was removed by our moderators, so it cannot be cast again.',
+          slug: result.slug,
+        });
       case 'ip-limit':
         return fail(request, {
           status: 429,
@@ -125,7 +156,10 @@ export async function POST(request: NextRequest): Promise<Response> {
 
   const response = wantsJson(request)
     ? Response.json(summaryJson(result.summary), { headers: { 'cache-control': NO_STORE } })
-    : new Response(null, { status: 303, headers: { location: `${articlePath(result.slug)}#mood-vote`, 'cache-control': NO_STORE } });
+    : new Response(null, {
+        status: 303,
+        headers: { location: `${articlePath(result.slug)}#mood-vote`, 'cache-control': NO_STORE },
+      });
   if (!knownReader && result.changed) appendCookie(response, READER_COOKIE, readerCookieValue(readerId));
   setHint(request, response, result.slug, result.summary.mine);
   return response;
@@ -134,7 +168,8 @@ export async function POST(request: NextRequest): Promise<Response> {
 /** Live counts and the reader's own choice, for the script on a cached page. */
 export async function GET(request: NextRequest): Promise<Response> {
   const parsed = voteQuerySchema.safeParse({ article: request.nextUrl.searchParams.get('article') ?? undefined });
-  if (!parsed.success) return fail(request, { status: 400, message: parsed.error.issues[0]?.message ?? 'Which story?' });
+  if (!parsed.success)
+    return fail(request, { status: 400, message: parsed.error.issues[0]?.message ?? 'Which story?' });
   const article = getVotableArticle(parsed.data.article);
   if (!article) return fail(request, { status: 404, message: 'There is no published story with that number.' });
   const readerId = verifyReaderCookie(request.cookies.get(READER_COOKIE)?.value);
@@ -142,7 +177,11 @@ export async function GET(request: NextRequest): Promise<Response> {
   const mine = summary.mine;
   const unavailable = article.votingPaused ? undefined : writeStatus();
   const response = Response.json(
-    { ...summaryJson(summary), closed: article.votingPaused, ...(unavailable ? { paused: pausedNotice(unavailable) } : {}) },
+    {
+      ...summaryJson(summary),
+      closed: article.votingPaused,
+      ...(unavailable ? { paused: pausedNotice(unavailable) } : {}),
+    },
     { headers: { 'cache-control': NO_STORE } },
   );
   // Repairs the routing hint if it went missing or stale (deleted cookie, vote removed elsewhere).

@@ -22,7 +22,8 @@ export const articlesA: SeedArticle[] = [
     hero: {
       file: 'wechat-outage-leaves-millions-cut-off.svg',
       alt: 'A smartphone on a dark blue background shows a grey speech bubble crossed out, while two severed cables spark beneath it.',
-      caption: 'Many users spent Monday morning restarting phones and routers before realising the fault lay with WeChat itself.',
+      caption:
+        'Many users spent Monday morning restarting phones and routers before realising the fault lay with WeChat itself.',
       credit,
     },
     body: `For a few hours on Monday morning, one of China's busiest conversations simply stopped. WeChat (微信, Weixin in Chinese), the mobile messaging app made by Tencent, failed to connect for large numbers of users in Beijing, Guangdong, Zhejiang, Shandong, Heilongjiang and Henan, leaving chats frozen and voice messages stuck behind a spinning wheel.
@@ -71,7 +72,8 @@ Zhang Wei, an independent telecoms analyst in Beijing, said the episode showed h
     hero: {
       file: 'umbrella-bus-driver-photo-moves-wuhan.svg',
       alt: 'Under slanting rain, a figure in a uniform cap holds a blue umbrella over a smaller grey-haired figure beside a green city bus.',
-      caption: 'The driver said any colleague would have done the same for a passenger with bad knees on a slippery kerb.',
+      caption:
+        'The driver said any colleague would have done the same for a passenger with bad knees on a slippery kerb.',
       credit,
     },
     body: `The picture is not a good one. It was taken through a rain-streaked bus window, and the two people at its centre are slightly out of focus. But by Friday evening it had been forwarded more than 80,000 times on Weibo, and the man in the uniform had become, for a day at least, the most admired bus driver in Wuhan.
@@ -486,7 +488,8 @@ Compromises like this are becoming more common as residents' committees learn to
     hero: {
       file: 'migrant-parents-bring-children-to-city-for-summer.svg',
       alt: 'An adult and a small child hold hands on a station platform beside a green train, with factory roofs and chimneys on a pale yellow horizon.',
-      caption: 'For many children raised in villages, the summer holiday is the only time of year they live with both parents.',
+      caption:
+        'For many children raised in villages, the summer holiday is the only time of year they live with both parents.',
       credit,
     },
     body: `The overnight train from Sichuan pulled into Dongguan just after six in the morning, and by seven Zhao Xiaomei, nine, was sitting on a plastic stool in her parents' rented room, eating a steamed bun and looking around at the place where her mother and father spend eleven months of the year.
@@ -793,8 +796,7 @@ The last point matters most. I have forgotten almost all of my students' results
   {
     slug: 'column-a-morning-without-wechat',
     title: 'What a morning without WeChat taught me',
-    standfirst:
-      'Monday’s outage was an inconvenience. It was also the first quiet morning I have had in two years.',
+    standfirst: 'Monday’s outage was an inconvenience. It was also the first quiet morning I have had in two years.',
     section: 'opinion',
     author: 'lin-yue',
     dateline: 'BEIJING',
@@ -804,7 +806,8 @@ The last point matters most. I have forgotten almost all of my students' results
     hero: {
       file: 'column-a-morning-without-wechat.svg',
       alt: 'A woman sits by a sunny window with a cup of tea, her phone lying face down on the table, in soft sage green and cream tones.',
-      caption: 'Our social media correspondent spent Monday’s outage doing something she had not done in months: phoning her mother.',
+      caption:
+        'Our social media correspondent spent Monday’s outage doing something she had not done in months: phoning her mother.',
       credit,
     },
     body: `I noticed at about half past six on Monday. I was lying in bed, checking my phone before I had properly opened my eyes, a habit I am not proud of, and the familiar green screen would not load. I restarted the phone. I switched the wifi off and on again. I was wondering what to do about my router when I finally did the sensible thing and opened Weibo, where I found a few hundred thousand people having exactly the same morning.

@@ -11,7 +11,11 @@ export async function changeOwnPasswordAction(_state: ActionState, form: FormDat
   const parsed = parseForm(changeOwnPasswordSchema, form);
   if (parsed.state) return parsed.state;
   const row = getUserForSignIn(user.email);
-  if (!row || !(await verifyPassword(row.passwordHash, parsed.data.current))) return { ok: false, errors: { current: ['That is not your current password.'] } };
+  if (!row || !(await verifyPassword(row.passwordHash, parsed.data.current)))
+    return { ok: false, errors: { current: ['That is not your current password.'] } };
   setUserPasswordBy(user.id, user.id, await hashPassword(parsed.data.password));
-  return { ok: true, message: 'Password changed. Every session, this one included, has ended: sign in again with the new password.' };
+  return {
+    ok: true,
+    message: 'Password changed. Every session, this one included, has ended: sign in again with the new password.',
+  };
 }

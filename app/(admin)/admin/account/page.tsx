@@ -23,7 +23,14 @@ export default async function AccountPage() {
         </h2>
         <ActionForm action={changeOwnPasswordAction} actionName="account.change-password">
           <TextField name="current" type="password" label="Current password" autoComplete="current-password" required />
-          <TextField name="password" type="password" label="New password" autoComplete="new-password" hint={`At least ${PASSWORD_MIN} characters, not a common password.`} required />
+          <TextField
+            name="password"
+            type="password"
+            label="New password"
+            autoComplete="new-password"
+            hint={`At least ${PASSWORD_MIN} characters, not a common password.`}
+            required
+          />
           <TextField name="confirm" type="password" label="New password again" autoComplete="new-password" required />
           <SubmitButton>Change password</SubmitButton>
         </ActionForm>

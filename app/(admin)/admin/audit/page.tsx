@@ -32,10 +32,31 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Audit log" />
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 text-sm" role="search" aria-label="Filter the audit log">
-        <FilterSelect label="Who" name="user" defaultValue={filter.userId} anyLabel="Anyone" options={users.map((u) => ({ value: u.id, label: u.name }))} />
-        <FilterSelect label="Action" name="action" defaultValue={filter.action} options={facets.actions.map((a) => ({ value: a, label: a }))} />
-        <FilterSelect label="Object" name="type" defaultValue={filter.objectType} options={facets.objectTypes.map((t) => ({ value: t, label: t }))} />
+      <form
+        method="get"
+        className="mb-4 flex flex-wrap items-end gap-3 text-sm"
+        role="search"
+        aria-label="Filter the audit log"
+      >
+        <FilterSelect
+          label="Who"
+          name="user"
+          defaultValue={filter.userId}
+          anyLabel="Anyone"
+          options={users.map((u) => ({ value: u.id, label: u.name }))}
+        />
+        <FilterSelect
+          label="Action"
+          name="action"
+          defaultValue={filter.action}
+          options={facets.actions.map((a) => ({ value: a, label: a }))}
+        />
+        <FilterSelect
+          label="Object"
+          name="type"
+          defaultValue={filter.objectType}
+          options={facets.objectTypes.map((t) => ({ value: t, label: t }))}
+        />
         <button type="submit" className="rounded border border-rule px-3 py-1 font-semibold hover:border-ink">
           Filter
         </button>
@@ -60,7 +81,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <td>
                 {r.objectType} #{r.objectId}
               </td>
-              <td className="max-w-md font-mono text-xs break-all text-muted">{r.detail === '{}' ? '' : r.detail.slice(0, 400)}</td>
+              <td className="max-w-md font-mono text-xs break-all text-muted">
+                {r.detail === '{}' ? '' : r.detail.slice(0, 400)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -30,13 +30,19 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             <article aria-label={m.subject}>
               <header className="flex flex-wrap items-baseline justify-between gap-2">
                 <h2 className="font-bold">
-                  {m.readAt ? null : <span className="mr-2 rounded bg-brand px-1.5 py-0.5 text-xs text-white dark:text-black">New</span>}
+                  {m.readAt ? null : (
+                    <span className="mr-2 rounded bg-brand px-1.5 py-0.5 text-xs text-white dark:text-black">New</span>
+                  )}
                   {m.subject}
                 </h2>
                 <p className="text-sm text-muted">{formatDateTime(m.createdAt)}</p>
               </header>
               <p className="text-sm">
-                From {m.name} &lt;<a href={`mailto:${m.email}`} className="text-brand hover:underline">{m.email}</a>&gt;
+                From {m.name} &lt;
+                <a href={`mailto:${m.email}`} className="text-brand hover:underline">
+                  {m.email}
+                </a>
+                &gt;
               </p>
               <p className="mt-2 text-sm whitespace-pre-wrap">{m.message}</p>
               <ActionForm action={markMessageAction} actionName="message.mark" className="mt-2">

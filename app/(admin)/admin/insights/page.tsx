@@ -12,7 +12,14 @@ import { listSections } from '@/db/queries/sections';
 import { param, type RawSearchParams } from '@/lib/admin/search-params';
 import { requireStaff } from '@/lib/auth/staff';
 import { NETWORK_COLOURS, PRIMARY_COLOUR, SECONDARY_COLOUR } from '@/lib/insights/colours';
-import { dashboardTable, loadDashboard, networkLabel, resolveDashboardFilter, type Dashboard, type DashboardTable } from '@/lib/insights/reports';
+import {
+  dashboardTable,
+  loadDashboard,
+  networkLabel,
+  resolveDashboardFilter,
+  type Dashboard,
+  type DashboardTable,
+} from '@/lib/insights/reports';
 import { bucketLabel, bucketTick, windowQuery } from '@/lib/insights/window';
 import { MOODS, MOOD_LABELS } from '@/lib/moods';
 
@@ -21,15 +28,31 @@ export const metadata: Metadata = { title: 'Insights' };
 export default async function InsightsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await requireStaff('insights.view');
   const params = await searchParams;
-  const values = { window: param(params, 'window', 20), from: param(params, 'from', 20), to: param(params, 'to', 20), section: param(params, 'section', 100) };
+  const values = {
+    window: param(params, 'window', 20),
+    from: param(params, 'from', 20),
+    to: param(params, 'to', 20),
+    section: param(params, 'section', 100),
+  };
   const sections = listSections();
   const resolved = resolveDashboardFilter(params);
   return (
     <>
       <PageHeader title="Insights" />
-      <p className="mb-4 text-sm text-muted">How readers felt about and shared the stories, over a period. Days and hours are UTC.</p>
-      <InsightsFilter action="/admin/insights" values={values} sections={sections} error={resolved.ok ? undefined : resolved} />
-      {resolved.ok ? <DashboardBody d={loadDashboard(resolved.filter)} /> : <p className="text-muted">Correct the period above to see the figures.</p>}
+      <p className="mb-4 text-sm text-muted">
+        How readers felt about and shared the stories, over a period. Days and hours are UTC.
+      </p>
+      <InsightsFilter
+        action="/admin/insights"
+        values={values}
+        sections={sections}
+        error={resolved.ok ? undefined : resolved}
+      />
+      {resolved.ok ? (
+        <DashboardBody d={loadDashboard(resolved.filter)} />
+      ) : (
+        <p className="text-muted">Correct the period above to see the figures.</p>
+      )}
     </>
   );
 }
@@ -81,9 +104,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
         csvHref={csv('mood-timeline')}
         table={table('mood-timeline')}
         empty={d.total === 0 ? 'No votes in this period.' : undefined}
-        chart={
-          <MoodTimelineChart bucket={w.bucket} buckets={d.buckets} description={moodSummary} />
-        }
+        chart={<MoodTimelineChart bucket={w.bucket} buckets={d.buckets} description={moodSummary} />}
       />
       <ChartFigure
         id="votes-timeline"
@@ -100,7 +121,12 @@ function DashboardBody({ d }: { d: Dashboard }) {
             ticks={d.buckets.map((b) => bucketTick(b.start, w.bucket))}
             series={[
               { label: 'This period', colour: PRIMARY_COLOUR, values: d.buckets.map((b) => b.total) },
-              { label: 'Previous period', colour: SECONDARY_COLOUR, values: d.buckets.map((b) => b.previous), dashed: true },
+              {
+                label: 'Previous period',
+                colour: SECONDARY_COLOUR,
+                values: d.buckets.map((b) => b.previous),
+                dashed: true,
+              },
             ]}
           />
         }
@@ -117,12 +143,21 @@ function DashboardBody({ d }: { d: Dashboard }) {
             id="shares-chart"
             title="Shares by network"
             description={sharesSummary(shareRows)}
-            rows={d.shares.map((s) => ({ label: networkLabel(s.network), value: s.count, colour: NETWORK_COLOURS[s.network] ?? PRIMARY_COLOUR }))}
+            rows={d.shares.map((s) => ({
+              label: networkLabel(s.network),
+              value: s.count,
+              colour: NETWORK_COLOURS[s.network] ?? PRIMARY_COLOUR,
+            }))}
           />
         }
       />
 
-      <StoryTable id="top-by-mood" title="Most-voted stories for each mood" csvHref={csv('top-by-mood')} empty="No votes in this period.">
+      <StoryTable
+        id="top-by-mood"
+        title="Most-voted stories for each mood"
+        csvHref={csv('top-by-mood')}
+        empty="No votes in this period."
+      >
         {d.leaders.length ? (
           <table className="admin-table">
             <thead>
@@ -160,7 +195,12 @@ function DashboardBody({ d }: { d: Dashboard }) {
         ) : null}
       </StoryTable>
 
-      <StoryTable id="most-shared" title="Most-shared stories" csvHref={csv('most-shared')} empty="No shares in this period.">
+      <StoryTable
+        id="most-shared"
+        title="Most-shared stories"
+        csvHref={csv('most-shared')}
+        empty="No shares in this period."
+      >
         {d.shared.length ? (
           <table className="admin-table">
             <thead>
@@ -211,7 +251,21 @@ function moversTable(d: Dashboard) {
   return { columns: t.columns.slice(0, -1), rows: t.rows.map((r) => r.slice(0, -1)), numeric: t.numeric.slice(0, -1) };
 }
 
-function StoryTable({ id, title, csvHref, empty, note, children }: { id: string; title: string; csvHref: string; empty: string; note?: string; children: React.ReactNode }) {
+function StoryTable({
+  id,
+  title,
+  csvHref,
+  empty,
+  note,
+  children,
+}: {
+  id: string;
+  title: string;
+  csvHref: string;
+  empty: string;
+  note?: string;
+  children: React.ReactNode;
+}) {
   return (
     <section aria-labelledby={`${id}-title`} className="admin-card mb-6" data-table={id}>
       <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">

@@ -25,7 +25,11 @@ export async function signInAction(_state: ActionState, form: FormData): Promise
   const parsed = schema.safeParse({ email, password: form.get('password') });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues), values: { email } };
   try {
-    await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirectTo: safeNextPath(form.get('next')) });
+    await signIn('credentials', {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeNextPath(form.get('next')),
+    });
   } catch (error) {
     // signIn redirects by throwing; only auth failures are ours to turn into a message.
     if (error instanceof AuthError) {

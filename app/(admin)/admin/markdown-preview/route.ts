@@ -9,7 +9,8 @@ export async function POST(request: Request) {
   const gate = await staffForRoute('story.write');
   if ('response' in gate) return gate.response;
   const type = request.headers.get('content-type') ?? '';
-  if (!type.startsWith('text/plain')) return Response.json({ error: 'Send the Markdown as text/plain.' }, { status: 415 });
+  if (!type.startsWith('text/plain'))
+    return Response.json({ error: 'Send the Markdown as text/plain.' }, { status: 415 });
   const source = await request.text();
   if (source.length > MAX) return Response.json({ error: 'The text is too long to preview.' }, { status: 413 });
   return Response.json({ html: renderMarkdown(source) }, { headers: { 'Cache-Control': 'no-store' } });

@@ -13,7 +13,13 @@ import { redirect } from 'next/navigation';
 const instant = z.coerce.number({ message: 'Missing time.' }).int().min(0).max(8_640_000_000_000_000);
 
 const voidSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('ip'), articleId: idField, ipHash: z.string().min(1).max(200), from: instant, to: instant }),
+  z.object({
+    kind: z.literal('ip'),
+    articleId: idField,
+    ipHash: z.string().min(1).max(200),
+    from: instant,
+    to: instant,
+  }),
   z.object({ kind: z.literal('spike'), articleId: idField, hour: instant }),
 ]);
 
@@ -25,7 +31,10 @@ export async function voidBurstAction(_state: ActionState, form: FormData): Prom
   if (!result.ok) {
     return {
       ok: false,
-      message: result.reason === 'not-found' ? 'This story no longer exists.' : 'This burst is no longer there: it was voided already, or its votes changed. The list below is up to date.',
+      message:
+        result.reason === 'not-found'
+          ? 'This story no longer exists.'
+          : 'This burst is no longer there: it was voided already, or its votes changed. The list below is up to date.',
     };
   }
   revalidateStoryVotes(result.slug);
@@ -47,7 +56,13 @@ export async function setVotingPausedAction(_state: ActionState, form: FormData)
   // The story may be named by its number, its slug or its address (/news/<slug>).
   const ref = parsed.data.story.replace(/^.*\/news\//, '').replace(/[/?#].*$/, '');
   const story = findStoryByRef(ref);
-  if (!story) return { ok: false, message: 'Please correct the fields marked below.', errors: { story: ['No story has this number or address.'] }, values: { story: parsed.data.story } };
+  if (!story)
+    return {
+      ok: false,
+      message: 'Please correct the fields marked below.',
+      errors: { story: ['No story has this number or address.'] },
+      values: { story: parsed.data.story },
+    };
   const paused = parsed.data.paused === '1';
   const result = setVotingPaused(user.id, story.id, paused);
   if (!result) return { ok: false, message: 'This story no longer exists.' };
@@ -55,5 +70,8 @@ export async function setVotingPausedAction(_state: ActionState, form: FormData)
   revalidatePath('/admin/moderation');
   revalidatePath(`/admin/insights/stories/${story.id}`);
   if (parsed.data.from === 'moderation') redirect(`/admin/moderation?voting=${paused ? 'paused' : 'resumed'}`);
-  return { ok: true, message: `${paused ? 'Voting paused' : 'Voting resumed'} on “${result.title}”${result.changed ? '' : ' (it already was)'}.` };
+  return {
+    ok: true,
+    message: `${paused ? 'Voting paused' : 'Voting resumed'} on “${result.title}”${result.changed ? '' : ' (it already was)'}.`,
+  };
 }

@@ -16,13 +16,17 @@ import { setVotingPausedAction, voidBurstAction } from './actions';
 
 export const metadata: Metadata = { title: 'Moderation' };
 
-const minutes = (ms: number) => (ms < 60_000 ? `${Math.max(1, Math.round(ms / 1000))} s` : `${Math.round(ms / 60_000)} min`);
+const minutes = (ms: number) =>
+  ms < 60_000 ? `${Math.max(1, Math.round(ms / 1000))} s` : `${Math.round(ms / 60_000)} min`;
 const moodMix = (b: IpBurst) =>
   MOODS.filter((m) => b.moods[m] > 0)
     .map((m) => `${MOOD_LABELS[m]} ${b.moods[m]}`)
     .join(', ');
 
-const VOTING_NOTICES: Record<string, string> = { paused: 'Voting paused: readers see “voting is closed”.', resumed: 'Voting resumed: readers can vote again.' };
+const VOTING_NOTICES: Record<string, string> = {
+  paused: 'Voting paused: readers see “voting is closed”.',
+  resumed: 'Voting resumed: readers can vote again.',
+};
 
 export default async function ModerationPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await requireStaff('votes.moderate');
@@ -39,15 +43,20 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
     <>
       <PageHeader title="Moderation" />
       {notice ? (
-        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
+        <p
+          role="status"
+          className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100"
+        >
           {notice}
         </p>
       ) : null}
       <p className="mb-6 max-w-3xl text-sm text-muted">
-        A <strong>burst</strong> is {settings.burstMinVotes} or more votes on one story from one address within {minutes(settings.burstWindowMs)}, in the last 48 hours
-        (addresses are kept, hashed, no longer). A <strong>spike</strong> is an hour with at least {settings.spikeMinVotes} votes on a story and {settings.spikeFactor} times its
-        usual hourly rate, in the last {Math.round(settings.spikeLookbackMs / 86_400_000)} days. Voiding takes the votes out of every count at once; their rows stay for the
-        audit, and their readers cannot vote on that story again.
+        A <strong>burst</strong> is {settings.burstMinVotes} or more votes on one story from one address within{' '}
+        {minutes(settings.burstWindowMs)}, in the last 48 hours (addresses are kept, hashed, no longer). A{' '}
+        <strong>spike</strong> is an hour with at least {settings.spikeMinVotes} votes on a story and{' '}
+        {settings.spikeFactor} times its usual hourly rate, in the last{' '}
+        {Math.round(settings.spikeLookbackMs / 86_400_000)} days. Voiding takes the votes out of every count at once;
+        their rows stay for the audit, and their readers cannot vote on that story again.
       </p>
 
       <section aria-labelledby="bursts-title" className="mb-8" data-table="bursts">
@@ -55,7 +64,11 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
           <h2 id="bursts-title" className="text-lg font-bold">
             Vote bursts from one address
           </h2>
-          <a href="/admin/moderation/export/bursts" className="text-sm font-semibold text-brand hover:underline" download>
+          <a
+            href="/admin/moderation/export/bursts"
+            className="text-sm font-semibold text-brand hover:underline"
+            download
+          >
             Download CSV<span className="sr-only"> of vote bursts</span>
           </a>
         </div>
@@ -105,7 +118,10 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
                         <input type="hidden" name="from" value={b.from} />
                         <input type="hidden" name="to" value={b.to} />
                         <SubmitButton variant="danger">
-                          Void burst<span className="sr-only">: {formatCount(b.votes)} votes on {b.title}</span>
+                          Void burst
+                          <span className="sr-only">
+                            : {formatCount(b.votes)} votes on {b.title}
+                          </span>
                         </SubmitButton>
                       </ActionForm>
                     </td>
@@ -122,12 +138,18 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
           <h2 id="spikes-title" className="text-lg font-bold">
             Hourly spikes
           </h2>
-          <a href="/admin/moderation/export/spikes" className="text-sm font-semibold text-brand hover:underline" download>
+          <a
+            href="/admin/moderation/export/spikes"
+            className="text-sm font-semibold text-brand hover:underline"
+            download
+          >
             Download CSV<span className="sr-only"> of hourly spikes</span>
           </a>
         </div>
         {spikes.length === 0 ? (
-          <p className="text-sm text-muted">No spike in the last {Math.round(settings.spikeLookbackMs / 86_400_000)} days.</p>
+          <p className="text-sm text-muted">
+            No spike in the last {Math.round(settings.spikeLookbackMs / 86_400_000)} days.
+          </p>
         ) : (
           <div className="overflow-x-auto">
             <table className="admin-table">
@@ -163,7 +185,10 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
                         <input type="hidden" name="articleId" value={s.articleId} />
                         <input type="hidden" name="hour" value={s.hour} />
                         <SubmitButton variant="danger">
-                          Void the hour’s votes<span className="sr-only">: {formatCount(s.votes)} votes on {s.title}</span>
+                          Void the hour’s votes
+                          <span className="sr-only">
+                            : {formatCount(s.votes)} votes on {s.title}
+                          </span>
                         </SubmitButton>
                       </ActionForm>
                       <VotingToggle storyId={s.articleId} paused={s.votingPaused} fromModeration />
@@ -181,7 +206,12 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
           Pause or resume voting
         </h2>
         <ActionForm action={setVotingPausedAction} actionName="moderation.set-voting">
-          <TextField name="story" label="Story (number or address)" hint="For example 42, or https://…/news/the-story-slug" maxLength={200} />
+          <TextField
+            name="story"
+            label="Story (number or address)"
+            hint="For example 42, or https://…/news/the-story-slug"
+            maxLength={200}
+          />
           <SelectField
             name="paused"
             label="Voting"

@@ -8,14 +8,20 @@ import { deletePartnerAction, savePartnerAction } from '../furniture-actions';
 
 export const metadata: Metadata = { title: 'Partners' };
 
-export default async function PartnersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PartnersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireStaff('furniture.manage');
   const partners = listPartnersForAdmin();
   const deleted = (await searchParams).deleted !== undefined;
   return (
     <>
       <PageHeader title="Partners" />
-      <p className="mb-4 text-sm text-muted">Listed in every page’s footer under “Our partners”, in the order of their position number.</p>
+      <p className="mb-4 text-sm text-muted">
+        Listed in every page’s footer under “Our partners”, in the order of their position number.
+      </p>
       {deleted ? (
         <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
           Partner removed.

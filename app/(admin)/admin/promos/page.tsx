@@ -8,7 +8,15 @@ import { deletePromoAction, savePromoAction } from '../furniture-actions';
 
 export const metadata: Metadata = { title: 'Promo box' };
 
-type PromoValues = { id?: number; title: string; body: string; linkLabel: string; linkUrl: string; active: boolean; position: number };
+type PromoValues = {
+  id?: number;
+  title: string;
+  body: string;
+  linkLabel: string;
+  linkUrl: string;
+  active: boolean;
+  position: number;
+};
 
 function PromoFields({ promo }: { promo: PromoValues }) {
   return (
@@ -28,7 +36,11 @@ function PromoFields({ promo }: { promo: PromoValues }) {
   );
 }
 
-export default async function PromosPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PromosPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireStaff('furniture.manage');
   const promos = listPromosForAdmin();
   const params = await searchParams;
@@ -59,7 +71,9 @@ export default async function PromosPage({ searchParams }: { searchParams: Promi
             New promo
           </h2>
           <ActionForm action={savePromoAction} actionName="promo.create">
-            <PromoFields promo={{ title: '', body: '', linkLabel: '', linkUrl: '', active: false, position: promos.length }} />
+            <PromoFields
+              promo={{ title: '', body: '', linkLabel: '', linkUrl: '', active: false, position: promos.length }}
+            />
             <SubmitButton>Create promo</SubmitButton>
           </ActionForm>
         </section>

@@ -29,12 +29,20 @@ function Tree({ all, parentId, counts }: { all: SectionNode[]; parentId: number 
               <ActionForm action={reorderSectionAction} actionName="section.reorder">
                 <input type="hidden" name="id" value={s.id} />
                 <input type="hidden" name="direction" value="up" />
-                {i > 0 ? <SubmitButton variant="secondary">↑<span className="sr-only"> Move {s.name} up</span></SubmitButton> : null}
+                {i > 0 ? (
+                  <SubmitButton variant="secondary">
+                    ↑<span className="sr-only"> Move {s.name} up</span>
+                  </SubmitButton>
+                ) : null}
               </ActionForm>
               <ActionForm action={reorderSectionAction} actionName="section.reorder">
                 <input type="hidden" name="id" value={s.id} />
                 <input type="hidden" name="direction" value="down" />
-                {i < level.length - 1 ? <SubmitButton variant="secondary">↓<span className="sr-only"> Move {s.name} down</span></SubmitButton> : null}
+                {i < level.length - 1 ? (
+                  <SubmitButton variant="secondary">
+                    ↓<span className="sr-only"> Move {s.name} down</span>
+                  </SubmitButton>
+                ) : null}
               </ActionForm>
             </span>
           </div>
@@ -45,7 +53,11 @@ function Tree({ all, parentId, counts }: { all: SectionNode[]; parentId: number 
   );
 }
 
-export default async function SectionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SectionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireStaff('section.manage');
   const all = listSections();
   const deleted = (await searchParams).deleted !== undefined;
@@ -66,7 +78,12 @@ export default async function SectionsPage({ searchParams }: { searchParams: Pro
           <ActionForm action={createSectionAction} actionName="section.create">
             <TextField name="name" label="Name" maxLength={60} required />
             <TextField name="slug" label="Slug" maxLength={60} hint="Leave empty to make it from the name." />
-            <SelectField name="parentId" label="Inside" options={[{ value: '', label: 'Top level' }, ...sectionOptions(all)]} defaultValue="" />
+            <SelectField
+              name="parentId"
+              label="Inside"
+              options={[{ value: '', label: 'Top level' }, ...sectionOptions(all)]}
+              defaultValue=""
+            />
             <TextArea name="description" label="Description" rows={2} />
             <SubmitButton>Create section</SubmitButton>
           </ActionForm>

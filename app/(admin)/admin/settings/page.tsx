@@ -19,7 +19,13 @@ export default async function SettingsPage() {
           <TextField name="siteName" label="Site name" defaultValue={site.siteName} maxLength={60} required />
           <TextField name="tagline" label="Tagline" defaultValue={site.tagline} maxLength={120} />
           <TextArea name="aboutBlurb" label="About us (footer)" defaultValue={site.aboutBlurb} rows={4} />
-          <TextField name="copyrightHolder" label="Copyright holder" defaultValue={site.copyrightHolder} maxLength={80} required />
+          <TextField
+            name="copyrightHolder"
+            label="Copyright holder"
+            defaultValue={site.copyrightHolder}
+            maxLength={80}
+            required
+          />
           <SubmitButton>Save settings</SubmitButton>
         </ActionForm>
       </section>

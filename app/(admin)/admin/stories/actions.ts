@@ -1,7 +1,15 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { getStoryAccess, listAuthors, resolveStorySlugs, saveStory, setStoryHero, slugTaken, unpublishStory } from '@/db/queries/admin-stories';
+import {
+  getStoryAccess,
+  listAuthors,
+  resolveStorySlugs,
+  saveStory,
+  setStoryHero,
+  slugTaken,
+  unpublishStory,
+} from '@/db/queries/admin-stories';
 import { getSectionById } from '@/db/queries/sections';
 import { parseForm, formValues, type ActionState } from '@/lib/action-state';
 import { idField } from '@/lib/admin/schemas';
@@ -20,14 +28,20 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
   if (parsed.state) return parsed.state;
   const input = parsed.data;
   const values = formValues(form);
-  const fail = (field: string, message: string): ActionState => ({ ok: false, message: 'Please correct the fields marked below.', errors: { [field]: [message] }, values });
+  const fail = (field: string, message: string): ActionState => ({
+    ok: false,
+    message: 'Please correct the fields marked below.',
+    errors: { [field]: [message] },
+    values,
+  });
 
   const before = input.id === undefined ? undefined : getStoryAccess(input.id);
   if (input.id !== undefined && !before) return { ok: false, message: 'This story no longer exists.' };
   if (before && !canEditStory(user, before)) return { ok: false, message: NOT_YOURS };
 
   if (!getSectionById(input.sectionId)) return fail('sectionId', 'Choose a section.');
-  if (input.authorId !== undefined && !listAuthors().some((a) => a.id === input.authorId)) return fail('authorId', 'Choose an author from the list.');
+  if (input.authorId !== undefined && !listAuthors().some((a) => a.id === input.authorId))
+    return fail('authorId', 'Choose an author from the list.');
   if (slugTaken(input.slug, input.id)) return fail('slug', 'Another story already uses this address. Change the slug.');
   const related = resolveStorySlugs(input.related.map((s) => s.toLowerCase()));
   if (related.missing.length) return fail('related', `No story has the slug: ${related.missing.join(', ')}.`);

@@ -11,7 +11,11 @@ import { deleteProcessedImage, MAX_UPLOAD_BYTES, processHeroUpload, UploadError 
 import { canEditStory } from '@/lib/permissions';
 
 const heroText = {
-  alt: z.string().trim().min(1, 'Describe the photo for readers who cannot see it.').max(300, 'At most 300 characters.'),
+  alt: z
+    .string()
+    .trim()
+    .min(1, 'Describe the photo for readers who cannot see it.')
+    .max(300, 'At most 300 characters.'),
   caption: z.string().trim().max(500, 'At most 500 characters.').optional().default(''),
   credit: z.string().trim().max(120, 'At most 120 characters.').optional().default(''),
 };
@@ -26,7 +30,8 @@ export async function uploadHeroAction(_state: ActionState, form: FormData): Pro
   const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
   if (!(file instanceof File) || file.size === 0) errors.photo = ['Choose a photo to upload.'];
   else if (file.size > MAX_UPLOAD_BYTES) errors.photo = ['The photo is larger than 5 MB. Export a smaller one.'];
-  if (!parsed.success || Object.keys(errors).length > 0 || !(file instanceof File)) return { ok: false, message: 'Please correct the fields marked below.', errors, values };
+  if (!parsed.success || Object.keys(errors).length > 0 || !(file instanceof File))
+    return { ok: false, message: 'Please correct the fields marked below.', errors, values };
 
   const story = getStoryAccess(parsed.data.id);
   if (!story) return { ok: false, message: 'This story no longer exists.' };
@@ -36,12 +41,18 @@ export async function uploadHeroAction(_state: ActionState, form: FormData): Pro
   try {
     image = await processHeroUpload(new Uint8Array(await file.arrayBuffer()));
   } catch (error) {
-    if (error instanceof UploadError) return { ok: false, message: 'The photo was not accepted.', errors: { photo: [error.message] }, values };
+    if (error instanceof UploadError)
+      return { ok: false, message: 'The photo was not accepted.', errors: { photo: [error.message] }, values };
     throw error;
   }
   let result;
   try {
-    result = attachHeroImage(user.id, story.id, { ...image, alt: parsed.data.alt, caption: parsed.data.caption, credit: parsed.data.credit });
+    result = attachHeroImage(user.id, story.id, {
+      ...image,
+      alt: parsed.data.alt,
+      caption: parsed.data.caption,
+      credit: parsed.data.credit,
+    });
   } catch (error) {
     await deleteProcessedImage(image.key);
     throw error;
@@ -58,11 +69,21 @@ export async function updateHeroTextAction(_state: ActionState, form: FormData):
   const user = await requireStaffAction('media.upload');
   const values = formValues(form);
   const parsed = textSchema.safeParse(Object.fromEntries(form.entries()));
-  if (!parsed.success) return { ok: false, message: 'Please correct the fields marked below.', errors: fieldErrors(parsed.error.issues), values };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: 'Please correct the fields marked below.',
+      errors: fieldErrors(parsed.error.issues),
+      values,
+    };
   const story = getStoryAccess(parsed.data.id);
   if (!story) return { ok: false, message: 'This story no longer exists.' };
   if (!canEditStory(user, story)) return { ok: false, message: 'You cannot change this story’s photo.' };
-  const result = updateHeroText(user.id, story.id, { alt: parsed.data.alt, caption: parsed.data.caption, credit: parsed.data.credit });
+  const result = updateHeroText(user.id, story.id, {
+    alt: parsed.data.alt,
+    caption: parsed.data.caption,
+    credit: parsed.data.credit,
+  });
   if (!result) return { ok: false, message: 'This story has no photo yet.' };
   revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
   return { ok: true, message: 'Caption saved.' };

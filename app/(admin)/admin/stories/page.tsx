@@ -6,7 +6,13 @@ import { sectionOptions } from '@/components/admin/section-options';
 import { StatusBadge } from '@/components/admin/status-badge';
 import { Pagination } from '@/components/ui/pagination';
 import { ARTICLE_STATUSES, type ArticleStatus } from '@/db/schema';
-import { countStoriesForAdmin, listAuthors, listStoriesForAdmin, storyIsPublic, type StoryFilter } from '@/db/queries/admin-stories';
+import {
+  countStoriesForAdmin,
+  listAuthors,
+  listStoriesForAdmin,
+  storyIsPublic,
+  type StoryFilter,
+} from '@/db/queries/admin-stories';
 import { listSections } from '@/db/queries/sections';
 import { idParam, pageParam, param, withParam, type RawSearchParams } from '@/lib/admin/search-params';
 import { STATUS_LABELS } from '@/lib/admin/story-schema';
@@ -44,19 +50,42 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
       <PageHeader
         title={seesAll ? 'Stories' : 'Your stories'}
         actions={
-          <Link href="/admin/stories/new" className="rounded bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark dark:text-black">
+          <Link
+            href="/admin/stories/new"
+            className="rounded bg-brand px-4 py-2 text-sm font-semibold text-white hover:bg-brand-dark dark:text-black"
+          >
             New story
           </Link>
         }
       />
-      <form method="get" role="search" aria-label="Filter stories" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
+      <form
+        method="get"
+        role="search"
+        aria-label="Filter stories"
+        className="mb-4 flex flex-wrap items-end gap-3 text-sm"
+      >
         <label className="flex flex-col font-semibold">
           Title contains
           <input type="search" name="q" defaultValue={filter.q ?? ''} maxLength={100} className={filterControlClass} />
         </label>
-        <FilterSelect label="Status" name="status" defaultValue={filter.status} options={ARTICLE_STATUSES.map((v) => ({ value: v, label: STATUS_LABELS[v] }))} />
-        <FilterSelect label="Section" name="section" defaultValue={filter.sectionId} options={sectionOptions(sections)} />
-        <FilterSelect label="Author" name="author" defaultValue={filter.authorId} options={authors.map((a) => ({ value: a.id, label: a.name }))} />
+        <FilterSelect
+          label="Status"
+          name="status"
+          defaultValue={filter.status}
+          options={ARTICLE_STATUSES.map((v) => ({ value: v, label: STATUS_LABELS[v] }))}
+        />
+        <FilterSelect
+          label="Section"
+          name="section"
+          defaultValue={filter.sectionId}
+          options={sectionOptions(sections)}
+        />
+        <FilterSelect
+          label="Author"
+          name="author"
+          defaultValue={filter.authorId}
+          options={authors.map((a) => ({ value: a.id, label: a.name }))}
+        />
         <button type="submit" className="rounded border border-rule px-3 py-1 font-semibold hover:border-ink">
           Filter
         </button>

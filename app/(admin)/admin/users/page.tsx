@@ -56,7 +56,14 @@ export default async function UsersPage() {
             <TextField name="name" label="Name" required />
             <TextField name="email" type="email" label="E-mail" autoComplete="off" required />
             <SelectField name="role" label="Role" options={roleOptions} defaultValue="writer" />
-            <TextField name="password" type="password" label="Initial password" autoComplete="new-password" hint={`At least ${PASSWORD_MIN} characters, not a common password.`} required />
+            <TextField
+              name="password"
+              type="password"
+              label="Initial password"
+              autoComplete="new-password"
+              hint={`At least ${PASSWORD_MIN} characters, not a common password.`}
+              required
+            />
             <SubmitButton>Create user</SubmitButton>
           </ActionForm>
         </section>

@@ -10,7 +10,11 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const author = loadAuthor((await params).slug);
   if (!author) return {};
-  return { title: author.name, description: author.bio || `Stories by ${author.name}.`, alternates: { canonical: authorPath(author.slug) } };
+  return {
+    title: author.name,
+    description: author.bio || `Stories by ${author.name}.`,
+    alternates: { canonical: authorPath(author.slug) },
+  };
 }
 
 export default async function AuthorPage({ params }: Props) {

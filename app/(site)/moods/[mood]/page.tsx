@@ -10,7 +10,10 @@ import { moodFromSlug } from '@/lib/moods';
 // value it could not use.
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ mood: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ mood: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const mood = moodFromSlug((await params).mood);

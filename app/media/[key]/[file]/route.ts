@@ -7,7 +7,11 @@ import { MEDIA_KEY_PATTERN, mediaRoot } from '@/lib/media/upload';
 
 const FILE_PATTERN = new RegExp(`^(${IMAGE_WIDTHS.join('|')})\\.webp$`);
 
-const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=60' } });
+const notFound = () =>
+  new Response('Not found', {
+    status: 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'public, max-age=60' },
+  });
 
 export async function GET(_request: Request, { params }: { params: Promise<{ key: string; file: string }> }) {
   const { key, file } = await params;

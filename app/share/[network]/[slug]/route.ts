@@ -51,7 +51,10 @@ export async function GET(request: Request, { params }: RouteContext<'/share/[ne
   try {
     // Over the per-address limit the click is not counted, but the reader still gets where they
     // were going: a share link never punishes a person for a crowd behind one address.
-    target = recordShareClick(slug, network, { ipHash: clientAddressHash(request.headers), perIpPerMinute: voteSettings().sharePerIpPerMinute })?.target;
+    target = recordShareClick(slug, network, {
+      ipHash: clientAddressHash(request.headers),
+      perIpPerMinute: voteSettings().sharePerIpPerMinute,
+    })?.target;
   } catch (error) {
     // Degraded database (full, read-only, locked): the share goes on, uncounted.
     recordedWriteFailure(error);

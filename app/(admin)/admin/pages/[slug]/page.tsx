@@ -11,7 +11,10 @@ import { savePageAction } from '../../furniture-actions';
 
 export const metadata: Metadata = { title: 'Edit page' };
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export default async function EditPagePage({ params, searchParams }: Props) {
   await requireStaff('furniture.manage');
@@ -31,7 +34,12 @@ export default async function EditPagePage({ params, searchParams }: Props) {
       <ActionForm action={savePageAction} actionName="page.save">
         <input type="hidden" name="slug" value={slug} />
         <TextField name="title" label="Title" defaultValue={page.title} maxLength={120} required />
-        <MarkdownEditor name="body" label="Text (Markdown)" defaultValue={page.body} hint={slug === 'contact' ? 'The contact form appears below this text.' : undefined} />
+        <MarkdownEditor
+          name="body"
+          label="Text (Markdown)"
+          defaultValue={page.body}
+          hint={slug === 'contact' ? 'The contact form appears below this text.' : undefined}
+        />
         <SubmitButton>Save page</SubmitButton>
       </ActionForm>
     </>

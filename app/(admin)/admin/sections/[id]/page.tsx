@@ -34,8 +34,19 @@ export default async function SectionPage({ params, searchParams }: Props) {
           <ActionForm action={updateSectionAction} actionName="section.update">
             <input type="hidden" name="id" value={section.id} />
             <TextField name="name" label="Name" defaultValue={section.name} maxLength={60} required />
-            <TextField name="slug" label="Slug" defaultValue={section.slug} maxLength={60} hint="Changing it makes the old address redirect (301) to the new one." />
-            <SelectField name="parentId" label="Inside" options={[{ value: '', label: 'Top level' }, ...sectionOptions(all, exclude)]} defaultValue={section.parentId ? String(section.parentId) : ''} />
+            <TextField
+              name="slug"
+              label="Slug"
+              defaultValue={section.slug}
+              maxLength={60}
+              hint="Changing it makes the old address redirect (301) to the new one."
+            />
+            <SelectField
+              name="parentId"
+              label="Inside"
+              options={[{ value: '', label: 'Top level' }, ...sectionOptions(all, exclude)]}
+              defaultValue={section.parentId ? String(section.parentId) : ''}
+            />
             <TextArea name="description" label="Description" defaultValue={section.description} rows={2} />
             <SubmitButton>Save</SubmitButton>
           </ActionForm>

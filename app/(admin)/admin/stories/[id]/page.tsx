@@ -44,16 +44,25 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
         back={{ href: '/admin/stories', label: 'Stories' }}
         actions={
           <>
-            <Link href={`/admin/stories/${story.id}/preview`} className="rounded border border-rule px-3 py-2 text-sm font-semibold hover:border-ink">
+            <Link
+              href={`/admin/stories/${story.id}/preview`}
+              className="rounded border border-rule px-3 py-2 text-sm font-semibold hover:border-ink"
+            >
               Preview
             </Link>
             {live ? (
-              <Link href={articlePath(story.slug)} className="rounded border border-rule px-3 py-2 text-sm font-semibold hover:border-ink">
+              <Link
+                href={articlePath(story.slug)}
+                className="rounded border border-rule px-3 py-2 text-sm font-semibold hover:border-ink"
+              >
                 View on the site
               </Link>
             ) : null}
             {canViewStoryInsights(user, story) ? (
-              <Link href={`/admin/insights/stories/${story.id}`} className="rounded border border-rule px-3 py-2 text-sm font-semibold hover:border-ink">
+              <Link
+                href={`/admin/insights/stories/${story.id}`}
+                className="rounded border border-rule px-3 py-2 text-sm font-semibold hover:border-ink"
+              >
                 Insights
               </Link>
             ) : null}
@@ -65,11 +74,19 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
         {story.createdByName ? <span>Started by {story.createdByName}</span> : null}
       </p>
       {savedMessage ? (
-        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100">
+        <p
+          role="status"
+          className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100"
+        >
           {savedMessage}
         </p>
       ) : null}
-      <StoryForm role={user.role} sections={listSections()} authors={listAuthors()} story={{ ...story, publishedAt: story.publishedAt }} />
+      <StoryForm
+        role={user.role}
+        sections={listSections()}
+        authors={listAuthors()}
+        story={{ ...story, publishedAt: story.publishedAt }}
+      />
 
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="photo" className="admin-card">
@@ -78,7 +95,15 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
           </h2>
           {story.heroPath ? (
             <figure className="mb-4">
-              <Image src={story.heroPath} alt={story.heroAlt ?? ''} width={story.heroWidth ?? 1200} height={story.heroHeight ?? 675} sizes="480px" unoptimized={story.heroPath.endsWith('.svg')} className="h-auto w-full max-w-md" />
+              <Image
+                src={story.heroPath}
+                alt={story.heroAlt ?? ''}
+                width={story.heroWidth ?? 1200}
+                height={story.heroHeight ?? 675}
+                sizes="480px"
+                unoptimized={story.heroPath.endsWith('.svg')}
+                className="h-auto w-full max-w-md"
+              />
               <figcaption className="mt-1 text-xs text-muted">
                 {story.heroCaption} {story.heroCredit}
               </figcaption>
@@ -88,8 +113,19 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
           )}
           <ActionForm action={uploadHeroAction} actionName="story.upload-hero" encType="multipart/form-data">
             <input type="hidden" name="id" value={story.id} />
-            <FileField name="photo" label={story.heroPath ? 'Replace with a new photo' : 'Photo'} accept="image/jpeg,image/png,image/webp" hint="JPEG, PNG or WebP, up to 5 MB, at least 320 pixels wide." />
-            <TextField name="alt" label="Alt text" hint="What the photo shows, for readers who cannot see it." maxLength={300} required />
+            <FileField
+              name="photo"
+              label={story.heroPath ? 'Replace with a new photo' : 'Photo'}
+              accept="image/jpeg,image/png,image/webp"
+              hint="JPEG, PNG or WebP, up to 5 MB, at least 320 pixels wide."
+            />
+            <TextField
+              name="alt"
+              label="Alt text"
+              hint="What the photo shows, for readers who cannot see it."
+              maxLength={300}
+              required
+            />
             <TextField name="caption" label="Caption" maxLength={500} />
             <TextField name="credit" label="Credit" maxLength={120} />
             <SubmitButton>Upload photo</SubmitButton>
@@ -116,7 +152,9 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
             <h2 id="unpublish" className="mb-3 text-lg font-bold">
               Take it down
             </h2>
-            <p className="mb-3 text-sm text-muted">The story becomes a draft again; readers get “not found” at its address.</p>
+            <p className="mb-3 text-sm text-muted">
+              The story becomes a draft again; readers get “not found” at its address.
+            </p>
             <ActionForm action={unpublishStoryAction} actionName="story.unpublish">
               <input type="hidden" name="id" value={story.id} />
               <SubmitButton variant="danger">Unpublish</SubmitButton>

@@ -16,7 +16,19 @@ export default async function NewStoryPage() {
         role={user.role}
         sections={listSections()}
         authors={listAuthors()}
-        story={{ title: '', slug: '', standfirst: '', byline: user.name, dateline: '', body: '', tags: [], related: [], status: 'draft', publishedAt: null, authorId: user.authorId }}
+        story={{
+          title: '',
+          slug: '',
+          standfirst: '',
+          byline: user.name,
+          dateline: '',
+          body: '',
+          tags: [],
+          related: [],
+          status: 'draft',
+          publishedAt: null,
+          authorId: user.authorId,
+        }}
       />
     </>
   );

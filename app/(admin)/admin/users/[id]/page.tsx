@@ -37,7 +37,12 @@ export default async function UserPage({ params, searchParams }: Props) {
             <input type="hidden" name="id" value={user.id} />
             <TextField name="name" label="Name" defaultValue={user.name} required />
             <TextField name="email" type="email" label="E-mail" defaultValue={user.email} required />
-            <SelectField name="role" label="Role" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} defaultValue={user.role} />
+            <SelectField
+              name="role"
+              label="Role"
+              options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+              defaultValue={user.role}
+            />
             <SubmitButton>Save</SubmitButton>
           </ActionForm>
         </section>
@@ -47,7 +52,14 @@ export default async function UserPage({ params, searchParams }: Props) {
           </h2>
           <ActionForm action={resetUserPasswordAction} actionName="user.reset-password">
             <input type="hidden" name="id" value={user.id} />
-            <TextField name="password" type="password" label="New password" autoComplete="new-password" hint={`At least ${PASSWORD_MIN} characters. Their sessions end at once.`} required />
+            <TextField
+              name="password"
+              type="password"
+              label="New password"
+              autoComplete="new-password"
+              hint={`At least ${PASSWORD_MIN} characters. Their sessions end at once.`}
+              required
+            />
             <SubmitButton>Reset password</SubmitButton>
           </ActionForm>
         </section>
@@ -64,7 +76,9 @@ export default async function UserPage({ params, searchParams }: Props) {
             {user.id === actor.id && !user.disabled ? (
               <p className="text-sm text-muted">You cannot disable your own account.</p>
             ) : (
-              <SubmitButton variant={user.disabled ? 'secondary' : 'danger'}>{user.disabled ? 'Enable account' : 'Disable account'}</SubmitButton>
+              <SubmitButton variant={user.disabled ? 'secondary' : 'danger'}>
+                {user.disabled ? 'Enable account' : 'Disable account'}
+              </SubmitButton>
             )}
           </ActionForm>
         </section>

@@ -9,7 +9,8 @@ export const generateStaticParams = async () => [];
 
 export async function GET(_request: Request, { params }: RouteContext<'/section/[slug]/og.png'>) {
   const section = getSectionBySlug((await params).slug);
-  if (!section) return new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!section)
+    return new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   const site = getSiteSettings();
   return renderShareCard({
     kicker: site.siteName,

@@ -24,7 +24,13 @@ import { articlePath } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Story insights' };
 
-export default async function StoryInsightsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> }) {
+export default async function StoryInsightsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<RawSearchParams>;
+}) {
   const user = await requireStaff('insights.own');
   const { id: rawId } = await params;
   if (!/^[1-9]\d{0,8}$/.test(rawId)) notFound();
@@ -39,7 +45,12 @@ export default async function StoryInsightsPage({ params, searchParams }: { para
 
   return (
     <>
-      <PageHeader title={story.title} back={seesAll ? { href: '/admin/insights', label: 'Insights' } : { href: '/admin/stories', label: 'Your stories' }} />
+      <PageHeader
+        title={story.title}
+        back={
+          seesAll ? { href: '/admin/insights', label: 'Insights' } : { href: '/admin/stories', label: 'Your stories' }
+        }
+      />
       <div className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
         <StatusBadge status={story.status} publishedAt={story.publishedAt} />
         <span>{story.sectionName}</span>
@@ -53,11 +64,21 @@ export default async function StoryInsightsPage({ params, searchParams }: { para
             Edit
           </Link>
         ) : null}
-        <span data-voting={story.votingPaused ? 'paused' : 'open'}>{story.votingPaused ? 'Voting is paused' : 'Voting is open'}</span>
+        <span data-voting={story.votingPaused ? 'paused' : 'open'}>
+          {story.votingPaused ? 'Voting is paused' : 'Voting is open'}
+        </span>
         {can(user.role, 'votes.moderate') ? <VotingToggle storyId={story.id} paused={story.votingPaused} /> : null}
       </div>
-      <InsightsFilter action={`/admin/insights/stories/${story.id}`} values={values} error={window.ok ? undefined : window} />
-      {window.ok ? <StoryBody id={story.id} r={loadStoryReport(story.id, window.window)} /> : <p className="text-muted">Correct the period above to see the figures.</p>}
+      <InsightsFilter
+        action={`/admin/insights/stories/${story.id}`}
+        values={values}
+        error={window.ok ? undefined : window}
+      />
+      {window.ok ? (
+        <StoryBody id={story.id} r={loadStoryReport(story.id, window.window)} />
+      ) : (
+        <p className="text-muted">Correct the period above to see the figures.</p>
+      )}
     </>
   );
 }
@@ -103,7 +124,12 @@ function StoryBody({ id, r }: { id: number; r: StoryReport }) {
             id="moods-chart"
             title="Mood distribution, all votes counted"
             description={mixSummary}
-            rows={MOODS.map((m) => ({ label: MOOD_LABELS[m], value: r.tallies[m], colour: MOOD_COLOURS[m], note: `${p[m]}%` }))}
+            rows={MOODS.map((m) => ({
+              label: MOOD_LABELS[m],
+              value: r.tallies[m],
+              colour: MOOD_COLOURS[m],
+              note: `${p[m]}%`,
+            }))}
           />
         }
       />
@@ -114,9 +140,7 @@ function StoryBody({ id, r }: { id: number; r: StoryReport }) {
         csvHref={csv('mood-timeline')}
         table={table('mood-timeline')}
         empty={r.buckets.every((b) => b.total === 0) ? 'No votes were cast in this period.' : undefined}
-        chart={
-          <MoodTimelineChart bucket={w.bucket} buckets={r.buckets} description={timeSummary} />
-        }
+        chart={<MoodTimelineChart bucket={w.bucket} buckets={r.buckets} description={timeSummary} />}
       />
       <ChartFigure
         id="shares-timeline"
@@ -130,7 +154,11 @@ function StoryBody({ id, r }: { id: number; r: StoryReport }) {
             id="shares-timeline-chart"
             title="Shares by network, day by day"
             description={sharesSummary(shareRows)}
-            series={r.networks.map((n) => ({ key: n, label: networkLabel(n), colour: NETWORK_COLOURS[n] ?? PRIMARY_COLOUR }))}
+            series={r.networks.map((n) => ({
+              key: n,
+              label: networkLabel(n),
+              colour: NETWORK_COLOURS[n] ?? PRIMARY_COLOUR,
+            }))}
             buckets={r.shareDays.map((d) => {
               const start = Date.parse(`${d.day}T00:00:00Z`);
               return { tick: bucketTick(start, 'day'), label: bucketLabel(start, 'day'), values: d.counts };

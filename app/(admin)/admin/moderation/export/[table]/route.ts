@@ -15,12 +15,45 @@ export async function GET(_request: Request, { params }: RouteContext<'/admin/mo
   const now = Date.now();
   const day = iso(now).slice(0, 10);
   if (table === 'bursts') {
-    const rows = listVoteBursts(settings, now).map((b) => [b.articleId, b.title, b.votes, iso(b.from), iso(b.to), b.ipHash.slice(0, 10), ...MOODS.map((m) => b.moods[m])]);
-    return csvResponse(`moodwire-vote-bursts-${day}.csv`, ['Story number', 'Story', 'Votes', 'First vote (UTC)', 'Last vote (UTC)', 'Address hash (start)', ...MOODS.map((m) => MOOD_LABELS[m])], rows);
+    const rows = listVoteBursts(settings, now).map((b) => [
+      b.articleId,
+      b.title,
+      b.votes,
+      iso(b.from),
+      iso(b.to),
+      b.ipHash.slice(0, 10),
+      ...MOODS.map((m) => b.moods[m]),
+    ]);
+    return csvResponse(
+      `moodwire-vote-bursts-${day}.csv`,
+      [
+        'Story number',
+        'Story',
+        'Votes',
+        'First vote (UTC)',
+        'Last vote (UTC)',
+        'Address hash (start)',
+        ...MOODS.map((m) => MOOD_LABELS[m]),
+      ],
+      rows,
+    );
   }
   if (table === 'spikes') {
-    const rows = listVoteSpikes(settings, now).map((s) => [s.articleId, s.title, iso(s.hour), s.votes, Math.round(s.usualPerHour * 10) / 10]);
-    return csvResponse(`moodwire-vote-spikes-${day}.csv`, ['Story number', 'Story', 'Hour (UTC)', 'Votes', 'Usual votes per hour'], rows);
+    const rows = listVoteSpikes(settings, now).map((s) => [
+      s.articleId,
+      s.title,
+      iso(s.hour),
+      s.votes,
+      Math.round(s.usualPerHour * 10) / 10,
+    ]);
+    return csvResponse(
+      `moodwire-vote-spikes-${day}.csv`,
+      ['Story number', 'Story', 'Hour (UTC)', 'Votes', 'Usual votes per hour'],
+      rows,
+    );
   }
-  return new Response('No such table. Choose bursts or spikes.\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return new Response('No such table. Choose bursts or spikes.\n', {
+    status: 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 }

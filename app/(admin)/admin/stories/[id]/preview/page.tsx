@@ -33,9 +33,13 @@ export default async function StoryPreviewPage({ params }: { params: Promise<{ i
   const shown = { ...article, publishedAt: article.publishedAt || currentTime() };
   return (
     <>
-      <div role="note" className="mx-auto mb-6 flex max-w-3xl flex-wrap items-center justify-between gap-2 rounded border border-amber-400 bg-amber-50 px-4 py-2 text-sm text-amber-950">
+      <div
+        role="note"
+        className="mx-auto mb-6 flex max-w-3xl flex-wrap items-center justify-between gap-2 rounded border border-amber-400 bg-amber-50 px-4 py-2 text-sm text-amber-950"
+      >
         <p>
-          <strong>Preview</strong> · {STATUS_LABELS[article.status as ArticleStatus] ?? article.status} · readers {article.status === 'published' ? 'can' : 'cannot'} see this version at its address.
+          <strong>Preview</strong> · {STATUS_LABELS[article.status as ArticleStatus] ?? article.status} · readers{' '}
+          {article.status === 'published' ? 'can' : 'cannot'} see this version at its address.
         </p>
         <Link href={`/admin/stories/${article.id}`} className="font-semibold underline">
           Back to the editor

@@ -23,6 +23,14 @@ export default async function MoodRankingSectionPage({ params }: Props) {
   const mood = moodFromSlug(moodSlug);
   if (!mood || !Object.hasOwn(MOOD_WINDOWS, window)) notFound();
   // A well-formed slug of no section (an old link, a typo) gets all sections and a word about it.
-  if (!getSectionBySlug(section)) return <MoodRanking mood={mood} window={window as MoodWindow} sectionSlug="" problems={[unknownSectionMessage(section)]} />;
+  if (!getSectionBySlug(section))
+    return (
+      <MoodRanking
+        mood={mood}
+        window={window as MoodWindow}
+        sectionSlug=""
+        problems={[unknownSectionMessage(section)]}
+      />
+    );
   return <MoodRanking mood={mood} window={window as MoodWindow} sectionSlug={section} />;
 }
