@@ -5,7 +5,7 @@ import { install as installMalformedUrl } from './lib/server/malformed-url.cjs';
 import { install as installRequestLog } from './lib/server/request-log.cjs';
 import { install as installSecurityHeaders } from './lib/server/security-headers.cjs';
 import { install as installClientIp } from './lib/server/client-ip.cjs';
-import { databaseMode } from './lib/database-mode';
+import { databaseMode } from './db/config';
 import { rasterizeDemoImages } from './lib/server/demo-images';
 import { buildReaderScript } from './lib/server/reader-script';
 import { voteSettings } from './lib/votes/settings';

@@ -1,7 +1,7 @@
 // The one database connection of the server process.
 import 'server-only';
 import { databasePath } from '@/lib/data-dir';
-import { databaseMode } from '@/lib/database-mode';
+import { databaseMode } from '@/db/config';
 import { openDatabase, type DB } from './client';
 
 const globalForDb = globalThis as unknown as { moodwireDb?: { db: DB; env: string | undefined } };

@@ -3,7 +3,7 @@
 // characters XML forbids; the helpers below make every value safe before it goes in.
 import { Feed, type Item } from 'feed';
 import type { FeedArticle } from '@/db/queries/syndication';
-import { absoluteUrl, articlePath, sectionPath } from '@/lib/routes';
+import { absoluteUrl, articlePath, sectionPath } from '@/lib/domain/routes';
 
 export type FeedFormat = 'rss' | 'atom';
 

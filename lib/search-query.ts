@@ -2,7 +2,7 @@
 // Pure functions (no database, no Next): db/queries/search.ts runs the SQL, the search page renders.
 // Why two indexes and how short Chinese terms are found: docs/decisions/007-search-tokenizer.md.
 import { z } from 'zod';
-import { SLUG_PATTERN } from '@/lib/slug';
+import { SLUG_PATTERN } from '@/lib/domain/slug';
 
 /** Longer queries are cut to this many characters (a note tells the reader). */
 export const QUERY_MAX_CHARS = 200;

@@ -4,7 +4,7 @@ import { getSectionBySlug, listSections, sectionAndDescendantIds } from '@/db/qu
 import { getSiteSettings } from '@/db/queries/site';
 import { listFeedArticles } from '@/db/queries/syndication';
 import { buildFeed, FEED_CONTENT_TYPES, FEED_SIZE, type FeedFormat } from '@/lib/feeds';
-import { atomPath, rssPath, sectionAtomPath, sectionPath, sectionRssPath } from '@/lib/routes';
+import { atomPath, rssPath, sectionAtomPath, sectionPath, sectionRssPath } from '@/lib/domain/routes';
 
 function copyright(holder: string) {
   return `Copyright © ${new Date().getFullYear()} ${holder}. All rights reserved.`;

@@ -5,7 +5,7 @@ import { listArticlesInSections, listLatestArticles } from '@/db/queries/article
 import { listMoodLeaders } from '@/db/queries/mood-rankings';
 import { listSections, sectionAndDescendantIds, topLevelSections } from '@/db/queries/sections';
 import { getSiteSettings } from '@/db/queries/site';
-import { sectionPath, siteImagePath } from '@/lib/routes';
+import { sectionPath, siteImagePath } from '@/lib/domain/routes';
 import { pageMetadata } from '@/lib/seo';
 import { voteSettings } from '@/lib/votes/settings';
 

@@ -7,8 +7,8 @@ import { Pagination } from '@/components/ui/pagination';
 import { countArticlesByAuthor, listArticlesByAuthor } from '@/db/queries/articles';
 import { getAuthorBySlug } from '@/db/queries/authors';
 import { getSiteSettings } from '@/db/queries/site';
-import { authorPath } from '@/lib/routes';
-import { SLUG_PATTERN } from '@/lib/slug';
+import { authorPath } from '@/lib/domain/routes';
+import { SLUG_PATTERN } from '@/lib/domain/slug';
 
 export const authorPageHref = (slug: string, n: number) =>
   n === 1 ? authorPath(slug) : `${authorPath(slug)}/page/${n}`;

@@ -11,7 +11,7 @@ import {
   sectionTrail,
 } from '@/db/queries/sections';
 import { getSiteSettings } from '@/db/queries/site';
-import { sectionPath } from '@/lib/routes';
+import { sectionPath } from '@/lib/domain/routes';
 
 export const SECTION_PAGE_SIZE = 8;
 

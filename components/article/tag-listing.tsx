@@ -6,8 +6,8 @@ import { Pagination } from '@/components/ui/pagination';
 import { countArticlesByTag, listArticlesByTag } from '@/db/queries/articles';
 import { getSiteSettings } from '@/db/queries/site';
 import { getTagBySlug } from '@/db/queries/tags';
-import { tagPath } from '@/lib/routes';
-import { SLUG_PATTERN } from '@/lib/slug';
+import { tagPath } from '@/lib/domain/routes';
+import { SLUG_PATTERN } from '@/lib/domain/slug';
 
 export const tagPageHref = (slug: string, n: number) => (n === 1 ? tagPath(slug) : `${tagPath(slug)}/page/${n}`);
 

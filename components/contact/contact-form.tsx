@@ -6,7 +6,7 @@
 // is not worth 145 kB of framework script on every visit (Lighthouse Performance 85 → 100).
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { TextArea, TextField } from '@/components/ui/fields';
-import { sendContactMessageAction } from './actions';
+import { sendContactMessageAction } from '@/app/(site)/[page]/actions';
 
 export function ContactForm() {
   return (

@@ -2,7 +2,7 @@
 import type { Bucket } from '@/lib/insights/window';
 import { MOOD_COLOURS } from '@/lib/insights/colours';
 import { bucketLabel, bucketTick } from '@/lib/insights/window';
-import { MOODS, MOOD_LABELS, type Mood } from '@/lib/moods';
+import { MOODS, MOOD_LABELS, type Mood } from '@/lib/domain/moods';
 import { StackedBarChart } from './stacked-bar-chart';
 
 export function MoodTimelineChart({

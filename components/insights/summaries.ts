@@ -1,6 +1,6 @@
 // One-sentence text summaries of the charts: the main finding in words, for a glance and for screen
 // readers (the same sentence is the chart's <desc>).
-import { MOODS, MOOD_LABELS, percentages, sumTallies, type Tallies } from '@/lib/moods';
+import { MOODS, MOOD_LABELS, percentages, sumTallies, type Tallies } from '@/lib/domain/moods';
 import { formatCount } from './chart-scale';
 
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;

@@ -4,8 +4,8 @@
 // rollback with a message on failure, the new percentages announced politely. Button names never
 // change; counts are their descriptions. The look of a chosen, pending or closed button follows its
 // attributes (aria-pressed, data-pending, disabled), so the script only sets those.
-import { MOOD_LABELS, MOODS, percentages, type VoteSummary } from '@/lib/moods';
-import { moodStatsText, voteStatus } from '@/lib/mood-vote-text';
+import { MOOD_LABELS, MOODS, percentages, type VoteSummary } from '@/lib/domain/moods';
+import { moodStatsText, voteStatus } from '@/lib/votes/vote-text';
 
 export function MoodVoteForm({
   articleId,

@@ -13,8 +13,8 @@ import {
   type ArticleStatus,
 } from '@/db/schema';
 import { countWords, renderMarkdown } from '@/lib/markdown';
-import { articlePath } from '@/lib/routes';
-import { slugify } from '@/lib/slug';
+import { articlePath } from '@/lib/domain/routes';
+import { slugify } from '@/lib/domain/slug';
 import { heroColumns } from './articles';
 import { recordAudit } from './audit';
 import { clearRedirectsFrom, moveRedirects } from './redirects';

@@ -5,7 +5,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { ArticleStatus, Mood } from '@/db/schema';
-import { emptyTallies, MOODS, sumTallies, type Tallies } from '@/lib/moods';
+import { emptyTallies, MOODS, sumTallies, type Tallies } from '@/lib/domain/moods';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;

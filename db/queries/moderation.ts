@@ -10,7 +10,7 @@ import type { Mood } from '@/db/schema';
 import { recomputeVoteRollups } from '@/db/vote-rollups';
 import { findBursts, isSpike } from '@/lib/moderation/bursts';
 import { BURST_LOOKBACK_MS, type ModerationSettings } from '@/lib/moderation/settings';
-import { emptyTallies, type Tallies } from '@/lib/moods';
+import { emptyTallies, type Tallies } from '@/lib/domain/moods';
 import { recordAudit } from './audit';
 
 const HOUR_MS = 3_600_000;

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { articles, sections, voteHourly, type Mood } from '@/db/schema';
-import { MOODS } from '@/lib/moods';
+import { MOODS } from '@/lib/domain/moods';
 import { isPublic } from './visibility';
 
 const HOUR_MS = 3600_000;

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { DB } from '@/db/client';
 import { articles, rateLimits, voteHourly, votes, voteTallies, type Mood } from '@/db/schema';
-import { emptyTallies, sumTallies, type Tallies, type VoteSummary } from '@/lib/moods';
+import { emptyTallies, sumTallies, type Tallies, type VoteSummary } from '@/lib/domain/moods';
 import { isPublic } from './visibility';
 
 const HOUR_MS = 3600_000;

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { DB } from '@/db/client';
 import * as t from '@/db/schema';
 import { countWords, renderMarkdown } from '@/lib/markdown';
-import { slugify } from '@/lib/slug';
+import { slugify } from '@/lib/domain/slug';
 import { articlesA } from './content/articles-a';
 import { articlesB } from './content/articles-b';
 import { authors } from './content/authors';

@@ -3,7 +3,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { listSections, sectionTrail } from '@/db/queries/sections';
-import { MOODS } from '@/lib/moods';
+import { MOODS } from '@/lib/domain/moods';
 import {
   articleImagePath,
   articlePath,
@@ -14,7 +14,7 @@ import {
   sectionAtomPath,
   sectionPath,
   sectionRssPath,
-} from '@/lib/routes';
+} from '@/lib/domain/routes';
 import { moodVariantPath } from '@/lib/votes/voted-hint';
 
 /** The story's own cached addresses: the page, its per-mood copies (decision 002) and its share image. */

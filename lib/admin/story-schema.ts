@@ -1,7 +1,7 @@
 // The story editor's form: parsed and checked here, the status rules applied in the action.
 import { z } from 'zod';
 import { ARTICLE_STATUSES } from '@/db/schema';
-import { SLUG_PATTERN, slugify } from '@/lib/slug';
+import { SLUG_PATTERN, slugify } from '@/lib/domain/slug';
 import { localInputToMs } from './datetime';
 
 export const STATUS_LABELS: Record<(typeof ARTICLE_STATUSES)[number], string> = {

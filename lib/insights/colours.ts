@@ -2,7 +2,7 @@
 // themes, white (#ffffff) and dark (#121212): relative luminance between 0.12 and 0.30. Colour is
 // never the only cue: every chart has a legend with labels, a text summary and a table.
 // tests/unit/insights-colours.test.ts checks the contrast.
-import type { Mood } from '@/lib/moods';
+import type { Mood } from '@/lib/domain/moods';
 
 export const MOOD_COLOURS: Record<Mood, string> = {
   touched: '#db2777',

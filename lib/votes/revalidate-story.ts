@@ -22,8 +22,8 @@
 // (docs/decisions/002-mood-vote-freshness.md).
 import { revalidatePath } from 'next/cache';
 import { after } from 'next/server';
-import { MOODS, type Mood } from '@/lib/moods';
-import { articlePath, MOOD_RANKING_ROUTES } from '@/lib/routes';
+import { MOODS, type Mood } from '@/lib/domain/moods';
+import { articlePath, MOOD_RANKING_ROUTES } from '@/lib/domain/routes';
 import { moodVariantPath } from './voted-hint';
 
 export const INTERVAL_MS = 1000;

@@ -22,7 +22,7 @@ import crypto from 'node:crypto';
 import type { DB } from '@/db/client';
 import { MOODS } from '@/db/schema';
 import { seedDemoContent } from '@/db/seed';
-import { slugify } from '@/lib/slug';
+import { slugify } from '@/lib/domain/slug';
 import { BENCH_SECTIONS, DATELINES, HEADLINE_OBJECTS, HEADLINE_SUBJECTS, HEADLINE_VERBS, SHARE_NETWORKS } from './generator-content';
 
 /** Bump when the generator's output changes: the cached database and the bench build are then remade. */

@@ -4,7 +4,7 @@ import type { Mood } from '@/db/schema';
 import { recomputeVoteRollups } from '@/db/vote-rollups';
 import { parseInsightsWindow } from '@/lib/insights/window';
 import type { ModerationSettings } from '@/lib/moderation/settings';
-import { MOODS } from '@/lib/moods';
+import { MOODS } from '@/lib/domain/moods';
 import { createTempDatabase } from '../helpers/temp-db';
 
 const NOW = Date.parse('2026-11-25T12:30:00Z');

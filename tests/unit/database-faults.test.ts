@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { writeUnavailable } from '@/db/write-errors';
-import { databaseMode } from '@/lib/database-mode';
+import { databaseMode } from '@/db/config';
 
 const err = (code: string) => Object.assign(new Error(code), { code });
 

@@ -7,7 +7,7 @@ import {
   PRIMARY_COLOUR,
   SECONDARY_COLOUR,
 } from '@/lib/insights/colours';
-import { MOODS } from '@/lib/moods';
+import { MOODS } from '@/lib/domain/moods';
 import { SHARE_NETWORKS } from '@/lib/share-networks';
 
 describe('chart colours', () => {

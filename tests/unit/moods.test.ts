@@ -10,8 +10,8 @@ import {
   percentages,
   sumTallies,
   type Tallies,
-} from '@/lib/moods';
-import { moodPath } from '@/lib/routes';
+} from '@/lib/domain/moods';
+import { moodPath } from '@/lib/domain/routes';
 
 const tallies = fc
   .tuple(...MOODS.map(() => fc.integer({ min: 0, max: 100_000 })))

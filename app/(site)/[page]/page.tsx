@@ -4,7 +4,7 @@ import { Breadcrumb } from '@/components/article/breadcrumb';
 import { ContactForm } from '@/components/contact/contact-form';
 import { getPage, getSiteSettings } from '@/db/queries/site';
 import { formatDate } from '@/lib/format';
-import { siteImagePath, STATIC_PAGES, staticPagePath, type StaticPageSlug } from '@/lib/routes';
+import { siteImagePath, STATIC_PAGES, staticPagePath, type StaticPageSlug } from '@/lib/domain/routes';
 import { pageMetadata, plainExcerpt } from '@/lib/seo';
 
 // About us, Contact us, Copyright, Terms of use, Privacy policy. Any other top-level name is a 404.

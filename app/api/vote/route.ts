@@ -5,8 +5,8 @@ import type { NextRequest } from 'next/server';
 import { recordedWriteFailure, recordWriteSuccess, writeStatus } from '@/db/queries/health';
 import { castVote, getVotableArticle, getVoteSummary, type CastVoteResult, type VoteSummary } from '@/db/queries/votes';
 import type { WriteUnavailable } from '@/db/write-errors';
-import type { Mood } from '@/lib/moods';
-import { articlePath, siteUrl } from '@/lib/routes';
+import type { Mood } from '@/lib/domain/moods';
+import { articlePath, siteUrl } from '@/lib/domain/routes';
 import { clientAddressHash } from '@/lib/votes/client-address';
 import { revalidateMoodRankingsAfterVote, revalidateStoryAfterVote } from '@/lib/votes/revalidate-story';
 import {

@@ -21,7 +21,7 @@ import {
   type DashboardTable,
 } from '@/lib/insights/reports';
 import { bucketLabel, bucketTick, windowQuery } from '@/lib/insights/window';
-import { MOODS, MOOD_LABELS } from '@/lib/moods';
+import { MOODS, MOOD_LABELS } from '@/lib/domain/moods';
 
 export const metadata: Metadata = { title: 'Insights' };
 

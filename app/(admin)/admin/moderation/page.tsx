@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/admin/page-header';
 import { formatCount } from '@/components/insights/chart-scale';
-import { VotingToggle } from '@/components/insights/voting-toggle';
+import { VotingToggle } from '@/components/moderation/voting-toggle';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { SelectField, TextField } from '@/components/ui/fields';
 import { listPausedStories, listVoteBursts, listVoteSpikes, type IpBurst } from '@/db/queries/moderation';
@@ -10,8 +10,8 @@ import { idParam, param, type RawSearchParams } from '@/lib/admin/search-params'
 import { requireStaff } from '@/lib/auth/staff';
 import { formatDateTime } from '@/lib/format';
 import { moderationSettings } from '@/lib/moderation/settings';
-import { MOODS, MOOD_LABELS } from '@/lib/moods';
-import { articlePath } from '@/lib/routes';
+import { MOODS, MOOD_LABELS } from '@/lib/domain/moods';
+import { articlePath } from '@/lib/domain/routes';
 import { setVotingPausedAction, voidBurstAction } from './actions';
 
 export const metadata: Metadata = { title: 'Moderation' };

@@ -4,7 +4,7 @@ import { PageHeader } from '@/components/admin/page-header';
 import { listPagesForAdmin } from '@/db/queries/admin-site';
 import { requireStaff } from '@/lib/auth/staff';
 import { formatDateTime } from '@/lib/format';
-import { STATIC_PAGES, staticPagePath } from '@/lib/routes';
+import { STATIC_PAGES, staticPagePath } from '@/lib/domain/routes';
 
 export const metadata: Metadata = { title: 'Pages' };
 

@@ -15,7 +15,7 @@ import { formValues, parseForm, type ActionState } from '@/lib/action-state';
 import { idField, reorderSchema, sectionSchema } from '@/lib/admin/schemas';
 import { revalidateEverything } from '@/lib/admin/revalidate';
 import { requireStaffAction } from '@/lib/auth/staff';
-import { SLUG_PATTERN, slugify } from '@/lib/slug';
+import { SLUG_PATTERN, slugify } from '@/lib/domain/slug';
 
 type Checked = { name: string; slug: string; description: string; parentId: number | null };
 

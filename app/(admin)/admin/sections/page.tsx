@@ -7,7 +7,7 @@ import { sectionOptions } from '@/components/admin/section-options';
 import { countStoriesPerSection } from '@/db/queries/admin-sections';
 import { listSections, type SectionNode } from '@/db/queries/sections';
 import { requireStaff } from '@/lib/auth/staff';
-import { sectionPath } from '@/lib/routes';
+import { sectionPath } from '@/lib/domain/routes';
 import { createSectionAction, reorderSectionAction } from './actions';
 
 export const metadata: Metadata = { title: 'Sections' };

@@ -19,7 +19,7 @@ import { STATUS_LABELS } from '@/lib/admin/story-schema';
 import { requireStaff } from '@/lib/auth/staff';
 import { formatDateTime } from '@/lib/format';
 import { can, canEditStory, canViewStoryInsights } from '@/lib/permissions';
-import { articlePath } from '@/lib/routes';
+import { articlePath } from '@/lib/domain/routes';
 
 export const metadata: Metadata = { title: 'Stories' };
 

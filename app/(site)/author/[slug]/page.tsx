@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { AuthorListing, loadAuthor } from '@/components/article/author-listing';
-import { authorPath } from '@/lib/routes';
+import { authorPath } from '@/lib/domain/routes';
 
 export const revalidate = 300;
 export const generateStaticParams = async () => [];

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { SectionListing } from '@/components/article/section-listing';
 import { getSectionBySlug } from '@/db/queries/sections';
 import { getSiteSettings } from '@/db/queries/site';
-import { sectionImagePath, sectionPath } from '@/lib/routes';
+import { sectionImagePath, sectionPath } from '@/lib/domain/routes';
 import { pageMetadata } from '@/lib/seo';
 
 export const revalidate = 300;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { loadTag, TagListing } from '@/components/article/tag-listing';
 import { getSiteSettings } from '@/db/queries/site';
-import { tagPath } from '@/lib/routes';
+import { tagPath } from '@/lib/domain/routes';
 
 export const revalidate = 300;
 export const generateStaticParams = async () => [];

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { getSiteSettings } from '@/db/queries/site';
 import { recordedWriteFailure } from '@/db/queries/health';
 import { getShareTarget, recordShareClick, type ShareTarget } from '@/db/queries/shares';
-import { absoluteUrl, articlePath } from '@/lib/routes';
+import { absoluteUrl, articlePath } from '@/lib/domain/routes';
 import { buildShareUrl, LINK_NETWORKS, type LinkNetwork } from '@/lib/share-networks';
-import { SLUG_PATTERN } from '@/lib/slug';
+import { SLUG_PATTERN } from '@/lib/domain/slug';
 import { clientAddressHash } from '@/lib/votes/client-address';
 import { voteSettings } from '@/lib/votes/settings';
 

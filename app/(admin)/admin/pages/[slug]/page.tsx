@@ -6,7 +6,7 @@ import { MarkdownEditor } from '@/components/admin/markdown-editor';
 import { PageHeader } from '@/components/admin/page-header';
 import { getPageForEdit } from '@/db/queries/admin-site';
 import { requireStaff } from '@/lib/auth/staff';
-import { STATIC_PAGES } from '@/lib/routes';
+import { STATIC_PAGES } from '@/lib/domain/routes';
 import { savePageAction } from '../../furniture-actions';
 
 export const metadata: Metadata = { title: 'Edit page' };

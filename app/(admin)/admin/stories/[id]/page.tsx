@@ -11,7 +11,7 @@ import { getStoryForEdit, listAuthors, storyIsPublic } from '@/db/queries/admin-
 import { listSections } from '@/db/queries/sections';
 import { requireStaff } from '@/lib/auth/staff';
 import { can, canEditStory, canViewStoryInsights } from '@/lib/permissions';
-import { articlePath } from '@/lib/routes';
+import { articlePath } from '@/lib/domain/routes';
 import { removeHeroAction, unpublishStoryAction } from '../actions';
 import { updateHeroTextAction, uploadHeroAction } from '../hero-actions';
 

@@ -10,7 +10,7 @@ import { MoodTimelineChart } from '@/components/insights/mood-timeline-chart';
 import { InsightsFilter } from '@/components/insights/insights-filter';
 import { StackedBarChart } from '@/components/insights/stacked-bar-chart';
 import { moodMixSummary, sharesSummary } from '@/components/insights/summaries';
-import { VotingToggle } from '@/components/insights/voting-toggle';
+import { VotingToggle } from '@/components/moderation/voting-toggle';
 import { storyIsPublic } from '@/db/queries/admin-stories';
 import { getStoryForInsights } from '@/db/queries/insights';
 import { param, type RawSearchParams } from '@/lib/admin/search-params';
@@ -18,9 +18,9 @@ import { requireStaff } from '@/lib/auth/staff';
 import { MOOD_COLOURS, NETWORK_COLOURS, PRIMARY_COLOUR } from '@/lib/insights/colours';
 import { loadStoryReport, networkLabel, storyTable, type StoryReport, type StoryTable } from '@/lib/insights/reports';
 import { bucketLabel, bucketTick, parseInsightsWindow, windowQuery } from '@/lib/insights/window';
-import { MOODS, MOOD_LABELS, percentages } from '@/lib/moods';
+import { MOODS, MOOD_LABELS, percentages } from '@/lib/domain/moods';
 import { can, canEditStory, canViewStoryInsights } from '@/lib/permissions';
-import { articlePath } from '@/lib/routes';
+import { articlePath } from '@/lib/domain/routes';
 
 export const metadata: Metadata = { title: 'Story insights' };
 

@@ -10,7 +10,7 @@ import { currentTime } from '@/lib/admin/datetime';
 import { STATUS_LABELS } from '@/lib/admin/story-schema';
 import { requireStaff } from '@/lib/auth/staff';
 import { canPreviewStory } from '@/lib/permissions';
-import { absoluteUrl, articlePath, sectionPath } from '@/lib/routes';
+import { absoluteUrl, articlePath, sectionPath } from '@/lib/domain/routes';
 import type { ArticleStatus } from '@/db/schema';
 
 export const metadata: Metadata = { title: 'Preview', robots: { index: false, follow: false } };

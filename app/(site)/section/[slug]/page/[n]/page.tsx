@@ -4,7 +4,7 @@ import { SectionListing, sectionPageHref } from '@/components/article/section-li
 import { getSectionBySlug } from '@/db/queries/sections';
 import { getSiteSettings } from '@/db/queries/site';
 import { parsePageNumber } from '@/lib/format';
-import { sectionImagePath } from '@/lib/routes';
+import { sectionImagePath } from '@/lib/domain/routes';
 import { pageMetadata } from '@/lib/seo';
 
 export const revalidate = 300;

@@ -1,7 +1,7 @@
 // The words of the mood vote, in one place for the server-rendered form (components/mood) and the
 // script that updates it in place (lib/client/mood-vote.ts). No imports beyond lib/moods: both sides
 // bundle it.
-import { MOOD_LABELS, MOODS, percentages, sumTallies, type MoodChoice } from '@/lib/moods';
+import { MOOD_LABELS, MOODS, percentages, sumTallies, type MoodChoice } from '@/lib/domain/moods';
 
 // Made on first use: building an Intl formatter costs a phone tens of milliseconds, and most pages
 // that load the reader script never show a count.
