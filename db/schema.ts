@@ -11,12 +11,14 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
+// Relative, not '@/': drizzle-kit loads this file without the tsconfig paths.
+import { ARTICLE_STATUSES, type ArticleStatus } from '../lib/domain/article-status';
+import { MOODS, type Mood } from '../lib/domain/moods';
+import { ROLES, type Role } from '../lib/domain/roles';
 
-export const MOODS = ['touched', 'sympathetic', 'bored', 'angry', 'amused', 'sad', 'happy', 'no_comment'] as const;
-export type Mood = (typeof MOODS)[number];
-
-export const ARTICLE_STATUSES = ['draft', 'review', 'scheduled', 'published'] as const;
-export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+// The lists live in lib/domain/ (the leaf every layer may import); the queries and the per-engine
+// schemas keep taking them from here.
+export { ARTICLE_STATUSES, MOODS, ROLES, type ArticleStatus, type Mood, type Role };
 
 /**
  * Statuses readers may see (a scheduled story once its time has come), as an SQL list. Written
@@ -24,9 +26,6 @@ export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
  * articles_public_published_idx when the query's condition matches the index's own, word for word.
  */
 export const PUBLIC_STATUS_SQL = "('published', 'scheduled')";
-
-export const ROLES = ['writer', 'editor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
 
 const moodList = MOODS.map((m) => `'${m}'`).join(', ');
 const statusList = ARTICLE_STATUSES.map((s) => `'${s}'`).join(', ');

@@ -1,4 +1,4 @@
-import type { ArticleStatus } from '@/db/schema';
+import type { ArticleStatus } from '@/lib/domain/article-status';
 import { STATUS_LABELS } from '@/lib/admin/story-schema';
 import { currentTime } from '@/lib/admin/datetime';
 import { formatDateTime } from '@/lib/format';

@@ -5,9 +5,7 @@
 // without a full reload. Fields read errors and kept values from the context.
 import { createContext, useActionState, useContext, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
-import type { ActionState } from '@/lib/action-state';
-
-type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
+import type { ActionState, FormAction } from '@/lib/action-state';
 
 const FormStateContext = createContext<ActionState>({});
 export const useFieldState = () => useContext(FormStateContext);
@@ -20,7 +18,7 @@ export function ActionForm({
   encType,
   actionName,
 }: {
-  action: Action;
+  action: FormAction;
   children: ReactNode;
   className?: string;
   id?: string;

@@ -1,6 +1,6 @@
 // The story editor's form: parsed and checked here, the status rules applied in the action.
 import { z } from 'zod';
-import { ARTICLE_STATUSES } from '@/db/schema';
+import { ARTICLE_STATUSES } from '@/lib/domain/article-status';
 import { SLUG_PATTERN, slugify } from '@/lib/domain/slug';
 import { localInputToMs } from './datetime';
 

@@ -21,7 +21,7 @@ import { listSections, sectionAndDescendantIds, type SectionNode } from '@/db/qu
 import type { RawSearchParams } from '@/lib/admin/search-params';
 import { param } from '@/lib/admin/search-params';
 import { MOODS, MOOD_LABELS, percentages, sumTallies, type Tallies } from '@/lib/domain/moods';
-import { NETWORK_LABELS, SHARE_NETWORKS, type ShareNetwork } from '@/lib/share-networks';
+import { NETWORK_LABELS, SHARE_NETWORKS, type ShareNetwork } from '@/lib/domain/share-networks';
 import {
   bucketIso,
   bucketLabel,

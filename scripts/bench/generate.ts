@@ -20,7 +20,7 @@
 //   weights) and UTC days after publication, stored as per-day counts.
 import crypto from 'node:crypto';
 import type { DB } from '@/db/client';
-import { MOODS } from '@/db/schema';
+import { MOODS } from '@/lib/domain/moods';
 import { seedDemoContent } from '@/db/seed';
 import { slugify } from '@/lib/domain/slug';
 import { BENCH_SECTIONS, DATELINES, HEADLINE_OBJECTS, HEADLINE_SUBJECTS, HEADLINE_VERBS, SHARE_NETWORKS } from './generator-content';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Mood } from '@/db/schema';
+import type { Mood } from '@/lib/domain/moods';
 import { recomputeVoteRollups } from '@/db/vote-rollups';
 import { parseInsightsWindow } from '@/lib/insights/window';
 import type { ModerationSettings } from '@/lib/moderation/settings';

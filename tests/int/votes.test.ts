@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Mood } from '@/db/schema';
+import type { Mood } from '@/lib/domain/moods';
 import { MOODS } from '@/lib/domain/moods';
 import { createTempDatabase } from '../helpers/temp-db';
 

@@ -1,8 +1,8 @@
+import fs from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MOODS as SCHEMA_MOODS } from '@/db/schema';
+import { ARTICLE_STATUSES } from '@/lib/domain/article-status';
 import {
-  applyChoice,
   emptyTallies,
   MOOD_LABELS,
   MOODS,
@@ -11,15 +11,25 @@ import {
   sumTallies,
   type Tallies,
 } from '@/lib/domain/moods';
+import { ROLES } from '@/lib/domain/roles';
 import { moodPath } from '@/lib/domain/routes';
+import { applyChoice } from '@/lib/votes/choice';
+
+/** The values a CHECK constraint of the first migration allows, in its order. */
+function checkedValues(constraint: string): string[] {
+  const sql = fs.readFileSync('drizzle/0000_init.sql', 'utf8');
+  const list = new RegExp(`"${constraint}" CHECK\\(\\w+ IN \\(([^)]*)\\)\\)`).exec(sql)?.[1] ?? '';
+  return [...list.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+}
 
 const tallies = fc
   .tuple(...MOODS.map(() => fc.integer({ min: 0, max: 100_000 })))
   .map((counts) => Object.fromEntries(MOODS.map((m, i) => [m, counts[i]!])) as Tallies);
 
 describe('moods', () => {
-  it('are the schema’s eight, in the reference order, with the reference labels', () => {
-    expect([...MOODS]).toEqual([...SCHEMA_MOODS]);
+  it('are the database’s eight, in the reference order, with the reference labels', () => {
+    expect([...MOODS]).toEqual(checkedValues('votes_mood_check'));
+    expect([...MOODS]).toEqual(checkedValues('vote_tallies_mood_check'));
     expect(MOODS.map((m) => MOOD_LABELS[m])).toEqual([
       'Touched',
       'Sympathetic',
@@ -30,6 +40,11 @@ describe('moods', () => {
       'Happy',
       'No comment',
     ]);
+  });
+
+  it('roles and story statuses are the ones the database allows', () => {
+    expect([...ROLES]).toEqual(checkedValues('users_role_check'));
+    expect([...ARTICLE_STATUSES]).toEqual(checkedValues('articles_status_check'));
   });
 
   it('round-trip through their URL segment; anything else is no mood', () => {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { recordedWriteFailure } from '@/db/queries/health';
 import { recordShareClick, type ShareCount } from '@/db/queries/shares';
 import { siteUrl } from '@/lib/domain/routes';
-import { REPORTED_NETWORKS } from '@/lib/share-networks';
+import { REPORTED_NETWORKS } from '@/lib/domain/share-networks';
 import { SLUG_PATTERN } from '@/lib/domain/slug';
 import { clientAddressHash } from '@/lib/votes/client-address';
 import { voteSettings } from '@/lib/votes/settings';

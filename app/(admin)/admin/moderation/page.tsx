@@ -191,7 +191,12 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
                           </span>
                         </SubmitButton>
                       </ActionForm>
-                      <VotingToggle storyId={s.articleId} paused={s.votingPaused} fromModeration />
+                      <VotingToggle
+                        action={setVotingPausedAction}
+                        storyId={s.articleId}
+                        paused={s.votingPaused}
+                        fromModeration
+                      />
                     </td>
                   </tr>
                 ))}
@@ -233,7 +238,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
                 <Link href={articlePath(s.slug)} className="text-brand hover:underline">
                   {s.title}
                 </Link>
-                <VotingToggle storyId={s.id} paused fromModeration />
+                <VotingToggle action={setVotingPausedAction} storyId={s.id} paused fromModeration />
               </li>
             ))}
           </ul>

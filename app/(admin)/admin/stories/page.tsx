@@ -5,7 +5,7 @@ import { PageHeader } from '@/components/admin/page-header';
 import { sectionOptions } from '@/components/admin/section-options';
 import { StatusBadge } from '@/components/admin/status-badge';
 import { Pagination } from '@/components/ui/pagination';
-import { ARTICLE_STATUSES, type ArticleStatus } from '@/db/schema';
+import { ARTICLE_STATUSES, type ArticleStatus } from '@/lib/domain/article-status';
 import {
   countStoriesForAdmin,
   listAuthors,

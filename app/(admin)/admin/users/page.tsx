@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { SelectField, TextField } from '@/components/ui/fields';
 import { PageHeader } from '@/components/admin/page-header';
-import { ROLES } from '@/db/schema';
+import { ROLES } from '@/lib/domain/roles';
 import { listUsers } from '@/db/queries/users';
 import { requireStaff } from '@/lib/auth/staff';
 import { formatDateTime } from '@/lib/format';

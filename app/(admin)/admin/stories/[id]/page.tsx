@@ -12,7 +12,7 @@ import { listSections } from '@/db/queries/sections';
 import { requireStaff } from '@/lib/auth/staff';
 import { can, canEditStory, canViewStoryInsights } from '@/lib/permissions';
 import { articlePath } from '@/lib/domain/routes';
-import { removeHeroAction, unpublishStoryAction } from '../actions';
+import { removeHeroAction, saveStoryAction, unpublishStoryAction } from '../actions';
 import { updateHeroTextAction, uploadHeroAction } from '../hero-actions';
 
 export const metadata: Metadata = { title: 'Edit story' };
@@ -82,6 +82,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
         </p>
       ) : null}
       <StoryForm
+        action={saveStoryAction}
         role={user.role}
         sections={listSections()}
         authors={listAuthors()}

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { SelectField, TextField } from '@/components/ui/fields';
 import { PageHeader } from '@/components/admin/page-header';
-import { ROLES } from '@/db/schema';
+import { ROLES } from '@/lib/domain/roles';
 import { getUserById } from '@/db/queries/users';
 import { requireStaff } from '@/lib/auth/staff';
 import { ROLE_LABELS } from '@/lib/permissions';

@@ -21,6 +21,7 @@ import { bucketLabel, bucketTick, parseInsightsWindow, windowQuery } from '@/lib
 import { MOODS, MOOD_LABELS, percentages } from '@/lib/domain/moods';
 import { can, canEditStory, canViewStoryInsights } from '@/lib/permissions';
 import { articlePath } from '@/lib/domain/routes';
+import { setVotingPausedAction } from '@/app/(admin)/admin/moderation/actions';
 
 export const metadata: Metadata = { title: 'Story insights' };
 
@@ -67,7 +68,9 @@ export default async function StoryInsightsPage({
         <span data-voting={story.votingPaused ? 'paused' : 'open'}>
           {story.votingPaused ? 'Voting is paused' : 'Voting is open'}
         </span>
-        {can(user.role, 'votes.moderate') ? <VotingToggle storyId={story.id} paused={story.votingPaused} /> : null}
+        {can(user.role, 'votes.moderate') ? (
+          <VotingToggle action={setVotingPausedAction} storyId={story.id} paused={story.votingPaused} />
+        ) : null}
       </div>
       <InsightsFilter
         action={`/admin/insights/stories/${story.id}`}

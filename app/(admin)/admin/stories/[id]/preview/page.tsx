@@ -11,7 +11,7 @@ import { STATUS_LABELS } from '@/lib/admin/story-schema';
 import { requireStaff } from '@/lib/auth/staff';
 import { canPreviewStory } from '@/lib/permissions';
 import { absoluteUrl, articlePath, sectionPath } from '@/lib/domain/routes';
-import type { ArticleStatus } from '@/db/schema';
+import type { ArticleStatus } from '@/lib/domain/article-status';
 
 export const metadata: Metadata = { title: 'Preview', robots: { index: false, follow: false } };
 
