@@ -1,7 +1,6 @@
 // The one database connection of the server process.
 import 'server-only';
-import { databasePath } from '@/lib/data-dir';
-import { databaseMode } from '@/db/config';
+import { databaseMode, databasePath } from './config';
 import { openDatabase, type DB } from './client';
 
 const globalForDb = globalThis as unknown as { moodwireDb?: { db: DB; env: string | undefined } };

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { databasePath } from '../lib/data-dir';
+import { databasePath } from '../db/config';
 
 function main(): void {
   const target = process.argv[2];

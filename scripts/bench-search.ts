@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { migrateDatabase, openDatabase } from '../db/client';
-import { seedDemoContent, demoArticles } from '../db/seed';
+import { demoArticles } from '../db/seed';
+import { seedDemo } from './lib/seed-demo';
 import { parseQuery } from '../lib/search-query';
 
 const STORIES = Number(process.env.BENCH_STORIES || 10_000);
@@ -27,7 +28,7 @@ const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.lengt
 function build(): void {
   const db = openDatabase(file);
   migrateDatabase(db);
-  seedDemoContent(db);
+  seedDemo(db);
   const sentences = demoArticles.flatMap((a) =>
     a.body.split(/(?<=[.!?])\s+/).filter((s) => s.length > 30 && !s.startsWith('#')),
   );

@@ -3,9 +3,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { migrateDatabase, openDatabase } from '../db/client';
-import { ensureFirstAdmin } from '../db/accounts';
-import { isEmpty, seedDemoContent } from '../db/seed';
-import { authSecret, databasePath } from '../lib/data-dir';
+import { ensureFirstAdmin } from '../lib/accounts';
+import { isEmpty } from '../db/seed';
+import { seedDemo } from './lib/seed-demo';
+import { databasePath } from '../db/config';
+import { authSecret } from '../lib/data-dir';
 import { buildIsStale, stampBuild } from './lib/build';
 import { SERVER_NODE_FLAGS } from './lib/node-flags';
 
@@ -18,7 +20,7 @@ async function prepareDatabase(): Promise<void> {
   try {
     migrateDatabase(db);
     if (isEmpty(db)) {
-      const { articles } = seedDemoContent(db);
+      const { articles } = seedDemo(db);
       console.log(`[moodwire] seeded ${articles} demo stories into ${file}`);
     }
     await ensureFirstAdmin(

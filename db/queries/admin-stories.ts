@@ -12,7 +12,6 @@ import {
   users,
   type ArticleStatus,
 } from '@/db/schema';
-import { countWords, renderMarkdown } from '@/lib/markdown';
 import { articlePath } from '@/lib/domain/routes';
 import { slugify } from '@/lib/domain/slug';
 import { heroColumns } from './articles';
@@ -171,7 +170,10 @@ export type StoryWrite = {
   authorId: number | null;
   byline: string;
   dateline: string;
+  /** Markdown source, and the sanitised HTML and word count rendered from it (lib/markdown.ts renderedBody) */
   body: string;
+  bodyHtml: string;
+  wordCount: number;
   tags: string[];
   relatedIds: number[];
   status: ArticleStatus;
@@ -185,8 +187,8 @@ function isPublicRow(status: string, publishedAt: number | null, now: number) {
 }
 
 /**
- * Creates or updates a story in one transaction: the row (body HTML rendered here), tags, related
- * picks, the redirect from a published story's old address, and the audit entry.
+ * Creates or updates a story in one transaction: the row, tags, related picks, the redirect from a
+ * published story's old address, and the audit entry.
  */
 export function saveStory(actorId: number, id: number | undefined, input: StoryWrite, now = Date.now()): StorySaved {
   const db = getDb();
@@ -204,8 +206,8 @@ export function saveStory(actorId: number, id: number | undefined, input: StoryW
       byline: input.byline,
       dateline: input.dateline,
       body: input.body,
-      bodyHtml: renderMarkdown(input.body),
-      wordCount: countWords(input.body),
+      bodyHtml: input.bodyHtml,
+      wordCount: input.wordCount,
       status: input.status,
       publishedAt: input.publishedAt,
       updatedAt: now,

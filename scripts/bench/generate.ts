@@ -21,7 +21,7 @@
 import crypto from 'node:crypto';
 import type { DB } from '@/db/client';
 import { MOODS } from '@/lib/domain/moods';
-import { seedDemoContent } from '@/db/seed';
+import { seedDemo } from '../lib/seed-demo';
 import { slugify } from '@/lib/domain/slug';
 import { BENCH_SECTIONS, DATELINES, HEADLINE_OBJECTS, HEADLINE_SUBJECTS, HEADLINE_VERBS, SHARE_NETWORKS } from './generator-content';
 
@@ -133,7 +133,7 @@ export function generateBenchData(db: DB, options: GenerateOptions): GenerateSum
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const sqlite = db.$client;
 
-  seedDemoContent(db, { now });
+  seedDemo(db, { now });
 
   const summary = sqlite.transaction(() => {
     // ── sections ──

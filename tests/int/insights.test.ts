@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Mood } from '@/lib/domain/moods';
 import { recomputeVoteRollups } from '@/db/vote-rollups';
 import { parseInsightsWindow } from '@/lib/insights/window';
-import type { ModerationSettings } from '@/lib/moderation/settings';
+import type { ModerationSettings } from '@/db/queries/moderation';
 import { MOODS } from '@/lib/domain/moods';
 import { createTempDatabase } from '../helpers/temp-db';
 

@@ -17,14 +17,16 @@ import { parseForm, type ActionState } from '@/lib/action-state';
 import { idField, pageSchema, partnerSchema, promoSchema, settingsSchema } from '@/lib/admin/schemas';
 import { revalidateEverything } from '@/lib/admin/revalidate';
 import { requireStaffAction } from '@/lib/auth/staff';
+import { renderMarkdown } from '@/lib/markdown';
 
 export async function savePageAction(_state: ActionState, form: FormData): Promise<ActionState> {
   const user = await requireStaffAction('furniture.manage');
   const parsed = parseForm(pageSchema, form);
   if (parsed.state) return parsed.state;
-  savePage(user.id, parsed.data.slug, { title: parsed.data.title, body: parsed.data.body });
+  const { slug, title, body } = parsed.data;
+  savePage(user.id, slug, { title, body, bodyHtml: renderMarkdown(body) });
   revalidateEverything();
-  redirect(`/admin/pages/${parsed.data.slug}?saved=1`);
+  redirect(`/admin/pages/${slug}?saved=1`);
 }
 
 export async function savePartnerAction(_state: ActionState, form: FormData): Promise<ActionState> {
