@@ -1,5 +1,5 @@
 // The vote buttons, drawn on the server. Without JavaScript this is a plain form: each button submits
-// its mood and the server answers with a 303 back to #mood-vote. With JavaScript, lib/client/mood-vote.ts
+// its mood and the server answers with a 303 back to #mood-vote. With JavaScript, lib/votes/vote-in-place.ts
 // (in /reader.js, no framework) votes in place on the same markup: optimistic counts, a pending state,
 // rollback with a message on failure, the new percentages announced politely. Button names never
 // change; counts are their descriptions. The look of a chosen, pending or closed button follows its

@@ -120,7 +120,6 @@ export function getStoryForEdit(id: number) {
       createdByName: users.name,
       heroId: media.id,
       ...heroColumns,
-      heroMime: media.mime,
     })
     .from(articles)
     .leftJoin(media, eq(media.id, articles.heroMediaId))
