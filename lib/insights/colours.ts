@@ -31,6 +31,9 @@ export const NETWORK_COLOURS: Record<string, string> = {
 export const PRIMARY_COLOUR = '#2563eb';
 export const SECONDARY_COLOUR = '#7c7c7c';
 
+/** A share network's colour; a network the list does not know yet gets the plain one. */
+export const networkColour = (network: string) => NETWORK_COLOURS[network] ?? PRIMARY_COLOUR;
+
 export const PAGE_BACKGROUNDS = { light: '#ffffff', dark: '#121212' } as const;
 
 function channel(c: number): number {
