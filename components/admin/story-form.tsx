@@ -6,7 +6,7 @@ import type { ArticleStatus } from '@/lib/domain/article-status';
 import type { Role } from '@/lib/domain/roles';
 import type { SectionNode } from '@/db/queries/sections';
 import type { FormAction } from '@/lib/action-state';
-import { msToLocalInput, siteTimeZone } from '@/lib/admin/datetime';
+import { msToWallClock, siteTimeZone } from '@/lib/time-zone';
 import { STATUS_LABELS } from '@/lib/admin/story-schema';
 import { allowedStatuses } from '@/lib/admin/story-rules';
 
@@ -96,7 +96,7 @@ export function StoryForm({
               name="publishAt"
               type="datetime-local"
               label="Publish time"
-              defaultValue={story.publishedAt ? msToLocalInput(story.publishedAt) : ''}
+              defaultValue={story.publishedAt ? msToWallClock(story.publishedAt) : ''}
               hint={`In ${siteTimeZone()}. Required for “Scheduled”; empty with “Published” means now.`}
             />
           ) : null}

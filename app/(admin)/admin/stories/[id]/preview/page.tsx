@@ -6,7 +6,7 @@ import { getStoryAccess } from '@/db/queries/admin-stories';
 import { getArticleByIdForPreview } from '@/db/queries/articles';
 import { listSections, sectionTrail } from '@/db/queries/sections';
 import { getSiteSettings } from '@/db/queries/site';
-import { currentTime } from '@/lib/admin/datetime';
+import { currentTime } from '@/lib/time-zone';
 import { STATUS_LABELS } from '@/lib/admin/story-schema';
 import { requireStaff } from '@/lib/auth/staff';
 import { canPreviewStory } from '@/lib/permissions';
