@@ -14,6 +14,8 @@ import {
   sectionAtomPath,
   sectionPath,
   sectionRssPath,
+  staticPagePath,
+  type StaticPageSlug,
 } from '@/lib/domain/routes';
 import { moodVariantPath } from '@/lib/votes/voted-hint';
 
@@ -62,6 +64,16 @@ export function revalidateStory(change: { slug: string; oldSlug?: string; sectio
   const { paths, patterns } = storyChangePaths(change);
   for (const p of paths) revalidatePath(p);
   for (const p of patterns) revalidatePath(p, 'page');
+}
+
+/**
+ * An edit of About us, Contact us or another static page shows on that page, and as its date in the
+ * sitemap; nowhere else. The footer links every static page under its fixed name (STATIC_PAGES), so
+ * no other page changes.
+ */
+export function revalidateStaticPage(slug: StaticPageSlug): void {
+  revalidatePath(staticPagePath(slug));
+  revalidatePath('/sitemap.xml');
 }
 
 /** Site name, footer, partners, promo: they appear on every reader page. */

@@ -15,7 +15,7 @@ import {
 import { setMessageRead } from '@/db/queries/contact';
 import { parseForm, type ActionState } from '@/lib/action-state';
 import { idField, pageSchema, partnerSchema, promoSchema, settingsSchema } from '@/lib/admin/schemas';
-import { revalidateEverything } from '@/lib/admin/revalidate';
+import { revalidateEverything, revalidateStaticPage } from '@/lib/admin/revalidate';
 import { requireStaffAction } from '@/lib/auth/staff';
 import { renderMarkdown } from '@/lib/markdown';
 
@@ -25,7 +25,7 @@ export async function savePageAction(_state: ActionState, form: FormData): Promi
   if (parsed.state) return parsed.state;
   const { slug, title, body } = parsed.data;
   savePage(user.id, slug, { title, body, bodyHtml: renderMarkdown(body) });
-  revalidateEverything();
+  revalidateStaticPage(slug);
   redirect(`/admin/pages/${slug}?saved=1`);
 }
 
