@@ -1,4 +1,4 @@
-import { qrSymbol } from '@/lib/qr';
+import { qrSymbol } from '@/lib/share/qr';
 import { HIDE_IN_WECHAT, WECHAT_ITEM_ID } from '@/lib/server/trusted-inline-scripts.cjs';
 import { sharePath } from '@/lib/domain/routes';
 import { LINK_NETWORKS, NETWORK_LABELS } from '@/lib/domain/share-networks';

@@ -3,7 +3,7 @@
 // DOM code, on the markup the server drew. Everything works without it. Bundled by esbuild when Next
 // builds (lib/server/reader-script.ts); it runs after the document is parsed (defer).
 import { enhanceMoodVote } from '@/lib/votes/vote-in-place';
-import { enhanceShareBar } from './share';
+import { enhanceShareBar } from '@/lib/share/share-in-page';
 
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-mood-vote]')) enhanceMoodVote(form);
 enhanceShareBar(document);

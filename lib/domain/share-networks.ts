@@ -1,5 +1,5 @@
 // The allow-list of places a reader can share a story to, and their names. The share counts store these
-// keys; the share URLs themselves are built in lib/share-networks.ts.
+// keys; the share URLs themselves are built in lib/share/share-urls.ts.
 
 /** Networks reached through our counting redirect, /share/<network>/<slug>. */
 export const LINK_NETWORKS = ['weibo', 'x', 'facebook', 'linkedin', 'reddit', 'email'] as const;
