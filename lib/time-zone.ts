@@ -24,7 +24,8 @@ export function siteTimeZone(env: Record<string, string | undefined> = process.e
   const zone = raw?.trim() || DEFAULT_ZONE;
   if (!isTimeZone(zone))
     throw new Error(
-      `Invalid configuration: SITE_TIMEZONE must be a time zone name such as Asia/Shanghai or Europe/London; got "${zone}".`,
+      'Invalid configuration: SITE_TIMEZONE must be a time zone name such as Asia/Shanghai or ' +
+        `Europe/London; got "${zone}".`,
     );
   checked = { raw, zone };
   return zone;
@@ -37,7 +38,8 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** An instant as the newsroom's clocks show it: "2026-05-01T09:30" (a datetime-local input's value). */
 export function msToWallClock(ms: number, zone = siteTimeZone()): string {
   const t = new TZDateMini(ms, zone);
-  return `${String(t.getFullYear()).padStart(4, '0')}-${two(t.getMonth() + 1)}-${two(t.getDate())}T${two(t.getHours())}:${two(t.getMinutes())}`;
+  const day = `${String(t.getFullYear()).padStart(4, '0')}-${two(t.getMonth() + 1)}-${two(t.getDate())}`;
+  return `${day}T${two(t.getHours())}:${two(t.getMinutes())}`;
 }
 
 /**

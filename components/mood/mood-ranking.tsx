@@ -16,7 +16,9 @@ const numbers = new Intl.NumberFormat('en-GB');
 export function moodRankingMetadata(mood: Mood): Metadata {
   return {
     title: `${MOOD_SUPERLATIVES[mood]} stories`,
-    description: `The stories our readers found ${MOOD_SUPERLATIVES[mood].toLowerCase().replace(/^most /, '')}, by the share of readers who chose “${MOOD_LABELS[mood]}”.`,
+    description:
+      `The stories our readers found ${MOOD_SUPERLATIVES[mood].toLowerCase().replace(/^most /, '')}, ` +
+      `by the share of readers who chose “${MOOD_LABELS[mood]}”.`,
     alternates: { canonical: moodPath(mood) },
   };
 }

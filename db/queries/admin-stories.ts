@@ -179,6 +179,14 @@ export type StoryWrite = {
   publishedAt: number | null;
 };
 
+/** The audit log's name for moving a story into each status. */
+const STATUS_CHANGE_ACTIONS: Record<ArticleStatus, string> = {
+  published: 'publish',
+  scheduled: 'schedule',
+  review: 'submit',
+  draft: 'to-draft',
+};
+
 export type StorySaved = { id: number; slug: string; oldSlug?: string; sectionIds: number[] };
 
 function isPublicRow(status: string, publishedAt: number | null, now: number) {
@@ -266,7 +274,7 @@ export function saveStory(actorId: number, id: number | undefined, input: StoryW
         actorId,
         action: before
           ? before.status !== input.status
-            ? `story.${input.status === 'published' ? 'publish' : input.status === 'scheduled' ? 'schedule' : input.status === 'review' ? 'submit' : 'to-draft'}`
+            ? `story.${STATUS_CHANGE_ACTIONS[input.status]}`
             : 'story.update'
           : 'story.create',
         objectType: 'story',

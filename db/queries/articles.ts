@@ -314,7 +314,8 @@ export function listRelatedArticles(
     join ${articles} indexed by articles_rank_idx on ${articles.id} = candidates.id
     left join shared on shared.id = candidates.id
     where ${isPublic(now)}
-    order by (${articles.sectionId} = ${sectionId}) + coalesce(shared.n, 0) desc, ${articles.publishedAt} desc, ${articles.id} desc
+    order by (${articles.sectionId} = ${sectionId}) + coalesce(shared.n, 0) desc,
+      ${articles.publishedAt} desc, ${articles.id} desc
     limit ${want}`);
   if (ranked.length === 0) return picked;
   const ids = ranked.map((r) => r.id);

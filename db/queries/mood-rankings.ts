@@ -182,7 +182,8 @@ export function listMoodRanking({
     join ${articles} indexed by articles_rank_idx on ${articles.id} = counted.article_id
     where counted.total_votes >= ${minVotes} and counted.mood_votes > 0 and ${isPublic(now)}
       ${sectionIds ? sql`and ${inArray(articles.sectionId, sectionIds)}` : sql``}
-    order by cast(counted.mood_votes as real) / counted.total_votes desc, counted.mood_votes desc, ${articles.publishedAt} desc, ${articles.id} desc
+    order by cast(counted.mood_votes as real) / counted.total_votes desc, counted.mood_votes desc,
+      ${articles.publishedAt} desc, ${articles.id} desc
     limit ${limit}`);
   const details = storyDetails(ranked.map((r) => r.id));
   return ranked.flatMap((r) => {

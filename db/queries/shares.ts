@@ -70,7 +70,8 @@ export function recordShareClick(
           .onConflictDoUpdate({
             target: rateLimits.key,
             set: {
-              count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + 1 else 1 end`,
+              count: sql`case when ${rateLimits.windowStart} = excluded.window_start
+                then ${rateLimits.count} + 1 else 1 end`,
               windowStart: sql`excluded.window_start`,
             },
           })

@@ -1,4 +1,5 @@
-// Refreshes a story's cached pages, and the mood ranking pages, after votes, at a bounded rate. Call only from a route handler.
+// Refreshes a story's cached pages, and the mood ranking pages, after votes, at a bounded rate. Call
+// only from a route handler.
 // A story has up to nine cached pages: /news/<slug> and one variant per mood for the readers who
 // chose it (lib/votes/reader-votes-proxy.ts); they are expired together.
 //

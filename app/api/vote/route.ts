@@ -133,14 +133,18 @@ export async function POST(request: NextRequest): Promise<Response> {
       case 'ip-limit':
         return fail(request, {
           status: 429,
-          message: `Too many votes have come from your network in the last minute. Please wait ${result.retryAfterSeconds} seconds and try again.`,
+          message:
+            'Too many votes have come from your network in the last minute. ' +
+            `Please wait ${result.retryAfterSeconds} seconds and try again.`,
           slug: result.slug,
           retryAfterSeconds: result.retryAfterSeconds,
         });
       case 'reader-limit':
         return fail(request, {
           status: 429,
-          message: `You have voted very often in the last minute. Please wait ${result.retryAfterSeconds} seconds and try again.`,
+          message:
+            'You have voted very often in the last minute. ' +
+            `Please wait ${result.retryAfterSeconds} seconds and try again.`,
           slug: result.slug,
           retryAfterSeconds: result.retryAfterSeconds,
         });

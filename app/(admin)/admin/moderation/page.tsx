@@ -14,6 +14,7 @@ import { moderationSettings } from '@/lib/moderation/settings';
 import { MOODS, MOOD_LABELS } from '@/lib/domain/moods';
 import { articlePath } from '@/lib/domain/routes';
 import { setVotingPausedAction, voidBurstAction } from './actions';
+import { Notice } from '@/components/ui/notice';
 
 export const metadata: Metadata = { title: 'Moderation' };
 
@@ -64,7 +65,8 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
   const params = await searchParams;
   const voided = idParam(params, 'voided');
   const notice = voided
-    ? `Voided ${formatCount(voided)} ${voided === 1 ? 'vote' : 'votes'}. The story’s counts are corrected for readers now.`
+    ? `Voided ${formatCount(voided)} ${voided === 1 ? 'vote' : 'votes'}. ` +
+      'The story’s counts are corrected for readers now.'
     : VOTING_NOTICES[param(params, 'voting', 20) ?? ''];
   const settings = moderationSettings();
   const bursts = listVoteBursts(settings);
@@ -73,14 +75,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title="Moderation" />
-      {notice ? (
-        <p
-          role="status"
-          className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100"
-        >
-          {notice}
-        </p>
-      ) : null}
+      {notice ? <Notice>{notice}</Notice> : null}
       <p className="mb-6 max-w-3xl text-sm text-muted">
         A <strong>burst</strong> is {settings.burstMinVotes} or more votes on one story from one address within{' '}
         {minutes(settings.burstWindowMs)}, in the last 48 hours (addresses are kept, hashed, no longer). A{' '}
