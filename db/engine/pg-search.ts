@@ -28,13 +28,17 @@ export function cjkTermQuery(term: string): string {
   return `(${[...grams].map(lexeme).join(' & ')})`;
 }
 
-/** Every word term is a phrase (its words next to each other); all of them must match. */
-function wordsQuery(terms: readonly SearchTerm[]): SQL | null {
+/**
+ * Every word term is a phrase (its words next to each other); all of them must match (`&&`). For
+ * marking a passage, any of them (`||`): a passage with every term rarely exists, and ts_headline
+ * would then mark nothing.
+ */
+function wordsQuery(terms: readonly SearchTerm[], join: '&&' | '||' = '&&'): SQL | null {
   const words = terms.filter((t) => t.kind === 'words');
   if (words.length === 0) return null;
   return sql`(${sql.join(
     words.map((t) => sql`phraseto_tsquery('moodwire', ${t.text})`),
-    sql` && `,
+    sql.raw(` ${join} `),
   )})`;
 }
 
@@ -73,7 +77,7 @@ async function highlight(
   ids: readonly number[],
   terms: readonly SearchTerm[],
 ): Promise<Map<number, MarkedText>> {
-  const words = wordsQuery(terms);
+  const words = wordsQuery(terms, '||');
   if (!words || ids.length === 0) return new Map();
   const result = await raw(db).execute<MarkedText & { id: number }>(sql`
     select a.id,
