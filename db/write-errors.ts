@@ -35,6 +35,24 @@ function pgState(code: string): WriteUnavailable | undefined {
  * the five-character SQLSTATE there, and Node a socket error name.
  */
 export function writeUnavailable(error: unknown): WriteUnavailable | undefined {
+  // drizzle wraps the driver's error ("Failed query: …") and keeps it as the cause.
+  for (let e = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const kind = ownKind(e);
+    if (kind) return kind;
+  }
+  return undefined;
+}
+
+/** The database error code of an error, from it or the errors it wraps (drizzle's "Failed query"). */
+export function errorCode(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+function ownKind(error: unknown): WriteUnavailable | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') {
     const message = (error as { message?: unknown } | null)?.message;

@@ -10,7 +10,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from '../schema/pg';
-import { writeUnavailable, type WriteUnavailable } from '../write-errors';
+import { errorCode, writeUnavailable, type WriteUnavailable } from '../write-errors';
 import { fragmentsFor } from './fragments';
 import { pgSearch } from './pg-search';
 import { NestedTransactionError, type AppDb, type Engine, type MigrationState } from './types';
@@ -89,8 +89,8 @@ export function createPgEngine(options: PgEngineOptions): Engine {
             }),
           );
         } catch (error) {
-          const code = (error as { code?: unknown }).code;
-          if (typeof code !== 'string' || !RETRYABLE.has(code) || attempt >= retries) throw error;
+          const code = errorCode(error);
+          if (!code || !RETRYABLE.has(code) || attempt >= retries) throw error;
           // Back off a little, randomly, so that the transactions that collided do not collide again.
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
         } finally {
