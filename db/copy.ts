@@ -165,7 +165,9 @@ async function openPgSource(url: string): Promise<Source> {
     const applied = Number(state.rows[0]?.n ?? 0);
     const expected = expectedMigrations('pg');
     if (applied !== expected)
-      throw new Error(`The PostgreSQL database has ${applied} of ${expected} migrations applied: run npm run db:migrate on it first.`);
+      throw new Error(
+        `The PostgreSQL database has ${applied} of ${expected} migrations applied: run npm run db:migrate on it first.`,
+      );
     // One snapshot for every table.
     await client.query('begin isolation level repeatable read read only');
   } catch (error) {
@@ -236,7 +238,8 @@ async function openPgTarget(url: string): Promise<Target> {
     async begin() {
       await client.query('begin isolation level read committed read write');
       // The search triggers would index a story once per tag row; one rebuild at the end instead.
-      for (const table of ['articles', 'article_tags', 'tags']) await client.query(`alter table "${table}" disable trigger user`);
+      for (const table of ['articles', 'article_tags', 'tags'])
+        await client.query(`alter table "${table}" disable trigger user`);
     },
     async insert(table, rows) {
       const columns = table.columns.map((c) => `"${c.name}"`).join(', ');
@@ -245,7 +248,8 @@ async function openPgTarget(url: string): Promise<Target> {
       await client.query(`insert into "${table.name}" (${columns}) select * from unnest(${casts})`, arrays);
     },
     async finish(tables) {
-      for (const table of ['articles', 'article_tags', 'tags']) await client.query(`alter table "${table}" enable trigger user`);
+      for (const table of ['articles', 'article_tags', 'tags'])
+        await client.query(`alter table "${table}" enable trigger user`);
       await client.query('select moodwire_search_refresh(null)');
       for (const t of tables) {
         if (!t.identity) continue;
@@ -330,7 +334,10 @@ export async function copyDatabase(
   log: (line: string) => void = () => {},
 ): Promise<CopyReport> {
   const started = performance.now();
-  if (from.kind === to.kind && (from.kind === 'sqlite' ? from.file === (to as { file: string }).file : from.url === (to as { url: string }).url))
+  if (
+    from.kind === to.kind &&
+    (from.kind === 'sqlite' ? from.file === (to as { file: string }).file : from.url === (to as { url: string }).url)
+  )
     throw new Error('The source and the target are the same database.');
   if (from.kind === 'sqlite' && to.kind === 'sqlite')
     throw new Error('Both are SQLite files: copy the file with npm run backup instead.');

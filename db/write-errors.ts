@@ -5,7 +5,15 @@
 export type WriteUnavailable = 'busy' | 'full' | 'read-only' | 'io' | 'unreachable';
 
 // Node's socket errors when the PostgreSQL server cannot be reached or drops the connection.
-const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EPIPE', 'EAI_AGAIN']);
+const SOCKET_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EPIPE',
+  'EAI_AGAIN',
+]);
 
 /** node-postgres errors without a code, by their (stable) messages. */
 function pgClientError(message: string): WriteUnavailable | undefined {

@@ -45,7 +45,9 @@ async function main(): Promise<void> {
   const rows = report.tables.reduce((n, t) => n + t.rows, 0);
   console.log(`done: ${rows} rows in ${report.tables.length} tables, ${(report.ms / 1000).toFixed(1)} s`);
   if (plan.to.kind === 'postgres')
-    console.log('uploaded photos are files (media/ beside the SQLite database), not rows: move that folder with the site.');
+    console.log(
+      'uploaded photos are files (media/ beside the SQLite database), not rows: move that folder with the site.',
+    );
 }
 
 main().catch((error: unknown) => {

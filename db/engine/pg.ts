@@ -138,9 +138,9 @@ export function createPgEngine(options: PgEngineOptions): Engine {
     },
 
     async migrationState(): Promise<MigrationState> {
-      const journal = JSON.parse(
-        fs.readFileSync(path.join(pgMigrationsFolder(), 'meta', '_journal.json'), 'utf8'),
-      ) as { entries: unknown[] };
+      const journal = JSON.parse(fs.readFileSync(path.join(pgMigrationsFolder(), 'meta', '_journal.json'), 'utf8')) as {
+        entries: unknown[];
+      };
       const exists = await pool.query<{ t: string | null }>(`select to_regclass('drizzle.__drizzle_migrations') as t`);
       const applied = exists.rows[0]?.t
         ? ((await pool.query<{ n: number }>('select count(*) as n from drizzle.__drizzle_migrations')).rows[0]?.n ?? 0)

@@ -49,9 +49,7 @@ export async function searchArticles(
     order by ${plan?.score ? sql`${plan.score}, ` : sql``}${articles.publishedAt} desc, ${articles.id} desc`;
   const withClause = plan?.ctes.length ? sql`with ${sql.join(plan.ctes, sql`, `)} ` : sql``;
   const offset = (page - 1) * pageSize;
-  const found = await rows<{ id: number; total: number }>(
-    sql`${withClause}${body} limit ${pageSize} offset ${offset}`,
-  );
+  const found = await rows<{ id: number; total: number }>(sql`${withClause}${body} limit ${pageSize} offset ${offset}`);
 
   let total = found[0]?.total ?? 0;
   if (found.length === 0 && page > 1) {

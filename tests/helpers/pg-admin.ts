@@ -11,7 +11,9 @@ export function databaseUrl(name: string): string {
 }
 
 const base = () =>
-  (decodeURIComponent(new URL(testDatabaseUrl()).pathname.slice(1)) || 'postgres').toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  (decodeURIComponent(new URL(testDatabaseUrl()).pathname.slice(1)) || 'postgres')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]/g, '_');
 
 /** Every test database of every run starts with this (so a run can clean up after a dead one). */
 export const stalePrefix = () => `${base().slice(0, 30)}_mwt_`;

@@ -12,10 +12,9 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const stale = await adminQuery<{ datname: string }>(
-    `select datname from pg_database where datname like $1`,
-    [`${stalePrefix()}%`],
-  );
+  const stale = await adminQuery<{ datname: string }>(`select datname from pg_database where datname like $1`, [
+    `${stalePrefix()}%`,
+  ]);
   for (const { datname } of stale.rows) {
     const pid = Number(/_p(\d+)_/.exec(datname)?.[1]);
     let alive = false;

@@ -72,5 +72,8 @@ export async function createEmptyPostgresDatabase(): Promise<{ url: string; clea
   const template = inject('pgTemplate');
   const name = `${template.replace(/template$/, '')}e${crypto.randomBytes(5).toString('hex')}`;
   await adminQuery(`create database "${name}"`);
-  return { url: databaseUrl(name), cleanup: () => adminQuery(`drop database if exists "${name}" with (force)`).then(() => undefined) };
+  return {
+    url: databaseUrl(name),
+    cleanup: () => adminQuery(`drop database if exists "${name}" with (force)`).then(() => undefined),
+  };
 }
