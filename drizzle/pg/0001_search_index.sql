@@ -21,7 +21,7 @@ ALTER TEXT SEARCH CONFIGURATION moodwire
 -- overlapping two-character grams, plus its last character alone. A term of two characters or more
 -- needs all its grams (then the exact substring is checked); a one-character term is a prefix match
 -- on the grams, which is exact because every character of a run starts one. The character class is
--- the one lib/search-query.ts uses to split queries (tests/int/search-pg.test.ts checks they agree).
+-- the one lib/search-query.ts uses to split queries (tests/unit/pg-search.test.ts checks they agree).
 CREATE FUNCTION moodwire_cjk_grams(doc text) RETURNS text[]
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
   SELECT coalesce(array_agg(DISTINCT substr(m.run[1], i, 2)), '{}')
