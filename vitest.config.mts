@@ -42,7 +42,10 @@ const postgres = process.env.MOODWIRE_SKIP_POSTGRES === '1' ? false : await reac
 if (!postgres) {
   if (process.env.MOODWIRE_REQUIRE_POSTGRES === '1')
     throw new Error(`PostgreSQL is not reachable at ${redacted} (TEST_DATABASE_URL), and this run requires it.`);
-  console.log(`PostgreSQL not reachable at ${redacted} (TEST_DATABASE_URL): integration tests run on SQLite only.`);
+  // vitest may read this file more than once in a run: say it once.
+  if (!process.env.MOODWIRE_POSTGRES_NOTICE)
+    console.log(`PostgreSQL not reachable at ${redacted} (TEST_DATABASE_URL): integration tests run on SQLite only.`);
+  process.env.MOODWIRE_POSTGRES_NOTICE = '1';
 }
 
 const projects: TestProjectInlineConfiguration[] = [
