@@ -20,7 +20,7 @@ const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
  * site's pages still read through the synchronous SQLite layer until the query modules are converted
  * to db/engine (issue 17, second half), so the server is not started on PostgreSQL yet.
  */
-async function preparePostgres(): Promise<void> {
+async function preparePostgres(): Promise<false> {
   const url = process.env.DATABASE_URL!.trim();
   await getEngine().migrate();
   await closeEngine();
@@ -31,10 +31,11 @@ async function preparePostgres(): Promise<void> {
   console.error(
     `[moodwire] ${redactUrl(url)} is migrated and ready, but the pages do not run on PostgreSQL yet: the query modules are being converted (docs/data-layer-conversion.md). Unset DATABASE_URL to serve from SQLite.`,
   );
-  process.exit(1);
+  return false;
 }
 
-async function prepareDatabase(): Promise<void> {
+/** Migrates and seeds the configured database; false when the site cannot be served from it. */
+async function prepareDatabase(): Promise<boolean> {
   if (engineKind() === 'postgres') return preparePostgres();
   const file = databasePath();
   const db = openDatabase(file);
@@ -52,12 +53,16 @@ async function prepareDatabase(): Promise<void> {
   } finally {
     db.$client.close();
   }
+  return true;
 }
 
 async function main(): Promise<void> {
   const secret = authSecret();
   process.env.AUTH_SECRET = secret;
-  await prepareDatabase();
+  if (!(await prepareDatabase())) {
+    process.exitCode = 1;
+    return;
+  }
   // The first administrator's password must not travel further than the log line above.
   delete process.env.ADMIN_PASSWORD;
   if (buildIsStale(root)) {
