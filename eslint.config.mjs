@@ -16,10 +16,12 @@ const LAYERS = [
   { type: 'queries', pattern: ['db/queries/**'] },
   { type: 'db', pattern: ['db/**'] },
   { type: 'schema', pattern: ['db/schema.ts', 'db/schema/**'] },
+  // Which database and where, from the environment: the schema picks its engine's tables by it.
+  { type: 'config', pattern: ['db/config.ts', 'db/engine/config.ts'] },
   { type: 'domain', pattern: ['lib/domain/**'] },
 ];
 // The more specific patterns must be tried first (lib/domain before lib/, db/queries before db/).
-const MATCH_ORDER = ['app', 'components', 'domain', 'lib', 'queries', 'schema', 'db'];
+const MATCH_ORDER = ['app', 'components', 'domain', 'lib', 'queries', 'schema', 'config', 'db'];
 
 const importDirection = {
   files: ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],
@@ -47,10 +49,20 @@ const importDirection = {
             from: { element: { type: layer.type } },
             allow: { to: { element: { types: { anyOf: LAYERS.slice(i).map((l) => l.type) } } } },
           })),
-          // The one exception, until the search moves behind the per-engine seam (PostgreSQL work): the
-          // FTS5 expressions are built by the search logic in lib/search-query.ts.
+          // The one exception: the search's queries and its two engines (FTS5, PostgreSQL) take the
+          // parsed query's terms, highlight marks and snippet rules from the search logic in
+          // lib/search-query.ts, until those parts move under db/engine/ (decision 026).
           {
-            from: { file: { path: 'db/queries/search.ts' } },
+            from: {
+              file: {
+                path: [
+                  'db/queries/search.ts',
+                  'db/engine/sqlite-search.ts',
+                  'db/engine/pg-search.ts',
+                  'db/engine/types.ts',
+                ],
+              },
+            },
             allow: { to: { file: { path: 'lib/search-query.ts' } } },
           },
         ],
@@ -68,6 +80,56 @@ export default defineConfig([
   // client component to hydrate and a prefetch to run on a phone (docs/decisions/015).
   { files: ['app/(site)/**/*.tsx', 'components/**/*.tsx'], rules: { '@next/next/no-html-link-for-pages': 'off' } },
   importDirection,
+  // Query modules converted to db/engine (decision 023) run on SQLite and PostgreSQL: they await
+  // drizzle's builders, because .all()/.get()/.run()/.values() exist only on SQLite, and never touch the
+  // synchronous SQLite connection. The modules still to convert are listed until the conversion
+  // reaches them (docs/data-layer-conversion.md); the list only shrinks.
+  {
+    files: ['db/queries/**/*.ts'],
+    ignores: [
+      'db/queries/admin-sections.ts',
+      'db/queries/admin-site.ts',
+      'db/queries/admin-stories.ts',
+      'db/queries/articles.ts',
+      'db/queries/audit.ts',
+      'db/queries/authors.ts',
+      'db/queries/contact.ts',
+      'db/queries/health.ts',
+      'db/queries/insights.ts',
+      'db/queries/ip-salts.ts',
+      'db/queries/media.ts',
+      'db/queries/moderation.ts',
+      'db/queries/mood-rankings.ts',
+      'db/queries/redirects.ts',
+      'db/queries/scheduled.ts',
+      'db/queries/sections.ts',
+      'db/queries/shares.ts',
+      'db/queries/site.ts',
+      'db/queries/syndication.ts',
+      'db/queries/tags.ts',
+      'db/queries/throttle.ts',
+      'db/queries/users.ts',
+      'db/queries/votes.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[arguments.length=0][callee.property.name=/^(all|get|run|values)$/]',
+          message: 'SQLite-only: await the query builder instead (.get() → .limit(1) then [0]).',
+        },
+        {
+          selector:
+            'CallExpression[callee.object.name=/^(db|tx)$/][callee.property.name=/^(all|get|run|values|transaction)$/]',
+          message: 'SQLite-only: use rows()/execute()/transaction() from @/db/engine.',
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@/db', message: 'getDb() is the synchronous SQLite connection: use @/db/engine.' }] },
+      ],
+    },
+  },
   globalIgnores([
     '.next/**',
     'node_modules/**',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema';
+import * as schema from './schema/sqlite';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -20,7 +20,7 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
 }
 
 export function migrationsFolder(): string {
-  return path.join(process.cwd(), 'drizzle');
+  return path.join(process.cwd(), 'drizzle', 'sqlite');
 }
 
 export function migrateDatabase(db: DB): void {

@@ -1,7 +1,9 @@
-// The one database connection of the server process.
+// The synchronous SQLite connection of the server process, for code not yet converted to db/engine
+// (docs/data-layer-conversion.md). It refuses to run on PostgreSQL rather than read a stray SQLite file.
 import 'server-only';
 import { databaseMode, databasePath } from './config';
 import { openDatabase, type DB } from './client';
+import { engineKind } from './engine/config';
 
 const globalForDb = globalThis as unknown as { moodwireDb?: { db: DB; env: string | undefined } };
 
@@ -10,6 +12,10 @@ const globalForDb = globalThis as unknown as { moodwireDb?: { db: DB; env: strin
  * point each file at its own temporary database.
  */
 export function getDb(): DB {
+  if (engineKind() === 'postgres')
+    throw new Error(
+      'This code still uses the synchronous SQLite connection (getDb) and cannot run on PostgreSQL yet: convert it to db/engine (docs/data-layer-conversion.md).',
+    );
   const env = process.env.DATABASE_PATH;
   const current = globalForDb.moodwireDb;
   if (current && current.env === env) return current.db;

@@ -1,388 +1,53 @@
-// Every table, relation and row type of Moodwire, in one place.
-// Times are stored as integer milliseconds since the epoch (UTC).
-import { relations, sql } from 'drizzle-orm';
-import {
-  check,
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-  type AnySQLiteColumn,
-} from 'drizzle-orm/sqlite-core';
-// Relative, not '@/': drizzle-kit loads this file without the tsconfig paths.
-import { ARTICLE_STATUSES, type ArticleStatus } from '../lib/domain/article-status';
-import { MOODS, type Mood } from '../lib/domain/moods';
-import { ROLES, type Role } from '../lib/domain/roles';
+// The one import point for query code: the running engine's tables, and the row types.
+// db/schema/sqlite.ts and db/schema/pg.ts define the same tables for each engine; this file exports the
+// ones DATABASE_URL selects, typed as the SQLite ones (one canonical dialect for query code to be
+// written against). That cast is the seam's only lie, and two tests keep it honest: the migrated
+// databases are compared column by column (tests/int/schema-drift.test.ts), and the integration
+// tests run on both engines. Why: docs/decisions/023-postgresql-beside-sqlite.md.
+import { engineKind } from './engine/config';
+import * as pg from './schema/pg';
+import * as sqlite from './schema/sqlite';
 
-// The lists live in lib/domain/ (the leaf every layer may import); the queries and the per-engine
-// schemas keep taking them from here.
-export { ARTICLE_STATUSES, MOODS, ROLES, type ArticleStatus, type Mood, type Role };
+export * from './schema/constants';
 
-/**
- * Statuses readers may see (a scheduled story once its time has come), as an SQL list. Written
- * literally, never bound, wherever it filters articles: SQLite only uses the partial index
- * articles_public_published_idx when the query's condition matches the index's own, word for word.
- */
-export const PUBLIC_STATUS_SQL = "('published', 'scheduled')";
+const tables = (engineKind() === 'postgres' ? pg : sqlite) as unknown as typeof sqlite;
 
-const moodList = MOODS.map((m) => `'${m}'`).join(', ');
-const statusList = ARTICLE_STATUSES.map((s) => `'${s}'`).join(', ');
-const roleList = ROLES.map((r) => `'${r}'`).join(', ');
+export const sections = tables.sections;
+export const authors = tables.authors;
+export const users = tables.users;
+export const media = tables.media;
+export const articles = tables.articles;
+export const redirects = tables.redirects;
+export const tags = tables.tags;
+export const articleTags = tables.articleTags;
+export const relatedOverrides = tables.relatedOverrides;
+export const votes = tables.votes;
+export const voteTallies = tables.voteTallies;
+export const voteHourly = tables.voteHourly;
+export const shareClicks = tables.shareClicks;
+export const ipSalts = tables.ipSalts;
+export const rateLimits = tables.rateLimits;
+export const loginThrottle = tables.loginThrottle;
+export const auditLog = tables.auditLog;
+export const pages = tables.pages;
+export const partners = tables.partners;
+export const promos = tables.promos;
+export const settings = tables.settings;
+export const contactMessages = tables.contactMessages;
+export const sectionsRelations = tables.sectionsRelations;
+export const articlesRelations = tables.articlesRelations;
+export const articleTagsRelations = tables.articleTagsRelations;
 
-const createdAt = () => integer('created_at').notNull();
-const updatedAt = () => integer('updated_at').notNull();
-
-export const sections = sqliteTable(
-  'sections',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    slug: text('slug').notNull(),
-    name: text('name').notNull(),
-    description: text('description').notNull().default(''),
-    parentId: integer('parent_id').references((): AnySQLiteColumn => sections.id, { onDelete: 'restrict' }),
-    position: integer('position').notNull().default(0),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [uniqueIndex('sections_slug_unique').on(t.slug), index('sections_parent_idx').on(t.parentId, t.position)],
-);
-
-export const authors = sqliteTable(
-  'authors',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    slug: text('slug').notNull(),
-    name: text('name').notNull(),
-    bio: text('bio').notNull().default(''),
-    photoPath: text('photo_path'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [uniqueIndex('authors_slug_unique').on(t.slug)],
-);
-
-export const users = sqliteTable(
-  'users',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    email: text('email').notNull(),
-    name: text('name').notNull(),
-    role: text('role', { enum: ROLES }).notNull(),
-    passwordHash: text('password_hash').notNull(),
-    disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
-    /** sessions issued before this time (ms) are refused: sign-out everywhere, disable, role change, reset */
-    sessionsValidAfter: integer('sessions_valid_after').notNull().default(0),
-    authorId: integer('author_id').references(() => authors.id, { onDelete: 'set null' }),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [uniqueIndex('users_email_unique').on(t.email), check('users_role_check', sql.raw(`role IN (${roleList})`))],
-);
-
-export const media = sqliteTable('media', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  /** public path of the original or largest rendition, e.g. /images/stories/x.svg or /uploads/ab12/1600.webp */
-  path: text('path').notNull(),
-  mime: text('mime').notNull(),
-  width: integer('width').notNull(),
-  height: integer('height').notNull(),
-  alt: text('alt').notNull(),
-  caption: text('caption').notNull().default(''),
-  credit: text('credit').notNull().default(''),
-  /** JSON array of { width, path } renditions, smallest first; empty for vector images */
-  variants: text('variants').notNull().default('[]'),
-  uploadedBy: integer('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
-  createdAt: createdAt(),
-});
-
-export const articles = sqliteTable(
-  'articles',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    slug: text('slug').notNull(),
-    title: text('title').notNull(),
-    standfirst: text('standfirst').notNull().default(''),
-    sectionId: integer('section_id')
-      .notNull()
-      .references(() => sections.id, { onDelete: 'restrict' }),
-    authorId: integer('author_id').references(() => authors.id, { onDelete: 'set null' }),
-    /** shown as the byline; usually the author's name, may name several people */
-    byline: text('byline').notNull().default(''),
-    dateline: text('dateline').notNull().default(''),
-    /** Markdown source */
-    body: text('body').notNull().default(''),
-    /** sanitised HTML rendered from body at save time */
-    bodyHtml: text('body_html').notNull().default(''),
-    wordCount: integer('word_count').notNull().default(0),
-    heroMediaId: integer('hero_media_id').references(() => media.id, { onDelete: 'set null' }),
-    status: text('status', { enum: ARTICLE_STATUSES }).notNull().default('draft'),
-    /** for published and scheduled stories: when readers may see it */
-    publishedAt: integer('published_at'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    /** shown to readers as "Updated"; only set when a published story is revised */
-    revisedAt: integer('revised_at'),
-    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
-    votingPaused: integer('voting_paused', { mode: 'boolean' }).notNull().default(false),
-  },
-  (t) => [
-    uniqueIndex('articles_slug_unique').on(t.slug),
-    index('articles_status_published_idx').on(t.status, t.publishedAt),
-    // Newest public stories first, read in index order and stopped after the first few (home, feeds).
-    index('articles_public_published_idx')
-      .on(t.publishedAt, t.id)
-      .where(sql.raw(`status in ${PUBLIC_STATUS_SQL}`)),
-    // What ranking a story needs, found by id without reading its row (related stories).
-    index('articles_rank_idx').on(t.id, t.sectionId, t.status, t.publishedAt),
-    index('articles_section_published_idx').on(t.sectionId, t.status, t.publishedAt),
-    index('articles_author_published_idx').on(t.authorId, t.status, t.publishedAt),
-    index('articles_created_by_idx').on(t.createdBy),
-    // Search joins its matches to articles by id only to check visibility, section and date: this index
-    // answers that without reading the row, whose body and HTML would otherwise be read for each match.
-    index('articles_search_filter_idx').on(t.id, t.status, t.publishedAt, t.sectionId),
-    check('articles_status_check', sql.raw(`status IN (${statusList})`)),
-  ],
-);
-
-/** Old public paths that answer 301 to their new place (renamed article or section slugs). */
-export const redirects = sqliteTable('redirects', {
-  fromPath: text('from_path').primaryKey(),
-  toPath: text('to_path').notNull(),
-  createdAt: createdAt(),
-});
-
-export const tags = sqliteTable(
-  'tags',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    slug: text('slug').notNull(),
-    name: text('name').notNull(),
-  },
-  (t) => [uniqueIndex('tags_slug_unique').on(t.slug)],
-);
-
-export const articleTags = sqliteTable(
-  'article_tags',
-  {
-    articleId: integer('article_id')
-      .notNull()
-      .references(() => articles.id, { onDelete: 'cascade' }),
-    tagId: integer('tag_id')
-      .notNull()
-      .references(() => tags.id, { onDelete: 'cascade' }),
-  },
-  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index('article_tags_tag_idx').on(t.tagId, t.articleId)],
-);
-
-/** Editor-chosen related stories, shown before the automatic ones. */
-export const relatedOverrides = sqliteTable(
-  'related_overrides',
-  {
-    articleId: integer('article_id')
-      .notNull()
-      .references(() => articles.id, { onDelete: 'cascade' }),
-    relatedId: integer('related_id')
-      .notNull()
-      .references(() => articles.id, { onDelete: 'cascade' }),
-    position: integer('position').notNull().default(0),
-  },
-  (t) => [
-    primaryKey({ columns: [t.articleId, t.relatedId] }),
-    check('related_not_self', sql`article_id <> related_id`),
-  ],
-);
-
-/** One row per reader per article. A voided vote (moderation) stays for the audit but counts nowhere. */
-export const votes = sqliteTable(
-  'votes',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    articleId: integer('article_id')
-      .notNull()
-      .references(() => articles.id, { onDelete: 'cascade' }),
-    readerId: text('reader_id').notNull(),
-    mood: text('mood', { enum: MOODS }).notNull(),
-    /** HMAC of the client IP with the day's salt; the raw IP is never stored */
-    ipHash: text('ip_hash').notNull().default(''),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    voidedAt: integer('voided_at'),
-  },
-  (t) => [
-    uniqueIndex('votes_article_reader_unique').on(t.articleId, t.readerId),
-    index('votes_article_created_idx').on(t.articleId, t.createdAt),
-    index('votes_created_idx').on(t.createdAt),
-    check('votes_mood_check', sql.raw(`mood IN (${moodList})`)),
-  ],
-);
-
-/** Live counts per article and mood, kept equal to COUNT(*) of non-voided votes in the vote transaction. */
-export const voteTallies = sqliteTable(
-  'vote_tallies',
-  {
-    articleId: integer('article_id')
-      .notNull()
-      .references(() => articles.id, { onDelete: 'cascade' }),
-    mood: text('mood', { enum: MOODS }).notNull(),
-    count: integer('count').notNull().default(0),
-  },
-  (t) => [
-    primaryKey({ columns: [t.articleId, t.mood] }),
-    check('vote_tallies_mood_check', sql.raw(`mood IN (${moodList})`)),
-    check('vote_tallies_nonnegative', sql`count >= 0`),
-  ],
-);
-
-/**
- * Counts of current (non-voided) votes by the hour they were first cast, per article and mood:
- * the rollup behind rankings and insights, kept exact in the vote transaction.
- */
-export const voteHourly = sqliteTable(
-  'vote_hourly',
-  {
-    articleId: integer('article_id')
-      .notNull()
-      .references(() => articles.id, { onDelete: 'cascade' }),
-    /** start of the hour, ms */
-    hour: integer('hour').notNull(),
-    mood: text('mood', { enum: MOODS }).notNull(),
-    count: integer('count').notNull().default(0),
-  },
-  (t) => [
-    primaryKey({ columns: [t.articleId, t.hour, t.mood] }),
-    // Covering (count included): mood rankings and the insights dashboard sum a range of hours from
-    // the index alone, without a row lookup per hour (decisions 011 and 015).
-    index('vote_hourly_hour_idx').on(t.hour, t.mood, t.articleId, t.count),
-    check('vote_hourly_nonnegative', sql`count >= 0`),
-  ],
-);
-
-export const shareClicks = sqliteTable(
-  'share_clicks',
-  {
-    articleId: integer('article_id')
-      .notNull()
-      .references(() => articles.id, { onDelete: 'cascade' }),
-    network: text('network').notNull(),
-    /** UTC day, YYYY-MM-DD */
-    day: text('day').notNull(),
-    count: integer('count').notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.articleId, t.network, t.day] }), index('share_clicks_day_idx').on(t.day, t.network)],
-);
-
-/** Daily salts for hashing client IPs; rows older than 48 h are deleted. */
-export const ipSalts = sqliteTable('ip_salts', {
-  day: text('day').primaryKey(),
-  salt: text('salt').notNull(),
-  createdAt: createdAt(),
-});
-
-/** Fixed-window counters for rate limits (votes, contact form); keys hold hashes, never raw IPs. */
-export const rateLimits = sqliteTable('rate_limits', {
-  key: text('key').primaryKey(),
-  windowStart: integer('window_start').notNull(),
-  count: integer('count').notNull().default(0),
-});
-
-/** Failed sign-in state per account and per client hash. */
-export const loginThrottle = sqliteTable('login_throttle', {
-  key: text('key').primaryKey(),
-  failures: integer('failures').notNull().default(0),
-  firstFailureAt: integer('first_failure_at').notNull(),
-  lockedUntil: integer('locked_until').notNull().default(0),
-  lockLevel: integer('lock_level').notNull().default(0),
-});
-
-export const auditLog = sqliteTable(
-  'audit_log',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
-    action: text('action').notNull(),
-    objectType: text('object_type').notNull(),
-    objectId: text('object_id').notNull().default(''),
-    /** JSON with what changed */
-    detail: text('detail').notNull().default('{}'),
-    createdAt: createdAt(),
-  },
-  (t) => [index('audit_log_created_idx').on(t.createdAt), index('audit_log_user_idx').on(t.userId, t.createdAt)],
-);
-
-export const pages = sqliteTable('pages', {
-  slug: text('slug').primaryKey(),
-  title: text('title').notNull(),
-  body: text('body').notNull().default(''),
-  bodyHtml: text('body_html').notNull().default(''),
-  updatedAt: updatedAt(),
-});
-
-export const partners = sqliteTable('partners', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  name: text('name').notNull(),
-  url: text('url').notNull(),
-  position: integer('position').notNull().default(0),
-});
-
-export const promos = sqliteTable('promos', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  title: text('title').notNull(),
-  body: text('body').notNull().default(''),
-  linkLabel: text('link_label').notNull().default(''),
-  linkUrl: text('link_url').notNull().default(''),
-  active: integer('active', { mode: 'boolean' }).notNull().default(true),
-  position: integer('position').notNull().default(0),
-});
-
-export const settings = sqliteTable('settings', {
-  key: text('key').primaryKey(),
-  value: text('value').notNull(),
-});
-
-export const contactMessages = sqliteTable(
-  'contact_messages',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    name: text('name').notNull(),
-    email: text('email').notNull(),
-    subject: text('subject').notNull(),
-    message: text('message').notNull(),
-    createdAt: createdAt(),
-    readAt: integer('read_at'),
-  },
-  (t) => [index('contact_messages_created_idx').on(t.createdAt)],
-);
-
-export const sectionsRelations = relations(sections, ({ one, many }) => ({
-  parent: one(sections, { fields: [sections.parentId], references: [sections.id], relationName: 'tree' }),
-  children: many(sections, { relationName: 'tree' }),
-  articles: many(articles),
-}));
-
-export const articlesRelations = relations(articles, ({ one, many }) => ({
-  section: one(sections, { fields: [articles.sectionId], references: [sections.id] }),
-  author: one(authors, { fields: [articles.authorId], references: [authors.id] }),
-  hero: one(media, { fields: [articles.heroMediaId], references: [media.id] }),
-  tags: many(articleTags),
-}));
-
-export const articleTagsRelations = relations(articleTags, ({ one }) => ({
-  article: one(articles, { fields: [articleTags.articleId], references: [articles.id] }),
-  tag: one(tags, { fields: [articleTags.tagId], references: [tags.id] }),
-}));
-
-export type Section = typeof sections.$inferSelect;
-export type Author = typeof authors.$inferSelect;
-export type User = typeof users.$inferSelect;
-export type Media = typeof media.$inferSelect;
-export type Article = typeof articles.$inferSelect;
-export type NewArticle = typeof articles.$inferInsert;
-export type Tag = typeof tags.$inferSelect;
-export type Vote = typeof votes.$inferSelect;
-export type Page = typeof pages.$inferSelect;
-export type Partner = typeof partners.$inferSelect;
-export type Promo = typeof promos.$inferSelect;
-export type AuditEntry = typeof auditLog.$inferSelect;
-export type ContactMessage = typeof contactMessages.$inferSelect;
+export type Section = typeof sqlite.sections.$inferSelect;
+export type Author = typeof sqlite.authors.$inferSelect;
+export type User = typeof sqlite.users.$inferSelect;
+export type Media = typeof sqlite.media.$inferSelect;
+export type Article = typeof sqlite.articles.$inferSelect;
+export type NewArticle = typeof sqlite.articles.$inferInsert;
+export type Tag = typeof sqlite.tags.$inferSelect;
+export type Vote = typeof sqlite.votes.$inferSelect;
+export type Page = typeof sqlite.pages.$inferSelect;
+export type Partner = typeof sqlite.partners.$inferSelect;
+export type Promo = typeof sqlite.promos.$inferSelect;
+export type AuditEntry = typeof sqlite.auditLog.$inferSelect;
+export type ContactMessage = typeof sqlite.contactMessages.$inferSelect;

@@ -1,4 +1,8 @@
 // npm run bench:search — times searchArticles() on a 10,000-story database built in a temp folder.
+// npm run bench:search -- --db postgres: the same stories copied (db:copy) into a new PostgreSQL
+// database <name>_bench_search on the server at BENCH_DATABASE_URL (default the local `postgres`
+// database), dropped afterwards; there the verdict is the median wall time (the work happens in the
+// PostgreSQL server, not in this process).
 // Stories are assembled from the demo publication's sentences (so the words are real and common ones
 // are very common), spread over 2010–2026, with drafts and scheduled stories and some Chinese terms.
 // Prints per-query server-side times (median and 95th percentile of wall time, and the mean CPU time,
@@ -6,12 +10,49 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { migrateDatabase, openDatabase } from '../db/client';
+import { copyDatabase } from '../db/copy';
 import { demoArticles } from '../db/seed';
 import { seedDemo } from './lib/seed-demo';
 import { parseQuery } from '../lib/search-query';
 
 const STORIES = Number(process.env.BENCH_STORIES || 10_000);
+const dbArg = process.argv.indexOf('--db');
+const POSTGRES = dbArg >= 0 && process.argv[dbArg + 1] === 'postgres';
+const serverUrl = process.env.BENCH_DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres';
+const pgName = `${new URL(serverUrl).pathname.slice(1) || 'postgres'}_bench_search`.replace(/[^a-z0-9_]/gi, '_');
+
+async function admin(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Copies the built SQLite database into a fresh PostgreSQL database and points the process at it. */
+async function toPostgres(): Promise<void> {
+  await admin(`drop database if exists "${pgName}" with (force)`);
+  await admin(`create database "${pgName}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${pgName}`;
+  const report = await copyDatabase({ kind: 'sqlite', file }, { kind: 'postgres', url: url.toString() });
+  console.log(`copied into PostgreSQL ${pgName} in ${(report.ms / 1000).toFixed(1)} s`);
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  const size = await client.query<{ words: string; total: string }>(
+    `select pg_size_pretty(pg_relation_size('search_documents_words_idx') + pg_relation_size('search_documents_cjk_idx')) as words,
+       pg_size_pretty(pg_total_relation_size('search_documents')) as total`,
+  );
+  console.log(
+    `search index: ${size.rows[0]!.words} of GIN indexes, ${size.rows[0]!.total} for search_documents in all`,
+  );
+  await client.end();
+  process.env.DATABASE_URL = url.toString();
+}
 const RUNS = Number(process.env.BENCH_RUNS || 30);
 
 // BENCH_DB=path keeps the database there and reuses it on the next run (to compare query changes).
@@ -87,6 +128,7 @@ const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length 
 
 async function main(): Promise<void> {
   if (!kept || !fs.existsSync(file)) build();
+  if (POSTGRES) await toPostgres();
   const { searchArticles } = await import('../db/queries/search');
   const sectionRow = openDatabase(file, { readonly: true });
   const china = (
@@ -127,21 +169,23 @@ async function main(): Promise<void> {
   );
   let worst = 0;
   let worstCpu = 0;
+  let worstMedian = 0;
   for (const [label, q, filters, page] of cases) {
     const parsed = parseQuery(q);
     let total = 0;
     const times: number[] = [];
-    for (let i = 0; i < 3; i++) searchArticles(parsed, filters, { page });
+    for (let i = 0; i < 3; i++) await searchArticles(parsed, filters, { page });
     const cpuStart = process.cpuUsage();
     for (let i = 0; i < RUNS; i++) {
       const t = performance.now();
-      total = searchArticles(parsed, filters, { page }).total;
+      total = (await searchArticles(parsed, filters, { page })).total;
       times.push(performance.now() - t);
     }
     const cpu = process.cpuUsage(cpuStart);
     const cpuMs = (cpu.user + cpu.system) / 1000 / RUNS;
     times.sort((a, b) => a - b);
     worst = Math.max(worst, quantile(times, 0.95));
+    worstMedian = Math.max(worstMedian, quantile(times, 0.5));
     worstCpu = Math.max(worstCpu, cpuMs);
     const ms = (n: number) => `${n.toFixed(2)} ms`.padStart(9);
     console.log(
@@ -149,11 +193,17 @@ async function main(): Promise<void> {
     );
   }
   console.log(
-    `\nworst p95 wall time: ${worst.toFixed(2)} ms; worst mean CPU time: ${worstCpu.toFixed(2)} ms (target < 50 ms)`,
+    `\nworst p95 wall time: ${worst.toFixed(2)} ms; worst median wall time: ${worstMedian.toFixed(2)} ms; worst mean CPU time of this process: ${worstCpu.toFixed(2)} ms (target < 50 ms)`,
   );
   if (!kept) fs.rmSync(dir, { recursive: true, force: true });
-  // CPU time is the verdict: wall time on a shared machine measures the neighbours as much as the query.
-  if (worstCpu >= 50) process.exitCode = 1;
+  if (POSTGRES) {
+    const { closeEngine } = await import('../db/engine');
+    await closeEngine();
+    await admin(`drop database if exists "${pgName}" with (force)`);
+  }
+  // CPU time is the verdict on SQLite: wall time on a shared machine measures the neighbours as much as
+  // the query. On PostgreSQL the query runs in the server: the median wall time.
+  if ((POSTGRES ? worstMedian : worstCpu) >= 50) process.exitCode = 1;
 }
 
 main().catch((error) => {

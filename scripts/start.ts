@@ -5,7 +5,10 @@ import path from 'node:path';
 import { migrateDatabase, openDatabase } from '../db/client';
 import { ensureFirstAdmin } from '../lib/accounts';
 import { isEmpty } from '../db/seed';
-import { seedDemo } from './lib/seed-demo';
+import { isPostgresEmpty } from '../db/seed/postgres';
+import { seedDemo, seedDemoPostgres } from './lib/seed-demo';
+import { closeEngine, engineKind, getEngine } from '../db/engine';
+import { redactUrl } from '../db/engine/config';
 import { databasePath } from '../db/config';
 import { authSecret } from '../lib/data-dir';
 import { buildIsStale, stampBuild } from './lib/build';
@@ -14,7 +17,28 @@ import { SERVER_NODE_FLAGS } from './lib/node-flags';
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
-async function prepareDatabase(): Promise<void> {
+/**
+ * PostgreSQL (DATABASE_URL): migrations (one server at a time), and the demo content when empty. The
+ * site's pages still read through the synchronous SQLite layer until the query modules are converted
+ * to db/engine (issue 17, second half), so the server is not started on PostgreSQL yet.
+ */
+async function preparePostgres(): Promise<false> {
+  const url = process.env.DATABASE_URL!.trim();
+  await getEngine().migrate();
+  await closeEngine();
+  if (await isPostgresEmpty(url)) {
+    const articles = await seedDemoPostgres(url);
+    console.log(`[moodwire] seeded ${articles} demo stories into ${redactUrl(url)}`);
+  }
+  console.error(
+    `[moodwire] ${redactUrl(url)} is migrated and ready, but the pages do not run on PostgreSQL yet: the query modules are being converted (docs/data-layer-conversion.md). Unset DATABASE_URL to serve from SQLite.`,
+  );
+  return false;
+}
+
+/** Migrates and seeds the configured database; false when the site cannot be served from it. */
+async function prepareDatabase(): Promise<boolean> {
+  if (engineKind() === 'postgres') return preparePostgres();
   const file = databasePath();
   const db = openDatabase(file);
   try {
@@ -31,12 +55,16 @@ async function prepareDatabase(): Promise<void> {
   } finally {
     db.$client.close();
   }
+  return true;
 }
 
 async function main(): Promise<void> {
   const secret = authSecret();
   process.env.AUTH_SECRET = secret;
-  await prepareDatabase();
+  if (!(await prepareDatabase())) {
+    process.exitCode = 1;
+    return;
+  }
   // The first administrator's password must not travel further than the log line above.
   delete process.env.ADMIN_PASSWORD;
   if (buildIsStale(root)) {

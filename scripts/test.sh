@@ -3,6 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+# vitest runs the integration suite on SQLite and, when reachable at TEST_DATABASE_URL, on PostgreSQL
+# (vitest.config.mts). The build and the browser suite run on SQLite: DATABASE_URL must not leak in.
+unset DATABASE_URL
 
 step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
 

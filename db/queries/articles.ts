@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { db as engineDb } from '@/db/engine';
 import { articles, articleTags, authors, media, relatedOverrides, sections, tags } from '@/db/schema';
 import { isPublic } from './visibility';
 
@@ -341,14 +342,18 @@ export function listPublicArticleSlugs(
     .map((r) => ({ ...r, publishedAt: r.publishedAt ?? 0 }));
 }
 
-/** Cards for the given stories in the given order (search results); stories that are not public are left out. */
-export function listArticleCardsByIds(ids: number[], now?: number): ArticleCard[] {
+/**
+ * Cards for the given stories in the given order (search results); stories that are not public are
+ * left out. Converted to db/engine (async, either engine) with search, the pilot of the conversion.
+ */
+export async function listArticleCardsByIds(ids: number[], now?: number): Promise<ArticleCard[]> {
   if (ids.length === 0) return [];
-  const found = new Map(
-    cards()
-      .where(and(isPublic(now), inArray(articles.id, ids)))
-      .all()
-      .map((row) => [row.id, toCard(row)]),
-  );
+  const rows = await engineDb()
+    .select(cardColumns)
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(media, eq(media.id, articles.heroMediaId))
+    .where(and(isPublic(now), inArray(articles.id, ids)));
+  const found = new Map(rows.map((row) => [row.id, toCard(row)]));
   return ids.flatMap((id) => found.get(id) ?? []);
 }

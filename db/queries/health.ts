@@ -58,7 +58,10 @@ export function recordWriteSuccess(): void {
 
 function expectedMigrations(): number {
   const journal = JSON.parse(
-    fs.readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), 'drizzle', 'meta', '_journal.json'), 'utf8'),
+    fs.readFileSync(
+      path.join(/*turbopackIgnore: true*/ process.cwd(), 'drizzle', 'sqlite', 'meta', '_journal.json'),
+      'utf8',
+    ),
   ) as { entries: unknown[] };
   return journal.entries.length;
 }

@@ -5,7 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { DB } from '@/db/client';
-import * as t from '@/db/schema';
+import { MOODS } from '@/db/schema';
+// The seed writes through the SQLite connection of db/client (PostgreSQL sites get it through db:copy),
+// so it uses the SQLite tables whatever DATABASE_URL says.
+import * as t from '@/db/schema/sqlite';
 import { slugify } from '@/lib/domain/slug';
 import { articlesA } from './content/articles-a';
 import { articlesB } from './content/articles-b';
@@ -139,7 +142,7 @@ export function seedDemoContent(
         tx.insert(t.articleTags)
           .values({ articleId: row.id, tagId: tagId(name) })
           .run();
-      for (const mood of t.MOODS) tx.insert(t.voteTallies).values({ articleId: row.id, mood, count: 0 }).run();
+      for (const mood of MOODS) tx.insert(t.voteTallies).values({ articleId: row.id, mood, count: 0 }).run();
     }
 
     for (const p of pages) {

@@ -38,7 +38,7 @@ export default async function SearchPage({ searchParams }: Props) {
   };
   const hasFilters = Boolean(section || from || to);
   const asked = query.terms.length > 0 || hasFilters;
-  const outcome = asked ? searchArticles(query, filters, { page }) : undefined;
+  const outcome = asked ? await searchArticles(query, filters, { page }) : undefined;
   const pageCount = outcome ? Math.max(1, Math.ceil(outcome.total / SEARCH_PAGE_SIZE)) : 1;
   const literals = query.terms.filter((t) => t.kind === 'cjk').map((t) => t.text);
   const params = { q: query.text, section: section?.slug, from, to };

@@ -1,0 +1,180 @@
+// The PostgreSQL engine: drizzle on node-postgres with one pool per process (DATABASE_POOL_SIZE).
+// Sessions are read-only by default, so a write outside transaction() fails loudly, as on SQLite;
+// transaction() opens READ WRITE transactions (READ COMMITTED unless asked for SERIALIZABLE) and
+// retries the whole callback on serialization failures and deadlocks.
+import path from 'node:path';
+import fs from 'node:fs';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { sql, type SQL } from 'drizzle-orm';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from '../schema/pg';
+import { errorCode, writeUnavailable, type WriteUnavailable } from '../write-errors';
+import { fragmentsFor } from './fragments';
+import { pgSearch } from './pg-search';
+import { NestedTransactionError, type AppDb, type Engine, type MigrationState } from './types';
+
+export type PgEngineOptions = {
+  url: string;
+  poolSize?: number;
+  readonly?: boolean;
+  /** Waiting longer than this for a row lock gives 55P03 ('busy'), as SQLite's busy timeout does. */
+  lockTimeoutMs?: number;
+};
+
+// count(*), sum() and bigint columns come back as JavaScript numbers, as they do from SQLite. Our
+// int8 values are counts and millisecond times, far below 2^53; a larger one is refused rather than
+// silently rounded. numeric (sum of bigint, avg) likewise.
+function toSafeNumber(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) && Number.isInteger(n))
+    throw new RangeError(`PostgreSQL returned ${text}, beyond JavaScript's exact integers`);
+  return n;
+}
+pg.types.setTypeParser(pg.types.builtins.INT8, toSafeNumber);
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (text: string) => Number(text));
+
+const RETRYABLE = new Set(['40001', '40P01']);
+const MIGRATION_LOCK = 0x6d6f6f64; // 'mood': one migrator at a time across every server process
+
+export function pgMigrationsFolder(): string {
+  return path.join(process.cwd(), 'drizzle', 'pg');
+}
+
+type Runner = NodePgDatabase<typeof schema>;
+const runner = (db: AppDb) => db as unknown as Runner;
+
+export function createPgEngine(options: PgEngineOptions): Engine {
+  const readonly = options.readonly ?? false;
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    application_name: 'moodwire',
+    options: `-c default_transaction_read_only=on -c lock_timeout=${options.lockTimeoutMs ?? 5_000}`,
+  });
+  // An idle connection that the server closed: the pool drops it; the next query opens another.
+  pool.on('error', () => {});
+  const db = drizzle(pool, { schema });
+  const inTransaction = new AsyncLocalStorage<{ active: boolean }>();
+
+  async function withClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      return await fn(client);
+    } catch (error) {
+      if (writeUnavailable(error) === 'unreachable') broken = error as Error;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  const engine: Engine = {
+    kind: 'postgres',
+    db: db as unknown as AppDb,
+
+    async transaction(fn, { isolation = 'read committed', retries = 5 } = {}) {
+      if (inTransaction.getStore()?.active) throw new NestedTransactionError();
+      for (let attempt = 0; ; attempt++) {
+        const state = { active: true };
+        try {
+          return await inTransaction.run(state, () =>
+            db.transaction((tx) => fn(tx as unknown as AppDb), {
+              isolationLevel: isolation,
+              accessMode: readonly ? 'read only' : 'read write',
+            }),
+          );
+        } catch (error) {
+          const code = errorCode(error);
+          if (!code || !RETRYABLE.has(code) || attempt >= retries) throw error;
+          // Back off a little, randomly, so that the transactions that collided do not collide again.
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * 2 ** attempt));
+        } finally {
+          state.active = false;
+        }
+      }
+    },
+
+    async rows<T>(runnerDb: AppDb, query: SQL) {
+      const result = await runner(runnerDb).execute(query);
+      return result.rows as T[];
+    },
+
+    async execute(runnerDb: AppDb, query: SQL) {
+      const result = await runner(runnerDb).execute(query);
+      return result.rowCount ?? 0;
+    },
+
+    async lockRows(tx, table, where) {
+      await runner(tx).execute(sql`select 1 from ${table} where ${where} for update`);
+    },
+
+    async lockKey(tx, key) {
+      await runner(tx).execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+    },
+
+    sql: fragmentsFor('postgres'),
+    search: pgSearch,
+
+    // Two servers starting at once must not both run the migrations: an advisory lock makes the second
+    // wait, then find nothing left to do. Its own connection, because the pool's sessions are read-only.
+    async migrate() {
+      const client = new pg.Client({ connectionString: options.url, application_name: 'moodwire migrate' });
+      await client.connect();
+      try {
+        await client.query(`select pg_advisory_lock(${MIGRATION_LOCK})`);
+        try {
+          await migrate(drizzle(client), { migrationsFolder: pgMigrationsFolder() });
+        } finally {
+          await client.query(`select pg_advisory_unlock(${MIGRATION_LOCK})`);
+        }
+      } finally {
+        await client.end();
+      }
+    },
+
+    async migrationState(): Promise<MigrationState> {
+      const journal = JSON.parse(fs.readFileSync(path.join(pgMigrationsFolder(), 'meta', '_journal.json'), 'utf8')) as {
+        entries: unknown[];
+      };
+      const exists = await pool.query<{ t: string | null }>(`select to_regclass('drizzle.__drizzle_migrations') as t`);
+      const applied = exists.rows[0]?.t
+        ? ((await pool.query<{ n: number }>('select count(*) as n from drizzle.__drizzle_migrations')).rows[0]?.n ?? 0)
+        : 0;
+      return { applied, expected: journal.entries.length };
+    },
+
+    // A write staged and rolled back: it finds a read-only server, a lock held too long, a full disk
+    // only when the write needs new space (health remembers failed writes for that), or no server.
+    async probeWrite(): Promise<WriteUnavailable | undefined> {
+      if (readonly) return 'read-only';
+      try {
+        return await withClient(async (client) => {
+          await client.query('begin read write');
+          try {
+            await client.query("set local lock_timeout = '200ms'");
+            await client.query(
+              "insert into rate_limits (key, window_start, count) values ('health:probe', 0, 0) on conflict (key) do update set count = 0",
+            );
+          } finally {
+            await client.query('rollback');
+          }
+          return undefined;
+        });
+      } catch (error) {
+        const kind = writeUnavailable(error);
+        if (kind) return kind;
+        throw error;
+      }
+    },
+
+    async close() {
+      if (!pool.ended) await pool.end();
+    },
+  };
+  return engine;
+}

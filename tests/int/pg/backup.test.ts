@@ -1,0 +1,57 @@
+// npm run backup on PostgreSQL: pg_dump's custom format, readable by pg_restore, and a restore holds
+// the same site.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmptyPostgresDatabase, createTestDatabase, type TestDatabase } from '../../helpers/test-db';
+
+let site: TestDatabase;
+let restored: Awaited<ReturnType<typeof createEmptyPostgresDatabase>>;
+let dir: string;
+beforeAll(async () => {
+  site = await createTestDatabase({ seed: true });
+  restored = await createEmptyPostgresDatabase();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moodwire-pg-backup-'));
+});
+afterAll(async () => {
+  await site?.cleanup();
+  await restored?.cleanup();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function counts(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const r = await client.query(
+      'select (select count(*) from articles) as articles, (select count(*) from search_documents) as indexed, (select count(*) from vote_tallies) as tallies, (select count(*) from drizzle.__drizzle_migrations) as migrations',
+    );
+    return r.rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
+describe('npm run backup on PostgreSQL', () => {
+  it('writes a pg_dump that pg_restore reads back into the same site', async () => {
+    const file = path.join(dir, 'site.dump');
+    const run = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/backup.ts', file], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: site.location },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/pg_restore reads it \(\d+ tables\)/);
+    const restore = spawnSync('pg_restore', ['--no-owner', `--dbname=${restored.url}`, file], { encoding: 'utf8' });
+    expect(restore.status, restore.stderr).toBe(0);
+    expect(await counts(restored.url)).toEqual(await counts(site.location));
+    const again = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/backup.ts', file], {
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: site.location },
+    });
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/already exists/);
+  });
+});
