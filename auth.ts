@@ -6,7 +6,7 @@ import { authConfig } from '@/auth.config';
 import { checkCredentials } from '@/lib/auth/credentials';
 import { sessionCookieSettings, sessionLifetimeMs } from '@/lib/auth/session-policy';
 import { authSecret } from '@/lib/data-dir';
-import { siteUrl } from '@/lib/routes';
+import { siteUrl } from '@/lib/domain/routes';
 
 // The config is a function so the secret is read at the first request, not while `next build` runs.
 export const { auth, signIn, signOut } = NextAuth(() => {

@@ -1,7 +1,7 @@
 // Runs once when a Next server process starts.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
-    const { startVoteJanitor } = await import('@/lib/server/vote-janitor');
+    const { startVoteJanitor } = await import('@/lib/votes/janitor');
     startVoteJanitor();
     const { startScheduledRelease } = await import('@/lib/server/scheduled-release');
     startScheduledRelease();

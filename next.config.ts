@@ -5,18 +5,20 @@ import { install as installMalformedUrl } from './lib/server/malformed-url.cjs';
 import { install as installRequestLog } from './lib/server/request-log.cjs';
 import { install as installSecurityHeaders } from './lib/server/security-headers.cjs';
 import { install as installClientIp } from './lib/server/client-ip.cjs';
-import { databaseMode } from './lib/database-mode';
+import { databaseMode } from './db/config';
 import { rasterizeDemoImages } from './lib/server/demo-images';
 import { buildReaderScript } from './lib/server/reader-script';
+import { siteTimeZone } from './lib/time-zone';
 import { voteSettings } from './lib/votes/settings';
 
 // next.config is evaluated inside the process that serves requests (`next start`, `next dev`), so
 // every way of starting Next gets the trusted client address header (docs/decisions/003-client-ip.md).
-// Loading it also checks TRUST_PROXY, and the next lines the vote and share limits and the database
-// mode: bad values stop the start.
+// Loading it also checks TRUST_PROXY, and the next lines the vote and share limits, the database
+// mode and the time zone: bad values stop the start.
 installClientIp();
 voteSettings();
 databaseMode();
+siteTimeZone();
 
 const nextConfig: NextConfig = {
   // The benchmark builds and serves from its own folder (decision 009), so its database never leaks

@@ -4,7 +4,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { adminGate } from '@/lib/proxy/admin';
 import { crossSiteGate } from '@/lib/proxy/cross-site';
 import { loginThrottleGate } from '@/lib/proxy/login-throttle';
-import { readerVotesProxy } from '@/lib/proxy/reader-votes';
+import { readerVotesProxy } from '@/lib/votes/reader-votes-proxy';
 
 export async function proxy(request: NextRequest) {
   return (

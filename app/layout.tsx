@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { getSiteSettings } from '@/db/queries/site';
-import { siteUrl } from '@/lib/routes';
+import { siteUrl } from '@/lib/domain/routes';
 import { feedLinks } from '@/lib/seo';
 import './globals.css';
 

@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next';
-import { absoluteUrl, newsSitemapPath } from '@/lib/routes';
+import { absoluteUrl, newsSitemapPath } from '@/lib/domain/routes';
 
 export const revalidate = 300;
 

@@ -2,7 +2,7 @@ import type { MetadataRoute } from 'next';
 import { listSections, sectionAndDescendantIds } from '@/db/queries/sections';
 import { getPage } from '@/db/queries/site';
 import { listSitemapArticles } from '@/db/queries/syndication';
-import { absoluteUrl, articlePath, sectionPath, STATIC_PAGES, staticPagePath } from '@/lib/routes';
+import { absoluteUrl, articlePath, sectionPath, STATIC_PAGES, staticPagePath } from '@/lib/domain/routes';
 
 // Every public story, section and page. Regenerated at most every five minutes, like the pages.
 export const revalidate = 300;

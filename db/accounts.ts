@@ -1,9 +1,9 @@
-// Staff accounts, usable outside Next (scripts/start.ts, scripts/admin.ts, test helpers): each
-// function takes the database. The admin UI goes through db/queries/users.ts, which adds the audit row.
+// Staff accounts, usable outside Next (the command line in lib/accounts.ts, scripts/start.ts, test
+// helpers): each function takes the database. The admin UI goes through db/queries/users.ts, which
+// adds the audit row. Passwords arrive hashed: the rules and the hashing are lib/password.ts.
 import { eq, sql } from 'drizzle-orm';
 import type { DB } from './client';
 import { auditLog, users, type Role } from './schema';
-import { hashPassword, passwordProblem, randomPassword } from '../lib/password';
 
 type Tx = Pick<DB, 'select' | 'insert' | 'update'>;
 
@@ -74,97 +74,30 @@ function audit(db: Tx, action: string, objectId: number, detail: Record<string, 
     .run();
 }
 
-export type CliResult = { ok: true; message: string; password?: string } | { ok: false; message: string };
-
-async function choosePassword(
-  given: string | undefined,
-  email: string,
-): Promise<{ password: string; generated: boolean } | { problem: string }> {
-  if (given === undefined || given === '') return { password: randomPassword(), generated: true };
-  const problem = passwordProblem(given, { email });
-  return problem ? { problem } : { password: given, generated: false };
-}
-
-export async function createUserFromCli(
+/** A user made on the command line, with its audit row, in one transaction. */
+export function createUserFromCommandLine(
   db: DB,
-  input: { email: string; name?: string; role: Role; password?: string },
-): Promise<CliResult> {
-  const email = normaliseEmail(input.email);
-  if (!/^[^\s@]+@[^\s@]+$/.test(email)) return { ok: false, message: `Not an e-mail address: ${input.email}` };
-  if (findUserIdByEmail(db, email) !== undefined)
-    return { ok: false, message: `A user with the e-mail ${email} already exists.` };
-  const chosen = await choosePassword(input.password, email);
-  if ('problem' in chosen) return { ok: false, message: `Password refused: ${chosen.problem}` };
-  const passwordHash = await hashPassword(chosen.password);
-  db.transaction((tx) => {
-    const id = insertUser(tx, {
-      email,
-      name: input.name?.trim() || email.split('@')[0]!,
-      role: input.role,
-      passwordHash,
-    });
-    audit(tx, 'user.create', id, { email, role: input.role });
+  input: { email: string; name: string; role: Role; passwordHash: string },
+): number {
+  return db.transaction((tx) => {
+    const id = insertUser(tx, input);
+    audit(tx, 'user.create', id, { email: normaliseEmail(input.email), role: input.role });
+    return id;
   });
-  return {
-    ok: true,
-    message: `Created ${input.role} ${email}.`,
-    password: chosen.generated ? chosen.password : undefined,
-  };
 }
 
-export async function resetPasswordFromCli(db: DB, input: { email: string; password?: string }): Promise<CliResult> {
-  const id = findUserIdByEmail(db, input.email);
-  if (id === undefined) return { ok: false, message: `No user with the e-mail ${normaliseEmail(input.email)}.` };
-  const chosen = await choosePassword(input.password, input.email);
-  if ('problem' in chosen) return { ok: false, message: `Password refused: ${chosen.problem}` };
-  const passwordHash = await hashPassword(chosen.password);
+/** A new password hash set on the command line (the user's sessions end), with its audit row. */
+export function resetPasswordFromCommandLine(db: DB, userId: number, passwordHash: string): void {
   db.transaction((tx) => {
-    setUserPasswordHash(tx, id, passwordHash);
-    audit(tx, 'user.reset-password', id, {});
+    setUserPasswordHash(tx, userId, passwordHash);
+    audit(tx, 'user.reset-password', userId, {});
   });
-  return {
-    ok: true,
-    message: `New password set for ${normaliseEmail(input.email)}; their sessions are signed out.`,
-    password: chosen.generated ? chosen.password : undefined,
-  };
 }
 
-export function setDisabledFromCli(db: DB, input: { email: string; disabled: boolean }): CliResult {
-  const id = findUserIdByEmail(db, input.email);
-  if (id === undefined) return { ok: false, message: `No user with the e-mail ${normaliseEmail(input.email)}.` };
+/** A user disabled or enabled on the command line, with its audit row. */
+export function setDisabledFromCommandLine(db: DB, userId: number, disabled: boolean): void {
   db.transaction((tx) => {
-    setUserDisabled(tx, id, input.disabled);
-    audit(tx, input.disabled ? 'user.disable' : 'user.enable', id, {});
+    setUserDisabled(tx, userId, disabled);
+    audit(tx, disabled ? 'user.disable' : 'user.enable', userId, {});
   });
-  return {
-    ok: true,
-    message: `${normaliseEmail(input.email)} is ${input.disabled ? 'disabled and signed out' : 'enabled again'}.`,
-  };
-}
-
-/**
- * On first start (no user yet): an administrator from ADMIN_EMAIL / ADMIN_PASSWORD, or
- * admin@localhost with a random password that is printed once and stored only hashed.
- */
-export async function ensureFirstAdmin(
-  db: DB,
-  env: { ADMIN_EMAIL?: string; ADMIN_PASSWORD?: string },
-  log: (line: string) => void,
-): Promise<void> {
-  if (countUsers(db) > 0) return;
-  const email = env.ADMIN_EMAIL?.trim() || 'admin@localhost';
-  const result = await createUserFromCli(db, {
-    email,
-    name: 'Administrator',
-    role: 'admin',
-    password: env.ADMIN_PASSWORD,
-  });
-  if (!result.ok) throw new Error(`Could not create the first administrator: ${result.message}`);
-  if (result.password) {
-    log(`[moodwire] first administrator created: ${email}`);
-    log(`[moodwire] password (shown once, stored only hashed): ${result.password}`);
-    log('[moodwire] sign in at /admin/login and change it, or run: npm run admin -- reset-password --email ' + email);
-  } else {
-    log(`[moodwire] first administrator created from ADMIN_EMAIL: ${email}`);
-  }
 }

@@ -1,8 +1,7 @@
 // The synchronous SQLite connection of the server process, for code not yet converted to db/engine
 // (docs/data-layer-conversion.md). It refuses to run on PostgreSQL rather than read a stray SQLite file.
 import 'server-only';
-import { databasePath } from '@/lib/data-dir';
-import { databaseMode } from '@/lib/database-mode';
+import { databaseMode, databasePath } from './config';
 import { openDatabase, type DB } from './client';
 import { engineKind } from './engine/config';
 

@@ -9,6 +9,9 @@ export type ActionState = {
 
 export const initialActionState: ActionState = {};
 
+/** A form's server action. Pages pass it to the form component they render (components never import app/). */
+export type FormAction = (state: ActionState, form: FormData) => Promise<ActionState>;
+
 /** Plain string values of a submitted form (files are left out). */
 export function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};

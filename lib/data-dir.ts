@@ -1,13 +1,9 @@
-// Where Moodwire keeps its files on disk. Plain Node (no Next imports) so scripts can use it too.
+// Where Moodwire keeps its files on disk: beside the database. Plain Node (no Next imports) so scripts
+// can use it too.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-
-export function databasePath(): string {
-  return path.resolve(
-    /*turbopackIgnore: true*/ process.env.DATABASE_PATH || path.join(process.cwd(), 'data', 'moodwire.db'),
-  );
-}
+import { databasePath } from '../db/config';
 
 /** The folder beside the database: the generated secret and uploads' bookkeeping live here. */
 export function dataDir(): string {

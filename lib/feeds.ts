@@ -2,8 +2,8 @@
 // leaves `&` and `<` in attribute values and a second `]]>` in CDATA unescaped, and knows nothing of
 // characters XML forbids; the helpers below make every value safe before it goes in.
 import { Feed, type Item } from 'feed';
-import type { FeedArticle } from '@/db/queries/syndication';
-import { absoluteUrl, articlePath, sectionPath } from '@/lib/routes';
+import type { ArticleWithBody as FeedArticle } from '@/db/queries/articles';
+import { absoluteUrl, articlePath, sectionPath } from '@/lib/domain/routes';
 
 export type FeedFormat = 'rss' | 'atom';
 

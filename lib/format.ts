@@ -1,5 +1,7 @@
-// Dates as readers see them, in the newsroom's time zone (SITE_TIMEZONE, default Asia/Shanghai).
-const timeZone = process.env.SITE_TIMEZONE || 'Asia/Shanghai';
+// Dates as readers see them, in the newsroom's time zone (lib/time-zone.ts).
+import { siteTimeZone } from './time-zone';
+
+const timeZone = siteTimeZone();
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'long', year: 'numeric' });
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
@@ -23,6 +25,3 @@ export function parsePageNumber(value: string | undefined): number | undefined {
   if (!/^[1-9]\d{0,5}$/.test(value)) return undefined;
   return Number(value);
 }
-
-/** The newsroom's time zone, for turning calendar days into instants (search date filters). */
-export const SITE_TIME_ZONE = timeZone;

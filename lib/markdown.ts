@@ -88,6 +88,14 @@ export function renderMarkdown(source: string): string {
   return sanitize(marked.parse(source) as string);
 }
 
+/**
+ * What is stored of a story's or page's Markdown: the source, its sanitised HTML and its length. The
+ * queries store what they are given; every save (the editor, the About page, the demo seed) renders here.
+ */
+export function renderedBody(source: string): { body: string; bodyHtml: string; wordCount: number } {
+  return { body: source, bodyHtml: renderMarkdown(source), wordCount: countWords(source) };
+}
+
 export function countWords(source: string): number {
   const latin = source.match(/[A-Za-z0-9\u00C0-\u024F'’-]+/g)?.length ?? 0;
   // Chinese and Japanese text has no spaces: count each character as a word, as newsrooms do.

@@ -30,7 +30,8 @@ export function readRankingQuery(
     if (parsed?.success) choice.window = parsed.data;
     else
       problems.push(
-        `There is no time period called “${rawWindow}”; choose the last 24 hours, 7 days or 30 days. Showing the last 7 days.`,
+        `There is no time period called “${rawWindow}”; choose the last 24 hours, 7 days or 30 days. ` +
+          'Showing the last 7 days.',
       );
   }
 

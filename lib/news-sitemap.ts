@@ -1,6 +1,6 @@
 // A Google News sitemap: stories published in the last two days, with the news: extension.
 import { xmlText } from '@/lib/feeds';
-import { absoluteUrl, articlePath } from '@/lib/routes';
+import { absoluteUrl, articlePath } from '@/lib/domain/routes';
 
 /** Google News only reads stories from the last 48 hours. */
 export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;

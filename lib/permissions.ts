@@ -1,7 +1,7 @@
 // The one permission table: which staff role may do what. Every admin page, server action and route
 // handler asks `can()` (through requireStaff in lib/auth/staff.ts); the e2e matrix test is generated
 // from this table, so changing a role here changes what the tests expect.
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/domain/roles';
 
 export const PERMISSIONS = [
   'admin.enter', // the dashboard and one's own account

@@ -2,7 +2,7 @@
 // Pure functions (no database, no Next): db/queries/search.ts runs the SQL, the search page renders.
 // Why two indexes and how short Chinese terms are found: docs/decisions/007-search-tokenizer.md.
 import { z } from 'zod';
-import { SLUG_PATTERN } from '@/lib/slug';
+import { SLUG_PATTERN } from '@/lib/domain/slug';
 
 /** Longer queries are cut to this many characters (a note tells the reader). */
 export const QUERY_MAX_CHARS = 200;
@@ -303,43 +303,4 @@ export function searchHref({
   if (page && page > 1) params.set('page', String(page));
   const s = params.toString();
   return s ? `/search?${s}` : '/search';
-}
-
-// ── Days in the newsroom's time zone ────────────────────────────────────────────────────────────
-
-const partsFormats = new Map<string, Intl.DateTimeFormat>();
-
-function offsetAt(ms: number, timeZone: string): number {
-  let format = partsFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partsFormats.set(timeZone, format);
-  }
-  const p = Object.fromEntries(format.formatToParts(ms).map((x) => [x.type, Number(x.value)]));
-  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-  return asUtc - Math.floor(ms / 1000) * 1000;
-}
-
-/** The instant (ms) a calendar day YYYY-MM-DD begins in `timeZone`. */
-export function zonedDayStart(ymd: string, timeZone: string): number {
-  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
-  const guess = Date.UTC(y, m - 1, d);
-  const first = guess - offsetAt(guess, timeZone);
-  // A second pass settles days on which the offset changes (daylight saving).
-  return guess - offsetAt(first, timeZone);
-}
-
-/** The day after YYYY-MM-DD, as YYYY-MM-DD. */
-export function nextDay(ymd: string): string {
-  const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }

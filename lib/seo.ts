@@ -11,7 +11,7 @@ import {
   sectionAtomPath,
   sectionRssPath,
   siteUrl,
-} from '@/lib/routes';
+} from '@/lib/domain/routes';
 
 export type SiteInfo = { siteName: string; tagline: string };
 

@@ -2,9 +2,9 @@
 import 'server-only';
 import { getSectionBySlug, listSections, sectionAndDescendantIds } from '@/db/queries/sections';
 import { getSiteSettings } from '@/db/queries/site';
-import { listFeedArticles } from '@/db/queries/syndication';
+import { listArticlesWithBody } from '@/db/queries/articles';
 import { buildFeed, FEED_CONTENT_TYPES, FEED_SIZE, type FeedFormat } from '@/lib/feeds';
-import { atomPath, rssPath, sectionAtomPath, sectionPath, sectionRssPath } from '@/lib/routes';
+import { atomPath, rssPath, sectionAtomPath, sectionPath, sectionRssPath } from '@/lib/domain/routes';
 
 function copyright(holder: string) {
   return `Copyright © ${new Date().getFullYear()} ${holder}. All rights reserved.`;
@@ -26,7 +26,7 @@ export function siteFeedResponse(format: FeedFormat): Response {
       atomPath: atomPath(),
       copyright: copyright(site.copyrightHolder),
     },
-    listFeedArticles({ limit: FEED_SIZE }),
+    listArticlesWithBody({}, { limit: FEED_SIZE }),
   );
   return xmlResponse(format, xml);
 }
@@ -49,7 +49,7 @@ export function sectionFeedResponse(format: FeedFormat, slug: string): Response 
       atomPath: sectionAtomPath(section.slug),
       copyright: copyright(site.copyrightHolder),
     },
-    listFeedArticles({ sectionIds: sectionAndDescendantIds(listSections(), section.id), limit: FEED_SIZE }),
+    listArticlesWithBody({ sectionIds: sectionAndDescendantIds(listSections(), section.id) }, { limit: FEED_SIZE }),
   );
   return xmlResponse(format, xml);
 }

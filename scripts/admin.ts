@@ -1,9 +1,9 @@
 // npm run admin -- create|reset-password|disable|enable …  Manage staff accounts from the command line.
 import { parseArgs } from 'node:util';
 import { migrateDatabase, openDatabase } from '../db/client';
-import { createUserFromCli, resetPasswordFromCli, setDisabledFromCli, type CliResult } from '../db/accounts';
+import { createUserFromCli, resetPasswordFromCli, setDisabledFromCli, type CliResult } from '../lib/accounts';
 import { ROLES, type Role } from '../db/schema';
-import { databasePath } from '../lib/data-dir';
+import { databasePath } from '../db/config';
 
 const USAGE = `Usage:
   npm run admin -- create --email <e-mail> [--name <name>] [--role writer|editor|admin] [--password <password>]

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { engineKind, redactUrl } from '../db/engine/config';
-import { databasePath } from '../lib/data-dir';
+import { databasePath } from '../db/config';
 
 /**
  * PostgreSQL (DATABASE_URL): pg_dump's custom format, one consistent snapshot taken without stopping

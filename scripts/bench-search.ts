@@ -13,7 +13,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { migrateDatabase, openDatabase } from '../db/client';
 import { copyDatabase } from '../db/copy';
-import { seedDemoContent, demoArticles } from '../db/seed';
+import { demoArticles } from '../db/seed';
+import { seedDemo } from './lib/seed-demo';
 import { parseQuery } from '../lib/search-query';
 
 const STORIES = Number(process.env.BENCH_STORIES || 10_000);
@@ -68,7 +69,7 @@ const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.lengt
 function build(): void {
   const db = openDatabase(file);
   migrateDatabase(db);
-  seedDemoContent(db);
+  seedDemo(db);
   const sentences = demoArticles.flatMap((a) =>
     a.body.split(/(?<=[.!?])\s+/).filter((s) => s.length > 30 && !s.startsWith('#')),
   );

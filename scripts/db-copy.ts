@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { copyDatabase, type Endpoint } from '../db/copy';
 import { isPostgresUrl, redactUrl } from '../db/engine/config';
-import { databasePath } from '../lib/data-dir';
+import { databasePath } from '../db/config';
 
 const USAGE = 'usage: npm run db:copy -- --to postgres://user@host/db   or   --from postgres://… --to FILE.db';
 

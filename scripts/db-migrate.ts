@@ -2,7 +2,7 @@
 // DATABASE_URL (PostgreSQL), else drizzle/sqlite to DATABASE_PATH (default data/moodwire.db).
 import { closeEngine, engineKind, getEngine } from '../db/engine';
 import { redactUrl } from '../db/engine/config';
-import { databasePath } from '../lib/data-dir';
+import { databasePath } from '../db/config';
 
 async function main(): Promise<void> {
   const where = engineKind() === 'postgres' ? redactUrl(process.env.DATABASE_URL!) : databasePath();

@@ -3,12 +3,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { migrateDatabase, openDatabase } from '../db/client';
-import { ensureFirstAdmin } from '../db/accounts';
-import { isEmpty, seedDemoContent } from '../db/seed';
-import { isPostgresEmpty, seedPostgres } from '../db/seed/postgres';
+import { ensureFirstAdmin } from '../lib/accounts';
+import { isEmpty } from '../db/seed';
+import { isPostgresEmpty } from '../db/seed/postgres';
+import { seedDemo, seedDemoPostgres } from './lib/seed-demo';
 import { closeEngine, engineKind, getEngine } from '../db/engine';
 import { redactUrl } from '../db/engine/config';
-import { authSecret, databasePath } from '../lib/data-dir';
+import { databasePath } from '../db/config';
+import { authSecret } from '../lib/data-dir';
 import { buildIsStale, stampBuild } from './lib/build';
 import { SERVER_NODE_FLAGS } from './lib/node-flags';
 
@@ -25,7 +27,7 @@ async function preparePostgres(): Promise<false> {
   await getEngine().migrate();
   await closeEngine();
   if (await isPostgresEmpty(url)) {
-    const articles = await seedPostgres(url);
+    const articles = await seedDemoPostgres(url);
     console.log(`[moodwire] seeded ${articles} demo stories into ${redactUrl(url)}`);
   }
   console.error(
@@ -42,7 +44,7 @@ async function prepareDatabase(): Promise<boolean> {
   try {
     migrateDatabase(db);
     if (isEmpty(db)) {
-      const { articles } = seedDemoContent(db);
+      const { articles } = seedDemo(db);
       console.log(`[moodwire] seeded ${articles} demo stories into ${file}`);
     }
     await ensureFirstAdmin(

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { ArticleCard } from '@/components/article/article-card';
 import { MoodPanel } from '@/components/mood/mood-panel';
-import { listArticlesInSections, listLatestArticles } from '@/db/queries/articles';
+import { listArticles } from '@/db/queries/articles';
 import { listMoodLeaders } from '@/db/queries/mood-rankings';
 import { listSections, sectionAndDescendantIds, topLevelSections } from '@/db/queries/sections';
 import { getSiteSettings } from '@/db/queries/site';
-import { sectionPath, siteImagePath } from '@/lib/routes';
+import { sectionPath, siteImagePath } from '@/lib/domain/routes';
 import { pageMetadata } from '@/lib/seo';
 import { voteSettings } from '@/lib/votes/settings';
 
@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default function HomePage() {
-  const [lead, ...top] = listLatestArticles({ limit: 5 });
+  const [lead, ...top] = listArticles({}, { limit: 5 });
   const all = listSections();
   const leadIds = new Set([lead, ...top].filter(Boolean).map((a) => a!.id));
   const { panelMinVotes } = voteSettings();
@@ -56,7 +56,7 @@ export default function HomePage() {
 
       <div className="mt-8 grid gap-x-10 gap-y-10 md:grid-cols-2">
         {topLevelSections(all).map((section) => {
-          const stories = listArticlesInSections(sectionAndDescendantIds(all, section.id), { limit: 6 })
+          const stories = listArticles({ sectionIds: sectionAndDescendantIds(all, section.id) }, { limit: 6 })
             .filter((a) => !leadIds.has(a.id))
             .slice(0, 3);
           if (stories.length === 0) return null;

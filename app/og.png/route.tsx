@@ -1,7 +1,7 @@
 // The site's share image, for the home page and pages without their own.
 import { getSiteSettings } from '@/db/queries/site';
 import { renderShareCard } from '@/lib/og/share-card';
-import { siteUrl } from '@/lib/routes';
+import { siteUrl } from '@/lib/domain/routes';
 
 export const revalidate = 300;
 

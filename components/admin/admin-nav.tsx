@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/domain/roles';
 import { can, type Permission } from '@/lib/permissions';
 
 export const ADMIN_NAV: { href: string; label: string; permission: Permission }[] = [

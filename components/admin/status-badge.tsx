@@ -1,6 +1,6 @@
-import type { ArticleStatus } from '@/db/schema';
+import type { ArticleStatus } from '@/lib/domain/article-status';
 import { STATUS_LABELS } from '@/lib/admin/story-schema';
-import { currentTime } from '@/lib/admin/datetime';
+import { currentTime } from '@/lib/time-zone';
 import { formatDateTime } from '@/lib/format';
 
 const STYLES: Record<ArticleStatus, string> = {

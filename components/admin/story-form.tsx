@@ -2,10 +2,11 @@ import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { SelectField, TextArea, TextField } from '@/components/ui/fields';
 import { MarkdownEditor } from '@/components/admin/markdown-editor';
 import { sectionOptions } from '@/components/admin/section-options';
-import type { ArticleStatus, Role } from '@/db/schema';
+import type { ArticleStatus } from '@/lib/domain/article-status';
+import type { Role } from '@/lib/domain/roles';
 import type { SectionNode } from '@/db/queries/sections';
-import { saveStoryAction } from '@/app/(admin)/admin/stories/actions';
-import { msToLocalInput, siteTimeZone } from '@/lib/admin/datetime';
+import type { FormAction } from '@/lib/action-state';
+import { msToWallClock, siteTimeZone } from '@/lib/time-zone';
 import { STATUS_LABELS } from '@/lib/admin/story-schema';
 import { allowedStatuses } from '@/lib/admin/story-rules';
 
@@ -26,11 +27,14 @@ export type StoryFormValues = {
 };
 
 export function StoryForm({
+  action,
   story,
   role,
   sections,
   authors,
 }: {
+  /** the editor's save action (app/(admin)/admin/stories/actions.ts), passed by the page */
+  action: FormAction;
   story: StoryFormValues;
   role: Role;
   sections: SectionNode[];
@@ -40,7 +44,7 @@ export function StoryForm({
   // A writer looking at a story an editor scheduled still sees its real status.
   const statusOptions = [...new Set([...statuses, story.status])].map((s) => ({ value: s, label: STATUS_LABELS[s] }));
   return (
-    <ActionForm action={saveStoryAction} actionName="story.save" className="space-y-2">
+    <ActionForm action={action} actionName="story.save" className="space-y-2">
       {story.id ? <input type="hidden" name="id" value={story.id} /> : null}
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <div>
@@ -92,7 +96,7 @@ export function StoryForm({
               name="publishAt"
               type="datetime-local"
               label="Publish time"
-              defaultValue={story.publishedAt ? msToLocalInput(story.publishedAt) : ''}
+              defaultValue={story.publishedAt ? msToWallClock(story.publishedAt) : ''}
               hint={`In ${siteTimeZone()}. Required for “Scheduled”; empty with “Published” means now.`}
             />
           ) : null}

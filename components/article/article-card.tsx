@@ -1,7 +1,7 @@
 import { ServerImage } from '@/components/ui/server-image';
 import type { ArticleCard as Card } from '@/db/queries/articles';
 import { formatDate, isoDate } from '@/lib/format';
-import { articlePath } from '@/lib/routes';
+import { articlePath } from '@/lib/domain/routes';
 
 /** A story in a list. `headingLevel` keeps the page's heading order without gaps. */
 export function ArticleCard({

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ArticleFull } from '@/db/queries/articles';
 import { formatDateTime, isoDate } from '@/lib/format';
-import { authorPath, tagPath } from '@/lib/routes';
+import { authorPath, tagPath } from '@/lib/domain/routes';
 import { Breadcrumb, type Crumb } from './breadcrumb';
 import { HeroFigure } from './hero-figure';
 

@@ -6,15 +6,16 @@
 // is not worth 145 kB of framework script on every visit (Lighthouse Performance 85 → 100).
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { TextArea, TextField } from '@/components/ui/fields';
-import { sendContactMessageAction } from './actions';
+import type { FormAction } from '@/lib/action-state';
 
-export function ContactForm() {
+/** `action`: the contact action (app/(site)/[page]/actions.ts), passed by the page. */
+export function ContactForm({ action }: { action: FormAction }) {
   return (
     <section aria-labelledby="contact-form" className="mt-10 border-t border-rule pt-6">
       <h2 id="contact-form" className="mb-4 font-sans text-xl font-bold">
         Write to the newsroom
       </h2>
-      <ActionForm action={sendContactMessageAction} actionName="contact.send" className="max-w-xl">
+      <ActionForm action={action} actionName="contact.send" className="max-w-xl">
         <TextField name="name" label="Your name" autoComplete="name" maxLength={100} required />
         <TextField name="email" type="email" label="Your e-mail" autoComplete="email" maxLength={254} required />
         <TextField name="subject" label="Subject" maxLength={150} required />

@@ -2,6 +2,8 @@
 // reader user hears first, and what anyone can read at a glance), the chart itself, the same numbers
 // as a table in a <details> (open it without JavaScript), and a CSV download of that table.
 import type { ReactNode } from 'react';
+import { AdminTable, ReportSection } from '@/components/admin/admin-table';
+import { formatCount } from './chart-scale';
 
 export type ChartTable = { caption: string; columns: string[]; rows: (string | number)[][]; numeric?: boolean[] };
 
@@ -23,62 +25,72 @@ export function ChartFigure({
   empty?: string;
 }) {
   return (
-    <section aria-labelledby={`${id}-title`} className="admin-card mb-6" data-chart={id}>
-      <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id={`${id}-title`} className="text-lg font-bold">
-          {title}
-        </h2>
-        {csvHref ? (
-          <a href={csvHref} className="text-sm font-semibold text-brand hover:underline" download>
-            Download CSV<span className="sr-only"> of {title}</span>
-          </a>
-        ) : null}
-      </div>
-      <p className="mb-3 text-sm" data-summary>
-        {summary}
-      </p>
+    <ReportSection
+      id={id}
+      title={title}
+      csvHref={csvHref}
+      data={{ 'data-chart': id }}
+      note={
+        <p className="mb-3 text-sm" data-summary>
+          {summary}
+        </p>
+      }
+    >
       {empty ? <p className="text-sm text-muted">{empty}</p> : chart}
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer font-semibold">Table of {title.toLowerCase()}</summary>
-        <div className="mt-2 overflow-x-auto">
+        <div className="mt-2">
           <DataTable table={table} />
         </div>
       </details>
-    </section>
+    </ReportSection>
   );
 }
 
+/** A report's table as built by lib/insights/reports.ts: the first column names the row. */
 export function DataTable({ table }: { table: ChartTable }) {
   return (
-    <table className="admin-table">
-      <caption className="sr-only">{table.caption}</caption>
-      <thead>
-        <tr>
-          {table.columns.map((c, i) => (
-            <th key={c} scope="col" className={table.numeric?.[i] ? 'text-right' : undefined}>
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {table.rows.map((row, r) => (
-          <tr key={r}>
-            {row.map((cell, i) =>
-              i === 0 ? (
-                <th key={i} scope="row" className="font-normal">
-                  {cell}
-                </th>
-              ) : (
-                <td key={i} className={table.numeric?.[i] ? 'text-right tabular-nums' : undefined}>
-                  {typeof cell === 'number' ? cell.toLocaleString('en-GB') : cell}
-                </td>
-              ),
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <AdminTable<(string | number)[]>
+      caption={table.caption}
+      rows={table.rows}
+      rowKey={(_row, i) => i}
+      columns={table.columns.map((header, i) => ({
+        header,
+        numeric: table.numeric?.[i],
+        rowHeader: i === 0,
+        cell: (row) => {
+          const cell = row[i];
+          return typeof cell === 'number' ? cell.toLocaleString('en-GB') : cell;
+        },
+      }))}
+    />
+  );
+}
+
+/**
+ * What a figure named `id` takes from its report: the table under the chart and the CSV of the same
+ * rows. `build` is the report's table builder, `csvHref` the page's export address.
+ */
+export function figureSource<Id extends string>(
+  build: (id: Id) => Omit<ChartTable, 'caption'>,
+  csvHref: (id: Id) => string,
+) {
+  return (id: Id) => ({ id, table: { caption: id, ...build(id) }, csvHref: csvHref(id) });
+}
+
+/** The headline numbers above a report's charts. */
+export function StatCards({ stats }: { stats: { label: string; value: number; stat?: string }[] }) {
+  return (
+    <dl className="mb-6 grid grid-cols-1 gap-3 sm:grid-cols-3">
+      {stats.map((s) => (
+        <div key={s.label} className="admin-card">
+          <dt className="text-sm text-muted">{s.label}</dt>
+          <dd className="text-2xl font-bold" data-stat={s.stat}>
+            {formatCount(s.value)}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { sectionOptions } from '@/components/admin/section-options';
 import type { SectionNode } from '@/db/queries/sections';
 import { MAX_SPAN_DAYS, WINDOW_KINDS, WINDOW_LABELS } from '@/lib/insights/window';
+import { Notice } from '@/components/ui/notice';
 
 const fieldClass = 'mt-1 rounded border border-rule bg-paper px-2 py-1 font-normal';
 
@@ -30,13 +31,9 @@ export function InsightsFilter({
       data-form="insights-filter"
     >
       {error ? (
-        <p
-          id="insights-filter-error"
-          role="alert"
-          className="w-full rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
-        >
+        <Notice id="insights-filter-error" tone="problem" className="w-full">
           {error.message}
-        </p>
+        </Notice>
       ) : null}
       <label className="flex flex-col font-semibold">
         Period

@@ -1,6 +1,6 @@
 // One-sentence text summaries of the charts: the main finding in words, for a glance and for screen
 // readers (the same sentence is the chart's <desc>).
-import { MOODS, MOOD_LABELS, percentages, sumTallies, type Tallies } from '@/lib/moods';
+import { MOODS, MOOD_LABELS, percentages, sumTallies, type Tallies } from '@/lib/domain/moods';
 import { formatCount } from './chart-scale';
 
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
@@ -28,13 +28,16 @@ export function timelineSummary(
   const change =
     previousTotal === 0
       ? 'the previous period had none'
-      : `${total >= previousTotal ? 'up' : 'down'} ${Math.abs(Math.round(((total - previousTotal) / previousTotal) * 100))}% on the previous period (${formatCount(previousTotal)})`;
-  return `${plural(total, 'vote', 'votes')} in all, ${change}. Busiest ${unit}: ${peak.label} with ${formatCount(peak.total)}.`;
+      : `${total >= previousTotal ? 'up' : 'down'} ${Math.abs(Math.round(((total - previousTotal) / previousTotal) * 100))}%` +
+        ` on the previous period (${formatCount(previousTotal)})`;
+  const busiest = `Busiest ${unit}: ${peak.label} with ${formatCount(peak.total)}.`;
+  return `${plural(total, 'vote', 'votes')} in all, ${change}. ${busiest}`;
 }
 
 export function sharesSummary(rows: { label: string; count: number }[]): string {
   const total = rows.reduce((n, r) => n + r.count, 0);
   if (total === 0) return 'No shares in this period.';
   const top = [...rows].sort((a, b) => b.count - a.count).slice(0, 3);
-  return `${plural(total, 'share', 'shares')}. Most shared to ${top.map((r) => `${r.label} (${formatCount(r.count)}, ${Math.round((r.count / total) * 100)}%)`).join(', ')}.`;
+  const networks = top.map((r) => `${r.label} (${formatCount(r.count)}, ${Math.round((r.count / total) * 100)}%)`);
+  return `${plural(total, 'share', 'shares')}. Most shared to ${networks.join(', ')}.`;
 }

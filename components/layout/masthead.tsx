@@ -1,5 +1,5 @@
 import type { SectionNode } from '@/db/queries/sections';
-import { sectionPath } from '@/lib/routes';
+import { sectionPath } from '@/lib/domain/routes';
 
 export function Masthead({
   siteName,

@@ -1,4 +1,4 @@
-import { STATIC_PAGES, staticPagePath } from '@/lib/routes';
+import { STATIC_PAGES, staticPagePath } from '@/lib/domain/routes';
 
 type Partner = { id: number; name: string; url: string };
 

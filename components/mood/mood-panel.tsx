@@ -1,6 +1,6 @@
 import type { MoodLeader, MoodWindow } from '@/db/queries/mood-rankings';
-import { MOOD_SUPERLATIVES } from '@/lib/moods';
-import { articlePath, moodPath } from '@/lib/routes';
+import { MOOD_SUPERLATIVES } from '@/lib/domain/moods';
+import { articlePath, moodPath } from '@/lib/domain/routes';
 
 const numbers = new Intl.NumberFormat('en-GB');
 

@@ -5,8 +5,8 @@ import { listSections, sectionAndDescendantIds, sectionTrail } from '@/db/querie
 import { getSiteSettings } from '@/db/queries/site';
 import { formatDate, isoDate } from '@/lib/format';
 import { DEFAULT_MOOD_WINDOW } from '@/lib/mood-ranking-query';
-import { MOOD_LABELS, MOOD_SUPERLATIVES, MOODS, type Mood } from '@/lib/moods';
-import { articlePath, moodPath } from '@/lib/routes';
+import { MOOD_LABELS, MOOD_SUPERLATIVES, MOODS, type Mood } from '@/lib/domain/moods';
+import { articlePath, moodPath } from '@/lib/domain/routes';
 import { voteSettings } from '@/lib/votes/settings';
 
 const WINDOW_LABELS: Record<MoodWindow, string> = { day: 'Last 24 hours', week: 'Last 7 days', month: 'Last 30 days' };
@@ -16,7 +16,9 @@ const numbers = new Intl.NumberFormat('en-GB');
 export function moodRankingMetadata(mood: Mood): Metadata {
   return {
     title: `${MOOD_SUPERLATIVES[mood]} stories`,
-    description: `The stories our readers found ${MOOD_SUPERLATIVES[mood].toLowerCase().replace(/^most /, '')}, by the share of readers who chose “${MOOD_LABELS[mood]}”.`,
+    description:
+      `The stories our readers found ${MOOD_SUPERLATIVES[mood].toLowerCase().replace(/^most /, '')}, ` +
+      `by the share of readers who chose “${MOOD_LABELS[mood]}”.`,
     alternates: { canonical: moodPath(mood) },
   };
 }

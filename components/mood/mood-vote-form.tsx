@@ -1,11 +1,11 @@
 // The vote buttons, drawn on the server. Without JavaScript this is a plain form: each button submits
-// its mood and the server answers with a 303 back to #mood-vote. With JavaScript, lib/client/mood-vote.ts
+// its mood and the server answers with a 303 back to #mood-vote. With JavaScript, lib/votes/vote-in-place.ts
 // (in /reader.js, no framework) votes in place on the same markup: optimistic counts, a pending state,
 // rollback with a message on failure, the new percentages announced politely. Button names never
 // change; counts are their descriptions. The look of a chosen, pending or closed button follows its
 // attributes (aria-pressed, data-pending, disabled), so the script only sets those.
-import { MOOD_LABELS, MOODS, percentages, type VoteSummary } from '@/lib/moods';
-import { moodStatsText, voteStatus } from '@/lib/mood-vote-text';
+import { MOOD_LABELS, MOODS, percentages, type VoteSummary } from '@/lib/domain/moods';
+import { moodStatsText, voteStatus } from '@/lib/votes/vote-text';
 
 export function MoodVoteForm({
   articleId,

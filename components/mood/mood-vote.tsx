@@ -1,5 +1,5 @@
-import { MOOD_SUPERLATIVES, MOODS, type VoteSummary } from '@/lib/moods';
-import { moodPath } from '@/lib/routes';
+import { MOOD_SUPERLATIVES, MOODS, type VoteSummary } from '@/lib/domain/moods';
+import { moodPath } from '@/lib/domain/routes';
 import { MoodVoteForm } from './mood-vote-form';
 
 /**

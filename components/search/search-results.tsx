@@ -1,6 +1,6 @@
 import type { SearchHit } from '@/db/queries/search';
 import { formatDate, isoDate } from '@/lib/format';
-import { articlePath } from '@/lib/routes';
+import { articlePath } from '@/lib/domain/routes';
 import { Highlighted } from './highlighted';
 
 /** One page of results; `start` is the rank of the first one (1 on page 1). */

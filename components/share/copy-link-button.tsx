@@ -1,7 +1,7 @@
 import { SHARE_PILL, ShareIcon } from './share-icons';
 
 /**
- * Copies the story's canonical URL (lib/client/share.ts does the copying). Hidden when scripting is
+ * Copies the story's canonical URL (lib/share/share-in-page.ts does the copying). Hidden when scripting is
  * off, where the share bar shows a selectable URL field instead (in <noscript>). If the browser
  * refuses to copy (no clipboard access, e.g. a plain-http site), the script shows the field, selected,
  * so the reader can copy it by hand.

@@ -1,7 +1,7 @@
 import { SHARE_PILL, ShareIcon } from './share-icons';
 
 /**
- * The phone's own share sheet (Web Share API). Hidden until lib/client/share.ts finds that
+ * The phone's own share sheet (Web Share API). Hidden until lib/share/share-in-page.ts finds that
  * navigator.canShare accepts this story; it comes last in the bar so that appearing moves nothing else.
  */
 export function NativeShareButton({

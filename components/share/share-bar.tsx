@@ -1,7 +1,7 @@
-import { qrSymbol } from '@/lib/qr';
+import { qrSymbol } from '@/lib/share/qr';
 import { HIDE_IN_WECHAT, WECHAT_ITEM_ID } from '@/lib/server/trusted-inline-scripts.cjs';
-import { sharePath } from '@/lib/routes';
-import { LINK_NETWORKS, NETWORK_LABELS } from '@/lib/share-networks';
+import { sharePath } from '@/lib/domain/routes';
+import { LINK_NETWORKS, NETWORK_LABELS } from '@/lib/domain/share-networks';
 import { CopyLinkButton } from './copy-link-button';
 import { NativeShareButton } from './native-share-button';
 import { SHARE_PILL, ShareIcon } from './share-icons';

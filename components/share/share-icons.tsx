@@ -1,6 +1,6 @@
 // Small line icons for the share bar, drawn for Moodwire: no brand files, no icon fonts, no requests.
 import type { ReactNode } from 'react';
-import type { ShareNetwork } from '@/lib/share-networks';
+import type { ShareNetwork } from '@/lib/domain/share-networks';
 
 function Icon({ children }: { children: ReactNode }) {
   return (

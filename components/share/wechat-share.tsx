@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 
 /**
  * The WeChat item of the share bar: a <details> popover with the QR code (children, drawn on the
- * server), which opens without JavaScript. With JavaScript (lib/client/share.ts), Escape or a tap
+ * server), which opens without JavaScript. With JavaScript (lib/share/share-in-page.ts), Escape or a tap
  * elsewhere closes it and opening it counts a share. Inside WeChat's own browser it is not shown:
  * readers there share from WeChat's menu. The share bar's inline script hides it before the first
  * paint; the page script then removes it.

@@ -5,9 +5,8 @@
 // without a full reload. Fields read errors and kept values from the context.
 import { createContext, useActionState, useContext, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
-import type { ActionState } from '@/lib/action-state';
-
-type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
+import { Notice } from '@/components/ui/notice';
+import type { ActionState, FormAction } from '@/lib/action-state';
 
 const FormStateContext = createContext<ActionState>({});
 export const useFieldState = () => useContext(FormStateContext);
@@ -20,7 +19,7 @@ export function ActionForm({
   encType,
   actionName,
 }: {
-  action: Action;
+  action: FormAction;
   children: ReactNode;
   className?: string;
   id?: string;
@@ -42,14 +41,7 @@ export function ActionForm({
 function FormMessage({ state }: { state: ActionState }) {
   if (!state.message) return null;
   const hasErrors = state.ok === false || (state.errors && Object.keys(state.errors).length > 0);
-  return (
-    <p
-      role={hasErrors ? 'alert' : 'status'}
-      className={`mb-4 rounded border px-3 py-2 text-sm ${hasErrors ? 'border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100' : 'border-green-300 bg-green-50 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100'}`}
-    >
-      {state.message}
-    </p>
-  );
+  return <Notice tone={hasErrors ? 'problem' : 'done'}>{state.message}</Notice>;
 }
 
 export function SubmitButton({

@@ -2,8 +2,7 @@
 // DATABASE_PATH), and the functions query code uses: db(), transaction(), rows(), execute(),
 // lockRows(), lockKey(), dialect(). No Next.js imports: scripts and tests use it too.
 import type { SQL } from 'drizzle-orm';
-import { databasePath } from '@/lib/data-dir';
-import { databaseMode } from '@/lib/database-mode';
+import { databaseMode, databasePath } from '../config';
 import { engineKind, postgresPoolSize } from './config';
 import { fragmentsFor } from './fragments';
 import { createPgEngine } from './pg';

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { articles, sections } from '@/db/schema';
-import { sectionPath } from '@/lib/routes';
+import { sectionPath } from '@/lib/domain/routes';
 import { recordAudit } from './audit';
 import { clearRedirectsFrom, moveRedirects } from './redirects';
 import { sectionAndDescendantIds, listSections } from './sections';

@@ -2,7 +2,6 @@ import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { pages, partners, promos, settings } from '@/db/schema';
-import { renderMarkdown } from '@/lib/markdown';
 import { recordAudit } from './audit';
 
 export function getPageForEdit(slug: string) {
@@ -17,18 +16,17 @@ export function listPagesForAdmin() {
   return getDb().select({ slug: pages.slug, title: pages.title, updatedAt: pages.updatedAt }).from(pages).all();
 }
 
-/** Upsert: a fresh install may not have every page row yet. */
+/** Upsert: a fresh install may not have every page row yet. `bodyHtml` is rendered from `body` by the caller. */
 export function savePage(
   actorId: number,
   slug: string,
-  input: { title: string; body: string },
+  input: { title: string; body: string; bodyHtml: string },
   now = Date.now(),
 ): void {
   getDb().transaction((tx) => {
-    const bodyHtml = renderMarkdown(input.body);
     tx.insert(pages)
-      .values({ slug, ...input, bodyHtml, updatedAt: now })
-      .onConflictDoUpdate({ target: pages.slug, set: { ...input, bodyHtml, updatedAt: now } })
+      .values({ slug, ...input, updatedAt: now })
+      .onConflictDoUpdate({ target: pages.slug, set: { ...input, updatedAt: now } })
       .run();
     recordAudit(
       tx,

@@ -12,9 +12,8 @@ import {
   users,
   type ArticleStatus,
 } from '@/db/schema';
-import { countWords, renderMarkdown } from '@/lib/markdown';
-import { articlePath } from '@/lib/routes';
-import { slugify } from '@/lib/slug';
+import { articlePath } from '@/lib/domain/routes';
+import { slugify } from '@/lib/domain/slug';
 import { heroColumns } from './articles';
 import { recordAudit } from './audit';
 import { clearRedirectsFrom, moveRedirects } from './redirects';
@@ -121,7 +120,6 @@ export function getStoryForEdit(id: number) {
       createdByName: users.name,
       heroId: media.id,
       ...heroColumns,
-      heroMime: media.mime,
     })
     .from(articles)
     .leftJoin(media, eq(media.id, articles.heroMediaId))
@@ -171,11 +169,22 @@ export type StoryWrite = {
   authorId: number | null;
   byline: string;
   dateline: string;
+  /** Markdown source, and the sanitised HTML and word count rendered from it (lib/markdown.ts renderedBody) */
   body: string;
+  bodyHtml: string;
+  wordCount: number;
   tags: string[];
   relatedIds: number[];
   status: ArticleStatus;
   publishedAt: number | null;
+};
+
+/** The audit log's name for moving a story into each status. */
+const STATUS_CHANGE_ACTIONS: Record<ArticleStatus, string> = {
+  published: 'publish',
+  scheduled: 'schedule',
+  review: 'submit',
+  draft: 'to-draft',
 };
 
 export type StorySaved = { id: number; slug: string; oldSlug?: string; sectionIds: number[] };
@@ -185,8 +194,8 @@ function isPublicRow(status: string, publishedAt: number | null, now: number) {
 }
 
 /**
- * Creates or updates a story in one transaction: the row (body HTML rendered here), tags, related
- * picks, the redirect from a published story's old address, and the audit entry.
+ * Creates or updates a story in one transaction: the row, tags, related picks, the redirect from a
+ * published story's old address, and the audit entry.
  */
 export function saveStory(actorId: number, id: number | undefined, input: StoryWrite, now = Date.now()): StorySaved {
   const db = getDb();
@@ -204,8 +213,8 @@ export function saveStory(actorId: number, id: number | undefined, input: StoryW
       byline: input.byline,
       dateline: input.dateline,
       body: input.body,
-      bodyHtml: renderMarkdown(input.body),
-      wordCount: countWords(input.body),
+      bodyHtml: input.bodyHtml,
+      wordCount: input.wordCount,
       status: input.status,
       publishedAt: input.publishedAt,
       updatedAt: now,
@@ -265,7 +274,7 @@ export function saveStory(actorId: number, id: number | undefined, input: StoryW
         actorId,
         action: before
           ? before.status !== input.status
-            ? `story.${input.status === 'published' ? 'publish' : input.status === 'scheduled' ? 'schedule' : input.status === 'review' ? 'submit' : 'to-draft'}`
+            ? `story.${STATUS_CHANGE_ACTIONS[input.status]}`
             : 'story.update'
           : 'story.create',
         objectType: 'story',

@@ -7,6 +7,7 @@ import { isPublic } from './visibility';
 
 export type HeroImage = {
   path: string;
+  mime: string;
   alt: string;
   caption: string;
   credit: string;
@@ -41,6 +42,7 @@ export type ArticleFull = ArticleCard & {
 /** A story's hero picture, from a left join of `media` on articles.hero_media_id. */
 export const heroColumns = {
   heroPath: media.path,
+  heroMime: media.mime,
   heroAlt: media.alt,
   heroCaption: media.caption,
   heroCredit: media.credit,
@@ -71,6 +73,7 @@ type CardRow = {
   sectionSlug: string;
   sectionName: string;
   heroPath: string | null;
+  heroMime: string | null;
   heroAlt: string | null;
   heroCaption: string | null;
   heroCredit: string | null;
@@ -103,6 +106,7 @@ function toCard(row: CardRow): ArticleCard {
         ? null
         : {
             path: row.heroPath,
+            mime: row.heroMime ?? 'image/jpeg',
             alt: row.heroAlt ?? '',
             caption: row.heroCaption ?? '',
             credit: row.heroCredit ?? '',
@@ -113,63 +117,96 @@ function toCard(row: CardRow): ArticleCard {
   };
 }
 
-function cards() {
+/**
+ * Stories with their section and hero joined. The body is read only `withBody` (feeds): a list of
+ * cards must not pull every story's text off the disk.
+ */
+function cards({ withBody = false } = {}) {
   return getDb()
-    .select(cardColumns)
+    .select({
+      ...cardColumns,
+      bodyHtml: withBody ? sql<string>`${articles.bodyHtml}` : sql<string>`''`,
+      revisedAt: articles.revisedAt,
+    })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .leftJoin(media, eq(media.id, articles.heroMediaId));
 }
 
-/** Newest public stories across the site. */
-export function listLatestArticles({
-  limit,
-  offset = 0,
-  now,
-}: {
-  limit: number;
-  offset?: number;
-  now?: number;
-}): ArticleCard[] {
-  return cards()
-    .where(isPublic(now))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(limit)
-    .offset(offset)
-    .all()
-    .map(toCard);
+/**
+ * Which public stories a list shows: a section and its subsections, a topic, an author; every public
+ * story when empty. Section pages, topic and author pages, the home page and the feeds share it.
+ */
+export type ArticleFilter = { sectionIds?: number[]; tagId?: number; authorId?: number };
+
+const newestFirst = [desc(articles.publishedAt), desc(articles.id)] as const;
+
+/** Ids of the filter's public stories, newest first, read from indexes alone (no story row). */
+function filteredIds(filter: ArticleFilter, now: number | undefined) {
+  const where = and(
+    isPublic(now),
+    filter.sectionIds ? inArray(articles.sectionId, filter.sectionIds) : undefined,
+    filter.authorId !== undefined ? eq(articles.authorId, filter.authorId) : undefined,
+  );
+  const ids = getDb().select({ id: articles.id }).from(articles).$dynamic();
+  return (
+    filter.tagId === undefined
+      ? ids
+      : ids.innerJoin(articleTags, and(eq(articleTags.articleId, articles.id), eq(articleTags.tagId, filter.tagId)))
+  ).where(where);
 }
 
-/** Newest public stories in the given sections (a section and its subsections). */
-export function listArticlesInSections(
-  sectionIds: number[],
+/** Public stories of the filter, newest first, a page at a time. */
+export function listArticles(
+  filter: ArticleFilter,
   { limit, offset = 0, now }: { limit: number; offset?: number; now?: number },
 ): ArticleCard[] {
-  if (sectionIds.length === 0) return [];
-  // Pick the page's ids from the (section, status, published) index alone, then read just those rows.
-  // Sorting whole rows would read every story of a big section tree, bodies included.
-  const page = getDb()
-    .select({ id: articles.id })
-    .from(articles)
-    .where(and(isPublic(now), inArray(articles.sectionId, sectionIds)))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(limit)
-    .offset(offset);
-  return cards()
-    .where(inArray(articles.id, page))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .all()
-    .map(toCard);
+  return pageOf(filter, { limit, offset, now }).map(toCard);
 }
 
-export function countArticlesInSections(sectionIds: number[], now?: number): number {
-  if (sectionIds.length === 0) return 0;
-  const row = getDb()
-    .select({ n: sql<number>`count(*)` })
-    .from(articles)
-    .where(and(isPublic(now), inArray(articles.sectionId, sectionIds)))
-    .get();
-  return row?.n ?? 0;
+/**
+ * The same stories with what a feed carries besides the card: the body and the time of the last revision.
+ */
+export function listArticlesWithBody(
+  filter: ArticleFilter,
+  { limit, now }: { limit: number; now?: number },
+): ArticleWithBody[] {
+  return pageOf(filter, { limit, offset: 0, now }, { withBody: true }).map((row) => ({
+    ...toCard(row),
+    bodyHtml: row.bodyHtml,
+    revisedAt: row.revisedAt,
+  }));
+}
+
+export type ArticleWithBody = ArticleCard & { bodyHtml: string; revisedAt: number | null };
+
+function pageOf(
+  filter: ArticleFilter,
+  { limit, offset, now }: { limit: number; offset: number; now?: number },
+  { withBody = false } = {},
+) {
+  if (filter.sectionIds?.length === 0) return [];
+  // Pick the page's ids from an index alone, then read just those rows: sorting whole rows would read
+  // every story of a big section tree, bodies included.
+  const page = filteredIds(filter, now)
+    .orderBy(...newestFirst)
+    .limit(limit)
+    .offset(offset);
+  return cards({ withBody })
+    .where(inArray(articles.id, page))
+    .orderBy(...newestFirst)
+    .all();
+}
+
+export function countArticles(filter: ArticleFilter, now?: number): number {
+  if (filter.sectionIds?.length === 0) return 0;
+  const ids = filteredIds(filter, now).as('ids');
+  return (
+    getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(ids)
+      .get()?.n ?? 0
+  );
 }
 
 function tagsOf(articleId: number) {
@@ -278,7 +315,8 @@ export function listRelatedArticles(
     join ${articles} indexed by articles_rank_idx on ${articles.id} = candidates.id
     left join shared on shared.id = candidates.id
     where ${isPublic(now)}
-    order by (${articles.sectionId} = ${sectionId}) + coalesce(shared.n, 0) desc, ${articles.publishedAt} desc, ${articles.id} desc
+    order by (${articles.sectionId} = ${sectionId}) + coalesce(shared.n, 0) desc,
+      ${articles.publishedAt} desc, ${articles.id} desc
     limit ${want}`);
   if (ranked.length === 0) return picked;
   const ids = ranked.map((r) => r.id);
@@ -318,52 +356,4 @@ export async function listArticleCardsByIds(ids: number[], now?: number): Promis
     .where(and(isPublic(now), inArray(articles.id, ids)));
   const found = new Map(rows.map((row) => [row.id, toCard(row)]));
   return ids.flatMap((id) => found.get(id) ?? []);
-}
-
-/** Newest public stories carrying a tag. */
-export function listArticlesByTag(
-  tagId: number,
-  { limit, offset = 0, now }: { limit: number; offset?: number; now?: number },
-): ArticleCard[] {
-  return cards()
-    .innerJoin(articleTags, and(eq(articleTags.articleId, articles.id), eq(articleTags.tagId, tagId)))
-    .where(isPublic(now))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(limit)
-    .offset(offset)
-    .all()
-    .map(toCard);
-}
-
-export function countArticlesByTag(tagId: number, now?: number): number {
-  const row = getDb()
-    .select({ n: sql<number>`count(*)` })
-    .from(articles)
-    .innerJoin(articleTags, and(eq(articleTags.articleId, articles.id), eq(articleTags.tagId, tagId)))
-    .where(isPublic(now))
-    .get();
-  return row?.n ?? 0;
-}
-
-/** Newest public stories by an author. */
-export function listArticlesByAuthor(
-  authorId: number,
-  { limit, offset = 0, now }: { limit: number; offset?: number; now?: number },
-): ArticleCard[] {
-  return cards()
-    .where(and(isPublic(now), eq(articles.authorId, authorId)))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(limit)
-    .offset(offset)
-    .all()
-    .map(toCard);
-}
-
-export function countArticlesByAuthor(authorId: number, now?: number): number {
-  const row = getDb()
-    .select({ n: sql<number>`count(*)` })
-    .from(articles)
-    .where(and(isPublic(now), eq(articles.authorId, authorId)))
-    .get();
-  return row?.n ?? 0;
 }

@@ -5,7 +5,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { ArticleStatus, Mood } from '@/db/schema';
-import { emptyTallies, MOODS, sumTallies, type Tallies } from '@/lib/moods';
+import { emptyTallies, MOODS, sumTallies, type Tallies } from '@/lib/domain/moods';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -153,8 +153,10 @@ export function listMostSharedStories(scope: InsightsScope, limit = 10): SharedS
       select article_id, sum(n) as shares, max(n) as top from per group by 1 order by 2 desc, 1 desc limit ${limit}
     )
     select t.shares as shares, t.top as topNetworkShares,
-      (select p.network from per p where p.article_id = t.article_id order by p.n desc, p.network limit 1) as topNetwork,
-      a.id as id, a.slug as slug, a.title as title, a.status as status, a.published_at as publishedAt, s.name as sectionName
+      (select p.network from per p where p.article_id = t.article_id order by p.n desc, p.network limit 1)
+        as topNetwork,
+      a.id as id, a.slug as slug, a.title as title, a.status as status, a.published_at as publishedAt,
+      s.name as sectionName
     from totals t join articles a on a.id = t.article_id join sections s on s.id = a.section_id
     order by t.shares desc, a.id desc`);
 }
@@ -253,7 +255,8 @@ export function listMoodMovers(
 function storyRefs(ids: number[]): Map<number, StoryRef> {
   if (!ids.length) return new Map();
   const rows = getDb().all<StoryRef>(sql`
-    select a.id as id, a.slug as slug, a.title as title, a.status as status, a.published_at as publishedAt, s.name as sectionName
+    select a.id as id, a.slug as slug, a.title as title, a.status as status, a.published_at as publishedAt,
+      s.name as sectionName
     from articles a join sections s on s.id = a.section_id
     where a.id in (${sql.join(
       ids.map((id) => sql`${id}`),
@@ -268,7 +271,8 @@ export type StoryInsightsHeader = StoryRef & { createdBy: number | null; votingP
 
 export function getStoryForInsights(id: number): StoryInsightsHeader | undefined {
   const row = getDb().get<(StoryRef & { createdBy: number | null; votingPaused: number }) | undefined>(sql`
-    select a.id as id, a.slug as slug, a.title as title, a.status as status, a.published_at as publishedAt, s.name as sectionName,
+    select a.id as id, a.slug as slug, a.title as title, a.status as status, a.published_at as publishedAt,
+      s.name as sectionName,
       a.created_by as createdBy, a.voting_paused as votingPaused
     from articles a join sections s on s.id = a.section_id where a.id = ${id}`);
   return row ? { ...row, votingPaused: row.votingPaused === 1 } : undefined;
@@ -317,7 +321,8 @@ export function countStoryReaders(
   return (
     getDb().get<{ readers: number; voided: number; recentAddresses: number }>(sql`
       select coalesce(sum(voided_at is null), 0) as readers, coalesce(sum(voided_at is not null), 0) as voided,
-        count(distinct case when voided_at is null and ip_hash <> '' and created_at >= ${since} then ip_hash end) as recentAddresses
+        count(distinct case when voided_at is null and ip_hash <> '' and created_at >= ${since} then ip_hash end)
+          as recentAddresses
       from votes where article_id = ${id}`) ?? { readers: 0, voided: 0, recentAddresses: 0 }
   );
 }

@@ -3,9 +3,13 @@ import crypto from 'node:crypto';
 import { and, eq, gte, lt, ne } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { ipSalts, votes } from '@/db/schema';
-import { saltDay } from '@/lib/votes/ip-hash';
 
-const KEEP_MS = 48 * 3600_000;
+/** How long salts, and the address hashes made with them, are kept (the privacy page promises 48 hours). */
+export const IP_DATA_KEEP_MS = 48 * 3600_000;
+
+/** The UTC day a salt belongs to: the salts table's key. */
+export const saltDay = (now: number) => new Date(now).toISOString().slice(0, 10);
+
 let memo: { day: string; salt: string; db: object } | undefined;
 
 /**
@@ -40,7 +44,7 @@ export function pruneExpiredIpData(
   since?: number,
 ): { salts: number; hashes: number; cutoff: number } {
   const db = getDb();
-  const cutoff = now - KEEP_MS;
+  const cutoff = now - IP_DATA_KEEP_MS;
   return db.transaction(
     (tx) => {
       const salts = tx.delete(ipSalts).where(lt(ipSalts.createdAt, cutoff)).run().changes;

@@ -8,12 +8,73 @@ import { getDb } from '@/db';
 import type { DB } from '@/db/client';
 import type { Mood } from '@/db/schema';
 import { recomputeVoteRollups } from '@/db/vote-rollups';
-import { findBursts, isSpike } from '@/lib/moderation/bursts';
-import { BURST_LOOKBACK_MS, type ModerationSettings } from '@/lib/moderation/settings';
-import { emptyTallies, type Tallies } from '@/lib/moods';
+import { emptyTallies, type Tallies } from '@/lib/domain/moods';
 import { recordAudit } from './audit';
+import { IP_DATA_KEEP_MS } from './ip-salts';
 
 const HOUR_MS = 3_600_000;
+
+export type ModerationSettings = {
+  /** votes on one story from one address hash, within burstWindowMs, that make a burst */
+  burstMinVotes: number;
+  burstWindowMs: number;
+  /** an hour of a story is a spike with at least this many votes… */
+  spikeMinVotes: number;
+  /** …and at least this many times the story's usual hourly rate */
+  spikeFactor: number;
+  /** how far back spikes are looked for (bursts: 48 hours, as long as address hashes are kept) */
+  spikeLookbackMs: number;
+};
+
+/** Address hashes are blanked after 48 hours (lib/votes/janitor.ts): bursts cannot be seen beyond. */
+export const BURST_LOOKBACK_MS = IP_DATA_KEEP_MS;
+
+// ---------- detection on plain numbers (pure; tests/unit/insights.test.ts checks them directly) ----------
+
+/**
+ * Bursts in one address's votes on one story: maximal runs of votes in which every vote lies in some
+ * span of `windowMs` holding at least `minVotes` of them. `times` must be sorted. Returns index
+ * ranges [start, end] (inclusive). Votes spread evenly, however many, never form a burst unless
+ * `minVotes` of them fall inside one window.
+ */
+export function findBursts(
+  times: readonly number[],
+  minVotes: number,
+  windowMs: number,
+): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let j = 0;
+  let current: { start: number; end: number } | undefined;
+  for (let i = 0; i < times.length; i++) {
+    if (j < i) j = i;
+    while (j + 1 < times.length && times[j + 1]! - times[i]! <= windowMs) j++;
+    if (j - i + 1 < minVotes) continue;
+    // votes i..j share one window: join them to the current burst when they overlap it
+    if (current && i <= current.end) current.end = Math.max(current.end, j);
+    else {
+      current = { start: i, end: j };
+      out.push(current);
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether an hour's `votes` are a spike against the story's usual rate: at least `minVotes`, and at
+ * least `factor` times the average of the story's other live hours in the lookback
+ * (`otherVotes` / `otherHours`; no other hour means a usual rate of zero).
+ */
+export function isSpike(
+  votes: number,
+  otherVotes: number,
+  otherHours: number,
+  minVotes: number,
+  factor: number,
+): boolean {
+  if (votes < minVotes) return false;
+  const usual = otherHours > 0 ? otherVotes / otherHours : 0;
+  return votes >= factor * usual;
+}
 
 type StoryBits = { articleId: number; slug: string; title: string; votingPaused: boolean };
 

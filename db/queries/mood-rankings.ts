@@ -2,7 +2,7 @@ import 'server-only';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { articles, sections, voteHourly, type Mood } from '@/db/schema';
-import { MOODS } from '@/lib/moods';
+import { MOODS } from '@/lib/domain/moods';
 import { isPublic } from './visibility';
 
 const HOUR_MS = 3600_000;
@@ -182,7 +182,8 @@ export function listMoodRanking({
     join ${articles} indexed by articles_rank_idx on ${articles.id} = counted.article_id
     where counted.total_votes >= ${minVotes} and counted.mood_votes > 0 and ${isPublic(now)}
       ${sectionIds ? sql`and ${inArray(articles.sectionId, sectionIds)}` : sql``}
-    order by cast(counted.mood_votes as real) / counted.total_votes desc, counted.mood_votes desc, ${articles.publishedAt} desc, ${articles.id} desc
+    order by cast(counted.mood_votes as real) / counted.total_votes desc, counted.mood_votes desc,
+      ${articles.publishedAt} desc, ${articles.id} desc
     limit ${limit}`);
   const details = storyDetails(ranked.map((r) => r.id));
   return ranked.flatMap((r) => {

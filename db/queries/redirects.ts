@@ -7,8 +7,9 @@ import { redirects } from '@/db/schema';
 
 type Tx = Pick<DB, 'select' | 'insert' | 'update' | 'delete'>;
 
-// The proxy asks this for every story and section request: a cached prepared statement keeps it a
-// single B-tree probe with no query building.
+// Asked only when a story or section address has no page (lib/renamed-paths.ts, from the server hook's
+// 404; decision 006), but a crawler of dead links can make that often: a cached prepared statement
+// keeps it a single B-tree probe with no query building.
 let lookup: { db: DB; statement: Statement<[string], { to_path: string }> } | undefined;
 
 export function findRedirect(fromPath: string): string | undefined {

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { articles, rateLimits, shareClicks } from '@/db/schema';
-import type { ShareNetwork } from '@/lib/share-networks';
+import type { ShareNetwork } from '@/lib/domain/share-networks';
 import { isPublic } from './visibility';
 
 /** What a share needs to know about a story; only public stories have one. */
@@ -70,7 +70,8 @@ export function recordShareClick(
           .onConflictDoUpdate({
             target: rateLimits.key,
             set: {
-              count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + 1 else 1 end`,
+              count: sql`case when ${rateLimits.windowStart} = excluded.window_start
+                then ${rateLimits.count} + 1 else 1 end`,
               windowStart: sql`excluded.window_start`,
             },
           })

@@ -1,73 +1,9 @@
+// Sitemaps. The feeds' stories are listArticlesWithBody (db/queries/articles.ts), cards with their body.
 import 'server-only';
-import { and, desc, eq, gte, inArray } from 'drizzle-orm';
+import { and, desc, eq, gte } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { articles, media, sections } from '@/db/schema';
+import { articles, media } from '@/db/schema';
 import { isPublic } from './visibility';
-
-export type FeedArticle = {
-  slug: string;
-  title: string;
-  standfirst: string;
-  byline: string;
-  bodyHtml: string;
-  publishedAt: number;
-  revisedAt: number | null;
-  sectionSlug: string;
-  sectionName: string;
-  hero: { path: string; mime: string; alt: string; caption: string; credit: string } | null;
-};
-
-/** Newest public stories with their bodies, for RSS and Atom; only in `sectionIds` when given. */
-export function listFeedArticles({
-  sectionIds,
-  limit,
-  now,
-}: {
-  sectionIds?: number[];
-  limit: number;
-  now?: number;
-}): FeedArticle[] {
-  if (sectionIds && sectionIds.length === 0) return [];
-  const where = sectionIds ? and(isPublic(now), inArray(articles.sectionId, sectionIds)) : isPublic(now);
-  return getDb()
-    .select({
-      slug: articles.slug,
-      title: articles.title,
-      standfirst: articles.standfirst,
-      byline: articles.byline,
-      bodyHtml: articles.bodyHtml,
-      publishedAt: articles.publishedAt,
-      revisedAt: articles.revisedAt,
-      sectionSlug: sections.slug,
-      sectionName: sections.name,
-      heroPath: media.path,
-      heroMime: media.mime,
-      heroAlt: media.alt,
-      heroCaption: media.caption,
-      heroCredit: media.credit,
-    })
-    .from(articles)
-    .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .leftJoin(media, eq(media.id, articles.heroMediaId))
-    .where(where)
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(limit)
-    .all()
-    .map(({ heroPath, heroMime, heroAlt, heroCaption, heroCredit, publishedAt, ...row }) => ({
-      ...row,
-      publishedAt: publishedAt ?? 0,
-      hero:
-        heroPath === null
-          ? null
-          : {
-              path: heroPath,
-              mime: heroMime ?? 'image/jpeg',
-              alt: heroAlt ?? '',
-              caption: heroCaption ?? '',
-              credit: heroCredit ?? '',
-            },
-    }));
-}
 
 export type SitemapArticle = {
   slug: string;

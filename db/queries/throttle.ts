@@ -2,7 +2,14 @@ import 'server-only';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { loginThrottle, rateLimits } from '@/db/schema';
-import { lockDuration, type ThrottleConfig } from '@/lib/auth/throttle-config';
+
+/** The login throttle's limits (read from the environment by lib/auth/throttle-config.ts). */
+export type ThrottleConfig = { maxFailures: number; windowMs: number; lockMs: number; lockMaxMs: number };
+
+/** How long the n-th lock (1, 2, …) lasts: the base lock, doubled each time, at most the maximum. */
+export function lockDuration(level: number, config: ThrottleConfig): number {
+  return Math.min(config.lockMaxMs, config.lockMs * 2 ** Math.min(Math.max(level - 1, 0), 40));
+}
 
 /** Latest time any of the keys stays locked until (0 when none is locked). */
 export function loginLockedUntil(keys: string[], now = Date.now()): number {

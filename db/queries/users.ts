@@ -30,7 +30,10 @@ export type SessionUser = {
   authorId: number | null;
 };
 
-/** A primary-key read on every staff request: role, disabled and session cut-off come from here, never from the token. */
+/**
+ * A primary-key read on every staff request: role, disabled and session cut-off come from here, never
+ * from the token.
+ */
 export function getSessionUser(id: number): SessionUser | undefined {
   return getDb()
     .select({

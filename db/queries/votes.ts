@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { DB } from '@/db/client';
 import { articles, rateLimits, voteHourly, votes, voteTallies, type Mood } from '@/db/schema';
-import { emptyTallies, sumTallies, type Tallies, type VoteSummary } from '@/lib/moods';
+import { emptyTallies, sumTallies, type Tallies, type VoteSummary } from '@/lib/domain/moods';
 import { isPublic } from './visibility';
 
 const HOUR_MS = 3600_000;
@@ -126,7 +126,8 @@ function prepare(db: DB) {
       .onConflictDoUpdate({
         target: rateLimits.key,
         set: {
-          count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + 1 else 1 end`,
+          count: sql`case when ${rateLimits.windowStart} = excluded.window_start
+                then ${rateLimits.count} + 1 else 1 end`,
           windowStart: sql`excluded.window_start`,
         },
       })

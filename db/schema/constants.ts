@@ -1,9 +1,15 @@
-// Domain values both engines' schemas constrain with the same CHECKs. Import them from '@/db/schema'.
-export const MOODS = ['touched', 'sympathetic', 'bored', 'angry', 'amused', 'sad', 'happy', 'no_comment'] as const;
-export type Mood = (typeof MOODS)[number];
+// Domain values both engines' schemas constrain with the same CHECKs. The lists themselves live in
+// lib/domain/ (the leaf every layer may import, decision 026); query code imports them from
+// '@/db/schema' or from lib/domain/. Relative imports: drizzle-kit loads the schemas without the
+// tsconfig paths.
+import { ARTICLE_STATUSES } from '../../lib/domain/article-status';
+import { MOODS } from '../../lib/domain/moods';
+import { ROLES } from '../../lib/domain/roles';
 
-export const ARTICLE_STATUSES = ['draft', 'review', 'scheduled', 'published'] as const;
-export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+export { ARTICLE_STATUSES, MOODS, ROLES };
+export type { ArticleStatus } from '../../lib/domain/article-status';
+export type { Mood } from '../../lib/domain/moods';
+export type { Role } from '../../lib/domain/roles';
 
 /**
  * Statuses readers may see (a scheduled story once its time has come), as an SQL list. Written
@@ -11,9 +17,6 @@ export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
  * articles_public_published_idx when the query's condition matches the index's own, word for word.
  */
 export const PUBLIC_STATUS_SQL = "('published', 'scheduled')";
-
-export const ROLES = ['writer', 'editor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
 
 export const moodList = MOODS.map((m) => `'${m}'`).join(', ');
 export const statusList = ARTICLE_STATUSES.map((s) => `'${s}'`).join(', ');

@@ -1,4 +1,6 @@
-// Loads the demo publication ("Sino-US") into an empty database, in one transaction.
+// Loads the demo publication ("Sino-US") into an empty database, in one transaction. The Markdown of
+// stories and pages is rendered by the caller's `render` (scripts/lib/seed-demo.ts passes the editor's
+// own, lib/markdown.ts), so the demo is stored exactly as the editor would store it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -7,8 +9,7 @@ import { MOODS } from '@/db/schema';
 // The seed writes through the SQLite connection of db/client (PostgreSQL sites get it through db:copy),
 // so it uses the SQLite tables whatever DATABASE_URL says.
 import * as t from '@/db/schema/sqlite';
-import { countWords, renderMarkdown } from '@/lib/markdown';
-import { slugify } from '@/lib/slug';
+import { slugify } from '@/lib/domain/slug';
 import { articlesA } from './content/articles-a';
 import { articlesB } from './content/articles-b';
 import { authors } from './content/authors';
@@ -29,10 +30,17 @@ function svgSize(file: string): { width: number; height: number } {
   return box ? { width: Math.round(Number(box[1])), height: Math.round(Number(box[2])) } : { width: 1200, height: 675 };
 }
 
+/** Markdown → what is stored of it: the source, the sanitised HTML and the word count. */
+export type RenderBody = (markdown: string) => { body: string; bodyHtml: string; wordCount: number };
+
 /** Seeds the demo content. `now` fixes the time scheduled stories are counted from. */
 export function seedDemoContent(
   db: DB,
-  { now = Date.now(), publicDir = path.join(process.cwd(), 'public') } = {},
+  {
+    render,
+    now = Date.now(),
+    publicDir = path.join(process.cwd(), 'public'),
+  }: { render: RenderBody; now?: number; publicDir?: string },
 ): { articles: number } {
   db.transaction((tx) => {
     const sectionIds = new Map<string, number>();
@@ -120,9 +128,7 @@ export function seedDemoContent(
           authorId: authorIds.get(a.author) ?? null,
           byline: author?.name ?? '',
           dateline: a.dateline,
-          body: a.body,
-          bodyHtml: renderMarkdown(a.body),
-          wordCount: countWords(a.body),
+          ...render(a.body),
           heroMediaId: hero.id,
           status: a.status,
           publishedAt,
@@ -141,7 +147,7 @@ export function seedDemoContent(
 
     for (const p of pages) {
       tx.insert(t.pages)
-        .values({ slug: p.slug, title: p.title, body: p.body, bodyHtml: renderMarkdown(p.body), updatedAt: now })
+        .values({ slug: p.slug, title: p.title, body: p.body, bodyHtml: render(p.body).bodyHtml, updatedAt: now })
         .run();
     }
     partners.forEach((p, position) => tx.insert(t.partners).values({ name: p.name, url: p.url, position }).run());

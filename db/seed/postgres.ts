@@ -6,7 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { migrateDatabase, openDatabase } from '../client';
 import { copyDatabase } from '../copy';
-import { seedDemoContent } from './index';
+import { seedDemoContent, type RenderBody } from './index';
 
 /** Whether the (migrated) PostgreSQL database has no content yet. */
 export async function isPostgresEmpty(url: string): Promise<boolean> {
@@ -19,14 +19,20 @@ export async function isPostgresEmpty(url: string): Promise<boolean> {
   }
 }
 
-/** Seeds the demo content into an empty PostgreSQL database; returns the number of stories. */
-export async function seedPostgres(url: string, { now = Date.now() } = {}): Promise<number> {
+/**
+ * Seeds the demo content into an empty PostgreSQL database; returns the number of stories. `render`
+ * as for seedDemoContent (scripts/lib/seed-demo.ts passes the editor's).
+ */
+export async function seedPostgres(
+  url: string,
+  { render, now = Date.now() }: { render: RenderBody; now?: number },
+): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moodwire-seed-'));
   try {
     const file = path.join(dir, 'demo.db');
     const db = openDatabase(file);
     migrateDatabase(db);
-    const { articles } = seedDemoContent(db, { now });
+    const { articles } = seedDemoContent(db, { render, now });
     db.$client.close();
     await copyDatabase({ kind: 'sqlite', file }, { kind: 'postgres', url });
     return articles;

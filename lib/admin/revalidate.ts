@@ -3,7 +3,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { listSections, sectionTrail } from '@/db/queries/sections';
-import { MOODS } from '@/lib/moods';
+import { MOODS } from '@/lib/domain/moods';
 import {
   articleImagePath,
   articlePath,
@@ -14,7 +14,9 @@ import {
   sectionAtomPath,
   sectionPath,
   sectionRssPath,
-} from '@/lib/routes';
+  staticPagePath,
+  type StaticPageSlug,
+} from '@/lib/domain/routes';
 import { moodVariantPath } from '@/lib/votes/voted-hint';
 
 /** The story's own cached addresses: the page, its per-mood copies (decision 002) and its share image. */
@@ -62,6 +64,16 @@ export function revalidateStory(change: { slug: string; oldSlug?: string; sectio
   const { paths, patterns } = storyChangePaths(change);
   for (const p of paths) revalidatePath(p);
   for (const p of patterns) revalidatePath(p, 'page');
+}
+
+/**
+ * An edit of About us, Contact us or another static page shows on that page, and as its date in the
+ * sitemap; nowhere else. The footer links every static page under its fixed name (STATIC_PAGES), so
+ * no other page changes.
+ */
+export function revalidateStaticPage(slug: StaticPageSlug): void {
+  revalidatePath(staticPagePath(slug));
+  revalidatePath('/sitemap.xml');
 }
 
 /** Site name, footer, partners, promo: they appear on every reader page. */

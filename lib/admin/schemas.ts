@@ -1,6 +1,6 @@
 // zod schemas for the staff forms: one per form, shared by the action and its tests.
 import { z } from 'zod';
-import { ROLES } from '@/db/schema';
+import { ROLES } from '@/lib/domain/roles';
 import { passwordProblem } from '@/lib/password';
 
 export const idField = z.coerce.number({ message: 'Missing id.' }).int().positive('Missing id.');

@@ -1,5 +1,6 @@
 // Which status and publish time a save may set, for whom. Pure, so the rules are tested directly.
-import type { ArticleStatus, Role } from '@/db/schema';
+import type { ArticleStatus } from '@/lib/domain/article-status';
+import type { Role } from '@/lib/domain/roles';
 import { can } from '@/lib/permissions';
 
 export type Publication = { status: ArticleStatus; publishedAt: number | null };

@@ -1,8 +1,8 @@
 // The story editor's form: parsed and checked here, the status rules applied in the action.
 import { z } from 'zod';
-import { ARTICLE_STATUSES } from '@/db/schema';
-import { SLUG_PATTERN, slugify } from '@/lib/slug';
-import { localInputToMs } from './datetime';
+import { ARTICLE_STATUSES } from '@/lib/domain/article-status';
+import { SLUG_PATTERN, slugify } from '@/lib/domain/slug';
+import { wallClockToMs } from '@/lib/time-zone';
 
 export const STATUS_LABELS: Record<(typeof ARTICLE_STATUSES)[number], string> = {
   draft: 'Draft',
@@ -75,7 +75,7 @@ export const storySchema = z
       .string()
       .trim()
       .max(20)
-      .refine((v) => v === '' || localInputToMs(v) !== undefined, 'Enter a date and time, e.g. 2026-05-01 09:30.')
+      .refine((v) => v === '' || wallClockToMs(v) !== undefined, 'Enter a date and time, e.g. 2026-05-01 09:30.')
       .optional()
       .default(''),
   })
@@ -86,7 +86,7 @@ export const storySchema = z
       ctx.addIssue({ code: 'custom', path: ['slug'], message: 'Enter a slug: lowercase letters, digits and hyphens.' });
     if (v.tags.some((t) => !slugify(t)))
       ctx.addIssue({ code: 'custom', path: ['tags'], message: 'A tag needs at least one letter or digit.' });
-    return { ...v, slug, publishAtMs: v.publishAt ? localInputToMs(v.publishAt) : undefined };
+    return { ...v, slug, publishAtMs: v.publishAt ? wallClockToMs(v.publishAt) : undefined };
   });
 
 export type StoryInput = z.output<typeof storySchema>;

@@ -9,7 +9,7 @@ import { getSessionUser, type SessionUser } from '@/db/queries/users';
 import { crossSiteProblem } from '@/lib/auth/origin';
 import { sessionLifetimeMs, sessionProblem } from '@/lib/auth/session-policy';
 import { can, type Permission } from '@/lib/permissions';
-import { siteUrl } from '@/lib/routes';
+import { siteUrl } from '@/lib/domain/routes';
 
 export type StaffUser = Omit<SessionUser, 'disabled' | 'sessionsValidAfter'>;
 

@@ -1,6 +1,7 @@
-// Login throttle limits, from the environment (read on each use, so a test can change them).
-// Plain module: no Next or database imports.
+// Login throttle limits, from the environment (read on each use, so a test can change them). The
+// counting and the lock escalation run in one transaction in db/queries/throttle.ts.
 import { z } from 'zod';
+import type { ThrottleConfig } from '@/db/queries/throttle';
 
 const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
@@ -10,8 +11,6 @@ const schema = z.object({
   LOGIN_LOCK_MINUTES: positive(10),
   LOGIN_LOCK_MAX_MINUTES: positive(24 * 60),
 });
-
-export type ThrottleConfig = { maxFailures: number; windowMs: number; lockMs: number; lockMaxMs: number };
 
 export function throttleConfig(env: Record<string, string | undefined> = process.env): ThrottleConfig {
   const parsed = schema.safeParse({
@@ -32,9 +31,4 @@ export function throttleConfig(env: Record<string, string | undefined> = process
     lockMs: c.LOGIN_LOCK_MINUTES * 60_000,
     lockMaxMs: Math.max(c.LOGIN_LOCK_MAX_MINUTES, c.LOGIN_LOCK_MINUTES) * 60_000,
   };
-}
-
-/** How long the n-th lock (1, 2, …) lasts: the base lock, doubled each time, at most the maximum. */
-export function lockDuration(level: number, config: ThrottleConfig): number {
-  return Math.min(config.lockMaxMs, config.lockMs * 2 ** Math.min(Math.max(level - 1, 0), 40));
 }

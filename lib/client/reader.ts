@@ -2,8 +2,8 @@
 // client runtime; what needs a script on them (the mood vote, the share bar) is enhanced here, in plain
 // DOM code, on the markup the server drew. Everything works without it. Bundled by esbuild when Next
 // builds (lib/server/reader-script.ts); it runs after the document is parsed (defer).
-import { enhanceMoodVote } from './mood-vote';
-import { enhanceShareBar } from './share';
+import { enhanceMoodVote } from '@/lib/votes/vote-in-place';
+import { enhanceShareBar } from '@/lib/share/share-in-page';
 
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-mood-vote]')) enhanceMoodVote(form);
 enhanceShareBar(document);

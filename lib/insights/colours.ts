@@ -2,7 +2,7 @@
 // themes, white (#ffffff) and dark (#121212): relative luminance between 0.12 and 0.30. Colour is
 // never the only cue: every chart has a legend with labels, a text summary and a table.
 // tests/unit/insights-colours.test.ts checks the contrast.
-import type { Mood } from '@/lib/moods';
+import type { Mood } from '@/lib/domain/moods';
 
 export const MOOD_COLOURS: Record<Mood, string> = {
   touched: '#db2777',
@@ -30,6 +30,9 @@ export const NETWORK_COLOURS: Record<string, string> = {
 /** The single colour of plain bar and line charts, and of the previous period's line. */
 export const PRIMARY_COLOUR = '#2563eb';
 export const SECONDARY_COLOUR = '#7c7c7c';
+
+/** A share network's colour; a network the list does not know yet gets the plain one. */
+export const networkColour = (network: string) => NETWORK_COLOURS[network] ?? PRIMARY_COLOUR;
 
 export const PAGE_BACKGROUNDS = { light: '#ffffff', dark: '#121212' } as const;
 

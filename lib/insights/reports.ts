@@ -20,8 +20,8 @@ import {
 import { listSections, sectionAndDescendantIds, type SectionNode } from '@/db/queries/sections';
 import type { RawSearchParams } from '@/lib/admin/search-params';
 import { param } from '@/lib/admin/search-params';
-import { MOODS, MOOD_LABELS, percentages, sumTallies, type Tallies } from '@/lib/moods';
-import { NETWORK_LABELS, SHARE_NETWORKS, type ShareNetwork } from '@/lib/share-networks';
+import { MOODS, MOOD_LABELS, percentages, sumTallies, type Tallies } from '@/lib/domain/moods';
+import { NETWORK_LABELS, SHARE_NETWORKS, type ShareNetwork } from '@/lib/domain/share-networks';
 import {
   bucketIso,
   bucketLabel,

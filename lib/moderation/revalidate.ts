@@ -4,7 +4,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { storyPaths } from '@/lib/admin/revalidate';
-import { MOOD_RANKING_ROUTES } from '@/lib/routes';
+import { MOOD_RANKING_ROUTES } from '@/lib/domain/routes';
 
 export function revalidateStoryVotes(slug: string): void {
   for (const path of storyPaths(slug)) revalidatePath(path);

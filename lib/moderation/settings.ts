@@ -1,5 +1,6 @@
 // Burst and spike thresholds from the environment, checked with clear messages (README: Moderation).
 import { z } from 'zod';
+import type { ModerationSettings } from '@/db/queries/moderation';
 
 const count = (name: string, fallback: number, min: number, max: number) =>
   z
@@ -22,21 +23,6 @@ const schema = z.object({
   SPIKE_FACTOR: count('SPIKE_FACTOR', 10, 2, 1_000),
   SPIKE_LOOKBACK_DAYS: count('SPIKE_LOOKBACK_DAYS', 7, 1, 30),
 });
-
-export type ModerationSettings = {
-  /** votes on one story from one address hash, within burstWindowMs, that make a burst */
-  burstMinVotes: number;
-  burstWindowMs: number;
-  /** an hour of a story is a spike with at least this many votes… */
-  spikeMinVotes: number;
-  /** …and at least this many times the story's usual hourly rate */
-  spikeFactor: number;
-  /** how far back spikes are looked for (bursts: 48 hours, as long as address hashes are kept) */
-  spikeLookbackMs: number;
-};
-
-/** Address hashes are blanked after 48 hours (lib/server/vote-janitor.ts): bursts cannot be seen beyond. */
-export const BURST_LOOKBACK_MS = 48 * 3_600_000;
 
 export function moderationSettings(env: Record<string, string | undefined> = process.env): ModerationSettings {
   const parsed = schema.safeParse({

@@ -4,7 +4,7 @@
 // staff action checks again itself (requireStaffAction).
 import { NextResponse, type NextRequest } from 'next/server';
 import { CROSS_SITE_MESSAGE, crossSiteProblem } from '@/lib/auth/origin';
-import { siteUrl } from '@/lib/routes';
+import { siteUrl } from '@/lib/domain/routes';
 
 export function crossSiteGate(request: NextRequest): NextResponse | undefined {
   if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return undefined;

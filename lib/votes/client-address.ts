@@ -13,7 +13,8 @@ export function clientAddressHash(headers: Pick<Headers, 'get'>): string {
     if (!warnedNoClientIp) {
       warnedNoClientIp = true;
       console.warn(
-        '[moodwire] no trusted client address on requests (lib/server/client-ip.cjs not loaded): per-address vote and share limits are off.',
+        '[moodwire] no trusted client address on requests (lib/server/client-ip.cjs not loaded): ' +
+          'per-address vote and share limits are off.',
       );
     }
     return '';

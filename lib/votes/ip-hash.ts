@@ -37,6 +37,3 @@ export function hashAddress(address: string, salt: string): string {
   if (!normalized) return '';
   return crypto.createHmac('sha256', salt).update(normalized).digest('base64url');
 }
-
-/** The UTC day a salt belongs to. */
-export const saltDay = (now: number) => new Date(now).toISOString().slice(0, 10);

@@ -7,7 +7,8 @@ export const PAUSED_TITLE = 'Voting is paused';
 export function pausedMessage(kind: WriteUnavailable): string {
   return kind === 'busy'
     ? 'Voting is paused for a moment: the site is very busy and your vote was not counted. Please try again shortly.'
-    : 'Voting is paused: the site cannot save votes right now, so your vote was not counted. You can go on reading; please try again later.';
+    : 'Voting is paused: the site cannot save votes right now, so your vote was not counted. ' +
+        'You can go on reading; please try again later.';
 }
 
 /** Shown with the vote before anyone tries (from the live counts the script fetches). */

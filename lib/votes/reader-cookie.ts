@@ -3,7 +3,7 @@
 // nobody can pose as another reader by editing the cookie.
 import crypto from 'node:crypto';
 import { authSecret } from '@/lib/data-dir';
-import { siteUrl } from '@/lib/routes';
+import { siteUrl } from '@/lib/domain/routes';
 
 export const READER_COOKIE = 'mw_reader';
 const VERSION = 'r1';

@@ -1,6 +1,7 @@
-// Refreshes a story's cached pages, and the mood ranking pages, after votes, at a bounded rate. Call only from a route handler.
+// Refreshes a story's cached pages, and the mood ranking pages, after votes, at a bounded rate. Call
+// only from a route handler.
 // A story has up to nine cached pages: /news/<slug> and one variant per mood for the readers who
-// chose it (lib/proxy/reader-votes.ts); they are expired together.
+// chose it (lib/votes/reader-votes-proxy.ts); they are expired together.
 //
 // - The page the voter lands on after a vote through the plain form (their mood's variant, or the
 //   plain page after a take-back) is expired at once on every vote, so the voter always sees their
@@ -22,8 +23,8 @@
 // (docs/decisions/002-mood-vote-freshness.md).
 import { revalidatePath } from 'next/cache';
 import { after } from 'next/server';
-import { MOODS, type Mood } from '@/lib/moods';
-import { articlePath, MOOD_RANKING_ROUTES } from '@/lib/routes';
+import { MOODS, type Mood } from '@/lib/domain/moods';
+import { articlePath, MOOD_RANKING_ROUTES } from '@/lib/domain/routes';
 import { moodVariantPath } from './voted-hint';
 
 export const INTERVAL_MS = 1000;

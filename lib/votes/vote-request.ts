@@ -1,6 +1,6 @@
 // Reading and checking a vote submission: size, content type, fields. Pure enough to unit-test.
 import { z } from 'zod';
-import { MOOD_LABELS, MOODS, type Mood } from '@/lib/moods';
+import { MOOD_LABELS, MOODS, type Mood } from '@/lib/domain/moods';
 import type { VoteIntent } from '@/db/queries/votes';
 
 /** Three short fields fit in far less; multipart boundaries need some room. */

@@ -4,7 +4,7 @@
 // page. It grants nothing: votes are always counted and checked against the database through the
 // signed reader cookie, and an edited hint only changes what its owner's own page marks. No Node or
 // Next imports: proxy.ts uses it too.
-import { MOODS, type Mood } from '@/lib/moods';
+import { MOODS, type Mood } from '@/lib/domain/moods';
 
 export const VOTED_HINT_COOKIE = 'mw_voted';
 const MAX_ENTRIES = 100;

@@ -20,9 +20,9 @@
 //   weights) and UTC days after publication, stored as per-day counts.
 import crypto from 'node:crypto';
 import type { DB } from '@/db/client';
-import { MOODS } from '@/db/schema';
-import { seedDemoContent } from '@/db/seed';
-import { slugify } from '@/lib/slug';
+import { MOODS } from '@/lib/domain/moods';
+import { seedDemo } from '../lib/seed-demo';
+import { slugify } from '@/lib/domain/slug';
 import { BENCH_SECTIONS, DATELINES, HEADLINE_OBJECTS, HEADLINE_SUBJECTS, HEADLINE_VERBS, SHARE_NETWORKS } from './generator-content';
 
 /** Bump when the generator's output changes: the cached database and the bench build are then remade. */
@@ -133,7 +133,7 @@ export function generateBenchData(db: DB, options: GenerateOptions): GenerateSum
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const sqlite = db.$client;
 
-  seedDemoContent(db, { now });
+  seedDemo(db, { now });
 
   const summary = sqlite.transaction(() => {
     // ── sections ──

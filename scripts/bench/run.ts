@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { MOODS } from '@/db/schema';
+import { MOODS } from '@/lib/domain/moods';
 import { measurePage } from './assets';
 import { runLoad, warmPath, warmPaths, type LoadResult, type LoadSpec } from './load';
 import { BENCH_DIR, copyBuildForRun, copyForRun, ensureBenchBuild, ensureBenchDatabase, RUN_DIST_DIR } from './prepare';

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { STATIC_PAGES } from '@/lib/routes';
+import { STATIC_PAGES } from '@/lib/domain/routes';
 import { WECHAT_SLUG } from '../helpers/demo';
 import { ensureStaffUsers, type StaffRole } from '../helpers/staff';
 import { e2eDatabasePath, signInThroughForm } from '../helpers/staff-e2e';

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
-import { MOODS } from '../../lib/moods';
+import { MOODS } from '../../lib/domain/moods';
 import { e2eDatabasePath } from '../helpers/e2e-db';
 import { startServer, type TestServer } from '../helpers/server';
 

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
-import { MOODS } from '../../lib/moods';
+import { MOODS } from '../../lib/domain/moods';
 import { sendContactForm } from '../helpers/contact';
 import { e2eDatabasePath, plantArticle, uniqueSuffix } from '../helpers/e2e-db';
 import { startServer, type TestServer } from '../helpers/server';

@@ -110,3 +110,36 @@ test('furniture: an edited partner and site tagline reach the reader pages', asy
   await page.goto('/about');
   await expect(page.getByRole('contentinfo').getByRole('link', { name: partner })).toHaveCount(0);
 });
+
+test('saving the About page expires that page and its sitemap date, and no other cached page', async ({
+  page,
+  request,
+}) => {
+  const others = ['/', '/copyright', '/section/china-news', '/tag/students'];
+  const cacheOf = async (path: string) => (await request.get(path)).headers()['x-nextjs-cache'];
+  await signInThroughForm(page, 'admin');
+  // Start from fresh copies: saving the settings unchanged expires every page (the footer is on all of
+  // them), and the next visit renders each again. Their five-minute lifetime then outlasts the test.
+  await page.goto('/admin/settings');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Saved. Every page shows the new values.')).toBeVisible();
+  for (const path of others) {
+    await request.get(path);
+    expect(await cacheOf(path), path).toBe('HIT');
+  }
+
+  const line = `Office hours changed ${unique()}.`;
+  await page.goto('/admin/pages/about');
+  const body = page.getByLabel('Text (Markdown)');
+  await body.fill(`${await body.inputValue()}\n\n${line}`);
+  const saving = Date.now();
+  await page.getByRole('button', { name: 'Save page' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved. Readers see the new text now.' })).toBeVisible();
+
+  await page.goto('/about');
+  await expect(page.getByText(line)).toBeVisible();
+  const sitemap = await (await request.get('/sitemap.xml')).text();
+  const lastmod = new RegExp(`<loc>[^<]*/about</loc>\\s*<lastmod>([^<]+)</lastmod>`).exec(sitemap)?.[1];
+  expect(Date.parse(lastmod ?? '')).toBeGreaterThanOrEqual(saving - 1000);
+  for (const path of others) expect(await cacheOf(path), `${path} was expired by the About page`).toBe('HIT');
+});

@@ -1,6 +1,6 @@
 // Stories written straight into a test database, for cases the demo content does not have.
 import type Database from 'better-sqlite3';
-import { MOODS } from '../../db/schema';
+import { MOODS } from '../../lib/domain/moods';
 
 /** Chinese, an ampersand, both kinds of quotes, markup, CDATA ends, emoji (one a ZWJ sequence) and URL syntax. */
 export const NASTY_TITLE = '微信故障 & "quotes" ‘curly’ \'straight\' <b>tag</b> </script> ]]> ]]> 🎉 👩‍👩‍👧 50% + #1 ?x=y';

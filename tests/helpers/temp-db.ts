@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { migrateDatabase, openDatabase, type DB } from '@/db/client';
-import { seedDemoContent } from '@/db/seed';
+import { seedDemo } from '../../scripts/lib/seed-demo';
 
 export function createTempDatabase({ seed = true, now = Date.now() }: { seed?: boolean; now?: number } = {}): {
   file: string;
@@ -14,7 +14,7 @@ export function createTempDatabase({ seed = true, now = Date.now() }: { seed?: b
   const file = path.join(dir, 'test.db');
   const db = openDatabase(file);
   migrateDatabase(db);
-  if (seed) seedDemoContent(db, { now });
+  if (seed) seedDemo(db, { now });
   process.env.DATABASE_PATH = file;
   return {
     file,

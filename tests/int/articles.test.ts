@@ -32,7 +32,7 @@ describe('published-only queries', () => {
   });
 
   it('latest stories never include drafts or scheduled stories, newest first', () => {
-    const latest = q.listLatestArticles({ limit: 500, now: NOW });
+    const latest = q.listArticles({}, { limit: 500, now: NOW });
     const hidden = temp.db.$client
       .prepare("select slug from articles where status in ('draft', 'review', 'scheduled')")
       .all() as { slug: string }[];
@@ -69,9 +69,11 @@ describe('published-only queries', () => {
     const all = s.listSections();
     const china = s.getSectionBySlug('china-news')!;
     const ids = s.sectionAndDescendantIds(all, china.id);
-    const names = new Set(q.listArticlesInSections(ids, { limit: 100, now: NOW }).map((a) => a.sectionSlug));
+    const names = new Set(q.listArticles({ sectionIds: ids }, { limit: 100, now: NOW }).map((a) => a.sectionSlug));
     expect(names).toContain('weibo-wire');
-    expect(q.countArticlesInSections(ids, NOW)).toBe(q.listArticlesInSections(ids, { limit: 100, now: NOW }).length);
+    expect(q.countArticles({ sectionIds: ids }, NOW)).toBe(
+      q.listArticles({ sectionIds: ids }, { limit: 100, now: NOW }).length,
+    );
   });
 });
 
@@ -96,7 +98,7 @@ describe('related stories', () => {
     const story = q.getPublicArticleBySlug('wechat-outage-leaves-millions-cut-off', NOW)!;
     const related = q.listRelatedArticles(story.id, story.sectionId, { limit: 4, now: NOW });
     expect(related.length).toBe(4);
-    const publicSlugs = new Set(q.listLatestArticles({ limit: 500, now: NOW }).map((a) => a.slug));
+    const publicSlugs = new Set(q.listArticles({}, { limit: 500, now: NOW }).map((a) => a.slug));
     const tagsOf = temp.db.$client.prepare('select tag_id from article_tags where article_id = ?');
     const mine = new Set((tagsOf.all(story.id) as { tag_id: number }[]).map((r) => r.tag_id));
     for (const r of related) {
@@ -110,7 +112,7 @@ describe('related stories', () => {
 
   it('put the editor’s picks first, and never show an unpublished pick', () => {
     const story = q.getPublicArticleBySlug('wechat-outage-leaves-millions-cut-off', NOW)!;
-    const other = q.listLatestArticles({ limit: 500, now: NOW }).find((a) => a.sectionSlug === 'sports')!;
+    const other = q.listArticles({}, { limit: 500, now: NOW }).find((a) => a.sectionSlug === 'sports')!;
     const draft = statusOf(
       (temp.db.$client.prepare("select slug from articles where status = 'draft' limit 1").get() as { slug: string })
         .slug,

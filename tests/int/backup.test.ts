@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase } from '@/db/client';
-import { seedDemoContent } from '@/db/seed';
+import { seedDemo } from '../../scripts/lib/seed-demo';
 
 const run = promisify(execFile);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moodwire-backup-'));
@@ -41,7 +41,7 @@ describe('npm run backup', () => {
       const source = path.join(dir, 'live.db');
       const db = openDatabase(source);
       migrateDatabase(db);
-      seedDemoContent(db);
+      seedDemo(db);
       db.$client.close();
 
       const writer = spawn(process.execPath, ['-e', WRITER, source], { stdio: ['ignore', 'pipe', 'inherit'] });

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Mood } from '@/db/schema';
+import type { Mood } from '@/lib/domain/moods';
 import { recomputeVoteRollups } from '@/db/vote-rollups';
 import { parseInsightsWindow } from '@/lib/insights/window';
-import type { ModerationSettings } from '@/lib/moderation/settings';
-import { MOODS } from '@/lib/moods';
+import type { ModerationSettings } from '@/db/queries/moderation';
+import { MOODS } from '@/lib/domain/moods';
 import { createTempDatabase } from '../helpers/temp-db';
 
 const NOW = Date.parse('2026-11-25T12:30:00Z');

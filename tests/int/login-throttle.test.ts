@@ -20,7 +20,8 @@ vi.mock('@node-rs/argon2', async (importOriginal) => {
 const { insertUser } = await import('@/db/accounts');
 const { checkCredentials, AccountLocked } = await import('@/lib/auth/credentials');
 const { hashPassword } = await import('@/lib/password');
-const { lockDuration, throttleConfig } = await import('@/lib/auth/throttle-config');
+const { throttleConfig } = await import('@/lib/auth/throttle-config');
+const { lockDuration } = await import('@/db/queries/throttle');
 const { loginThrottle } = await import('@/db/schema');
 
 let env: ReturnType<typeof createTempDatabase>;

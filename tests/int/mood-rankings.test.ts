@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Mood } from '@/db/schema';
+import type { Mood } from '@/lib/domain/moods';
 import { createTempDatabase } from '../helpers/temp-db';
 
 const NOW = Date.parse('2026-11-25T12:30:00Z');

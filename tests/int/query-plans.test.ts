@@ -19,6 +19,8 @@ let salts: typeof import('@/db/queries/ip-salts');
 let story: { id: number; slug: string; sectionId: number };
 let bigSection: number[];
 let leafSection: number[];
+let busyTag: number;
+let busyAuthor: number;
 
 beforeAll(async () => {
   temp = createTempDatabase({ seed: false, now: NOW });
@@ -47,6 +49,11 @@ beforeAll(async () => {
   const all = s.listSections();
   bigSection = s.sectionAndDescendantIds(all, s.getSectionBySlug('china-news')!.id);
   leafSection = s.sectionAndDescendantIds(all, s.getSectionBySlug('table-tennis')!.id);
+  const most = (sql: string) => (client.prepare(sql).get() as { id: number }).id;
+  busyTag = most('select tag_id as id from article_tags group by tag_id order by count(*) desc limit 1');
+  busyAuthor = most(
+    'select author_id as id from articles where author_id is not null group by author_id order by count(*) desc limit 1',
+  );
 });
 afterAll(() => temp.cleanup());
 
@@ -59,15 +66,26 @@ const HOT_PATHS: [string, () => unknown][] = [
   ['layout: sections', () => s.listSections()],
   ['layout: site settings', () => site.getSiteSettings()],
   ['layout: partners', () => site.listPartners()],
-  ['home: latest stories', () => q.listLatestArticles({ limit: 5, now: NOW })],
-  ['home/section: a big section tree, page 1', () => q.listArticlesInSections(bigSection, { limit: 8, now: NOW })],
+  ['home: latest stories', () => q.listArticles({}, { limit: 5, now: NOW })],
+  [
+    'home/section: a big section tree, page 1',
+    () => q.listArticles({ sectionIds: bigSection }, { limit: 8, now: NOW }),
+  ],
   [
     'section: a big section tree, page 20',
-    () => q.listArticlesInSections(bigSection, { limit: 8, offset: 152, now: NOW }),
+    () => q.listArticles({ sectionIds: bigSection }, { limit: 8, offset: 152, now: NOW }),
   ],
-  ['section: a leaf section', () => q.listArticlesInSections(leafSection, { limit: 8, now: NOW })],
-  ['section: story count', () => q.countArticlesInSections(bigSection, NOW)],
+  ['section: a leaf section', () => q.listArticles({ sectionIds: leafSection }, { limit: 8, now: NOW })],
+  ['section: story count', () => q.countArticles({ sectionIds: bigSection }, NOW)],
   ['section: by slug', () => s.getSectionBySlug('table-tennis')],
+  ['topic: the busiest topic, page 1', () => q.listArticles({ tagId: busyTag }, { limit: 8, now: NOW })],
+  ['topic: story count', () => q.countArticles({ tagId: busyTag }, NOW)],
+  [
+    'author: the busiest author, page 2',
+    () => q.listArticles({ authorId: busyAuthor }, { limit: 8, offset: 8, now: NOW }),
+  ],
+  ['author: story count', () => q.countArticles({ authorId: busyAuthor }, NOW)],
+  ['feed: the newest stories with their bodies', () => q.listArticlesWithBody({}, { limit: 30, now: NOW })],
   ['article: by slug', () => q.getPublicArticleBySlug(story.slug, NOW)],
   ['article: related stories', () => q.listRelatedArticles(story.id, story.sectionId, { limit: 4, now: NOW })],
   ['article: promo', () => site.getActivePromo()],

@@ -5,8 +5,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempDatabase } from '../helpers/temp-db';
 import { auditLog, articles, sections, users } from '@/db/schema';
-import { createUserFromCli, ensureFirstAdmin, resetPasswordFromCli, setDisabledFromCli } from '@/db/accounts';
+import { createUserFromCli, ensureFirstAdmin, resetPasswordFromCli, setDisabledFromCli } from '@/lib/accounts';
 import { saveStory, unpublishStory } from '@/db/queries/admin-stories';
+import { renderedBody } from '@/lib/markdown';
 import { deleteSection, updateSection, wouldCycle } from '@/db/queries/admin-sections';
 import { findRedirect } from '@/db/queries/redirects';
 import { getPublicArticleBySlug } from '@/db/queries/articles';
@@ -25,7 +26,7 @@ const base = {
   authorId: null,
   byline: 'T',
   dateline: '',
-  body: 'Hello **world**',
+  ...renderedBody('Hello **world**'),
   tags: ['Night markets'],
   relatedIds: [] as number[],
 };

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Mood } from '@/db/schema';
-import { MOODS } from '@/lib/moods';
+import type { Mood } from '@/lib/domain/moods';
+import { MOODS } from '@/lib/domain/moods';
 import { createTempDatabase } from '../helpers/temp-db';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');

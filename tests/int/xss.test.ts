@@ -1,7 +1,7 @@
-// Issue 8, item 5 (stored part): every payload of tests/fixtures/xss-payloads.json saved through the
-// editor's save function (saveStory: Markdown → HTML → sanitiser → SQLite), as Markdown text and as a
-// raw HTML block. What is stored carries no event-handler attribute and no script-capable URL, and
-// sanitising it again changes nothing. tests/e2e/xss.spec.ts renders them in Chromium.
+// Issue 8, item 5 (stored part): every payload of tests/fixtures/xss-payloads.json saved the way the
+// editor's action saves it (renderedBody: Markdown → HTML → sanitiser; then saveStory → SQLite), as
+// Markdown text and as a raw HTML block. What is stored carries no event-handler attribute and no
+// script-capable URL, and sanitising it again changes nothing. tests/e2e/xss.spec.ts renders them in Chromium.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTempDatabase } from '../helpers/temp-db';
 import { insertUser } from '@/db/accounts';
 import { saveStory } from '@/db/queries/admin-stories';
-import { sanitize } from '@/lib/markdown';
+import { renderedBody, sanitize } from '@/lib/markdown';
 
 const XSS = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'tests/fixtures/xss-payloads.json'), 'utf8')) as {
   payloads: string[];
@@ -93,7 +93,7 @@ describe('XSS payloads through the editor save', () => {
           authorId: null,
           byline: 'Test',
           dateline: '',
-          body: wrap(payload),
+          ...renderedBody(wrap(payload)),
           tags: [],
           relatedIds: [],
           status: 'draft',

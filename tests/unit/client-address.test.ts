@@ -2,7 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientAddress, HEADER, install, parseTrustProxy, reloadTrustProxy } from '@/lib/server/client-ip.cjs';
-import { hashAddress, normalizeAddress, saltDay } from '@/lib/votes/ip-hash';
+import { saltDay } from '@/db/queries/ip-salts';
+import { hashAddress, normalizeAddress } from '@/lib/votes/ip-hash';
 
 describe('client address', () => {
   it('is the socket address unless TRUST_PROXY names the proxies in front', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeUnavailable } from '@/db/write-errors';
+import { databaseMode } from '@/db/config';
 import { engineKind, postgresPoolSize } from '@/db/engine/config';
-import { databaseMode } from '@/lib/database-mode';
 
 const err = (code: string) => Object.assign(new Error(code), { code });
 

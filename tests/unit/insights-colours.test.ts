@@ -7,8 +7,8 @@ import {
   PRIMARY_COLOUR,
   SECONDARY_COLOUR,
 } from '@/lib/insights/colours';
-import { MOODS } from '@/lib/moods';
-import { SHARE_NETWORKS } from '@/lib/share-networks';
+import { MOODS } from '@/lib/domain/moods';
+import { SHARE_NETWORKS } from '@/lib/domain/share-networks';
 
 describe('chart colours', () => {
   it('stand out 3:1 from the page in light and dark mode, and every mood and network has its own', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '@/lib/insights/csv';
 import { bucketStarts, MAX_SPAN_DAYS, parseInsightsWindow } from '@/lib/insights/window';
-import { findBursts, isSpike } from '@/lib/moderation/bursts';
+import { findBursts, isSpike } from '@/db/queries/moderation';
 import { moderationSettings } from '@/lib/moderation/settings';
 
 const NOW = Date.parse('2026-11-25T12:30:00Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countWords, renderMarkdown, sanitize } from '@/lib/markdown';
-import { slugify } from '@/lib/slug';
+import { slugify } from '@/lib/domain/slug';
 
 describe('renderMarkdown', () => {
   it('renders paragraphs, headings and quotes', () => {

@@ -1,8 +1,8 @@
+import fs from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MOODS as SCHEMA_MOODS } from '@/db/schema';
+import { ARTICLE_STATUSES } from '@/lib/domain/article-status';
 import {
-  applyChoice,
   emptyTallies,
   MOOD_LABELS,
   MOODS,
@@ -10,16 +10,28 @@ import {
   percentages,
   sumTallies,
   type Tallies,
-} from '@/lib/moods';
-import { moodPath } from '@/lib/routes';
+} from '@/lib/domain/moods';
+import { ROLES } from '@/lib/domain/roles';
+import { moodPath } from '@/lib/domain/routes';
+import { applyChoice } from '@/lib/votes/choice';
+
+/** The values a CHECK constraint allows, in its order, as each engine's first migration creates it. */
+function checkedValues(constraint: string): string[][] {
+  return ['drizzle/sqlite/0000_init.sql', 'drizzle/pg/0000_init.sql'].map((file) => {
+    const sql = fs.readFileSync(file, 'utf8');
+    const list = new RegExp(`"${constraint}" CHECK ?\\(\\w+ IN \\(([^)]*)\\)\\)`).exec(sql)?.[1] ?? '';
+    return [...list.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+  });
+}
 
 const tallies = fc
   .tuple(...MOODS.map(() => fc.integer({ min: 0, max: 100_000 })))
   .map((counts) => Object.fromEntries(MOODS.map((m, i) => [m, counts[i]!])) as Tallies);
 
 describe('moods', () => {
-  it('are the schema’s eight, in the reference order, with the reference labels', () => {
-    expect([...MOODS]).toEqual([...SCHEMA_MOODS]);
+  it('are the database’s eight, in the reference order, with the reference labels', () => {
+    for (const constraint of ['votes_mood_check', 'vote_tallies_mood_check'])
+      expect(checkedValues(constraint)).toEqual([[...MOODS], [...MOODS]]);
     expect(MOODS.map((m) => MOOD_LABELS[m])).toEqual([
       'Touched',
       'Sympathetic',
@@ -30,6 +42,11 @@ describe('moods', () => {
       'Happy',
       'No comment',
     ]);
+  });
+
+  it('roles and story statuses are the ones the database allows', () => {
+    expect(checkedValues('users_role_check')).toEqual([[...ROLES], [...ROLES]]);
+    expect(checkedValues('articles_status_check')).toEqual([[...ARTICLE_STATUSES], [...ARTICLE_STATUSES]]);
   });
 
   it('round-trip through their URL segment; anything else is no mood', () => {

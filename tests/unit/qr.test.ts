@@ -1,6 +1,6 @@
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
-import { qrSymbol } from '@/lib/qr';
+import { qrSymbol } from '@/lib/share/qr';
 
 /** Draws the path's runs into an RGBA bitmap, `scale` pixels per module, the way a browser would. */
 function rasterise(size: number, path: string, scale = 4) {

@@ -1,6 +1,6 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
-import { readerVotesProxy } from '@/lib/proxy/reader-votes';
+import { readerVotesProxy } from '@/lib/votes/reader-votes-proxy';
 import { updateVotedHint } from '@/lib/votes/voted-hint';
 
 const request = (path: string, hint?: string) =>

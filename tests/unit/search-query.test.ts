@@ -8,7 +8,6 @@ import {
   MARK_CLOSE,
   MARK_OPEN,
   MAX_TERMS,
-  nextDay,
   parseQuery,
   parseSearchParams,
   QUERY_MAX_CHARS,
@@ -17,7 +16,6 @@ import {
   trigramExpression,
   trigramPrefixRange,
   wordsMatchExpression,
-  zonedDayStart,
 } from '@/lib/search-query';
 
 // A throwaway FTS5 table with the production tokenizers: the expressions must parse, whatever the input.
@@ -255,20 +253,5 @@ describe('parseSearchParams', () => {
       '/search?q=a&section=sports&from=2013-01-01&page=3',
     );
     expect(searchHref({})).toBe('/search');
-  });
-});
-
-describe('days in the newsroom time zone', () => {
-  it('start at local midnight', () => {
-    expect(new Date(zonedDayStart('2013-07-22', 'Asia/Shanghai')).toISOString()).toBe('2013-07-21T16:00:00.000Z');
-    expect(new Date(zonedDayStart('2013-07-22', 'UTC')).toISOString()).toBe('2013-07-22T00:00:00.000Z');
-    // New York: daylight saving began at 02:00 on 10 March 2024; midnight was still EST.
-    expect(new Date(zonedDayStart('2024-03-10', 'America/New_York')).toISOString()).toBe('2024-03-10T05:00:00.000Z');
-    expect(new Date(zonedDayStart('2024-03-11', 'America/New_York')).toISOString()).toBe('2024-03-11T04:00:00.000Z');
-  });
-
-  it('roll over months and years', () => {
-    expect(nextDay('2013-12-31')).toBe('2014-01-01');
-    expect(nextDay('2016-02-28')).toBe('2016-02-29');
   });
 });

@@ -30,6 +30,7 @@ const article: ArticleFull = {
   tags: [{ slug: 'wechat', name: 'WeChat' }],
   hero: {
     path: '/media/abc/1600.webp',
+    mime: 'image/webp',
     alt: 'A photo',
     caption: '',
     credit: '',

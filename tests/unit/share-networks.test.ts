@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildShareUrl, encodeQuery, LINK_NETWORKS, type LinkNetwork, type ShareInput } from '@/lib/share-networks';
+import { LINK_NETWORKS, type LinkNetwork } from '@/lib/domain/share-networks';
+import { buildShareUrl, encodeQuery, type ShareInput } from '@/lib/share/share-urls';
 import { NASTY_STANDFIRST, NASTY_TITLE } from '../helpers/stories';
 
 const input: ShareInput = {

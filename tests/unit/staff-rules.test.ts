@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { localInputToMs, msToLocalInput } from '@/lib/admin/datetime';
 import { storySchema } from '@/lib/admin/story-schema';
 import { allowedStatuses, resolvePublication } from '@/lib/admin/story-rules';
 import { sniffImageType } from '@/lib/media/upload';
@@ -94,18 +93,6 @@ describe('story form schema', () => {
     expect(bad.success).toBe(false);
     const fields = new Set(bad.error!.issues.map((i) => i.path[0]));
     expect(fields).toEqual(new Set(['title', 'slug', 'sectionId', 'status', 'publishAt']));
-  });
-});
-
-describe('publish time in the newsroom zone', () => {
-  it('reads datetime-local values in Asia/Shanghai and round-trips', () => {
-    expect(localInputToMs('2026-05-01T09:30', 'Asia/Shanghai')).toBe(Date.UTC(2026, 4, 1, 1, 30));
-    expect(msToLocalInput(Date.UTC(2026, 4, 1, 1, 30), 'Asia/Shanghai')).toBe('2026-05-01T09:30');
-    expect(localInputToMs('2026-02-30T09:30', 'Asia/Shanghai')).toBeUndefined();
-    expect(localInputToMs('yesterday', 'Asia/Shanghai')).toBeUndefined();
-    // A zone with daylight saving: 02:30 on the spring-forward night does not exist.
-    expect(localInputToMs('2026-03-08T02:30', 'America/New_York')).toBeUndefined();
-    expect(localInputToMs('2026-07-01T12:00', 'America/New_York')).toBe(Date.UTC(2026, 6, 1, 16));
   });
 });
 

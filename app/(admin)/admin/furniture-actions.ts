@@ -15,16 +15,18 @@ import {
 import { setMessageRead } from '@/db/queries/contact';
 import { parseForm, type ActionState } from '@/lib/action-state';
 import { idField, pageSchema, partnerSchema, promoSchema, settingsSchema } from '@/lib/admin/schemas';
-import { revalidateEverything } from '@/lib/admin/revalidate';
+import { revalidateEverything, revalidateStaticPage } from '@/lib/admin/revalidate';
 import { requireStaffAction } from '@/lib/auth/staff';
+import { renderMarkdown } from '@/lib/markdown';
 
 export async function savePageAction(_state: ActionState, form: FormData): Promise<ActionState> {
   const user = await requireStaffAction('furniture.manage');
   const parsed = parseForm(pageSchema, form);
   if (parsed.state) return parsed.state;
-  savePage(user.id, parsed.data.slug, { title: parsed.data.title, body: parsed.data.body });
-  revalidateEverything();
-  redirect(`/admin/pages/${parsed.data.slug}?saved=1`);
+  const { slug, title, body } = parsed.data;
+  savePage(user.id, slug, { title, body, bodyHtml: renderMarkdown(body) });
+  revalidateStaticPage(slug);
+  redirect(`/admin/pages/${slug}?saved=1`);
 }
 
 export async function savePartnerAction(_state: ActionState, form: FormData): Promise<ActionState> {

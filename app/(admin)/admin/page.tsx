@@ -4,7 +4,7 @@ import { ADMIN_NAV } from '@/components/admin/admin-nav';
 import { PageHeader } from '@/components/admin/page-header';
 import { countStoriesByStatus } from '@/db/queries/admin-stories';
 import { countUnreadMessages } from '@/db/queries/contact';
-import { ARTICLE_STATUSES } from '@/db/schema';
+import { ARTICLE_STATUSES } from '@/lib/domain/article-status';
 import { STATUS_LABELS } from '@/lib/admin/story-schema';
 import { requireStaff } from '@/lib/auth/staff';
 import { can } from '@/lib/permissions';

@@ -4,8 +4,9 @@ import { Breadcrumb } from '@/components/article/breadcrumb';
 import { ContactForm } from '@/components/contact/contact-form';
 import { getPage, getSiteSettings } from '@/db/queries/site';
 import { formatDate } from '@/lib/format';
-import { siteImagePath, STATIC_PAGES, staticPagePath, type StaticPageSlug } from '@/lib/routes';
+import { siteImagePath, STATIC_PAGES, staticPagePath, type StaticPageSlug } from '@/lib/domain/routes';
 import { pageMetadata, plainExcerpt } from '@/lib/seo';
+import { sendContactMessageAction } from './actions';
 
 // About us, Contact us, Copyright, Terms of use, Privacy policy. Any other top-level name is a 404.
 export const dynamicParams = false;
@@ -45,7 +46,7 @@ export default async function StaticPage({ params }: Props) {
       <h1 className="mt-4 font-serif text-3xl font-bold sm:text-4xl">{page.title}</h1>
       <p className="mt-2 text-sm text-muted">Last updated {formatDate(page.updatedAt)}</p>
       <div className="prose-body mt-6" dangerouslySetInnerHTML={{ __html: page.bodyHtml }} />
-      {page.slug === 'contact' ? <ContactForm /> : null}
+      {page.slug === 'contact' ? <ContactForm action={sendContactMessageAction} /> : null}
     </article>
   );
 }

@@ -6,8 +6,8 @@ import { Pagination } from '@/components/ui/pagination';
 import { searchArticles, type SearchFilters } from '@/db/queries/search';
 import { listSections, sectionAndDescendantIds } from '@/db/queries/sections';
 import { getSiteSettings } from '@/db/queries/site';
-import { SITE_TIME_ZONE } from '@/lib/format';
-import { nextDay, parseSearchParams, SEARCH_PAGE_SIZE, searchHref, zonedDayStart } from '@/lib/search-query';
+import { parseSearchParams, SEARCH_PAGE_SIZE, searchHref } from '@/lib/search-query';
+import { dayStartMs, nextDay } from '@/lib/time-zone';
 
 // Reads the query string, so it renders per request; search results are not cached.
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -33,8 +33,8 @@ export default async function SearchPage({ searchParams }: Props) {
 
   const filters: SearchFilters = {
     sectionIds: section ? sectionAndDescendantIds(all, section.id) : undefined,
-    from: from ? zonedDayStart(from, SITE_TIME_ZONE) : undefined,
-    to: to ? zonedDayStart(nextDay(to), SITE_TIME_ZONE) : undefined,
+    from: from ? dayStartMs(from) : undefined,
+    to: to ? dayStartMs(nextDay(to)) : undefined,
   };
   const hasFilters = Boolean(section || from || to);
   const asked = query.terms.length > 0 || hasFilters;

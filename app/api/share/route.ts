@@ -4,9 +4,9 @@
 import { z } from 'zod';
 import { recordedWriteFailure } from '@/db/queries/health';
 import { recordShareClick, type ShareCount } from '@/db/queries/shares';
-import { siteUrl } from '@/lib/routes';
-import { REPORTED_NETWORKS } from '@/lib/share-networks';
-import { SLUG_PATTERN } from '@/lib/slug';
+import { siteUrl } from '@/lib/domain/routes';
+import { REPORTED_NETWORKS } from '@/lib/domain/share-networks';
+import { SLUG_PATTERN } from '@/lib/domain/slug';
 import { clientAddressHash } from '@/lib/votes/client-address';
 import { voteSettings } from '@/lib/votes/settings';
 

@@ -5,8 +5,8 @@ import type { NextRequest } from 'next/server';
 import { recordedWriteFailure, recordWriteSuccess, writeStatus } from '@/db/queries/health';
 import { castVote, getVotableArticle, getVoteSummary, type CastVoteResult, type VoteSummary } from '@/db/queries/votes';
 import type { WriteUnavailable } from '@/db/write-errors';
-import type { Mood } from '@/lib/moods';
-import { articlePath, siteUrl } from '@/lib/routes';
+import type { Mood } from '@/lib/domain/moods';
+import { articlePath, siteUrl } from '@/lib/domain/routes';
 import { clientAddressHash } from '@/lib/votes/client-address';
 import { revalidateMoodRankingsAfterVote, revalidateStoryAfterVote } from '@/lib/votes/revalidate-story';
 import {
@@ -133,14 +133,18 @@ export async function POST(request: NextRequest): Promise<Response> {
       case 'ip-limit':
         return fail(request, {
           status: 429,
-          message: `Too many votes have come from your network in the last minute. Please wait ${result.retryAfterSeconds} seconds and try again.`,
+          message:
+            'Too many votes have come from your network in the last minute. ' +
+            `Please wait ${result.retryAfterSeconds} seconds and try again.`,
           slug: result.slug,
           retryAfterSeconds: result.retryAfterSeconds,
         });
       case 'reader-limit':
         return fail(request, {
           status: 429,
-          message: `You have voted very often in the last minute. Please wait ${result.retryAfterSeconds} seconds and try again.`,
+          message:
+            'You have voted very often in the last minute. ' +
+            `Please wait ${result.retryAfterSeconds} seconds and try again.`,
           slug: result.slug,
           retryAfterSeconds: result.retryAfterSeconds,
         });

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { AdminTable } from '@/components/admin/admin-table';
 import { FilterSelect } from '@/components/admin/filter-select';
 import { PageHeader } from '@/components/admin/page-header';
 import { Pagination } from '@/components/ui/pagination';
@@ -62,32 +63,21 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </button>
       </form>
       <p className="mb-2 text-sm text-muted">{total} entries</p>
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Object</th>
-            <th scope="col">Detail</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td className="whitespace-nowrap">{formatDateTime(r.createdAt)}</td>
-              <td>{r.userName ?? <span className="text-muted">command line</span>}</td>
-              <td className="font-mono text-xs">{r.action}</td>
-              <td>
-                {r.objectType} #{r.objectId}
-              </td>
-              <td className="max-w-md font-mono text-xs break-all text-muted">
-                {r.detail === '{}' ? '' : r.detail.slice(0, 400)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <AdminTable
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={[
+          { header: 'When', className: 'whitespace-nowrap', cell: (r) => formatDateTime(r.createdAt) },
+          { header: 'Who', cell: (r) => r.userName ?? <span className="text-muted">command line</span> },
+          { header: 'What', className: 'font-mono text-xs', cell: (r) => r.action },
+          { header: 'Object', cell: (r) => `${r.objectType} #${r.objectId}` },
+          {
+            header: 'Detail',
+            className: 'max-w-md font-mono text-xs break-all text-muted',
+            cell: (r) => (r.detail === '{}' ? '' : r.detail.slice(0, 400)),
+          },
+        ]}
+      />
       <Pagination page={page} pageCount={pageCount} href={(n) => withParam('/admin/audit', params, 'page', n)} />
     </>
   );

@@ -72,6 +72,8 @@ export async function setVotingPausedAction(_state: ActionState, form: FormData)
   if (parsed.data.from === 'moderation') redirect(`/admin/moderation?voting=${paused ? 'paused' : 'resumed'}`);
   return {
     ok: true,
-    message: `${paused ? 'Voting paused' : 'Voting resumed'} on “${result.title}”${result.changed ? '' : ' (it already was)'}.`,
+    message:
+      `${paused ? 'Voting paused' : 'Voting resumed'} on “${result.title}”` +
+      `${result.changed ? '' : ' (it already was)'}.`,
   };
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AdminTable, ReportSection } from '@/components/admin/admin-table';
 import { PageHeader } from '@/components/admin/page-header';
 import { formatCount } from '@/components/insights/chart-scale';
-import { VotingToggle } from '@/components/insights/voting-toggle';
+import { VotingToggle } from '@/components/moderation/voting-toggle';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { SelectField, TextField } from '@/components/ui/fields';
 import { listPausedStories, listVoteBursts, listVoteSpikes, type IpBurst } from '@/db/queries/moderation';
@@ -10,14 +11,45 @@ import { idParam, param, type RawSearchParams } from '@/lib/admin/search-params'
 import { requireStaff } from '@/lib/auth/staff';
 import { formatDateTime } from '@/lib/format';
 import { moderationSettings } from '@/lib/moderation/settings';
-import { MOODS, MOOD_LABELS } from '@/lib/moods';
-import { articlePath } from '@/lib/routes';
+import { MOODS, MOOD_LABELS } from '@/lib/domain/moods';
+import { articlePath } from '@/lib/domain/routes';
 import { setVotingPausedAction, voidBurstAction } from './actions';
+import { Notice } from '@/components/ui/notice';
 
 export const metadata: Metadata = { title: 'Moderation' };
 
 const minutes = (ms: number) =>
   ms < 60_000 ? `${Math.max(1, Math.round(ms / 1000))} s` : `${Math.round(ms / 60_000)} min`;
+const storyLink = (s: { articleId: number; title: string }) => (
+  <Link href={`/admin/insights/stories/${s.articleId}`} className="text-brand hover:underline">
+    {s.title}
+  </Link>
+);
+/** Voids a burst or a spike: `target` is what the action finds again before it voids anything. */
+function VoidButton({
+  target,
+  label,
+  of,
+}: {
+  target: Record<string, string | number>;
+  label: string;
+  of: { votes: number; title: string };
+}) {
+  return (
+    <ActionForm action={voidBurstAction} actionName="moderation.void-burst">
+      {Object.entries(target).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <SubmitButton variant="danger">
+        {label}
+        <span className="sr-only">
+          : {formatCount(of.votes)} votes on {of.title}
+        </span>
+      </SubmitButton>
+    </ActionForm>
+  );
+}
+
 const moodMix = (b: IpBurst) =>
   MOODS.filter((m) => b.moods[m] > 0)
     .map((m) => `${MOOD_LABELS[m]} ${b.moods[m]}`)
@@ -33,7 +65,8 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
   const params = await searchParams;
   const voided = idParam(params, 'voided');
   const notice = voided
-    ? `Voided ${formatCount(voided)} ${voided === 1 ? 'vote' : 'votes'}. The story’s counts are corrected for readers now.`
+    ? `Voided ${formatCount(voided)} ${voided === 1 ? 'vote' : 'votes'}. ` +
+      'The story’s counts are corrected for readers now.'
     : VOTING_NOTICES[param(params, 'voting', 20) ?? ''];
   const settings = moderationSettings();
   const bursts = listVoteBursts(settings);
@@ -42,14 +75,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title="Moderation" />
-      {notice ? (
-        <p
-          role="status"
-          className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100"
-        >
-          {notice}
-        </p>
-      ) : null}
+      {notice ? <Notice>{notice}</Notice> : null}
       <p className="mb-6 max-w-3xl text-sm text-muted">
         A <strong>burst</strong> is {settings.burstMinVotes} or more votes on one story from one address within{' '}
         {minutes(settings.burstWindowMs)}, in the last 48 hours (addresses are kept, hashed, no longer). A{' '}
@@ -59,147 +85,100 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
         their rows stay for the audit, and their readers cannot vote on that story again.
       </p>
 
-      <section aria-labelledby="bursts-title" className="mb-8" data-table="bursts">
-        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="bursts-title" className="text-lg font-bold">
-            Vote bursts from one address
-          </h2>
-          <a
-            href="/admin/moderation/export/bursts"
-            className="text-sm font-semibold text-brand hover:underline"
-            download
-          >
-            Download CSV<span className="sr-only"> of vote bursts</span>
-          </a>
-        </div>
-        {bursts.length === 0 ? (
-          <p className="text-sm text-muted">No burst in the last 48 hours.</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="admin-table">
-              <thead>
-                <tr>
-                  <th scope="col">Story</th>
-                  <th scope="col" className="text-right">
-                    Votes
-                  </th>
-                  <th scope="col">When</th>
-                  <th scope="col">Address (hashed)</th>
-                  <th scope="col">Moods</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {bursts.map((b) => (
-                  <tr key={`${b.articleId}-${b.ipHash}-${b.from}`} data-burst={b.articleId}>
-                    <th scope="row" className="font-normal">
-                      <Link href={`/admin/insights/stories/${b.articleId}`} className="text-brand hover:underline">
-                        {b.title}
-                      </Link>
-                      {b.votingPaused ? <span className="ml-2 text-xs text-muted">(voting paused)</span> : null}
-                    </th>
-                    <td className="text-right tabular-nums">{formatCount(b.votes)}</td>
-                    <td className="whitespace-nowrap">
-                      {formatDateTime(b.from)}
-                      <br />
-                      <span className="text-muted">over {minutes(b.to - b.from)}</span>
-                    </td>
-                    <td>
-                      <code className="text-xs">{b.ipHash.slice(0, 10)}…</code>
-                    </td>
-                    <td className="text-xs">{moodMix(b)}</td>
-                    <td>
-                      <ActionForm action={voidBurstAction} actionName="moderation.void-burst">
-                        <input type="hidden" name="kind" value="ip" />
-                        <input type="hidden" name="articleId" value={b.articleId} />
-                        <input type="hidden" name="ipHash" value={b.ipHash} />
-                        <input type="hidden" name="from" value={b.from} />
-                        <input type="hidden" name="to" value={b.to} />
-                        <SubmitButton variant="danger">
-                          Void burst
-                          <span className="sr-only">
-                            : {formatCount(b.votes)} votes on {b.title}
-                          </span>
-                        </SubmitButton>
-                      </ActionForm>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <ReportSection
+        id="bursts"
+        title="Vote bursts from one address"
+        csvHref="/admin/moderation/export/bursts"
+        empty="No burst in the last 48 hours."
+        data={{ 'data-table': 'bursts' }}
+      >
+        {bursts.length ? (
+          <AdminTable
+            rows={bursts}
+            rowKey={(b) => `${b.articleId}-${b.ipHash}-${b.from}`}
+            rowProps={(b) => ({ 'data-burst': b.articleId })}
+            columns={[
+              {
+                header: 'Story',
+                rowHeader: true,
+                cell: (b) => (
+                  <>
+                    {storyLink(b)}
+                    {b.votingPaused ? <span className="ml-2 text-xs text-muted">(voting paused)</span> : null}
+                  </>
+                ),
+              },
+              { header: 'Votes', numeric: true, cell: (b) => formatCount(b.votes) },
+              {
+                header: 'When',
+                className: 'whitespace-nowrap',
+                cell: (b) => (
+                  <>
+                    {formatDateTime(b.from)}
+                    <br />
+                    <span className="text-muted">over {minutes(b.to - b.from)}</span>
+                  </>
+                ),
+              },
+              { header: 'Address (hashed)', cell: (b) => <code className="text-xs">{b.ipHash.slice(0, 10)}…</code> },
+              { header: 'Moods', className: 'text-xs', cell: moodMix },
+              {
+                header: null,
+                hiddenHeader: 'Actions',
+                cell: (b) => (
+                  <VoidButton
+                    target={{ kind: 'ip', articleId: b.articleId, ipHash: b.ipHash, from: b.from, to: b.to }}
+                    label="Void burst"
+                    of={b}
+                  />
+                ),
+              },
+            ]}
+          />
+        ) : null}
+      </ReportSection>
 
-      <section aria-labelledby="spikes-title" className="mb-8" data-table="spikes">
-        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
-          <h2 id="spikes-title" className="text-lg font-bold">
-            Hourly spikes
-          </h2>
-          <a
-            href="/admin/moderation/export/spikes"
-            className="text-sm font-semibold text-brand hover:underline"
-            download
-          >
-            Download CSV<span className="sr-only"> of hourly spikes</span>
-          </a>
-        </div>
-        {spikes.length === 0 ? (
-          <p className="text-sm text-muted">
-            No spike in the last {Math.round(settings.spikeLookbackMs / 86_400_000)} days.
-          </p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="admin-table">
-              <thead>
-                <tr>
-                  <th scope="col">Story</th>
-                  <th scope="col">Hour</th>
-                  <th scope="col" className="text-right">
-                    Votes
-                  </th>
-                  <th scope="col" className="text-right">
-                    Usual per hour
-                  </th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {spikes.map((s) => (
-                  <tr key={`${s.articleId}-${s.hour}`} data-spike={s.articleId}>
-                    <th scope="row" className="font-normal">
-                      <Link href={`/admin/insights/stories/${s.articleId}`} className="text-brand hover:underline">
-                        {s.title}
-                      </Link>
-                    </th>
-                    <td className="whitespace-nowrap">{formatDateTime(s.hour)}</td>
-                    <td className="text-right tabular-nums">{formatCount(s.votes)}</td>
-                    <td className="text-right tabular-nums">{s.usualPerHour.toFixed(1)}</td>
-                    <td className="flex flex-wrap gap-2">
-                      <ActionForm action={voidBurstAction} actionName="moderation.void-burst">
-                        <input type="hidden" name="kind" value="spike" />
-                        <input type="hidden" name="articleId" value={s.articleId} />
-                        <input type="hidden" name="hour" value={s.hour} />
-                        <SubmitButton variant="danger">
-                          Void the hour’s votes
-                          <span className="sr-only">
-                            : {formatCount(s.votes)} votes on {s.title}
-                          </span>
-                        </SubmitButton>
-                      </ActionForm>
-                      <VotingToggle storyId={s.articleId} paused={s.votingPaused} fromModeration />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <ReportSection
+        id="spikes"
+        title="Hourly spikes"
+        csvHref="/admin/moderation/export/spikes"
+        empty={`No spike in the last ${Math.round(settings.spikeLookbackMs / 86_400_000)} days.`}
+        data={{ 'data-table': 'spikes' }}
+      >
+        {spikes.length ? (
+          <AdminTable
+            rows={spikes}
+            rowKey={(s) => `${s.articleId}-${s.hour}`}
+            rowProps={(s) => ({ 'data-spike': s.articleId })}
+            columns={[
+              { header: 'Story', rowHeader: true, cell: storyLink },
+              { header: 'Hour', className: 'whitespace-nowrap', cell: (s) => formatDateTime(s.hour) },
+              { header: 'Votes', numeric: true, cell: (s) => formatCount(s.votes) },
+              { header: 'Usual per hour', numeric: true, cell: (s) => s.usualPerHour.toFixed(1) },
+              {
+                header: null,
+                hiddenHeader: 'Actions',
+                className: 'flex flex-wrap gap-2',
+                cell: (s) => (
+                  <>
+                    <VoidButton
+                      target={{ kind: 'spike', articleId: s.articleId, hour: s.hour }}
+                      label="Void the hour’s votes"
+                      of={s}
+                    />
+                    <VotingToggle
+                      action={setVotingPausedAction}
+                      storyId={s.articleId}
+                      paused={s.votingPaused}
+                      fromModeration
+                    />
+                  </>
+                ),
+              },
+            ]}
+          />
+        ) : null}
+      </ReportSection>
 
       <section aria-labelledby="pause-title" className="admin-card mb-8 max-w-2xl">
         <h2 id="pause-title" className="mb-3 text-lg font-bold">
@@ -233,7 +212,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
                 <Link href={articlePath(s.slug)} className="text-brand hover:underline">
                   {s.title}
                 </Link>
-                <VotingToggle storyId={s.id} paused fromModeration />
+                <VotingToggle action={setVotingPausedAction} storyId={s.id} paused fromModeration />
               </li>
             ))}
           </ul>

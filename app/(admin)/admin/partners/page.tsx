@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/admin/page-header';
 import { listPartnersForAdmin, nextPartnerPosition } from '@/db/queries/admin-site';
 import { requireStaff } from '@/lib/auth/staff';
 import { deletePartnerAction, savePartnerAction } from '../furniture-actions';
+import { Notice } from '@/components/ui/notice';
 
 export const metadata: Metadata = { title: 'Partners' };
 
@@ -22,11 +23,7 @@ export default async function PartnersPage({
       <p className="mb-4 text-sm text-muted">
         Listed in every page’s footer under “Our partners”, in the order of their position number.
       </p>
-      {deleted ? (
-        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
-          Partner removed.
-        </p>
-      ) : null}
+      {deleted ? <Notice>Partner removed.</Notice> : null}
       <div className="grid gap-4 lg:grid-cols-2">
         {partners.map((p) => (
           <section key={p.id} className="admin-card" aria-label={p.name}>

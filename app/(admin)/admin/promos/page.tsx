@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/admin/page-header';
 import { listPromosForAdmin } from '@/db/queries/admin-site';
 import { requireStaff } from '@/lib/auth/staff';
 import { deletePromoAction, savePromoAction } from '../furniture-actions';
+import { Notice } from '@/components/ui/notice';
 
 export const metadata: Metadata = { title: 'Promo box' };
 
@@ -49,9 +50,7 @@ export default async function PromosPage({
       <PageHeader title="Promo box" />
       <p className="mb-4 text-sm text-muted">Stories show the first active promo (lowest position) below the body.</p>
       {params.deleted !== undefined || params.created !== undefined ? (
-        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
-          {params.deleted !== undefined ? 'Promo deleted.' : 'Promo created.'}
-        </p>
+        <Notice>{params.deleted !== undefined ? 'Promo deleted.' : 'Promo created.'}</Notice>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
         {promos.map((p) => (

@@ -15,7 +15,7 @@ import { formValues, parseForm, type ActionState } from '@/lib/action-state';
 import { idField, reorderSchema, sectionSchema } from '@/lib/admin/schemas';
 import { revalidateEverything } from '@/lib/admin/revalidate';
 import { requireStaffAction } from '@/lib/auth/staff';
-import { SLUG_PATTERN, slugify } from '@/lib/slug';
+import { SLUG_PATTERN, slugify } from '@/lib/domain/slug';
 
 type Checked = { name: string; slug: string; description: string; parentId: number | null };
 
@@ -82,7 +82,9 @@ export async function deleteSectionAction(_state: ActionState, form: FormData): 
     if (result.reason === 'stories')
       return {
         ok: false,
-        message: `This section has ${result.count} ${result.count === 1 ? 'story' : 'stories'}. Move them to another section first; a section with stories cannot be deleted.`,
+        message:
+          `This section has ${result.count} ${result.count === 1 ? 'story' : 'stories'}. ` +
+          'Move them to another section first; a section with stories cannot be deleted.',
       };
     if (result.reason === 'children')
       return { ok: false, message: 'This section has subsections. Move or delete them first.' };

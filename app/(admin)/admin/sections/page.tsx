@@ -7,8 +7,9 @@ import { sectionOptions } from '@/components/admin/section-options';
 import { countStoriesPerSection } from '@/db/queries/admin-sections';
 import { listSections, type SectionNode } from '@/db/queries/sections';
 import { requireStaff } from '@/lib/auth/staff';
-import { sectionPath } from '@/lib/routes';
+import { sectionPath } from '@/lib/domain/routes';
 import { createSectionAction, reorderSectionAction } from './actions';
+import { Notice } from '@/components/ui/notice';
 
 export const metadata: Metadata = { title: 'Sections' };
 
@@ -64,11 +65,7 @@ export default async function SectionsPage({
   return (
     <>
       <PageHeader title="Sections" />
-      {deleted ? (
-        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
-          Section deleted.
-        </p>
-      ) : null}
+      {deleted ? <Notice>Section deleted.</Notice> : null}
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <Tree all={all} parentId={null} counts={countStoriesPerSection()} />
         <section aria-labelledby="new-section" className="admin-card h-fit">

@@ -17,6 +17,7 @@ import { revalidateStory } from '@/lib/admin/revalidate';
 import { storySchema } from '@/lib/admin/story-schema';
 import { resolvePublication } from '@/lib/admin/story-rules';
 import { requireStaffAction } from '@/lib/auth/staff';
+import { renderedBody } from '@/lib/markdown';
 import { canEditStory } from '@/lib/permissions';
 import { z } from 'zod';
 
@@ -57,7 +58,7 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
     authorId: input.authorId ?? null,
     byline: input.byline,
     dateline: input.dateline,
-    body: input.body,
+    ...renderedBody(input.body),
     tags: input.tags,
     relatedIds: [...related.ids.values()],
     status: publication.value.status,

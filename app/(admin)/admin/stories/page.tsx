@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AdminTable } from '@/components/admin/admin-table';
 import { FilterSelect, filterControlClass } from '@/components/admin/filter-select';
 import { PageHeader } from '@/components/admin/page-header';
 import { sectionOptions } from '@/components/admin/section-options';
 import { StatusBadge } from '@/components/admin/status-badge';
 import { Pagination } from '@/components/ui/pagination';
-import { ARTICLE_STATUSES, type ArticleStatus } from '@/db/schema';
+import { ARTICLE_STATUSES, type ArticleStatus } from '@/lib/domain/article-status';
 import {
   countStoriesForAdmin,
   listAuthors,
@@ -19,7 +20,7 @@ import { STATUS_LABELS } from '@/lib/admin/story-schema';
 import { requireStaff } from '@/lib/auth/staff';
 import { formatDateTime } from '@/lib/format';
 import { can, canEditStory, canViewStoryInsights } from '@/lib/permissions';
-import { articlePath } from '@/lib/routes';
+import { articlePath } from '@/lib/domain/routes';
 
 export const metadata: Metadata = { title: 'Stories' };
 
@@ -96,38 +97,31 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
       <p className="mb-2 text-sm text-muted">
         {total} {total === 1 ? 'story' : 'stories'}
       </p>
-      <table className="admin-table">
-        <thead>
-          <tr>
-            <th scope="col">Headline</th>
-            <th scope="col">Status</th>
-            <th scope="col">Section</th>
-            <th scope="col">Byline</th>
-            <th scope="col">Changed</th>
-            <th scope="col">
-              <span className="sr-only">Links</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((s) => (
-            <tr key={s.id}>
-              <td>
-                {canEditStory(user, s) ? (
-                  <Link href={`/admin/stories/${s.id}`} className="font-semibold text-brand hover:underline">
-                    {s.title}
-                  </Link>
-                ) : (
-                  <span className="font-semibold">{s.title}</span>
-                )}
-              </td>
-              <td>
-                <StatusBadge status={s.status} publishedAt={s.publishedAt} />
-              </td>
-              <td>{s.sectionName}</td>
-              <td>{s.byline}</td>
-              <td className="whitespace-nowrap text-muted">{formatDateTime(s.updatedAt)}</td>
-              <td className="whitespace-nowrap">
+      <AdminTable
+        rows={rows}
+        rowKey={(s) => s.id}
+        columns={[
+          {
+            header: 'Headline',
+            cell: (s) =>
+              canEditStory(user, s) ? (
+                <Link href={`/admin/stories/${s.id}`} className="font-semibold text-brand hover:underline">
+                  {s.title}
+                </Link>
+              ) : (
+                <span className="font-semibold">{s.title}</span>
+              ),
+          },
+          { header: 'Status', cell: (s) => <StatusBadge status={s.status} publishedAt={s.publishedAt} /> },
+          { header: 'Section', cell: (s) => s.sectionName },
+          { header: 'Byline', cell: (s) => s.byline },
+          { header: 'Changed', className: 'whitespace-nowrap text-muted', cell: (s) => formatDateTime(s.updatedAt) },
+          {
+            header: null,
+            hiddenHeader: 'Links',
+            className: 'whitespace-nowrap',
+            cell: (s) => (
+              <>
                 <Link href={`/admin/stories/${s.id}/preview`} className="hover:underline">
                   Preview
                 </Link>
@@ -147,11 +141,11 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
                     </Link>
                   </>
                 ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+      />
       {rows.length === 0 ? <p className="mt-4 text-muted">No story matches these filters.</p> : null}
       <Pagination page={page} pageCount={pageCount} href={(n) => withParam('/admin/stories', params, 'page', n)} />
     </>

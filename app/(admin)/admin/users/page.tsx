@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { SelectField, TextField } from '@/components/ui/fields';
+import { AdminTable } from '@/components/admin/admin-table';
 import { PageHeader } from '@/components/admin/page-header';
-import { ROLES } from '@/db/schema';
+import { ROLES } from '@/lib/domain/roles';
 import { listUsers } from '@/db/queries/users';
 import { requireStaff } from '@/lib/auth/staff';
 import { formatDateTime } from '@/lib/format';
@@ -22,32 +23,27 @@ export default async function UsersPage() {
     <>
       <PageHeader title="Users" />
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
-        <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">E-mail</th>
-              <th scope="col">Role</th>
-              <th scope="col">State</th>
-              <th scope="col">Changed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <td>
-                  <Link href={`/admin/users/${u.id}`} className="font-semibold text-brand hover:underline">
-                    {u.name}
-                  </Link>
-                </td>
-                <td>{u.email}</td>
-                <td>{ROLE_LABELS[u.role]}</td>
-                <td>{u.disabled ? <span className="font-semibold text-red-700">Disabled</span> : 'Active'}</td>
-                <td className="text-muted">{formatDateTime(u.updatedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <AdminTable
+          rows={users}
+          rowKey={(u) => u.id}
+          columns={[
+            {
+              header: 'Name',
+              cell: (u) => (
+                <Link href={`/admin/users/${u.id}`} className="font-semibold text-brand hover:underline">
+                  {u.name}
+                </Link>
+              ),
+            },
+            { header: 'E-mail', cell: (u) => u.email },
+            { header: 'Role', cell: (u) => ROLE_LABELS[u.role] },
+            {
+              header: 'State',
+              cell: (u) => (u.disabled ? <span className="font-semibold text-red-700">Disabled</span> : 'Active'),
+            },
+            { header: 'Changed', className: 'text-muted', cell: (u) => formatDateTime(u.updatedAt) },
+          ]}
+        />
         <section aria-labelledby="new-user" className="admin-card">
           <h2 id="new-user" className="mb-3 text-lg font-bold">
             New user

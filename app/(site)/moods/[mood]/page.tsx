@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { MoodRanking, moodRankingMetadata } from '@/components/mood/mood-ranking';
 import { listSections } from '@/db/queries/sections';
 import { readRankingQuery } from '@/lib/mood-ranking-query';
-import { moodFromSlug } from '@/lib/moods';
+import { moodFromSlug } from '@/lib/domain/moods';
 
 // Reached only with a query the rewrites in next.config.ts do not understand (every other request
 // goes to the cached page for its period and section): rendered per request, with a message for each

@@ -10,10 +10,10 @@ import { getPublicArticleBySlug, listRelatedArticles } from '@/db/queries/articl
 import { listSections, sectionTrail } from '@/db/queries/sections';
 import { getActivePromo, getSiteSettings } from '@/db/queries/site';
 import { getVoteSummary } from '@/db/queries/votes';
-import type { Mood } from '@/lib/moods';
-import { absoluteUrl, articlePath, sectionPath } from '@/lib/routes';
+import type { Mood } from '@/lib/domain/moods';
+import { absoluteUrl, articlePath, sectionPath } from '@/lib/domain/routes';
 import { articleDescription, articleJsonLd, articleMetadata } from '@/lib/seo';
-import { SLUG_PATTERN } from '@/lib/slug';
+import { SLUG_PATTERN } from '@/lib/domain/slug';
 
 // Rendered on first request and cached; publishing, editing and votes revalidate the path on demand.
 export const revalidate = 300;

@@ -1,12 +1,13 @@
 // A share link: counts the click (story, network, UTC day) and sends the reader on to the network's
-// share page. The target comes only from lib/share-networks.ts; query strings are never read.
+// share page. The target comes only from lib/share/share-urls.ts; query strings are never read.
 import { z } from 'zod';
 import { getSiteSettings } from '@/db/queries/site';
 import { recordedWriteFailure } from '@/db/queries/health';
 import { getShareTarget, recordShareClick, type ShareTarget } from '@/db/queries/shares';
-import { absoluteUrl, articlePath } from '@/lib/routes';
-import { buildShareUrl, LINK_NETWORKS, type LinkNetwork } from '@/lib/share-networks';
-import { SLUG_PATTERN } from '@/lib/slug';
+import { absoluteUrl, articlePath } from '@/lib/domain/routes';
+import { LINK_NETWORKS, type LinkNetwork } from '@/lib/domain/share-networks';
+import { buildShareUrl } from '@/lib/share/share-urls';
+import { SLUG_PATTERN } from '@/lib/domain/slug';
 import { clientAddressHash } from '@/lib/votes/client-address';
 import { voteSettings } from '@/lib/votes/settings';
 

@@ -6,8 +6,9 @@ import { MarkdownEditor } from '@/components/admin/markdown-editor';
 import { PageHeader } from '@/components/admin/page-header';
 import { getPageForEdit } from '@/db/queries/admin-site';
 import { requireStaff } from '@/lib/auth/staff';
-import { STATIC_PAGES } from '@/lib/routes';
+import { STATIC_PAGES } from '@/lib/domain/routes';
 import { savePageAction } from '../../furniture-actions';
+import { Notice } from '@/components/ui/notice';
 
 export const metadata: Metadata = { title: 'Edit page' };
 
@@ -26,11 +27,7 @@ export default async function EditPagePage({ params, searchParams }: Props) {
   return (
     <>
       <PageHeader title={page.title} back={{ href: '/admin/pages', label: 'Pages' }} />
-      {saved ? (
-        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
-          Saved. Readers see the new text now.
-        </p>
-      ) : null}
+      {saved ? <Notice>Saved. Readers see the new text now.</Notice> : null}
       <ActionForm action={savePageAction} actionName="page.save">
         <input type="hidden" name="slug" value={slug} />
         <TextField name="title" label="Title" defaultValue={page.title} maxLength={120} required />

@@ -7,6 +7,7 @@ import { sectionOptions } from '@/components/admin/section-options';
 import { listSections, sectionAndDescendantIds } from '@/db/queries/sections';
 import { requireStaff } from '@/lib/auth/staff';
 import { deleteSectionAction, updateSectionAction } from '../actions';
+import { Notice } from '@/components/ui/notice';
 
 export const metadata: Metadata = { title: 'Section' };
 
@@ -24,11 +25,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
   return (
     <>
       <PageHeader title={section.name} back={{ href: '/admin/sections', label: 'Sections' }} />
-      {saved ? (
-        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
-          Saved.
-        </p>
-      ) : null}
+      {saved ? <Notice>Saved.</Notice> : null}
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <section className="admin-card" aria-label="Edit section">
           <ActionForm action={updateSectionAction} actionName="section.update">

@@ -11,9 +11,10 @@ import { getStoryForEdit, listAuthors, storyIsPublic } from '@/db/queries/admin-
 import { listSections } from '@/db/queries/sections';
 import { requireStaff } from '@/lib/auth/staff';
 import { can, canEditStory, canViewStoryInsights } from '@/lib/permissions';
-import { articlePath } from '@/lib/routes';
-import { removeHeroAction, unpublishStoryAction } from '../actions';
+import { articlePath } from '@/lib/domain/routes';
+import { removeHeroAction, saveStoryAction, unpublishStoryAction } from '../actions';
 import { updateHeroTextAction, uploadHeroAction } from '../hero-actions';
+import { Notice } from '@/components/ui/notice';
 
 export const metadata: Metadata = { title: 'Edit story' };
 
@@ -73,15 +74,9 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
         <StatusBadge status={story.status} publishedAt={story.publishedAt} />
         {story.createdByName ? <span>Started by {story.createdByName}</span> : null}
       </p>
-      {savedMessage ? (
-        <p
-          role="status"
-          className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100"
-        >
-          {savedMessage}
-        </p>
-      ) : null}
+      {savedMessage ? <Notice>{savedMessage}</Notice> : null}
       <StoryForm
+        action={saveStoryAction}
         role={user.role}
         sections={listSections()}
         authors={listAuthors()}

@@ -4,6 +4,7 @@ import { StoryForm } from '@/components/admin/story-form';
 import { listAuthors } from '@/db/queries/admin-stories';
 import { listSections } from '@/db/queries/sections';
 import { requireStaff } from '@/lib/auth/staff';
+import { saveStoryAction } from '../actions';
 
 export const metadata: Metadata = { title: 'New story' };
 
@@ -13,6 +14,7 @@ export default async function NewStoryPage() {
     <>
       <PageHeader title="New story" back={{ href: '/admin/stories', label: 'Stories' }} />
       <StoryForm
+        action={saveStoryAction}
         role={user.role}
         sections={listSections()}
         authors={listAuthors()}

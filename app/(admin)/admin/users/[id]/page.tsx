@@ -3,12 +3,13 @@ import { notFound } from 'next/navigation';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { SelectField, TextField } from '@/components/ui/fields';
 import { PageHeader } from '@/components/admin/page-header';
-import { ROLES } from '@/db/schema';
+import { ROLES } from '@/lib/domain/roles';
 import { getUserById } from '@/db/queries/users';
 import { requireStaff } from '@/lib/auth/staff';
 import { ROLE_LABELS } from '@/lib/permissions';
 import { PASSWORD_MIN } from '@/lib/password';
 import { resetUserPasswordAction, setUserDisabledAction, updateUserAction } from '../actions';
+import { Notice } from '@/components/ui/notice';
 
 export const metadata: Metadata = { title: 'User' };
 
@@ -24,9 +25,7 @@ export default async function UserPage({ params, searchParams }: Props) {
     <>
       <PageHeader title={user.name} back={{ href: '/admin/users', label: 'Users' }} />
       {created ? (
-        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-900">
-          User created. Give them their password in person; they can change it under their account.
-        </p>
+        <Notice>User created. Give them their password in person; they can change it under their account.</Notice>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <section aria-labelledby="details" className="admin-card">

@@ -2,8 +2,8 @@
 import { getPublicArticleBySlug } from '@/db/queries/articles';
 import { getSiteSettings } from '@/db/queries/site';
 import { renderShareCard } from '@/lib/og/share-card';
-import { siteUrl } from '@/lib/routes';
-import { SLUG_PATTERN } from '@/lib/slug';
+import { siteUrl } from '@/lib/domain/routes';
+import { SLUG_PATTERN } from '@/lib/domain/slug';
 
 export const revalidate = 300;
 export const generateStaticParams = async () => [];

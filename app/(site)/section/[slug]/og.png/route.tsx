@@ -2,7 +2,7 @@
 import { getSectionBySlug } from '@/db/queries/sections';
 import { getSiteSettings } from '@/db/queries/site';
 import { renderShareCard } from '@/lib/og/share-card';
-import { siteUrl } from '@/lib/routes';
+import { siteUrl } from '@/lib/domain/routes';
 
 export const revalidate = 300;
 export const generateStaticParams = async () => [];

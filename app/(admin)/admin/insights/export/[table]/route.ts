@@ -27,6 +27,7 @@ export async function GET(request: Request, { params }: RouteContext<'/admin/ins
   if (!resolved.ok) return plain(resolved.message, 400);
   const t = dashboardTable(loadDashboard(resolved.filter), table as DashboardTable, 'csv');
   const w = resolved.filter.window;
-  const name = `moodwire-${table}-${w.fromDay}-to-${w.toDay}${resolved.filter.section ? `-${resolved.filter.section.slug}` : ''}.csv`;
+  const section = resolved.filter.section ? `-${resolved.filter.section.slug}` : '';
+  const name = `moodwire-${table}-${w.fromDay}-to-${w.toDay}${section}.csv`;
   return csvResponse(name, t.columns, t.rows);
 }

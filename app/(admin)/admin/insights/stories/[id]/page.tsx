@@ -4,23 +4,24 @@ import { forbidden, notFound } from 'next/navigation';
 import { PageHeader } from '@/components/admin/page-header';
 import { StatusBadge } from '@/components/admin/status-badge';
 import { BarChart } from '@/components/insights/bar-chart';
-import { ChartFigure } from '@/components/insights/chart-figure';
-import { formatCount } from '@/components/insights/chart-scale';
-import { MoodTimelineChart } from '@/components/insights/mood-timeline-chart';
+import { ChartFigure, figureSource, StatCards } from '@/components/insights/chart-figure';
+import { MoodTimelineFigure } from '@/components/insights/mood-timeline-chart';
 import { InsightsFilter } from '@/components/insights/insights-filter';
 import { StackedBarChart } from '@/components/insights/stacked-bar-chart';
-import { moodMixSummary, sharesSummary } from '@/components/insights/summaries';
-import { VotingToggle } from '@/components/insights/voting-toggle';
+import { SharesFigure } from '@/components/insights/shares-figure';
+import { moodMixSummary } from '@/components/insights/summaries';
+import { VotingToggle } from '@/components/moderation/voting-toggle';
 import { storyIsPublic } from '@/db/queries/admin-stories';
 import { getStoryForInsights } from '@/db/queries/insights';
 import { param, type RawSearchParams } from '@/lib/admin/search-params';
 import { requireStaff } from '@/lib/auth/staff';
-import { MOOD_COLOURS, NETWORK_COLOURS, PRIMARY_COLOUR } from '@/lib/insights/colours';
+import { MOOD_COLOURS, networkColour } from '@/lib/insights/colours';
 import { loadStoryReport, networkLabel, storyTable, type StoryReport, type StoryTable } from '@/lib/insights/reports';
 import { bucketLabel, bucketTick, parseInsightsWindow, windowQuery } from '@/lib/insights/window';
-import { MOODS, MOOD_LABELS, percentages } from '@/lib/moods';
+import { MOODS, MOOD_LABELS, percentages } from '@/lib/domain/moods';
 import { can, canEditStory, canViewStoryInsights } from '@/lib/permissions';
-import { articlePath } from '@/lib/routes';
+import { articlePath } from '@/lib/domain/routes';
+import { setVotingPausedAction } from '@/app/(admin)/admin/moderation/actions';
 
 export const metadata: Metadata = { title: 'Story insights' };
 
@@ -67,7 +68,9 @@ export default async function StoryInsightsPage({
         <span data-voting={story.votingPaused ? 'paused' : 'open'}>
           {story.votingPaused ? 'Voting is paused' : 'Voting is open'}
         </span>
-        {can(user.role, 'votes.moderate') ? <VotingToggle storyId={story.id} paused={story.votingPaused} /> : null}
+        {can(user.role, 'votes.moderate') ? (
+          <VotingToggle action={setVotingPausedAction} storyId={story.id} paused={story.votingPaused} />
+        ) : null}
       </div>
       <InsightsFilter
         action={`/admin/insights/stories/${story.id}`}
@@ -85,39 +88,27 @@ export default async function StoryInsightsPage({
 
 function StoryBody({ id, r }: { id: number; r: StoryReport }) {
   const w = r.window;
-  const csv = (t: StoryTable) => `/admin/insights/stories/${id}/export/${t}?${windowQuery(w)}`;
-  const table = (t: StoryTable) => ({ caption: t, ...storyTable(r, t, 'html') });
+  const source = figureSource<StoryTable>(
+    (t) => storyTable(r, t, 'html'),
+    (t) => `/admin/insights/stories/${id}/export/${t}?${windowQuery(w)}`,
+  );
   const p = percentages(r.tallies);
   const mixSummary = moodMixSummary(r.tallies, 'counted on this story in all');
   const timeSummary = moodMixSummary(r.windowTotals, `cast in this period (${w.label})`);
   const shareRows = r.networks.map((n) => ({ label: networkLabel(n), count: r.shareTotals[n] ?? 0 }));
-  const shareTotal = shareRows.reduce((n, s) => n + s.count, 0);
   return (
     <>
-      <dl className="mb-6 grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <div className="admin-card">
-          <dt className="text-sm text-muted">Readers who voted</dt>
-          <dd className="text-2xl font-bold" data-stat="readers">
-            {formatCount(r.readers.readers)}
-          </dd>
-        </div>
-        <div className="admin-card">
-          <dt className="text-sm text-muted">Votes voided by moderation</dt>
-          <dd className="text-2xl font-bold" data-stat="voided">
-            {formatCount(r.readers.voided)}
-          </dd>
-        </div>
-        <div className="admin-card">
-          <dt className="text-sm text-muted">Distinct addresses, last 48 hours</dt>
-          <dd className="text-2xl font-bold">{formatCount(r.readers.recentAddresses)}</dd>
-        </div>
-      </dl>
+      <StatCards
+        stats={[
+          { label: 'Readers who voted', value: r.readers.readers, stat: 'readers' },
+          { label: 'Votes voided by moderation', value: r.readers.voided, stat: 'voided' },
+          { label: 'Distinct addresses, last 48 hours', value: r.readers.recentAddresses },
+        ]}
+      />
       <ChartFigure
-        id="moods"
+        {...source('moods')}
         title="Mood distribution"
         summary={mixSummary}
-        csvHref={csv('moods')}
-        table={table('moods')}
         empty={r.total === 0 ? 'Nobody has voted on this story yet.' : undefined}
         chart={
           <BarChart
@@ -133,38 +124,30 @@ function StoryBody({ id, r }: { id: number; r: StoryReport }) {
           />
         }
       />
-      <ChartFigure
-        id="mood-timeline"
+      <MoodTimelineFigure
+        source={source('mood-timeline')}
         title="Votes over time by mood"
         summary={timeSummary}
-        csvHref={csv('mood-timeline')}
-        table={table('mood-timeline')}
         empty={r.buckets.every((b) => b.total === 0) ? 'No votes were cast in this period.' : undefined}
-        chart={<MoodTimelineChart bucket={w.bucket} buckets={r.buckets} description={timeSummary} />}
+        bucket={w.bucket}
+        buckets={r.buckets}
       />
-      <ChartFigure
-        id="shares-timeline"
+      <SharesFigure
+        source={source('shares-timeline')}
         title="Shares by network over time"
-        summary={sharesSummary(shareRows)}
-        csvHref={csv('shares-timeline')}
-        table={table('shares-timeline')}
-        empty={shareTotal === 0 ? 'No shares in this period.' : undefined}
-        chart={
+        shares={shareRows}
+        chart={(summary) => (
           <StackedBarChart
             id="shares-timeline-chart"
             title="Shares by network, day by day"
-            description={sharesSummary(shareRows)}
-            series={r.networks.map((n) => ({
-              key: n,
-              label: networkLabel(n),
-              colour: NETWORK_COLOURS[n] ?? PRIMARY_COLOUR,
-            }))}
+            description={summary}
+            series={r.networks.map((n) => ({ key: n, label: networkLabel(n), colour: networkColour(n) }))}
             buckets={r.shareDays.map((d) => {
               const start = Date.parse(`${d.day}T00:00:00Z`);
               return { tick: bucketTick(start, 'day'), label: bucketLabel(start, 'day'), values: d.counts };
             })}
           />
-        }
+        )}
       />
     </>
   );

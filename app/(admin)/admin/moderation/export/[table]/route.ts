@@ -3,7 +3,7 @@ import { listVoteBursts, listVoteSpikes } from '@/db/queries/moderation';
 import { staffForRoute } from '@/lib/auth/staff';
 import { csvResponse } from '@/lib/insights/csv';
 import { moderationSettings } from '@/lib/moderation/settings';
-import { MOODS, MOOD_LABELS } from '@/lib/moods';
+import { MOODS, MOOD_LABELS } from '@/lib/domain/moods';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -6,12 +6,12 @@ import { getStoryAccess } from '@/db/queries/admin-stories';
 import { getArticleByIdForPreview } from '@/db/queries/articles';
 import { listSections, sectionTrail } from '@/db/queries/sections';
 import { getSiteSettings } from '@/db/queries/site';
-import { currentTime } from '@/lib/admin/datetime';
+import { currentTime } from '@/lib/time-zone';
 import { STATUS_LABELS } from '@/lib/admin/story-schema';
 import { requireStaff } from '@/lib/auth/staff';
 import { canPreviewStory } from '@/lib/permissions';
-import { absoluteUrl, articlePath, sectionPath } from '@/lib/routes';
-import type { ArticleStatus } from '@/db/schema';
+import { absoluteUrl, articlePath, sectionPath } from '@/lib/domain/routes';
+import type { ArticleStatus } from '@/lib/domain/article-status';
 
 export const metadata: Metadata = { title: 'Preview', robots: { index: false, follow: false } };
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { MoodRanking, moodRankingMetadata } from '@/components/mood/mood-ranking';
 import { MOOD_WINDOWS, type MoodWindow } from '@/db/queries/mood-rankings';
-import { moodFromSlug } from '@/lib/moods';
+import { moodFromSlug } from '@/lib/domain/moods';
 
 // One mood, one period, all sections: what /moods/<mood>?window=<window> shows (next.config.ts
 // rewrites to it). Cached; votes expire it within seconds (lib/votes/revalidate-story.ts), and the period

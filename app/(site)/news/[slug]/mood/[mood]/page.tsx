@@ -4,7 +4,7 @@
 // canonical URL stays /news/<slug>. See docs/decisions/002-mood-vote-freshness.md.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { moodFromSlug } from '@/lib/moods';
+import { moodFromSlug } from '@/lib/domain/moods';
 import ArticlePage, { generateMetadata as articleMetadata } from '../../page';
 
 export const revalidate = 300;

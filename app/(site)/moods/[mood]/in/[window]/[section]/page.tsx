@@ -4,7 +4,7 @@ import { MoodRanking, moodRankingMetadata } from '@/components/mood/mood-ranking
 import { MOOD_WINDOWS, type MoodWindow } from '@/db/queries/mood-rankings';
 import { getSectionBySlug } from '@/db/queries/sections';
 import { unknownSectionMessage } from '@/lib/mood-ranking-query';
-import { moodFromSlug } from '@/lib/moods';
+import { moodFromSlug } from '@/lib/domain/moods';
 
 // One mood, one period, one section tree: what /moods/<mood>?window=<window>&section=<section> shows
 // (next.config.ts rewrites to it). Cached like the all-sections page (decision 015).

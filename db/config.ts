@@ -1,10 +1,20 @@
-// How the server opens its database, from the environment, checked once with clear messages.
+// Where the database is and how the server opens it, from the environment, checked with clear messages.
+// Plain Node (no Next imports): scripts use it too.
+// - DATABASE_PATH: the SQLite file (default data/moodwire.db); its folder keeps the generated secret
+//   and the uploads' bookkeeping (lib/data-dir.ts).
 // - DATABASE_READ_ONLY=1 serves the site without ever writing (maintenance, a restored copy under
 //   inspection, a read-only volume): stories render, voting and sharing counts are paused.
 // - MOODWIRE_TEST_MAX_PAGE_COUNT is a test hook (decision 014): it caps the database at that many
 //   pages (never below its size at start) on the server's own connection, so a test can make the
 //   disk "full" and free space again from a second connection. Nothing sets it but a test.
+import path from 'node:path';
 import { z } from 'zod';
+
+export function databasePath(): string {
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.DATABASE_PATH || path.join(process.cwd(), 'data', 'moodwire.db'),
+  );
+}
 
 export type DatabaseMode = { readonly: boolean; maxPageCount?: number };
 

@@ -1,6 +1,6 @@
 // Every public URL is built here, so links, feeds, sitemaps and redirects agree.
-import type { Mood } from '@/db/schema';
-import type { LinkNetwork } from '@/lib/share-networks';
+import type { Mood } from './moods';
+import type { LinkNetwork } from './share-networks';
 
 export const articlePath = (slug: string) => `/news/${slug}`;
 export const sectionPath = (slug: string) => `/section/${slug}`;

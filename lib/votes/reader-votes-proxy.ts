@@ -6,7 +6,7 @@
 // proxy a second time for the rewritten path, so the rewrite marks its request; the mark only lets
 // a request see a variant, which a client forging it could only show to itself.
 import { NextResponse, type NextRequest } from 'next/server';
-import { SLUG_PATTERN } from '@/lib/slug';
+import { SLUG_PATTERN } from '@/lib/domain/slug';
 import { hintedMood, moodVariantPath, VOTED_HINT_COOKIE } from '@/lib/votes/voted-hint';
 
 const ARTICLE_PATH = /^\/news\/([^/]+)$/;

@@ -2,8 +2,9 @@
 // /reader.js (lib/client/reader.ts): plain DOM, no framework, nothing runs until a form is on the page.
 // A cached page (or one restored from the back/forward cache) may be behind: the live counts and the
 // reader's own choice are fetched once the vote comes near the screen.
-import { applyChoice, isMood, MOODS, percentages, type Mood, type MoodChoice, type Tallies } from '@/lib/moods';
-import { moodStatsText, voteAnnouncement, voteStatus, VOTE_PENDING } from '@/lib/mood-vote-text';
+import { isMood, MOODS, percentages, type Mood, type Tallies } from '@/lib/domain/moods';
+import { applyChoice, type MoodChoice } from '@/lib/votes/choice';
+import { moodStatsText, voteAnnouncement, voteStatus, VOTE_PENDING } from '@/lib/votes/vote-text';
 
 type SummaryJson = { ok: true; tallies: Tallies; mine: Mood | null; closed?: boolean; paused?: string };
 

@@ -1,20 +1,9 @@
-// The eight moods as readers see them: order, labels and the words the rankings use. Client code
-// imports this file, so it repeats the list from db/schema.ts instead of pulling drizzle into the
-// browser; tests/unit/moods.test.ts checks that both lists agree.
-import type { Mood } from '@/db/schema';
+// The eight moods: their order, labels, the words the rankings use, and the arithmetic of a story's
+// counts. A leaf of the domain (lib/domain/): it imports nothing of ours, so db/schema.ts (the
+// column's CHECK), the queries, the server pages and the reader script all take the list from here.
 
-export type { Mood };
-
-export const MOODS = [
-  'touched',
-  'sympathetic',
-  'bored',
-  'angry',
-  'amused',
-  'sad',
-  'happy',
-  'no_comment',
-] as const satisfies readonly Mood[];
+export const MOODS = ['touched', 'sympathetic', 'bored', 'angry', 'amused', 'sad', 'happy', 'no_comment'] as const;
+export type Mood = (typeof MOODS)[number];
 
 export const MOOD_LABELS: Record<Mood, string> = {
   touched: 'Touched',
@@ -82,18 +71,4 @@ export function percentages(t: Tallies): Tallies {
     }
   }
   return out;
-}
-
-export type MoodChoice = { tallies: Tallies; mine: Mood | null };
-
-/** What choosing `mood` does, as the server does it: vote, move the vote, or take it back. */
-export function applyChoice(s: MoodChoice, mood: Mood): MoodChoice {
-  const tallies = { ...s.tallies };
-  if (s.mine === mood) {
-    tallies[mood] = Math.max(0, tallies[mood] - 1);
-    return { tallies, mine: null };
-  }
-  if (s.mine) tallies[s.mine] = Math.max(0, tallies[s.mine] - 1);
-  tallies[mood] += 1;
-  return { tallies, mine: mood };
 }

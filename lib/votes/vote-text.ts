@@ -1,7 +1,8 @@
 // The words of the mood vote, in one place for the server-rendered form (components/mood) and the
-// script that updates it in place (lib/client/mood-vote.ts). No imports beyond lib/moods: both sides
-// bundle it.
-import { MOOD_LABELS, MOODS, percentages, sumTallies, type MoodChoice } from '@/lib/moods';
+// script that updates it in place (lib/votes/vote-in-place.ts). No imports beyond the mood list: both
+// sides bundle it.
+import { MOOD_LABELS, MOODS, percentages, sumTallies } from '@/lib/domain/moods';
+import type { MoodChoice } from '@/lib/votes/choice';
 
 // Made on first use: building an Intl formatter costs a phone tens of milliseconds, and most pages
 // that load the reader script never show a count.

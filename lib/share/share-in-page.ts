@@ -1,9 +1,21 @@
 // The share bar's controls that need a script (components/share): copy link, the phone's share sheet
 // and the WeChat QR popover. Part of /reader.js (lib/client/reader.ts). Shares that never leave the
 // page are reported to /api/share.
-import { reportShare } from '@/components/share/report-share';
+import type { ReportedNetwork } from '@/lib/domain/share-networks';
 
 const CONFIRM_MS = 3000;
+
+/** Tells the server about a share that did not go through a /share/ link. A lost report never bothers the reader. */
+function reportShare(slug: string, network: ReportedNetwork): void {
+  fetch('/api/share', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ slug, network }),
+    credentials: 'same-origin',
+    // The reader may leave the page right after sharing; keepalive lets the report finish.
+    keepalive: true,
+  }).catch(() => {});
+}
 const inWeChatBrowser = () => /MicroMessenger/i.test(navigator.userAgent);
 
 async function writeClipboard(text: string): Promise<boolean> {
