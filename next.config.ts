@@ -9,6 +9,7 @@ import { databaseMode } from './lib/database-mode';
 import { rasterizeDemoImages } from './lib/server/demo-images';
 import { buildReaderScript } from './lib/server/reader-script';
 import { voteSettings } from './lib/votes/settings';
+import { HINT_VALUE_PATTERN, VOTED_HINT_COOKIE } from './lib/votes/voted-hint';
 
 // next.config is evaluated inside the process that serves requests (`next start`, `next dev`), so
 // every way of starting Next gets the trusted client address header (docs/decisions/003-client-ip.md).
@@ -39,19 +40,28 @@ const nextConfig: NextConfig = {
     // Hero photos (5 MB at most) are posted to a server action; room for the multipart overhead.
     serverActions: { bodySizeLimit: '6mb' },
   },
-  // Mood rankings are cached per mood, period and section (decision 015): a query these rules fully
-  // understand is served by the cached page for it, /moods/<mood>/in/<window>[/<section>], while the
-  // address stays /moods/<mood>?window=…&section=…. An empty value counts as absent (the plain form
-  // sends "All sections" as section=). Anything else reaches /moods/<mood> itself, rendered per
-  // request with a message about what it did not understand. Rewrites here, not in proxy.ts: Next
-  // serves a proxy's rewrite by an HTTP request to itself when the server is bound to 127.0.0.1.
+  // Rewrites here, not in proxy.ts: Next resolves these inside the server, while a rewrite returned by
+  // the proxy becomes an HTTP request from the server to itself whenever the server is bound to a
+  // loopback address (127.0.0.1, ::1: the README's HOSTNAME example, the bench, Playwright). Next's
+  // proxy names that host `localhost` and then no longer recognises the rewrite as its own (upstream
+  // vercel/next.js#94745); under concurrent requests those self-requests failed with ECONNRESET (a 500)
+  // and stacked close listeners on the response. See docs/decisions/017-voter-copy-without-a-self-request.md.
   async rewrites() {
+    // Mood rankings are cached per mood, period and section (decision 015): a query these rules fully
+    // understand is served by the cached page for it, /moods/<mood>/in/<window>[/<section>], while the
+    // address stays /moods/<mood>?window=…&section=…. An empty value counts as absent (the plain form
+    // sends "All sections" as section=). Anything else reaches /moods/<mood> itself, rendered per
+    // request with a message about what it did not understand.
     const window = { type: 'query', key: 'window', value: '(?<window>day|week|month)' } as const;
     const section = { type: 'query', key: 'section', value: '(?<section>[a-z0-9-]{1,120})' } as const;
     const noWindow = { type: 'query', key: 'window' } as const;
     const noSection = { type: 'query', key: 'section' } as const;
+    // A reader whose hint cookie (scoped to this story's address) names a mood gets the story's cached
+    // copy with that mood marked (decision 002).
+    const hint = { type: 'cookie', key: VOTED_HINT_COOKIE, value: HINT_VALUE_PATTERN } as const;
     return {
       beforeFiles: [
+        { source: '/news/:slug', has: [hint], destination: '/news/:slug/mood/:mood' },
         { source: '/moods/:mood', has: [window, section], destination: '/moods/:mood/in/:window/:section' },
         { source: '/moods/:mood', has: [window], missing: [noSection], destination: '/moods/:mood/in/:window' },
         { source: '/moods/:mood', has: [section], missing: [noWindow], destination: '/moods/:mood/in/week/:section' },
@@ -60,6 +70,11 @@ const nextConfig: NextConfig = {
       afterFiles: [],
       fallback: [],
     };
+  },
+  // The per-mood copies of a story are reached only through the rewrite above (redirects apply to the
+  // address asked for, never to a rewrite's destination): a direct visit is sent to the story itself.
+  async redirects() {
+    return [{ source: '/news/:slug/mood/:mood', destination: '/news/:slug', permanent: true }];
   },
   images: {
     // Uploaded photos are resized by sharp once, at upload, into fixed widths; the loader picks one.

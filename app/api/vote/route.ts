@@ -19,7 +19,7 @@ import {
 import { voteSettings } from '@/lib/votes/settings';
 import { errorPage } from '@/lib/votes/error-page';
 import { pausedMessage, pausedNotice, PAUSED_TITLE } from '@/lib/votes/paused';
-import { hintedMood, updateVotedHint, VOTED_HINT_COOKIE } from '@/lib/votes/voted-hint';
+import { LEGACY_HINT_COOKIE, votedHintCookie } from '@/lib/votes/voted-hint';
 import {
   isCrossSite,
   isVoteRequestError,
@@ -184,16 +184,18 @@ export async function GET(request: NextRequest): Promise<Response> {
     },
     { headers: { 'cache-control': NO_STORE } },
   );
-  // Repairs the routing hint if it went missing or stale (deleted cookie, vote removed elsewhere).
+  // Repairs the hint if it went missing or stale (deleted cookie, vote removed elsewhere). The hint is
+  // scoped to the story's address, so this request cannot see it: it is sent whatever it was.
   if (readerId) setHint(request, response, article.slug, mine);
   return response;
 }
 
+/** The story's hint cookie, which lets its cached pages mark the reader's choice (lib/votes/voted-hint.ts). */
 function setHint(request: NextRequest, response: Response, slug: string, mine: Mood | null) {
-  const before = request.cookies.get(VOTED_HINT_COOKIE)?.value;
-  if ((hintedMood(before, slug) ?? null) === mine) return;
-  const after = updateVotedHint(before, slug, mine);
-  appendCookie(response, VOTED_HINT_COOKIE, after, after === '' ? 0 : undefined);
+  const o = voteCookieOptions();
+  const hint = votedHintCookie(slug, mine, { secure: o.secure, maxAge: o.maxAge });
+  if (hint) response.headers.append('set-cookie', hint);
+  if (request.cookies.has(LEGACY_HINT_COOKIE)) appendCookie(response, LEGACY_HINT_COOKIE, '', 0);
 }
 
 function appendCookie(response: Response, name: string, value: string, maxAge?: number) {
