@@ -7,6 +7,7 @@ import { castVote, getVotableArticle, getVoteSummary, type CastVoteResult, type 
 import type { WriteUnavailable } from '@/db/write-errors';
 import type { Mood } from '@/lib/moods';
 import { articlePath, siteUrl } from '@/lib/routes';
+import { recordCause } from '@/lib/server/request-causes.cjs';
 import { clientAddressHash } from '@/lib/votes/client-address';
 import { revalidateMoodRankingsAfterVote, revalidateStoryAfterVote } from '@/lib/votes/revalidate-story';
 import {
@@ -60,6 +61,8 @@ function summaryJson(s: VoteSummary) {
 
 /** A database that cannot take the vote (locked, full, read-only, failing disk): 503, nothing counted. */
 function paused(request: NextRequest, kind: WriteUnavailable, slug?: string): Response {
+  // The 503's log line says why (lib/server/request-log.cjs).
+  recordCause(request.headers, { message: `vote refused: database ${kind}` });
   return fail(request, {
     status: 503,
     title: PAUSED_TITLE,
