@@ -1,6 +1,7 @@
 import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from 'next/constants';
 import { install as installGracefulShutdown } from './lib/server/graceful-shutdown.cjs';
+import { install as installHttpMethods } from './lib/server/http-methods.cjs';
 import { install as installMalformedUrl } from './lib/server/malformed-url.cjs';
 import { install as installRequestLog } from './lib/server/request-log.cjs';
 import { install as installSecurityHeaders } from './lib/server/security-headers.cjs';
@@ -97,7 +98,9 @@ export default async function config(phase: string): Promise<NextConfig> {
     await rasterizeDemoImages();
   }
   if (phase === PHASE_PRODUCTION_SERVER) {
-    // First installed is innermost: headers and the log still wrap its 400 for a malformed address.
+    // First installed is innermost: headers and the log still wrap their 400 for a malformed address
+    // and 405 for a method no address takes.
+    installHttpMethods();
     installMalformedUrl();
     installSecurityHeaders();
     installRequestLog();
