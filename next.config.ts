@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from 'next/constants';
+import { install as installActionRequests } from './lib/server/action-requests.cjs';
 import { install as installGracefulShutdown } from './lib/server/graceful-shutdown.cjs';
 import { install as installHttpMethods } from './lib/server/http-methods.cjs';
 import { install as installMalformedUrl } from './lib/server/malformed-url.cjs';
@@ -98,10 +99,11 @@ export default async function config(phase: string): Promise<NextConfig> {
     await rasterizeDemoImages();
   }
   if (phase === PHASE_PRODUCTION_SERVER) {
-    // First installed is innermost: headers and the log still wrap their 400 for a malformed address
-    // and 405 for a method no address takes.
+    // First installed is innermost: headers and the log still wrap their 400 for a malformed address,
+    // 405 for a method no address takes and 400 for a server action call nobody's form would send.
     installHttpMethods();
     installMalformedUrl();
+    installActionRequests();
     installSecurityHeaders();
     installRequestLog();
     installGracefulShutdown();
