@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from 'next/constants';
 import { install as installActionRequests } from './lib/server/action-requests.cjs';
@@ -34,6 +35,9 @@ const nextConfig: NextConfig = {
   // costs about 235 MB of RSS once 1,500 stories have been read; 10 MB keeps the few hundred most
   // read pages in memory (decision 009).
   cacheMaxMemorySize: 10 * 1024 * 1024,
+  // Next's file-system cache, except that an unknown address (a 404, a redirect, a page that asks not
+  // to be kept) leaves nothing behind: anonymous requests must not grow the disk (decision 018).
+  cacheHandler: path.join(process.cwd(), 'lib', 'server', 'route-cache-handler.cjs'),
   reactStrictMode: true,
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'sharp'],
   experimental: {
