@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 export function GET(request: Request) {
   const health = checkDatabaseHealth();
   // The 503's log line says why (lib/server/request-log.cjs).
-  if (!health.ok) recordCause(request.headers, { message: `database: ${health.reason}` });
+  if (!health.ok) recordCause(request.headers, { message: `health check: ${health.reason}` });
   const body = health.ok
     ? { status: 'ok', version: packageJson.version, migrations: health.migrations }
     : { status: 'degraded', reason: health.reason, version: packageJson.version, migrations: health.migrations };

@@ -4,7 +4,7 @@
 import type { NextRequest } from 'next/server';
 import { recordedWriteFailure, recordWriteSuccess, writeStatus } from '@/db/queries/health';
 import { castVote, getVotableArticle, getVoteSummary, type CastVoteResult, type VoteSummary } from '@/db/queries/votes';
-import type { WriteUnavailable } from '@/db/write-errors';
+import { unavailableReason, type WriteUnavailable } from '@/db/write-errors';
 import type { Mood } from '@/lib/moods';
 import { articlePath, siteUrl } from '@/lib/routes';
 import { recordCause } from '@/lib/server/request-causes.cjs';
@@ -62,7 +62,7 @@ function summaryJson(s: VoteSummary) {
 /** A database that cannot take the vote (locked, full, read-only, failing disk): 503, nothing counted. */
 function paused(request: NextRequest, kind: WriteUnavailable, slug?: string): Response {
   // The 503's log line says why (lib/server/request-log.cjs).
-  recordCause(request.headers, { message: `vote refused: database ${kind}` });
+  recordCause(request.headers, { message: `vote refused: ${unavailableReason(kind)}` });
   return fail(request, {
     status: 503,
     title: PAUSED_TITLE,
