@@ -14,6 +14,7 @@ const READ_ONLY = /^\/(?:_next|media|share|images)(?:\/|$)|\.[A-Za-z0-9]+$/;
 /** Route handlers under /api whose methods are not GET, HEAD and POST. */
 const API_METHODS = {
   '/api/health': ['GET', 'HEAD'],
+  '/api/bench-memory': ['GET', 'HEAD'],
   '/api/share': ['POST'],
   '/api/bench-noop': ['POST'],
   '/api/internal/release-scheduled': ['POST'],
