@@ -26,8 +26,9 @@ const UNREADABLE_MESSAGES = [
   /^Referenced Blob is not a Blob\.$/,
   /^Invalid data for bytes stream\.$/,
   /^Reply finished with incomplete file part\.$/,
-  // Next: ids that name no action (answered 4xx already, printed all the same)
+  // Next: ids that name no action, or an empty one (answered 4xx already, printed all the same)
   /^Invalid Server Actions? request\.?$/,
+  /^Invariant: Missing 'next-action' header/,
   /^The Server Reference ID did not match the expected format/,
   /^Failed to find Server Action/,
   /^Server Action arguments list is too long/,
@@ -36,6 +37,8 @@ const UNREADABLE_MESSAGES = [
   /^Malformed (?:part header|urlencoded form)/,
   /^Multipart: Boundary not found/,
   /^Failed to parse body as FormData\.$/,
+  // the client went away while its action request was being read
+  /^aborted$/,
 ];
 /** Where Next reads an action request: an error raised there came from the request, not from us. */
 const READER_FRAMES = /[\\/]next[\\/]dist[\\/](?:compiled[\\/]|server[\\/]app-render[\\/]action-handler)/;

@@ -20,6 +20,8 @@ describe('server action requests that cannot be read (lib/server/action-requests
       new Error('The Server Reference ID did not match the expected format. Received "zzz".'),
       new TypeError('Failed to parse body as FormData.'),
       new Error('Unexpected end of form'),
+      new Error("Invariant: Missing 'next-action' header. This is a bug in Next.js."),
+      Object.assign(new Error('aborted'), { code: 'ECONNRESET' }),
       new UnreadableFormError(),
       withStack(new TypeError("Cannot read properties of null (reading 'length')"), `executeAction (${handler})`),
       withStack(new TypeError('x is not iterable'), `tI (${next})`),
