@@ -466,8 +466,16 @@ function toBuffer(chunk, encoding) {
  * GET too, so Content-Encoding and Content-Length are the ones a GET gets.
  */
 function answerHeadAsGet(req) {
-  if (req && req.method === 'HEAD') req.method = 'GET';
+  if (req && req.method === 'HEAD' && !answersHeadItself(req.url)) req.method = 'GET';
 }
+
+/**
+ * Route handlers that export a HEAD of their own, which differs from their GET: a share link counts
+ * the click on GET, not on a link checker's HEAD. tests/unit/http-methods.test.ts keeps this in line
+ * with the route handlers in app/.
+ */
+const OWN_HEAD = /^\/share\//;
+const answersHeadItself = (url) => OWN_HEAD.test(String(url || '/'));
 
 /**
  * Decorates every response of every http.Server in this process. Called from next.config.ts, which
@@ -489,6 +497,7 @@ function install() {
 
 module.exports = {
   install,
+  answersHeadItself,
   secureResponse,
   inlineScriptHashes,
   isTrustedInlineScript,

@@ -8,6 +8,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { MOODS } from '../../lib/moods';
+import { openE2eDatabase } from '../helpers/e2e-db';
 
 const BASE = `http://127.0.0.1:${process.env.E2E_PORT || 3100}`;
 const DIST = path.join(process.cwd(), '.next');
@@ -180,5 +181,37 @@ test('a HEAD answer carries the headers of the GET, Content-Length included', as
       if (encoding === 'identity' && get.headers.get('content-length') !== null)
         expect(Number(head.headers.get('content-length')), path).toBe(bytes);
     }
+  }
+});
+
+test('a HEAD of a share link is still answered by its own HEAD: the link checker is not counted', async () => {
+  const slug = 'wechat-outage-leaves-millions-cut-off';
+  const db = openE2eDatabase();
+  const clicks = () =>
+    (
+      db
+        .prepare(
+          "select coalesce(sum(c.count), 0) as n from share_clicks c join articles a on a.id = c.article_id where a.slug = ? and c.network = 'x'",
+        )
+        .get(slug) as { n: number }
+    ).n;
+  // What a browser sends when a reader follows the link.
+  const headers = {
+    'sec-fetch-dest': 'document',
+    'sec-fetch-mode': 'navigate',
+    'sec-fetch-site': 'none',
+    'sec-fetch-user': '?1',
+  };
+  try {
+    const before = clicks();
+    const head = await fetch(`${BASE}/share/x/${slug}`, { method: 'HEAD', headers, redirect: 'manual' });
+    expect(head.status).toBe(302);
+    expect(clicks()).toBe(before);
+    const get = await fetch(`${BASE}/share/x/${slug}`, { headers, redirect: 'manual' });
+    expect(get.status).toBe(head.status);
+    expect(get.headers.get('location')).toBe(head.headers.get('location'));
+    await expect.poll(clicks).toBe(before + 1);
+  } finally {
+    db.close();
   }
 });

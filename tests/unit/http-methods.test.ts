@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allowedMethods, refusal } from '@/lib/server/http-methods.cjs';
 import { isMalformed } from '@/lib/server/malformed-url.cjs';
+import { answersHeadItself } from '@/lib/server/security-headers.cjs';
 
 /** Every route handler in app/, with a sample address for it and the methods it exports. */
 function routeHandlers(): { file: string; url: string; methods: string[] }[] {
@@ -39,6 +40,13 @@ describe('methods each address takes', () => {
       if (expected.has('GET')) expected.add('HEAD');
       expect(new Set(allowedMethods(url)), `${file} (${url})`).toEqual(expected);
     }
+  });
+
+  it('a HEAD is asked of Next as a GET, except where the route handler exports a HEAD of its own', () => {
+    for (const { file, url, methods } of routeHandlers())
+      expect(answersHeadItself(url), `${file} (${url})`).toBe(methods.includes('HEAD'));
+    for (const url of ['/', '/news/a-story', '/reader.js', '/feed.xml', '/api/health'])
+      expect(answersHeadItself(url), url).toBe(false);
   });
 
   it('pages take GET, HEAD and POST (server actions), files GET and HEAD', () => {
