@@ -1,6 +1,7 @@
+import http from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { assertForm, UnreadableFormError } from '@/lib/action-state';
-import { isActionRequest, isUnreadable } from '@/lib/server/action-requests.cjs';
+import { install, isActionRequest, isUnreadable } from '@/lib/server/action-requests.cjs';
 
 const withStack = (error: Error, frame: string) => {
   error.stack = `${error.name}: ${error.message}\n    at JSON.parse (<anonymous>)\n    at ${frame}\n    at next (node:internal/process/task_queues:95:5)`;
@@ -54,5 +55,42 @@ describe('server action requests that cannot be read (lib/server/action-requests
     expect(() => assertForm({ get: () => 'x' })).toThrow(UnreadableFormError);
     expect(() => assertForm(null)).toThrow(UnreadableFormError);
     expect(() => assertForm(new FormData())).not.toThrow();
+  });
+});
+
+describe('on a real server (the hook installed)', () => {
+  it('turns the 500 for an unreadable action call into a 400 and prints nothing; a real failure stays a 500, printed', async () => {
+    // What the hook lets through to the console: it wraps the console.error it finds when installed.
+    const original = console.error;
+    const printed: unknown[] = [];
+    console.error = (...args: unknown[]) => void printed.push(...args);
+    install();
+    const server = http.createServer((req, res) => {
+      // What Next does: print the error, then answer 500 (a flight payload, streamed).
+      console.error(req.url === '/unreadable' ? new SyntaxError('Unexpected token') : new Error('database gone'));
+      res.statusCode = 500;
+      res.setHeader('Content-Type', 'text/x-component');
+      res.write('0:{"a":"$@1"}\n');
+      setTimeout(() => res.end('1:E{"digest":"1"}\n'), 5);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const { port } = server.address() as { port: number };
+    const call = (path: string) =>
+      fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers: { 'next-action': 'abc' }, body: 'x' });
+    try {
+      const bad = await call('/unreadable');
+      expect(bad.status).toBe(400);
+      expect(bad.headers.get('content-type')).toContain('text/plain');
+      expect(await bad.text()).toMatch(/^Bad request: this form could not be read/);
+      expect(printed).toEqual([]);
+
+      const broken = await call('/broken');
+      expect(broken.status).toBe(500);
+      expect(await broken.text()).toBe('0:{"a":"$@1"}\n1:E{"digest":"1"}\n');
+      expect(printed.map((e) => (e as Error).message)).toEqual(['database gone']);
+    } finally {
+      console.error = original;
+      server.close();
+    }
   });
 });
