@@ -1,3 +1,6 @@
+import type { Instrumentation } from 'next';
+import { describeError, recordCause } from '@/lib/server/request-causes.cjs';
+
 // Runs once when a Next server process starts.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
@@ -9,3 +12,14 @@ export async function register() {
     registerRenamedLocation();
   }
 }
+
+// Every error Next catches while answering (a render, a route handler, an action, the proxy) becomes
+// the cause in that request's log line, which a 5xx writes at level error (lib/server/request-log.cjs).
+// Recorded at once (no import on the way): the answer may be finished in the next few turns.
+export const onRequestError: Instrumentation.onRequestError = (error, request, context) => {
+  recordCause(request.headers, {
+    ...describeError(error),
+    route: context.routePath,
+    routeType: context.routeType,
+  });
+};

@@ -1,6 +1,9 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from 'next/constants';
+import { install as installActionRequests } from './lib/server/action-requests.cjs';
 import { install as installGracefulShutdown } from './lib/server/graceful-shutdown.cjs';
+import { install as installHttpMethods } from './lib/server/http-methods.cjs';
 import { install as installMalformedUrl } from './lib/server/malformed-url.cjs';
 import { install as installRequestLog } from './lib/server/request-log.cjs';
 import { install as installSecurityHeaders } from './lib/server/security-headers.cjs';
@@ -10,6 +13,7 @@ import { rasterizeDemoImages } from './lib/server/demo-images';
 import { buildReaderScript } from './lib/server/reader-script';
 import { siteTimeZone } from './lib/time-zone';
 import { voteSettings } from './lib/votes/settings';
+import { HINT_VALUE_PATTERN, VOTED_HINT_COOKIE } from './lib/votes/voted-hint';
 
 // next.config is evaluated inside the process that serves requests (`next start`, `next dev`), so
 // every way of starting Next gets the trusted client address header (docs/decisions/003-client-ip.md).
@@ -33,6 +37,9 @@ const nextConfig: NextConfig = {
   // costs about 235 MB of RSS once 1,500 stories have been read; 10 MB keeps the few hundred most
   // read pages in memory (decision 009).
   cacheMaxMemorySize: 10 * 1024 * 1024,
+  // Next's file-system cache, except that an unknown address (a 404, a redirect, a page that asks not
+  // to be kept) leaves nothing behind: anonymous requests must not grow the disk (decision 018).
+  cacheHandler: path.join(process.cwd(), 'lib', 'server', 'route-cache-handler.cjs'),
   reactStrictMode: true,
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'sharp'],
   experimental: {
@@ -41,19 +48,28 @@ const nextConfig: NextConfig = {
     // Hero photos (5 MB at most) are posted to a server action; room for the multipart overhead.
     serverActions: { bodySizeLimit: '6mb' },
   },
-  // Mood rankings are cached per mood, period and section (decision 015): a query these rules fully
-  // understand is served by the cached page for it, /moods/<mood>/in/<window>[/<section>], while the
-  // address stays /moods/<mood>?window=…&section=…. An empty value counts as absent (the plain form
-  // sends "All sections" as section=). Anything else reaches /moods/<mood> itself, rendered per
-  // request with a message about what it did not understand. Rewrites here, not in proxy.ts: Next
-  // serves a proxy's rewrite by an HTTP request to itself when the server is bound to 127.0.0.1.
+  // Rewrites here, not in proxy.ts: Next resolves these inside the server, while a rewrite returned by
+  // the proxy becomes an HTTP request from the server to itself whenever the server is bound to a
+  // loopback address (127.0.0.1, ::1: the README's HOSTNAME example, the bench, Playwright). Next's
+  // proxy names that host `localhost` and then no longer recognises the rewrite as its own (upstream
+  // vercel/next.js#94745); under concurrent requests those self-requests failed with ECONNRESET (a 500)
+  // and stacked close listeners on the response. See docs/decisions/017-voter-copy-without-a-self-request.md.
   async rewrites() {
+    // Mood rankings are cached per mood, period and section (decision 015): a query these rules fully
+    // understand is served by the cached page for it, /moods/<mood>/in/<window>[/<section>], while the
+    // address stays /moods/<mood>?window=…&section=…. An empty value counts as absent (the plain form
+    // sends "All sections" as section=). Anything else reaches /moods/<mood> itself, rendered per
+    // request with a message about what it did not understand.
     const window = { type: 'query', key: 'window', value: '(?<window>day|week|month)' } as const;
     const section = { type: 'query', key: 'section', value: '(?<section>[a-z0-9-]{1,120})' } as const;
     const noWindow = { type: 'query', key: 'window' } as const;
     const noSection = { type: 'query', key: 'section' } as const;
+    // A reader whose hint cookie (scoped to this story's address) names a mood gets the story's cached
+    // copy with that mood marked (decision 002).
+    const hint = { type: 'cookie', key: VOTED_HINT_COOKIE, value: HINT_VALUE_PATTERN } as const;
     return {
       beforeFiles: [
+        { source: '/news/:slug', has: [hint], destination: '/news/:slug/mood/:mood' },
         { source: '/moods/:mood', has: [window, section], destination: '/moods/:mood/in/:window/:section' },
         { source: '/moods/:mood', has: [window], missing: [noSection], destination: '/moods/:mood/in/:window' },
         { source: '/moods/:mood', has: [section], missing: [noWindow], destination: '/moods/:mood/in/week/:section' },
@@ -62,6 +78,11 @@ const nextConfig: NextConfig = {
       afterFiles: [],
       fallback: [],
     };
+  },
+  // The per-mood copies of a story are reached only through the rewrite above (redirects apply to the
+  // address asked for, never to a rewrite's destination): a direct visit is sent to the story itself.
+  async redirects() {
+    return [{ source: '/news/:slug/mood/:mood', destination: '/news/:slug', permanent: true }];
   },
   images: {
     // Uploaded photos are resized by sharp once, at upload, into fixed widths; the loader picks one.
@@ -84,8 +105,11 @@ export default async function config(phase: string): Promise<NextConfig> {
     await rasterizeDemoImages();
   }
   if (phase === PHASE_PRODUCTION_SERVER) {
-    // First installed is innermost: headers and the log still wrap its 400 for a malformed address.
+    // First installed is innermost: headers and the log still wrap their 400 for a malformed address,
+    // 405 for a method no address takes and 400 for a server action call nobody's form would send.
+    installHttpMethods();
     installMalformedUrl();
+    installActionRequests();
     installSecurityHeaders();
     installRequestLog();
     installGracefulShutdown();

@@ -4,30 +4,21 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { adminGate } from '@/lib/proxy/admin';
 import { crossSiteGate } from '@/lib/proxy/cross-site';
 import { loginThrottleGate } from '@/lib/proxy/login-throttle';
-import { readerVotesProxy } from '@/lib/votes/reader-votes-proxy';
 
 export async function proxy(request: NextRequest) {
-  return (
-    crossSiteGate(request) ??
-    (await loginThrottleGate(request)) ??
-    adminGate(request) ??
-    readerVotesProxy(request) ??
-    NextResponse.next()
-  );
+  return crossSiteGate(request) ?? (await loginThrottleGate(request)) ?? adminGate(request) ?? NextResponse.next();
 }
 
 // Narrow on purpose: the proxy costs a cached page about as much as serving it (decision 006), so
-// reader pages never pay for it, except a story read by someone whose hint cookie says they voted:
-// if it names this story, they get its cached per-mood variant. The variants themselves are reachable
-// only through that rewrite. (Renamed stories and sections answer 301 from the server hook.)
+// reader pages never pay for it. (A voter's own copy of a story is a rewrite in next.config.ts:
+// a rewrite from here becomes an HTTP request from the server to itself, decision 017. Renamed
+// stories and sections answer 301 from the server hook.)
 // Server action calls are matched on any page path (an action can be posted to any page) by their
 // headers; /api route handlers (the vote, share reports) keep their own Origin rules.
 export const config = {
   matcher: [
     '/admin',
     '/admin/:path*',
-    { source: '/news/:slug', has: [{ type: 'cookie', key: 'mw_voted' }] },
-    '/news/:slug/mood/:mood',
     { source: '/((?!api/|_next/).*)', has: [{ type: 'header', key: 'next-action' }] },
     { source: '/((?!api/|_next/).*)', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
   ],

@@ -12,6 +12,22 @@ export const initialActionState: ActionState = {};
 /** A form's server action. Pages pass it to the form component they render (components never import app/). */
 export type FormAction = (state: ActionState, form: FormData) => Promise<ActionState>;
 
+/**
+ * A server action called with something that is not a form: only a hand-made request does that. The
+ * server hook answers it 400 instead of an error page (lib/server/action-requests.cjs).
+ */
+export class UnreadableFormError extends Error {
+  constructor() {
+    super('The action was called without a form.');
+    this.name = 'UnreadableFormError';
+  }
+}
+
+/** Stops an action whose second argument is not the form it was posted with. */
+export function assertForm(form: unknown): asserts form is FormData {
+  if (!(form instanceof FormData)) throw new UnreadableFormError();
+}
+
 /** Plain string values of a submitted form (files are left out). */
 export function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -47,6 +63,7 @@ export function parseForm<T>(
   schema: SafeParser<T>,
   form: FormData,
 ): { data: T; state?: undefined } | { data?: undefined; state: ActionState } {
+  assertForm(form);
   const values = formValues(form);
   const result = schema.safeParse(Object.fromEntries([...form.entries()].filter(([k]) => !k.startsWith('$ACTION'))));
   if (result.success) return { data: result.data };

@@ -7,15 +7,20 @@
 // Control characters (a %00 made Next try to write an ISR cache file whose name holds a null byte)
 // never belong in one of our paths either.
 const CONTROL = /[\u0000-\u001f\u007f]/;
-// Our slugs are at most 120 characters; a longer path segment names no page, and made Next try to
-// create an ISR cache folder whose name is too long for the file system (ENAMETOOLONG).
-const MAX_SEGMENT = 200;
+// Our slugs are at most 120 characters of ASCII; a longer path segment names no page, and made Next
+// try to create an ISR cache file whose name is too long for the file system (ENAMETOOLONG). File
+// systems count a name in bytes (255 at most), and so does this check: 90 Chinese characters or emoji
+// are 270 or 360 bytes of UTF-8, which a count of characters let through (issue 15 §4).
+const MAX_SEGMENT_BYTES = 200;
 
 function isMalformed(url) {
   const path = String(url || '/').split('?')[0];
   try {
     const decoded = decodeURIComponent(path);
-    return CONTROL.test(decoded) || decoded.split('/').some((segment) => segment.length > MAX_SEGMENT);
+    return (
+      CONTROL.test(decoded) ||
+      decoded.split('/').some((segment) => Buffer.byteLength(segment, 'utf8') > MAX_SEGMENT_BYTES)
+    );
   } catch {
     return true;
   }

@@ -179,6 +179,9 @@ function notFoundDocument() {
 /** { mode, body, hashes } to send for an HTML body, rewritten for a reader page when `strip` is set. */
 function prepareHtml(body, encoding, strip, statusCode, mode) {
   let html = decode(body, encoding);
+  // Bytes we cannot read go out as they came, under a policy that admits no inline script at all:
+  // never an empty page in their place, never a page rewritten through bytes we misread.
+  if (html === null) return { mode, body, hashes: [] };
   if (strip && statusCode === 404 && html.includes(ERROR_SHELL)) html = notFoundDocument() || html;
   const stripped = strip ? stripClientRuntime(html.toString('latin1')) : null;
   if (stripped === null) return { mode, body, hashes: inlineScriptHashes(html) };
@@ -251,9 +254,11 @@ function secureResponse(res) {
   let chunks = null; // non-null while buffering an HTML body
 
   const isHtml = () => {
-    const type = pendingHead && pendingHead.headers && findHeader(pendingHead.headers, 'content-type');
+    const type = pendingHead && findHeader(pendingHead.headers, 'content-type');
     return /text\/html/i.test(String(type || res.getHeader('content-type') || ''));
   };
+  const contentEncoding = () =>
+    (pendingHead && findHeader(pendingHead.headers, 'content-encoding')) || res.getHeader('content-encoding');
   const decide = () => {
     if (chunks !== null || res.headersSent) return;
     if (isHtml()) chunks = [];
@@ -268,7 +273,7 @@ function secureResponse(res) {
       headers = reason;
       reason = undefined;
     }
-    pendingHead = { statusCode, reason, headers };
+    pendingHead = { statusCode, reason, headers: headerEntries(headers) };
     return res;
   };
   res.write = function write(chunk, encoding, cb) {
@@ -309,7 +314,7 @@ function secureResponse(res) {
     const prepared =
       raw.length === 0
         ? { body: Buffer.alloc(0), hashes: [] }
-        : preparedBody(raw, res.getHeader('content-encoding'), strip, statusCode);
+        : preparedBody(raw, contentEncoding(), strip, statusCode);
     setPolicy(prepared.hashes);
     if (!res.headersSent) {
       removeHeader('content-length');
@@ -344,27 +349,61 @@ function secureResponse(res) {
   }
   function removeHeader(name) {
     res.removeHeader(name);
-    if (pendingHead && pendingHead.headers && !Array.isArray(pendingHead.headers)) {
-      for (const key of Object.keys(pendingHead.headers))
-        if (key.toLowerCase() === name) delete pendingHead.headers[key];
-    }
+    if (pendingHead) pendingHead.headers = pendingHead.headers.filter(([key]) => key.toLowerCase() !== name);
   }
+  /**
+   * The head as the handler gave it to writeHead, over what it set before (as Node does). Each name is
+   * set once with all its values, so repeated ones given as an array (two Set-Cookie) all go out.
+   */
   function flushHead() {
     if (!pendingHead || res.headersSent) return;
     const { statusCode, reason, headers } = pendingHead;
     pendingHead = null;
-    if (headers && !Array.isArray(headers)) {
-      for (const [k, v] of Object.entries(headers)) if (v !== undefined) res.setHeader(k, v);
+    const byName = new Map();
+    for (const [name, value] of headers) {
+      const key = name.toLowerCase();
+      const entry = byName.get(key) ?? { name, values: [] };
+      entry.values.push(...(Array.isArray(value) ? value : [value]));
+      byName.set(key, entry);
     }
+    for (const { name, values } of byName.values()) res.setHeader(name, values.length === 1 ? values[0] : values);
     if (reason) original.writeHead.call(res, statusCode, reason);
     else original.writeHead.call(res, statusCode);
   }
 }
 
-/** Next may already have compressed the body; the hashes are over the HTML's own bytes. */
+/**
+ * writeHead's headers as [name, value] pairs, from any form Node takes: an object, a flat array
+ * (name, value, name, value…) or an array of pairs. Entries without a name or value are dropped.
+ */
+function headerEntries(headers) {
+  if (!headers || typeof headers !== 'object') return [];
+  const entries = [];
+  if (Array.isArray(headers)) {
+    if (headers.length > 0 && Array.isArray(headers[0])) {
+      for (const pair of headers) if (Array.isArray(pair)) entries.push([pair[0], pair[1]]);
+    } else {
+      for (let i = 0; i + 1 < headers.length; i += 2) entries.push([headers[i], headers[i + 1]]);
+    }
+  } else {
+    for (const [name, value] of Object.entries(headers)) entries.push([name, value]);
+  }
+  return entries
+    .filter(([name, value]) => name && value !== undefined && value !== null)
+    .map(([n, v]) => [String(n), v]);
+}
+
+/**
+ * Next may already have compressed the body; the hashes are over the HTML's own bytes. Null when the
+ * bytes do not decompress, or come in an encoding this hook cannot read (the caller sends them untouched).
+ */
 function decode(body, encoding) {
+  const name = String(encoding || '').toLowerCase();
   try {
-    switch (String(encoding || '').toLowerCase()) {
+    switch (name) {
+      case '':
+      case 'identity':
+        return body;
       case 'gzip':
         return zlib.gunzipSync(body);
       case 'br':
@@ -372,11 +411,24 @@ function decode(body, encoding) {
       case 'deflate':
         return zlib.inflateSync(body);
       default:
-        return body;
+        return undecodable(name, 'an encoding this server cannot read');
     }
-  } catch {
-    return Buffer.alloc(0);
+  } catch (error) {
+    return undecodable(name, error && error.code ? error.code : 'it does not decompress');
   }
+}
+
+let lastUndecodableWarning = 0;
+
+/** Says so on the console (at most once a minute: a page sent thousands of times would repeat it). */
+function undecodable(encoding, why) {
+  if (Date.now() - lastUndecodableWarning > 60_000) {
+    lastUndecodableWarning = Date.now();
+    console.warn(
+      `[security-headers] an HTML answer in Content-Encoding "${encoding}" could not be read (${why}): sent as it came, with no inline script admitted`,
+    );
+  }
+  return null;
 }
 
 /** The rewritten page, compressed again as Next had compressed it. */
@@ -393,13 +445,11 @@ function encode(body, encoding) {
   }
 }
 
-function findHeader(headers, name) {
-  if (Array.isArray(headers)) {
-    for (let i = 0; i < headers.length; i += 2) if (String(headers[i]).toLowerCase() === name) return headers[i + 1];
-    return undefined;
-  }
-  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return v;
-  return undefined;
+/** The last value given for `name` among [name, value] pairs. */
+function findHeader(entries, name) {
+  let found;
+  for (const [key, value] of entries) if (key.toLowerCase() === name) found = value;
+  return found;
 }
 
 function toBuffer(chunk, encoding) {
@@ -407,6 +457,25 @@ function toBuffer(chunk, encoding) {
   if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   return Buffer.from(String(chunk), typeof encoding === 'string' ? encoding : 'utf8');
 }
+
+/**
+ * A HEAD answer must carry the headers a GET would (RFC 9110 §9.3.2), Content-Length included. Next
+ * answers HEAD for a page by ending it without a body, so this hook, which sizes and hashes what it
+ * sends, saw an empty page: `Content-Length: 0`. So Next is asked for the GET, and Node, which knows the
+ * request was HEAD (the response was created for it), sends the head alone. Compression follows the
+ * GET too, so Content-Encoding and Content-Length are the ones a GET gets.
+ */
+function answerHeadAsGet(req) {
+  if (req && req.method === 'HEAD' && !answersHeadItself(req.url)) req.method = 'GET';
+}
+
+/**
+ * Route handlers that export a HEAD of their own, which differs from their GET: a share link counts
+ * the click on GET, not on a link checker's HEAD. tests/unit/http-methods.test.ts keeps this in line
+ * with the route handlers in app/.
+ */
+const OWN_HEAD = /^\/share\//;
+const answersHeadItself = (url) => OWN_HEAD.test(String(url || '/'));
 
 /**
  * Decorates every response of every http.Server in this process. Called from next.config.ts, which
@@ -417,7 +486,10 @@ function install() {
   if (http.Server.prototype.__moodwireSecurityHeaders) return;
   const originalEmit = http.Server.prototype.emit;
   http.Server.prototype.emit = function emit(event, req, res) {
-    if (event === 'request' && res && typeof res.setHeader === 'function') secureResponse(res);
+    if (event === 'request' && res && typeof res.setHeader === 'function') {
+      answerHeadAsGet(req);
+      secureResponse(res);
+    }
     return originalEmit.apply(this, arguments);
   };
   http.Server.prototype.__moodwireSecurityHeaders = true;
@@ -425,6 +497,7 @@ function install() {
 
 module.exports = {
   install,
+  answersHeadItself,
   secureResponse,
   inlineScriptHashes,
   isTrustedInlineScript,

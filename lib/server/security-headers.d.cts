@@ -1,4 +1,6 @@
 export function install(): void;
+/** Whether the route handler at this address answers HEAD itself (so a HEAD is not asked of Next as a GET). */
+export function answersHeadItself(url: string | undefined): boolean;
 export function inlineScriptHashes(html: string | Buffer): string[];
 export function isTrustedInlineScript(text: string): boolean;
 export function contentSecurityPolicy(hashes: string[]): string;

@@ -1,7 +1,7 @@
 // Refreshes a story's cached pages, and the mood ranking pages, after votes, at a bounded rate. Call
 // only from a route handler.
 // A story has up to nine cached pages: /news/<slug> and one variant per mood for the readers who
-// chose it (lib/votes/reader-votes-proxy.ts); they are expired together.
+// chose it (lib/votes/voted-hint.ts, served by a rewrite in next.config.ts); they are expired together.
 //
 // - The page the voter lands on after a vote through the plain form (their mood's variant, or the
 //   plain page after a take-back) is expired at once on every vote, so the voter always sees their

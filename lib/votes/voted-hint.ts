@@ -1,54 +1,43 @@
-// A second, unsigned cookie that says which mood this browser chose on which stories, as short
-// hashes of their slugs with the mood's number. proxy.ts reads it to send those readers (and only
-// them) to a cached variant of the story with their mood marked; everyone else gets the plain cached
-// page. It grants nothing: votes are always counted and checked against the database through the
-// signed reader cookie, and an edited hint only changes what its owner's own page marks. No Node or
-// Next imports: proxy.ts uses it too.
-import { MOODS, type Mood } from '@/lib/domain/moods';
+// The reader's own choice on a cached story page, without JavaScript and without a per-request render:
+// an unsigned cookie scoped to the story's address (`mw_mood=<mood>; Path=/news/<slug>`). The browser
+// sends it only with that story's requests, and a rewrite in next.config.ts serves such a request from
+// the story's cached copy with that mood marked (/news/<slug>/mood/<mood>, one copy per mood, shared
+// by every reader who chose it). Next resolves that rewrite inside the server, like a page of its own;
+// a rewrite from proxy.ts would not be (docs/decisions/017-voter-copy-without-a-self-request.md).
+// The cookie grants nothing: votes are counted and checked through the signed reader cookie and the
+// database, and an edited hint only changes what its owner's own page marks. No Node or Next imports,
+// and relative ones: next.config.ts loads it, and Next's loader for that file resolves `@/` wrongly.
+import { MOODS, type Mood } from '../domain/moods';
+import { SLUG_PATTERN } from '../domain/slug';
 
-export const VOTED_HINT_COOKIE = 'mw_voted';
-const MAX_ENTRIES = 100;
-const ENTRY_PATTERN = /^([0-9a-z]{1,7})-([0-7])$/;
+export const VOTED_HINT_COOKIE = 'mw_mood';
+/** The hint of earlier versions (one list of hashed slugs for every story): removed when seen. */
+export const LEGACY_HINT_COOKIE = 'mw_voted';
 
-/** FNV-1a (32 bit) of the slug in base 36: cheap, stable, at most 7 characters. */
-export function slugKey(slug: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < slug.length; i++) {
-    h ^= slug.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
+/** A mood as it appears in addresses and in the hint: `no-comment` for no_comment. */
+export const moodSlug = (mood: Mood) => mood.replace('_', '-');
+
+/** The cached variant of a story with `mood` marked as the reader's; only the rewrite sends readers there. */
+export const moodVariantPath = (slug: string, mood: Mood) => `/news/${slug}/mood/${moodSlug(mood)}`;
+
+/** The hint values the rewrite accepts, as one regular expression group named `mood`. */
+export const HINT_VALUE_PATTERN = `(?<mood>${MOODS.map(moodSlug).join('|')})`;
+
+type HintCookieOptions = { secure: boolean; maxAge: number };
+
+/**
+ * The Set-Cookie value that records `mood` as this browser's choice on the story, or forgets it
+ * (`null`). Undefined for a slug that is not a story address (nothing to scope the cookie to).
+ */
+export function votedHintCookie(slug: string, mood: Mood | null, options: HintCookieOptions): string | undefined {
+  if (!SLUG_PATTERN.test(slug)) return undefined;
+  const parts = [
+    `${VOTED_HINT_COOKIE}=${mood ? moodSlug(mood) : ''}`,
+    `Path=/news/${slug}`,
+    `Max-Age=${mood ? options.maxAge : 0}`,
+    'HttpOnly',
+    'SameSite=Lax',
+  ];
+  if (options.secure) parts.push('Secure');
+  return parts.join('; ');
 }
-
-type Entry = { key: string; mood: Mood };
-
-export function parseVotedHint(value: string | undefined): Entry[] {
-  if (!value || value.length > MAX_ENTRIES * 10) return [];
-  const entries: Entry[] = [];
-  for (const part of value.split('.')) {
-    const m = ENTRY_PATTERN.exec(part);
-    if (m) entries.push({ key: m[1]!, mood: MOODS[Number(m[2])]! });
-  }
-  return entries.slice(-MAX_ENTRIES);
-}
-
-/** The mood this browser chose on the story, as far as its hint cookie says. */
-export function hintedMood(value: string | undefined, slug: string): Mood | undefined {
-  if (!value) return undefined;
-  const key = slugKey(slug);
-  return parseVotedHint(value).findLast((e) => e.key === key)?.mood;
-}
-
-/** The hint after a vote: the story's entry replaced (most recent last, oldest dropped) or removed. */
-export function updateVotedHint(value: string | undefined, slug: string, mood: Mood | null): string {
-  const key = slugKey(slug);
-  const entries = parseVotedHint(value).filter((e) => e.key !== key);
-  if (mood) entries.push({ key, mood });
-  return entries
-    .slice(-MAX_ENTRIES)
-    .map((e) => `${e.key}-${MOODS.indexOf(e.mood)}`)
-    .join('.');
-}
-
-/** The cached variant of a story with `mood` marked as the reader's; only proxy.ts sends readers there. */
-export const moodVariantPath = (slug: string, mood: Mood) => `/news/${slug}/mood/${mood.replace('_', '-')}`;

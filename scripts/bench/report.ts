@@ -2,6 +2,7 @@
 import type { PageWeight } from './assets';
 import type { InsightsTiming } from './insights';
 import type { LoadResult } from './load';
+import type { VoterRound } from './voter-rounds';
 
 export const CONNECTIONS = [10, 50] as const;
 export type Connections = (typeof CONNECTIONS)[number];
@@ -56,6 +57,10 @@ export type Results = {
   article: PageWeight | null;
   baseline: PageWeight | null;
   votes: VoteAudit[];
+  /** voters reading with their cookies, three identical rounds (scripts/bench/voter-rounds.ts) */
+  voterRounds?: VoterRound[] | null;
+  /** what the server printed over the whole run that says it leaks listeners or calls itself */
+  serverTrouble?: { listenerWarnings: number; selfRequestFailures: number; errorLines: number } | null;
 };
 
 export type Check = { name: string; target: string; measured: string; status: 'PASS' | 'MISS' | 'n/a'; margin: string };
@@ -144,12 +149,67 @@ export function evaluateTargets(r: Results): Check[] {
     });
   }
   checks.push(maxCheck('Server RSS under load', '≤ 300 MB', r.peakRssBytes, 300e6, mb));
+  checks.push(...voterChecks(r));
   checks.push(maxCheck('Article HTML, gzipped', '≤ 30 kB', r.article?.htmlGzip, 30_000, kb));
   const extra = r.article && r.baseline ? r.article.jsGzip - r.baseline.jsGzip : undefined;
   checks.push(maxCheck('Article JS above a page without client code', '≤ 30 kB gzipped', extra, 30_000, kb));
   for (const t of r.insights ?? []) checks.push(maxCheck(`Insights: ${t.label}`, 'median < 200 ms server-side', t.medianMs, 200, (n) => `${n.toFixed(0)} ms`));
   const bad = r.rows.flatMap((x) => Object.values(x.results)).reduce((s, x) => s + (x?.errors ?? 0) + (x?.unexpected ?? 0), 0);
   checks.push({ name: 'Errors and unexpected statuses', target: '0', measured: String(bad), status: bad === 0 ? 'PASS' : 'MISS', margin: '' });
+  return checks;
+}
+
+/**
+ * Issue 22: no listener warning, failed self-request or error line during the whole run (the vote and
+ * read loads included), and no growth of the server's memory across three identical rounds of voters
+ * reading, after a warm-up round that filled the bounded caches: the heap after a full collection may
+ * end round 3 at most VOTER_HEAP_GROWTH above round 1 (a leak of a kilobyte per vote would add more
+ * than that every round). RSS is reported beside it; it also follows V8's and the allocator's moods.
+ */
+export const VOTER_HEAP_GROWTH = 4e6;
+
+function voterChecks(r: Results): Check[] {
+  const checks: Check[] = [];
+  const t = r.serverTrouble;
+  checks.push(
+    t
+      ? {
+          name: 'Listener warnings, self-requests, error lines',
+          target: '0 during the run',
+          measured: `${t.listenerWarnings} MaxListenersExceededWarning, ${t.selfRequestFailures} failed self-requests, ${t.errorLines} error lines`,
+          status: t.listenerWarnings + t.selfRequestFailures + t.errorLines === 0 ? 'PASS' : 'MISS',
+          margin: '',
+        }
+      : { name: 'Listener warnings, self-requests, error lines', target: '0 during the run', measured: 'not measured', status: 'n/a', margin: '' },
+  );
+  const rounds = r.voterRounds ?? [];
+  const first = rounds[0]?.heapAfterBytes;
+  const last = rounds.at(-1)?.heapAfterBytes;
+  const name = `Memory across ${rounds.length || 3} rounds of voters reading`;
+  const target = `heap after GC: round ${rounds.length || 3} ≤ round 1 + ${mb(VOTER_HEAP_GROWTH)}`;
+  if (rounds.length < 2 || first == null || last == null) {
+    checks.push({ name, target, measured: 'not measured', status: 'n/a', margin: '' });
+  } else {
+    const growth = last - first;
+    const ok = growth <= VOTER_HEAP_GROWTH;
+    const mb1 = (n: number | null) => (n === null ? '?' : (n / 1e6).toFixed(1));
+    checks.push({
+      name,
+      target,
+      measured: `heap ${rounds.map((x) => mb1(x.heapAfterBytes)).join(' → ')} MB; RSS ${rounds.map((x) => mb1(x.rssAfterBytes)).join(' → ')} MB`,
+      status: ok ? 'PASS' : 'MISS',
+      margin: `${mb1(Math.abs(VOTER_HEAP_GROWTH - growth))} MB ${ok ? 'to spare' : 'over'}`,
+    });
+  }
+  const bad = rounds.reduce((s, x) => s + x.errors + x.unexpected, 0);
+  if (rounds.length)
+    checks.push({
+      name: 'Voters reading: errors and unexpected statuses',
+      target: '0 (vote 303, story 200)',
+      measured: String(bad),
+      status: bad === 0 ? 'PASS' : 'MISS',
+      margin: '',
+    });
   return checks;
 }
 

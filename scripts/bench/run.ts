@@ -20,6 +20,7 @@ import { bestResult, CONNECTIONS, evaluateTargets, medianResult, renderChecks, r
 import { rssSampler, startAppServer, startMemoryServer, treeRss, waitForIdle, type RunningServer } from './servers';
 import type { InsightsTiming } from './insights';
 import { VoteLedger } from './vote-audit';
+import { runVoterRounds, type VoterRound } from './voter-rounds';
 
 const APP_PORT = Number(process.env.BENCH_PORT || 3150);
 const MEMORY_PORT = APP_PORT + 1;
@@ -29,8 +30,8 @@ const MEMORY_PORT = APP_PORT + 1;
  * other programs load the machine for a while, all targets share the bad moment instead of one.
  */
 const MODES = {
-  quick: { rounds: 1, seconds: 1.5, serverWarmSeconds: 3, warmSeconds: 0.3, coldStories: 40, longTailStories: 0, firstRendersPerConnection: 1 },
-  full: { rounds: 3, seconds: 4, serverWarmSeconds: 8, warmSeconds: 2, coldStories: 40, longTailStories: 500, firstRendersPerConnection: 6 },
+  quick: { rounds: 1, seconds: 1.5, serverWarmSeconds: 3, warmSeconds: 0.3, coldStories: 40, longTailStories: 0, firstRendersPerConnection: 1, voterVotes: 300 },
+  full: { rounds: 3, seconds: 4, serverWarmSeconds: 8, warmSeconds: 2, coldStories: 40, longTailStories: 500, firstRendersPerConnection: 6, voterVotes: 400 },
 } as const;
 
 /**
@@ -294,6 +295,20 @@ async function main() {
       }
     }
     rss.stop();
+
+    // Voters reading with their cookies: three identical rounds, memory read after each (issue 22).
+    let voterRounds: VoterRound[] | null = null;
+    if (!only || only.has('voter-rounds')) {
+      voterRounds = await runVoterRounds({ origin, articleId: hot.id, slug: hot.slug, pid: app.pid, rounds: 3, votes: settings.voterVotes, connections: 50 });
+      const MB = (n: number | null) => (n === null ? '?' : (n / 1e6).toFixed(1));
+      for (const v of voterRounds) {
+        log(
+          `voters reading, round ${v.round}: ${v.requests} votes each followed by the story (${v.reqPerSec.toFixed(0)}/s); heap after a full collection ${MB(v.heapAfterBytes)} MB, RSS ${MB(v.rssAfterBytes)} MB` +
+            (v.errors || v.unexpected ? `, errors ${v.errors}, unexpected statuses ${v.unexpected}` : ''),
+        );
+      }
+    }
+    const serverTrouble = app.trouble();
     const finalMemory = treeRss(app.pid);
     const audits = [...ledgers.values()].map((l) => l.result(hot.id));
     db.close();
@@ -307,7 +322,7 @@ async function main() {
       }
       return { id: t.id, label: t.label, request: t.kind === 'paths' || t.kind === 'first-render' ? `${t.paths.length} stories` : t.paths[0]!, unavailable: unavailable.get(t.id), results };
     });
-    const results: Results = { rows, peakRssBytes: rss.peak() || null, article, baseline, votes: audits, insights };
+    const results: Results = { rows, peakRssBytes: rss.peak() || null, article, baseline, votes: audits, insights, voterRounds, serverTrouble };
     const checks = evaluateTargets(results);
     const extraJs = article.jsGzip - baseline.jsGzip;
     const articleOnly = article.scripts.filter((s) => !baseline.scripts.some((b) => b.url === s.url));

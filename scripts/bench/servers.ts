@@ -14,7 +14,8 @@ export const NEXT_BIN = path.join(root, 'node_modules', 'next', 'dist', 'bin', '
  */
 export function appServerCommand({ port, cpuProfileDir }: { port: number; cpuProfileDir?: string }): string[] {
   const profiling = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
-  return [...profiling, ...SERVER_NODE_FLAGS, NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'];
+  // --expose-gc only makes gc() callable: app/api/bench-memory collects before it reads the heap.
+  return [...profiling, ...SERVER_NODE_FLAGS, '--expose-gc', NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'];
 }
 
 export type RunningServer = {
@@ -23,13 +24,25 @@ export type RunningServer = {
   origin: string;
   /** the last lines the process printed, for error messages */
   output: () => string;
+  /**
+   * Lines printed so far that say a server hook or Next leaks listeners or calls itself over HTTP
+   * (MaxListenersExceededWarning, "Failed to proxy"), and lines logged at level error (issue 22).
+   */
+  trouble: () => { listenerWarnings: number; selfRequestFailures: number; errorLines: number };
   stop: () => Promise<void>;
 };
 
 function track(name: string, child: ChildProcess, origin: string): RunningServer {
   const lines: string[] = [];
+  const trouble = { listenerWarnings: 0, selfRequestFailures: 0, errorLines: 0 };
   const keep = (chunk: Buffer) => {
-    lines.push(...chunk.toString().split('\n').filter(Boolean));
+    const fresh = chunk.toString().split('\n').filter(Boolean);
+    for (const line of fresh) {
+      if (line.includes('MaxListenersExceededWarning')) trouble.listenerWarnings++;
+      if (line.includes('Failed to proxy')) trouble.selfRequestFailures++;
+      if (line.includes('"level":50')) trouble.errorLines++;
+    }
+    lines.push(...fresh);
     if (lines.length > 200) lines.splice(0, lines.length - 200);
   };
   child.stdout?.on('data', keep);
@@ -40,6 +53,7 @@ function track(name: string, child: ChildProcess, origin: string): RunningServer
     pid: child.pid!,
     origin,
     output: () => lines.join('\n'),
+    trouble: () => ({ ...trouble }),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       // SIGINT lets `next start` exit through process.exit, which is when --cpu-prof writes its profile.

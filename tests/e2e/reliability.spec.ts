@@ -125,6 +125,25 @@ test('with the database locked by another writer, stories still render, health s
     const live = await request.get(`/api/vote?article=${article}`);
     expect(live.status()).toBe(200);
     expect((await live.json()).paused).toMatch(/^Voting is paused/);
+
+    // Every 5xx is one line at level error, with why (issue 22).
+    const logFile = path.join(
+      path.dirname(process.env.E2E_DATABASE_PATH || `${process.cwd()}/data/test/e2e.db`),
+      'server.log',
+    );
+    const lineOf = (id: string) =>
+      (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').trim().split('\n') : [])
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .filter((l) => l.id === id);
+    for (const [res, cause] of [
+      [health, 'health check: database is locked by another writer'],
+      [json, 'vote refused: database is locked by another writer'],
+      [form, 'vote refused: database is locked by another writer'],
+    ] as const) {
+      const id = res.headers()['x-request-id']!;
+      await expect.poll(() => lineOf(id).length).toBe(1);
+      expect(lineOf(id)[0]).toMatchObject({ level: 50, status: 503, cause: { message: cause } });
+    }
   } finally {
     db.prepare('rollback').run();
   }

@@ -146,3 +146,40 @@ describe('scripts a page makes the browser load', () => {
     expect(scriptUrls(html)).toEqual(['/_next/static/chunks/a.js', '/b.js?x=1&y=2', '/_next/static/chunks/c.js']);
   });
 });
+
+describe('voters reading (issue 22)', () => {
+  const round = (n: number, heapMb: number) => ({
+    round: n,
+    requests: 300,
+    reqPerSec: 40,
+    errors: 0,
+    unexpected: 0,
+    rssAfterBytes: 250e6,
+    heapAfterBytes: heapMb * 1e6,
+  });
+  const checks = (extra: Partial<Results>) => evaluateTargets(results([], extra));
+
+  it('passes a heap that stays put across the three rounds and misses one that grows', () => {
+    const flat = [round(1, 74), round(2, 75.5), round(3, 75)];
+    expect(find(checks({ voterRounds: flat }), 'Memory across 3 rounds of voters reading').status).toBe('PASS');
+    const growing = [round(1, 74), round(2, 78), round(3, 82)];
+    expect(find(checks({ voterRounds: growing }), 'Memory across 3 rounds of voters reading')).toMatchObject({
+      status: 'MISS',
+      margin: '4.0 MB over',
+    });
+    expect(find(checks({}), 'Memory across 3 rounds of voters reading').status).toBe('n/a');
+  });
+
+  it('misses a single listener warning, failed self-request or error line printed during the run', () => {
+    const name = 'Listener warnings, self-requests, error lines';
+    expect(
+      find(checks({ serverTrouble: { listenerWarnings: 0, selfRequestFailures: 0, errorLines: 0 } }), name).status,
+    ).toBe('PASS');
+    for (const trouble of [
+      { listenerWarnings: 1, selfRequestFailures: 0, errorLines: 0 },
+      { listenerWarnings: 0, selfRequestFailures: 1, errorLines: 0 },
+      { listenerWarnings: 0, selfRequestFailures: 0, errorLines: 1 },
+    ])
+      expect(find(checks({ serverTrouble: trouble }), name).status).toBe('MISS');
+  });
+});

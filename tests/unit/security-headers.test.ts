@@ -230,3 +230,88 @@ describe('renamed stories and sections (decision 006)', () => {
     }
   });
 });
+
+describe('what a handler hands the hook arrives whole (issue 21 §6)', () => {
+  /** A server whose every response goes through the hook, and a raw GET that sees the bytes as sent. */
+  async function serve(
+    handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void,
+  ) {
+    const http = await import('node:http');
+    const { secureResponse } = await import('@/lib/server/security-headers.cjs');
+    const server = http.createServer((req, res) => {
+      secureResponse(res);
+      handler(req, res);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const { port } = server.address() as { port: number };
+    const get = (path: string) =>
+      new Promise<{ status: number; headers: import('node:http').IncomingHttpHeaders; body: Buffer }>(
+        (resolve, reject) => {
+          http
+            .get({ host: '127.0.0.1', port, path }, (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (c: Buffer) => chunks.push(c));
+              res.on('end', () =>
+                resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+              );
+            })
+            .on('error', reject);
+        },
+      );
+    return { get, close: () => server.close() };
+  }
+
+  it('keeps headers given to writeHead as an array, repeated ones included, for pages and other answers', async () => {
+    const { get, close } = await serve((req, res) => {
+      // A staff page keeps Next's inline scripts, so the policy lists their hashes.
+      const html = req.url === '/admin/html';
+      const headers = ['Content-Type', html ? 'text/html; charset=utf-8' : 'text/plain', 'X-Kept', 'yes'];
+      headers.push('Set-Cookie', 'a=1; Path=/', 'Set-Cookie', 'b=2; Path=/');
+      if (html) headers.push('Content-Length', '9');
+      if (req.url === '/reason') res.writeHead(202, 'Taken', headers);
+      else res.writeHead(html ? 200 : 201, headers);
+      res.end(html ? '<p>page</p><script>self.__next_f.push([1,"x"])</script>' : 'plain');
+    });
+    try {
+      for (const path of ['/admin/html', '/plain', '/reason']) {
+        const res = await get(path);
+        expect(res.status, path).toBe(path === '/admin/html' ? 200 : path === '/reason' ? 202 : 201);
+        expect(res.headers['x-kept'], path).toBe('yes');
+        expect(res.headers['set-cookie'], path).toEqual(['a=1; Path=/', 'b=2; Path=/']);
+        expect(res.headers['content-type'], path).toMatch(path === '/admin/html' ? /^text\/html/ : /^text\/plain/);
+        expect(res.headers['x-content-type-options'], path).toBe('nosniff');
+        expect(res.headers['content-security-policy'], path).toContain("object-src 'none'");
+      }
+      const page = await get('/admin/html');
+      expect(page.body.toString()).toContain('<p>page</p>');
+      // The hook recomputes the length of the page it sends; a stale one from the handler would cut it.
+      expect(Number(page.headers['content-length'])).toBe(page.body.length);
+      expect(page.headers['content-security-policy']).toMatch(/'sha256-/);
+    } finally {
+      close();
+    }
+  });
+
+  it('a body that does not decompress goes out as it came, with a policy that admits no inline script', async () => {
+    const zlib = await import('node:zlib');
+    const page = '<p>Story</p><script>self.__next_f.push([1,"x"])</script>';
+    const broken = Buffer.concat([zlib.gzipSync(page).subarray(0, 20), Buffer.from('not gzip at all')]);
+    const { get, close } = await serve((req, res) => {
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.setHeader('Content-Encoding', req.url === '/zstd' ? 'zstd' : 'gzip');
+      res.end(broken);
+    });
+    try {
+      for (const path of ['/news/broken', '/zstd']) {
+        const res = await get(path);
+        expect(res.status, path).toBe(200);
+        expect(res.body.equals(broken), path).toBe(true);
+        expect(Number(res.headers['content-length']), path).toBe(broken.length);
+        expect(res.headers['content-encoding'], path).toBe(path === '/zstd' ? 'zstd' : 'gzip');
+        expect(res.headers['content-security-policy'], path).toMatch(/script-src 'self';/);
+      }
+    } finally {
+      close();
+    }
+  });
+});

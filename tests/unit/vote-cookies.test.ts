@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hintedMood, moodVariantPath, parseVotedHint, slugKey, updateVotedHint } from '@/lib/votes/voted-hint';
+import { MOODS } from '@/lib/domain/moods';
+import { HINT_VALUE_PATTERN, moodSlug, moodVariantPath, votedHintCookie } from '@/lib/votes/voted-hint';
 
 let cookie: typeof import('@/lib/votes/reader-cookie');
 beforeAll(async () => {
@@ -33,28 +34,35 @@ describe('reader cookie', () => {
 });
 
 describe('voted hint', () => {
-  it('keeps the mood chosen on each story, most recent last, at most 100 stories', () => {
-    let hint = '';
-    hint = updateVotedHint(hint, 'story-a', 'angry');
-    hint = updateVotedHint(hint, 'story-b', 'no_comment');
-    expect(hintedMood(hint, 'story-a')).toBe('angry');
-    expect(hintedMood(hint, 'story-b')).toBe('no_comment');
-    expect(hintedMood(hint, 'story-c')).toBeUndefined();
-    hint = updateVotedHint(hint, 'story-a', 'sad');
-    expect(hintedMood(hint, 'story-a')).toBe('sad');
-    hint = updateVotedHint(hint, 'story-a', null);
-    expect(parseVotedHint(hint)).toEqual([{ key: slugKey('story-b'), mood: 'no_comment' }]);
-    for (let i = 0; i < 150; i++) hint = updateVotedHint(hint, `s-${i}`, 'happy');
-    expect(parseVotedHint(hint)).toHaveLength(100);
-    expect(hintedMood(hint, 's-149')).toBe('happy');
-    expect(hintedMood(hint, 's-0')).toBeUndefined();
-    expect(hint.length).toBeLessThan(1000);
+  const options = { secure: false, maxAge: 3600 };
+
+  it('is scoped to the story, so the browser sends it with that story only', () => {
+    expect(votedHintCookie('story-a', 'no_comment', options)).toBe(
+      'mw_mood=no-comment; Path=/news/story-a; Max-Age=3600; HttpOnly; SameSite=Lax',
+    );
+    expect(votedHintCookie('story-a', 'sad', { ...options, secure: true })).toMatch(/; Secure$/);
   });
 
-  it('ignores anything that is not a list of entries', () => {
-    expect(parseVotedHint('<script>.x-3.y-9.!!')).toEqual([{ key: 'x', mood: 'angry' }]);
-    expect(parseVotedHint('a-1.'.repeat(2000))).toEqual([]);
-    expect(hintedMood(undefined, 'x')).toBeUndefined();
+  it('forgets the choice when the vote is taken back', () => {
+    expect(votedHintCookie('story-a', null, options)).toBe(
+      'mw_mood=; Path=/news/story-a; Max-Age=0; HttpOnly; SameSite=Lax',
+    );
+  });
+
+  it('is never scoped to anything but a story address', () => {
+    for (const slug of ['', '../admin', 'a/b', 'A', 'a;b', 'a b', 'story-a; Path=/'])
+      expect(votedHintCookie(slug, 'sad', options), slug).toBeUndefined();
+  });
+
+  it('takes exactly the moods the rewrite in next.config.ts accepts', () => {
+    const pattern = new RegExp(`^${HINT_VALUE_PATTERN}$`);
+    for (const mood of MOODS) {
+      const value = /^mw_mood=([^;]*)/.exec(votedHintCookie('s', mood, options)!)?.[1];
+      expect(pattern.exec(value!)?.groups?.mood).toBe(moodSlug(mood));
+      expect(moodVariantPath('s', mood)).toBe(`/news/s/mood/${value}`);
+    }
+    for (const junk of ['', 'no_comment', 'ANGRY', 'angry ', 'x', 'angry|sad'])
+      expect(pattern.test(junk), junk).toBe(false);
   });
 
   it('names the cached variant of a story for a mood', () => {

@@ -1,10 +1,13 @@
 import { checkDatabaseHealth } from '@/db/queries/health';
+import { recordCause } from '@/lib/server/request-causes.cjs';
 import packageJson from '@/package.json';
 
 export const dynamic = 'force-dynamic';
 
-export function GET() {
+export function GET(request: Request) {
   const health = checkDatabaseHealth();
+  // The 503's log line says why (lib/server/request-log.cjs).
+  if (!health.ok) recordCause(request.headers, { message: `health check: ${health.reason}` });
   const body = health.ok
     ? { status: 'ok', version: packageJson.version, migrations: health.migrations }
     : { status: 'degraded', reason: health.reason, version: packageJson.version, migrations: health.migrations };

@@ -4,9 +4,10 @@
 import type { NextRequest } from 'next/server';
 import { recordedWriteFailure, recordWriteSuccess, writeStatus } from '@/db/queries/health';
 import { castVote, getVotableArticle, getVoteSummary, type CastVoteResult, type VoteSummary } from '@/db/queries/votes';
-import type { WriteUnavailable } from '@/db/write-errors';
+import { unavailableReason, type WriteUnavailable } from '@/db/write-errors';
 import type { Mood } from '@/lib/domain/moods';
 import { articlePath, siteUrl } from '@/lib/domain/routes';
+import { recordCause } from '@/lib/server/request-causes.cjs';
 import { clientAddressHash } from '@/lib/votes/client-address';
 import { revalidateMoodRankingsAfterVote, revalidateStoryAfterVote } from '@/lib/votes/revalidate-story';
 import {
@@ -19,7 +20,7 @@ import {
 import { voteSettings } from '@/lib/votes/settings';
 import { errorPage } from '@/lib/votes/error-page';
 import { pausedMessage, pausedNotice, PAUSED_TITLE } from '@/lib/votes/paused';
-import { hintedMood, updateVotedHint, VOTED_HINT_COOKIE } from '@/lib/votes/voted-hint';
+import { LEGACY_HINT_COOKIE, votedHintCookie } from '@/lib/votes/voted-hint';
 import {
   isCrossSite,
   isVoteRequestError,
@@ -60,6 +61,8 @@ function summaryJson(s: VoteSummary) {
 
 /** A database that cannot take the vote (locked, full, read-only, failing disk): 503, nothing counted. */
 function paused(request: NextRequest, kind: WriteUnavailable, slug?: string): Response {
+  // The 503's log line says why (lib/server/request-log.cjs).
+  recordCause(request.headers, { message: `vote refused: ${unavailableReason(kind)}` });
   return fail(request, {
     status: 503,
     title: PAUSED_TITLE,
@@ -188,16 +191,18 @@ export async function GET(request: NextRequest): Promise<Response> {
     },
     { headers: { 'cache-control': NO_STORE } },
   );
-  // Repairs the routing hint if it went missing or stale (deleted cookie, vote removed elsewhere).
+  // Repairs the hint if it went missing or stale (deleted cookie, vote removed elsewhere). The hint is
+  // scoped to the story's address, so this request cannot see it: it is sent whatever it was.
   if (readerId) setHint(request, response, article.slug, mine);
   return response;
 }
 
+/** The story's hint cookie, which lets its cached pages mark the reader's choice (lib/votes/voted-hint.ts). */
 function setHint(request: NextRequest, response: Response, slug: string, mine: Mood | null) {
-  const before = request.cookies.get(VOTED_HINT_COOKIE)?.value;
-  if ((hintedMood(before, slug) ?? null) === mine) return;
-  const after = updateVotedHint(before, slug, mine);
-  appendCookie(response, VOTED_HINT_COOKIE, after, after === '' ? 0 : undefined);
+  const o = voteCookieOptions();
+  const hint = votedHintCookie(slug, mine, { secure: o.secure, maxAge: o.maxAge });
+  if (hint) response.headers.append('set-cookie', hint);
+  if (request.cookies.has(LEGACY_HINT_COOKIE)) appendCookie(response, LEGACY_HINT_COOKIE, '', 0);
 }
 
 function appendCookie(response: Response, name: string, value: string, maxAge?: number) {

@@ -3,7 +3,7 @@
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { signIn, signOut } from '@/auth';
-import { fieldErrors, type ActionState } from '@/lib/action-state';
+import { assertForm, fieldErrors, type ActionState } from '@/lib/action-state';
 import { LOCKED_MESSAGE } from '@/lib/auth/login-throttle';
 import { currentStaff, requireSameOrigin } from '@/lib/auth/staff';
 import { endUserSessions } from '@/db/queries/users';
@@ -21,6 +21,7 @@ const WRONG = 'The e-mail address or password is not right.';
 export async function signInAction(_state: ActionState, form: FormData): Promise<ActionState> {
   // A sign-in from another site would log the visitor into an account of the attacker's choosing.
   await requireSameOrigin();
+  assertForm(form);
   const email = String(form.get('email') ?? '');
   const parsed = schema.safeParse({ email, password: form.get('password') });
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues), values: { email } };

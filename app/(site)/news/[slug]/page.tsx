@@ -22,7 +22,7 @@ export const generateStaticParams = async () => [];
 type Props = { params: Promise<{ slug: string }> };
 
 /**
- * `readerMood` is passed only by ./mood/[mood]/page.tsx, the cached variant proxy.ts sends readers
+ * `readerMood` is passed only by ./mood/[mood]/page.tsx, the cached variant next.config.ts rewrites readers
  * to when they have chosen that mood on this story; the page itself never knows who is reading.
  */
 type ArticlePageProps = Props & { readerMood?: Mood };

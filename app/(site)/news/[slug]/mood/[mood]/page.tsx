@@ -1,7 +1,8 @@
-// The story with one mood marked as the reader's own: proxy.ts rewrites /news/<slug> here for
-// readers whose hint cookie says they chose that mood. Cached like the story (one copy per mood,
-// shared by everyone who chose it) and expired with it on every vote; never indexed, and its
-// canonical URL stays /news/<slug>. See docs/decisions/002-mood-vote-freshness.md.
+// The story with one mood marked as the reader’s own: next.config.ts rewrites /news/<slug> here for
+// readers whose hint cookie (scoped to the story) says they chose that mood. Cached like the story
+// (one copy per mood, shared by everyone who chose it) and expired with it on every vote; never
+// indexed, its canonical URL stays /news/<slug>, and a direct visit is redirected to the story.
+// See docs/decisions/002-mood-vote-freshness.md.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { moodFromSlug } from '@/lib/domain/moods';

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { MoodRanking, moodRankingMetadata } from '@/components/mood/mood-ranking';
 import { MOOD_WINDOWS, type MoodWindow } from '@/db/queries/mood-rankings';
 import { getSectionBySlug } from '@/db/queries/sections';
+import { doNotStoreMetadata } from '@/lib/cache-marks';
 import { unknownSectionMessage } from '@/lib/mood-ranking-query';
 import { moodFromSlug } from '@/lib/domain/moods';
 
@@ -14,8 +15,13 @@ export const generateStaticParams = async () => [];
 type Props = { params: Promise<{ mood: string; window: string; section: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const mood = moodFromSlug((await params).mood);
-  return mood ? moodRankingMetadata(mood) : {};
+  const { mood: moodSlug, section } = await params;
+  const mood = moodFromSlug(moodSlug);
+  if (!mood) return {};
+  // Any slug-shaped section reaches this page: an unknown one is answered, never kept (decision 018).
+  return getSectionBySlug(section)
+    ? moodRankingMetadata(mood)
+    : { ...moodRankingMetadata(mood), ...doNotStoreMetadata };
 }
 
 export default async function MoodRankingSectionPage({ params }: Props) {

@@ -1,0 +1,60 @@
+'use strict';
+// Next's own file-system cache for rendered pages and route answers (ISR), with one change: an answer
+// that is not a page worth keeping (a 404 from notFound(), a redirect, an error, or a page marked
+// with NO_STORE_MARK) for an address that has nothing stored yet is kept in Next's memory cache only,
+// whose size is fixed (cacheMaxMemorySize), and never written to disk. Without this,
+// every unknown story, section, tag or author slug, and every unknown section in a mood ranking's
+// query, wrote ~100 kB into .next (issue 15 §3: 500 requests, 47 MB in 19 s), which an anonymous
+// client could repeat until the disk filled and voting paused. Upstream: vercel/next.js#96581 and
+// #73101 (closed unresolved), PR #97970 (the same rule inside Next, not merged).
+//
+// An address that already holds an entry (a story that was public and is now taken down) is still
+// overwritten as before, so no stale page outlives its story. The result: the disk holds at most one
+// entry per address that once answered 200, whatever strangers ask for, and a broken link asked for
+// again and again is still answered from memory.
+// See docs/decisions/018-anonymous-requests-write-nothing.md.
+const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache').default;
+const { SharedCacheControls } = require('next/dist/server/lib/incremental-cache/shared-cache-controls.external');
+
+/** A page that must not be kept says so in its <head> (see noStoreMetadata in lib/cache-marks.ts). */
+const NO_STORE_MARK = '<meta name="moodwire-cache" content="no-store"/>';
+const RESPONSE_KINDS = new Set(['APP_PAGE', 'APP_ROUTE']);
+
+/** Whether an answer is worth a cache entry of its own: a 200 that does not ask to be left out. */
+function isWorthKeeping(data) {
+  if (!data || !RESPONSE_KINDS.has(data.kind)) return true;
+  if ((data.status ?? 200) !== 200) return false;
+  return !(data.kind === 'APP_PAGE' && typeof data.html === 'string' && data.html.includes(NO_STORE_MARK));
+}
+
+class RouteCacheHandler extends FileSystemCache {
+  async set(key, data, ctx) {
+    if (!(ctx && ctx.fetchCache) && !isWorthKeeping(data) && !this.holds(key, data.kind)) {
+      // Next noted the entry's lifetime in a map of its own before asking us to store it: one more
+      // entry per address, never removed. Without it Next uses the route's own lifetime, which is
+      // the same for these routes.
+      SharedCacheControls.cacheControls.delete(key);
+      const cacheControl = ctx ? ctx.cacheControl : undefined;
+      if (FileSystemCache.memoryCache)
+        FileSystemCache.memoryCache.set(key, { value: data, lastModified: Date.now(), cacheControl });
+      return;
+    }
+    return super.set(key, data, ctx);
+  }
+
+  /** Whether the disk holds an entry for the address: in the route cache, or prerendered by the build. */
+  holds(key, kind) {
+    const suffix = kind === 'APP_ROUTE' ? '.body' : '.html';
+    try {
+      if (this.fs.existsSync(this.getFilePath(`${key}${suffix}`, kind))) return true;
+      const marker = key.indexOf('/$/');
+      return marker !== -1 && this.fs.existsSync(this.getFilePath(`${key.slice(marker + 2)}${suffix}`, kind));
+    } catch {
+      return true; // an address we cannot check is stored the way Next would
+    }
+  }
+}
+
+RouteCacheHandler.isWorthKeeping = isWorthKeeping;
+RouteCacheHandler.NO_STORE_MARK = NO_STORE_MARK;
+module.exports = RouteCacheHandler;
