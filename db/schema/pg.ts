@@ -273,10 +273,16 @@ export const rateLimits = pgTable('rate_limits', {
   count: integer('count').notNull().default(0),
 });
 
-/** Failed sign-in state per account and per client hash. */
+/**
+ * Failed password checks per account and per client hash (sign-in and the current-password check).
+ * An attempt is reserved (`pending`) in the same statement that checks the lock, before any hash runs,
+ * and settled as a failure or a success afterwards (decision 012).
+ */
 export const loginThrottle = pgTable('login_throttle', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull().default(0),
+  /** attempts reserved in this window whose password check has not finished yet */
+  pending: integer('pending').notNull().default(0),
   firstFailureAt: bigint('first_failure_at', { mode: 'number' }).notNull(),
   lockedUntil: bigint('locked_until', { mode: 'number' }).notNull().default(0),
   lockLevel: integer('lock_level').notNull().default(0),

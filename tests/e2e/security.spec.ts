@@ -62,6 +62,51 @@ test('login throttle: the 6th try after 5 failures gets 429 with a clear message
   db.run('delete from login_throttle');
 });
 
+test('login throttle under a burst: 100 simultaneous form posts check at most 5 passwords, the right one gets 429 and no session, the lock goes up one step', async ({
+  request,
+  browser,
+  baseURL,
+}) => {
+  db.run('delete from login_throttle');
+  const post = await loginForm(request, browser, baseURL!);
+  const WRONG = 'The e-mail address or password is not right.';
+  // 99 wrong passwords at once; the right one goes out as soon as the first refusal is back (or, if
+  // none comes, when the last answer is), while the burst is still being answered.
+  let sendRight!: () => void;
+  const rightGo = new Promise<void>((resolve) => (sendRight = resolve));
+  const wrong = Array.from({ length: 99 }, (_, i) =>
+    post(STAFF.writer.email, `burst-wrong-${i}`).then(async (res) => {
+      if (res.status() === 429) sendRight();
+      return { status: res.status(), text: await res.text(), cookie: res.headers()['set-cookie'] ?? '' };
+    }),
+  );
+  void Promise.all(wrong).then(() => sendRight());
+  const right = rightGo.then(() => post(STAFF.writer.email, STAFF.writer.password));
+  const answers = await Promise.all(wrong);
+  const rightAnswer = await right;
+
+  const checked = answers.filter((a) => a.status !== 429);
+  expect(checked.length, 'passwords checked against the hash').toBeLessThanOrEqual(5);
+  for (const a of checked) {
+    expect(a.status).toBe(200);
+    expect(a.text).toContain(WRONG);
+  }
+  expect(rightAnswer.status()).toBe(429);
+  expect(await rightAnswer.text()).toContain('Too many failed sign-in attempts');
+  for (const cookie of [...answers.map((a) => a.cookie), rightAnswer.headers()['set-cookie'] ?? ''])
+    expect(cookie).not.toContain('session-token');
+  // The account and this client's address: one lock, the first (10 minutes), not one per failure.
+  const rows = db.all<{ key: string; level: number; until: number }>(
+    'select key, lock_level as level, locked_until as until from login_throttle order by key',
+  );
+  expect(rows.map((r) => [r.key.split(':')[1], r.level])).toEqual([
+    ['acct', 1],
+    ['ip', 1],
+  ]);
+  for (const r of rows) expect(r.until - Date.now()).toBeLessThanOrEqual(10 * 60_000);
+  db.run('delete from login_throttle');
+});
+
 test('no enumeration: unknown e-mail and wrong password get the same status and message', async ({
   request,
   browser,

@@ -124,14 +124,80 @@ describe('login throttle', () => {
     expect(await attempt('client@example.com', PASSWORD, freshIp())).toBe('ok');
   });
 
-  it('a successful sign-in resets the count and the lock history', async () => {
+  it('a successful sign-in resets the account’s count and lock history', async () => {
+    at(0);
+    for (let i = 0; i < 4; i++) expect(await attempt('reset@example.com', 'wrong', freshIp())).toBe('wrong');
+    expect(await attempt('reset@example.com', PASSWORD, freshIp())).toBe('ok');
+    for (let i = 0; i < 4; i++) expect(await attempt('reset@example.com', 'wrong', freshIp())).toBe('wrong');
+    expect(await attempt('reset@example.com', PASSWORD, freshIp())).toBe('ok');
+    expect(env.db.$client.prepare("select * from login_throttle where key like 'login:acct:%'").all()).toEqual([]);
+  });
+
+  it('a successful sign-in does not reset the address’s count: one valid account is no licence to guess others', async () => {
+    // The attacker holds client@example.com and guesses other accounts' passwords from one address,
+    // signing in to their own account between guesses.
     const ip = freshIp();
     at(0);
-    for (let i = 0; i < 4; i++) expect(await attempt('reset@example.com', 'wrong', ip)).toBe('wrong');
-    expect(await attempt('reset@example.com', PASSWORD, ip)).toBe('ok');
-    for (let i = 0; i < 4; i++) expect(await attempt('reset@example.com', 'wrong', ip)).toBe('wrong');
-    expect(await attempt('reset@example.com', PASSWORD, ip)).toBe('ok');
-    expect(env.db.select().from(loginThrottle).all()).toEqual([]);
+    for (let i = 0; i < 4; i++) {
+      expect(await attempt(`victim-${i}@example.com`, 'guess', ip)).toBe('wrong');
+      expect(await attempt('client@example.com', PASSWORD, ip)).toBe('ok');
+    }
+    expect(await attempt('victim-4@example.com', 'guess', ip)).toBe('wrong');
+    const before = argon.verifies;
+    expect(await attempt('victim-5@example.com', 'guess', ip)).toBe('locked');
+    expect(await attempt('client@example.com', PASSWORD, ip)).toBe('locked');
+    expect(argon.verifies).toBe(before);
+  });
+
+  it('100 simultaneous attempts, the right password among them: 5 hashes, no sign-in, the lock one step up', async () => {
+    const ip = freshIp();
+    const levels = () =>
+      env.db.$client
+        .prepare('select lock_level as level, locked_until as until from login_throttle order by key')
+        .all() as {
+        level: number;
+        until: number;
+      }[];
+    for (const round of [1, 2]) {
+      at(round * 60 * MIN);
+      const before = argon.verifies;
+      // All start at once; the right password is the 51st. Each attempt reserves before its first await.
+      const results = await Promise.all(
+        Array.from({ length: 100 }, (_, i) => attempt('throttle@example.com', i === 50 ? PASSWORD : `wrong-${i}`, ip)),
+      );
+      expect(argon.verifies - before, 'password hashes checked').toBe(5);
+      expect(results.filter((r) => r === 'wrong')).toHaveLength(5);
+      expect(results.filter((r) => r === 'locked')).toHaveLength(95);
+      expect(results[50]).toBe('locked');
+      // The account and the address: locked once (10 minutes), then one step more (20) after the
+      // first lock ran out, never several steps for one burst.
+      expect(levels()).toEqual([
+        { level: round, until: t0 + round * 60 * MIN + round * 10 * MIN },
+        { level: round, until: t0 + round * 60 * MIN + round * 10 * MIN },
+      ]);
+    }
+  });
+});
+
+describe('the current-password check of “Your account”', () => {
+  it('is throttled with the sign-in keys: 50 simultaneous guesses hash 5 passwords, and sign-in is locked too', async () => {
+    const { checkCurrentPassword } = await import('@/lib/auth/credentials');
+    const ip = freshIp();
+    at(0);
+    const before = argon.verifies;
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        checkCurrentPassword({ email: 'client@example.com' }, i === 20 ? PASSWORD : `guess-${i}`, from(ip).headers),
+      ),
+    );
+    expect(argon.verifies - before).toBe(5);
+    expect(results.filter((r) => r === 'wrong')).toHaveLength(5);
+    expect(results.filter((r) => r === 'locked')).toHaveLength(45);
+    // One budget per account, whichever form the guesses come through.
+    expect(await attempt('client@example.com', PASSWORD, freshIp())).toBe('locked');
+    expect(argon.verifies - before).toBe(5);
+    at(10 * MIN + 1000);
+    expect(await checkCurrentPassword({ email: 'client@example.com' }, PASSWORD, from(freshIp()).headers)).toBe('ok');
   });
 
   it('takes its limits from the environment', async () => {
