@@ -291,6 +291,69 @@ test('cross-site: staff actions with a foreign or missing Origin are refused (40
   void baseURL;
 });
 
+test('action posts to /api and /_next with a foreign, null or malformed Origin get 403 and leave nothing in the error log', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // Its own server, to read everything it logs. E2E_PORT+7.
+  const server = await startServer({
+    port: Number(process.env.E2E_PORT || 3100) + 7,
+    sourceDatabase: e2eDatabasePath(),
+  });
+  try {
+    // A real action id (the sign-in form's), and a made-up one.
+    await page.goto(`${server.url}/admin/login`);
+    const hidden = await hiddenInputsOf(page, 'auth.sign-in');
+    const realId = (JSON.parse(hidden['$ACTION_1:0']!) as { id: string }).id;
+    const paths = [
+      '/api/nope',
+      '/api/vote',
+      '/api/share',
+      '/api/health',
+      '/_next/nope',
+      '/_next/image',
+      '/_next/static/x',
+    ];
+    const origins = ['https://evil.example', 'null', '::bad', `http://127.0.0.1:${server.port + 1}`];
+    const posts = paths.flatMap((p) =>
+      origins.flatMap((origin) => [
+        { p, origin, kind: 'Next-Action', id: realId },
+        { p, origin, kind: 'Next-Action', id: '7f'.padEnd(42, '0') },
+        { p, origin, kind: 'multipart' },
+      ]),
+    );
+    const answers = await Promise.all(
+      posts.map(async (q) => {
+        const headers: Record<string, string> = { origin: q.origin };
+        let body: BodyInit;
+        if (q.kind === 'Next-Action') {
+          headers['next-action'] = q.id!;
+          headers['content-type'] = 'text/plain;charset=UTF-8';
+          body = '[]';
+        } else {
+          const form = new FormData();
+          for (const [k, v] of Object.entries(hidden)) form.append(k, v);
+          form.append('email', 'a@example.com');
+          form.append('password', 'x');
+          body = form;
+        }
+        const res = await fetch(`${server.url}${q.p}`, { method: 'POST', headers, body, redirect: 'manual' });
+        return { ...q, status: res.status, text: await res.text() };
+      }),
+    );
+    for (const a of answers) {
+      const where = `${a.kind} to ${a.p} from ${a.origin}`;
+      expect(a.status, where).toBe(403);
+      expect(a.text.length, where).toBeLessThan(4000);
+    }
+    expect(server.output()).not.toMatch(/⨯|Error|error/);
+  } finally {
+    server.process.kill('SIGTERM');
+    await server.exited;
+    fs.rmSync(server.dir, { recursive: true, force: true });
+  }
+});
+
 test('header and URL variants never return admin data without a session', async ({ request }) => {
   const secret = `Inbox secret ${unique()}`;
   db.run(

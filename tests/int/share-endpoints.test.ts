@@ -124,7 +124,7 @@ describe('POST /api/share', () => {
     return reportRoute.POST(
       new Request('http://127.0.0.1/api/share', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-origin', ...headers },
+        headers: { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-origin', Origin: SITE, ...headers },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       }),
     );
@@ -169,6 +169,16 @@ describe('POST /api/share', () => {
     expect(
       (await report({ slug: SLUG, network: 'copy' }, { 'Sec-Fetch-Site': '', Origin: 'https://evil.example' })).status,
     ).toBe(403);
+    // Only same-origin requests count: a browser always says where a POST comes from.
+    const fromNowhere = new Request('http://127.0.0.1/api/share', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ slug: SLUG, network: 'copy' }),
+    });
+    expect((await reportRoute.POST(fromNowhere)).status).toBe(403);
+    for (const site of ['none', 'same-site'])
+      expect((await report({ slug: SLUG, network: 'copy' }, { 'Sec-Fetch-Site': site })).status, site).toBe(403);
+    expect((await report({ slug: SLUG, network: 'copy' }, { Origin: 'http://news.example' })).status).toBe(403);
     expect((await report({ slug: SLUG, network: 'copy' }, { 'Content-Type': 'text/plain' })).status).toBe(415);
     expect(clicks()).toEqual([]);
     expect((await report({ slug: SLUG, network: 'copy' }, { 'Sec-Fetch-Site': '', Origin: SITE })).status).toBe(204);
@@ -211,7 +221,7 @@ describe('share limit per client address (SHARE_LIMIT_PER_MINUTE)', () => {
       reportRoute.POST(
         new Request('http://127.0.0.1/api/share', {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', ...from(ip) },
+          headers: { 'Content-Type': 'application/json', Origin: SITE, ...from(ip) },
           body: JSON.stringify({ slug: SLUG, network: 'copy' }),
         }),
       );

@@ -6,12 +6,15 @@ import { recordedWriteFailure } from '@/db/queries/health';
 import { takeRateLimit } from '@/db/queries/throttle';
 import { formValues, parseForm, type ActionState } from '@/lib/action-state';
 import { contactSchema } from '@/lib/admin/schemas';
+import { requireSameOrigin } from '@/lib/auth/staff';
 import { clientIpFrom, hashKey } from '@/lib/client-ip';
 
 const HOUR = 3_600_000;
 
 /** Anyone may write; 5 messages an hour per address (30 an hour shared when the address is unknown). */
 export async function sendContactMessageAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  // The origin check of every write (the proxy's filter refuses the same requests first).
+  await requireSameOrigin();
   const parsed = parseForm(contactSchema, form);
   if (parsed.state) return parsed.state;
   const ip = clientIpFrom(await headers());
