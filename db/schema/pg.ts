@@ -190,7 +190,7 @@ export const votes = pgTable(
       .references(() => articles.id, { onDelete: 'cascade' }),
     readerId: text('reader_id').notNull(),
     mood: text('mood', { enum: MOODS }).notNull(),
-    /** HMAC of the client IP with the day's salt; the raw IP is never stored */
+    /** HMAC of the client IP under the day's key (derived from AUTH_SECRET, never stored); blanked after 48 h */
     ipHash: text('ip_hash').notNull().default(''),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -258,13 +258,6 @@ export const shareClicks = pgTable(
   },
   (t) => [primaryKey({ columns: [t.articleId, t.network, t.day] }), index('share_clicks_day_idx').on(t.day, t.network)],
 );
-
-/** Daily salts for hashing client IPs; rows older than 48 h are deleted. */
-export const ipSalts = pgTable('ip_salts', {
-  day: text('day').primaryKey(),
-  salt: text('salt').notNull(),
-  createdAt: createdAt(),
-});
 
 /** Fixed-window counters for rate limits (votes, contact form); keys hold hashes, never raw IPs. */
 export const rateLimits = pgTable('rate_limits', {

@@ -1,6 +1,6 @@
 // Keeps the promises of the privacy page without a separate job runner: every ten minutes (and at
-// start-up) the server deletes day salts older than 48 h, blanks older address hashes and drops
-// finished vote and share rate-limit windows.
+// start-up) the server blanks address hashes older than 48 h and drops finished vote and share
+// rate-limit windows.
 import 'server-only';
 import { pruneExpiredIpData } from '@/db/queries/ip-salts';
 import { pruneShareRateLimits } from '@/db/queries/shares';
