@@ -16,6 +16,7 @@ import { articlePath } from '@/lib/domain/routes';
 import { slugify } from '@/lib/domain/slug';
 import { heroColumns } from './articles';
 import { recordAudit } from './audit';
+import { dropUnusedMedia } from './media';
 import { clearRedirectsFrom, moveRedirects } from './redirects';
 
 export type StoryFilter = {
@@ -332,15 +333,18 @@ export function setStoryHero(
   mediaId: number | null,
   detail: Record<string, unknown>,
   now = Date.now(),
-): { slug: string; sectionId: number } | undefined {
+): { slug: string; sectionId: number; replacedPath?: string } | undefined {
   return getDb().transaction((tx) => {
-    const before = tx
-      .select({ slug: articles.slug, sectionId: articles.sectionId })
+    const found = tx
+      .select({ slug: articles.slug, sectionId: articles.sectionId, heroMediaId: articles.heroMediaId })
       .from(articles)
       .where(eq(articles.id, id))
       .get();
-    if (!before) return undefined;
+    if (!found) return undefined;
+    const { heroMediaId: previous, ...before } = found;
     tx.update(articles).set({ heroMediaId: mediaId, updatedAt: now }).where(eq(articles.id, id)).run();
+    // The photo taken off the story goes, unless another story shows it; the caller removes its files.
+    const replacedPath = previous === mediaId ? undefined : dropUnusedMedia(tx, previous);
     recordAudit(
       tx,
       {
@@ -352,7 +356,7 @@ export function setStoryHero(
       },
       now,
     );
-    return before;
+    return { ...before, ...(replacedPath ? { replacedPath } : {}) };
   });
 }
 

@@ -1,10 +1,12 @@
 // Keeps the promises of the privacy page without a separate job runner: every ten minutes (and at
 // start-up) the server blanks address hashes older than 48 h and drops finished vote and share
-// rate-limit windows.
+// rate-limit windows. It also removes uploaded photo folders that no media row names any more.
 import 'server-only';
 import { pruneExpiredIpData } from '@/db/queries/ip-salts';
+import { listUploadedMediaPaths } from '@/db/queries/media';
 import { pruneShareRateLimits } from '@/db/queries/shares';
 import { pruneVoteRateLimits } from '@/db/queries/votes';
+import { sweepOrphanMedia } from '@/lib/media/upload';
 
 const EVERY_MS = 10 * 60_000;
 const state = globalThis as unknown as { moodwireVoteJanitor?: { timer: NodeJS.Timeout; lastCutoff?: number } };
@@ -16,6 +18,9 @@ function runOnce() {
     if (janitor) janitor.lastCutoff = cutoff;
     pruneVoteRateLimits();
     pruneShareRateLimits();
+    sweepOrphanMedia(listUploadedMediaPaths()).catch((error: unknown) =>
+      console.error('[moodwire] media housekeeping failed:', error instanceof Error ? error.message : error),
+    );
   } catch (error) {
     // A busy or missing database must not take the server down; the next run tries again.
     console.error('[moodwire] vote housekeeping failed:', error instanceof Error ? error.message : error);

@@ -18,6 +18,7 @@ import { storySchema } from '@/lib/admin/story-schema';
 import { resolvePublication } from '@/lib/admin/story-rules';
 import { requireStaffAction } from '@/lib/auth/staff';
 import { renderedBody } from '@/lib/markdown';
+import { deleteReplacedImage } from '@/lib/media/upload';
 import { canEditStory } from '@/lib/permissions';
 import { z } from 'zod';
 
@@ -88,6 +89,9 @@ export async function removeHeroAction(_state: ActionState, form: FormData): Pro
   if (!story) return { ok: false, message: 'This story no longer exists.' };
   if (!canEditStory(user, story)) return { ok: false, message: NOT_YOURS };
   const result = setStoryHero(user.id, story.id, null, {});
-  if (result) revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
+  if (result) {
+    await deleteReplacedImage(result.replacedPath);
+    revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
+  }
   return { ok: true, message: 'Photo removed from the story.' };
 }
