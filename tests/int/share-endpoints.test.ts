@@ -112,10 +112,47 @@ describe('GET /share/<network>/<slug>', () => {
     const head = await follow('linkedin', SLUG, { method: 'HEAD' });
     expect(head.status).toBe(302);
     expect(new URL(head.headers.get('location')!).host).toBe('www.linkedin.com');
-    const prefetch = await follow('linkedin', SLUG, { headers: { 'Sec-Purpose': 'prefetch' } });
-    expect(prefetch.status).toBe(503);
-    expect(prefetch.headers.get('location')).toBeNull();
+    for (const headers of <Record<string, string>[]>[
+      { 'Sec-Purpose': 'prefetch' },
+      { 'Sec-Purpose': 'prefetch;prerender' },
+      { Purpose: 'prefetch' },
+    ]) {
+      const prefetch = await follow('linkedin', SLUG, { headers });
+      expect(prefetch.status).toBe(302);
+      expect(new URL(prefetch.headers.get('location')!).host).toBe('www.linkedin.com');
+    }
     expect(clicks()).toEqual([]);
+  });
+
+  it('a share link another site loads as an image, script or frame, fetches, or opens, still redirects but is not counted', async () => {
+    const loads: Record<string, string>[] = [
+      { 'Sec-Fetch-Dest': 'image', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Site': 'cross-site' },
+      { 'Sec-Fetch-Dest': 'script', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Site': 'cross-site' },
+      { 'Sec-Fetch-Dest': 'iframe', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Site': 'cross-site' },
+      { 'Sec-Fetch-Dest': 'empty', 'Sec-Fetch-Mode': 'cors', 'Sec-Fetch-Site': 'cross-site' },
+      { 'Sec-Fetch-Dest': 'document', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Site': 'cross-site' },
+      { 'Sec-Fetch-Dest': 'document', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Site': 'same-site' },
+      { 'Sec-Fetch-Dest': 'document', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Site': 'none' },
+      // Our own page cannot be made to load it as an image either.
+      { 'Sec-Fetch-Dest': 'image', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Site': 'same-origin' },
+    ];
+    for (const headers of loads) {
+      const res = await follow('x', SLUG, { headers });
+      expect(res.status, JSON.stringify(headers)).toBe(302);
+      expect(new URL(res.headers.get('location')!).host).toBe('x.com');
+    }
+    expect(clicks()).toEqual([]);
+    // A reader following the link on our page is counted; so is a browser that sends no fetch metadata.
+    await follow('x', SLUG, {
+      headers: {
+        'Sec-Fetch-Dest': 'document',
+        'Sec-Fetch-Mode': 'navigate',
+        'Sec-Fetch-Site': 'same-origin',
+        'Sec-Fetch-User': '?1',
+      },
+    });
+    await follow('x', SLUG);
+    expect(clicks()).toEqual([{ slug: SLUG, network: 'x', day: today(), count: 2 }]);
   });
 });
 
