@@ -114,7 +114,13 @@ export const articles = pgTable(
     votingPaused: boolean('voting_paused').notNull().default(false),
   },
   (t) => [
-    uniqueIndex('articles_slug_unique').on(t.slug),
+    // A story claims its address when it is published or scheduled: two unpublished stories may share
+    // one (a writer must not learn from a refused slug that someone else's draft exists; the editor who
+    // publishes is told instead). Decision 022.
+    uniqueIndex('articles_slug_unique')
+      .on(t.slug)
+      .where(sql.raw(`status in ${PUBLIC_STATUS_SQL}`)),
+    index('articles_slug_idx').on(t.slug),
     index('articles_status_published_idx').on(t.status, t.publishedAt),
     // Newest public stories first, read in index order and stopped after the first few (home, feeds).
     index('articles_public_published_idx')

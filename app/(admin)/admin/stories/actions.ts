@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import {
   getStoryAccess,
+  isSlugClaimed,
   listAuthors,
   resolveStorySlugs,
   saveStory,
@@ -19,9 +20,10 @@ import { resolvePublication } from '@/lib/admin/story-rules';
 import { requireStaffAction } from '@/lib/auth/staff';
 import { renderedBody } from '@/lib/markdown';
 import { deleteReplacedImage } from '@/lib/media/upload';
-import { canEditStory } from '@/lib/permissions';
+import { can, canEditStory } from '@/lib/permissions';
 import { z } from 'zod';
 
+const SLUG_TAKEN = 'Another story already uses this address. Change the slug.';
 const NOT_YOURS = 'You cannot edit this story: writers edit their own drafts and stories in review only.';
 
 export async function saveStoryAction(_state: ActionState, form: FormData): Promise<ActionState> {
@@ -44,27 +46,39 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
   if (!getSectionById(input.sectionId)) return fail('sectionId', 'Choose a section.');
   if (input.authorId !== undefined && !listAuthors().some((a) => a.id === input.authorId))
     return fail('authorId', 'Choose an author from the list.');
-  if (slugTaken(input.slug, input.id)) return fail('slug', 'Another story already uses this address. Change the slug.');
-  const related = resolveStorySlugs(input.related.map((s) => s.toLowerCase()));
+  // Both answers count only stories this user may see (decision 022).
+  const viewer = { id: user.id, seesAll: can(user.role, 'story.edit-any') };
+  if (slugTaken(input.slug, input.id, viewer)) return fail('slug', SLUG_TAKEN);
+  const related = resolveStorySlugs(
+    input.related.map((s) => s.toLowerCase()),
+    viewer,
+  );
   if (related.missing.length) return fail('related', `No story has the slug: ${related.missing.join(', ')}.`);
 
   const publication = resolvePublication(user.role, { status: input.status, publishAtMs: input.publishAtMs }, before);
   if (!publication.ok) return fail(publication.field, publication.message);
 
-  const saved = saveStory(user.id, input.id, {
-    title: input.title,
-    slug: input.slug,
-    standfirst: input.standfirst,
-    sectionId: input.sectionId,
-    authorId: input.authorId ?? null,
-    byline: input.byline,
-    dateline: input.dateline,
-    ...renderedBody(input.body),
-    tags: input.tags,
-    relatedIds: [...related.ids.values()],
-    status: publication.value.status,
-    publishedAt: publication.value.publishedAt,
-  });
+  let saved;
+  try {
+    saved = saveStory(user.id, input.id, {
+      title: input.title,
+      slug: input.slug,
+      standfirst: input.standfirst,
+      sectionId: input.sectionId,
+      authorId: input.authorId ?? null,
+      byline: input.byline,
+      dateline: input.dateline,
+      ...renderedBody(input.body),
+      tags: input.tags,
+      relatedIds: [...related.ids.values()],
+      status: publication.value.status,
+      publishedAt: publication.value.publishedAt,
+    });
+  } catch (error) {
+    // Another story was published or scheduled at this address between the check and the save.
+    if (isSlugClaimed(error)) return fail('slug', SLUG_TAKEN);
+    throw error;
+  }
   revalidateStory(saved);
   redirect(`/admin/stories/${saved.id}?saved=${publication.value.status}`);
 }
