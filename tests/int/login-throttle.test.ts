@@ -177,6 +177,23 @@ describe('login throttle', () => {
       ]);
     }
   });
+  it('takes its limits from the environment', async () => {
+    process.env.LOGIN_MAX_FAILURES = '2';
+    process.env.LOGIN_LOCK_MINUTES = '1';
+    at(0);
+    const ip = freshIp();
+    expect(await attempt('env@example.com', 'wrong', ip)).toBe('wrong');
+    expect(await attempt('env@example.com', 'wrong', ip)).toBe('wrong');
+    expect(await attempt('env@example.com', PASSWORD, ip)).toBe('locked');
+    at(MIN + 1);
+    expect(await attempt('env@example.com', PASSWORD, ip)).toBe('ok');
+    expect(() => throttleConfig({ LOGIN_MAX_FAILURES: 'five' })).toThrow(/LOGIN_MAX_FAILURES/);
+  });
+
+  it('without a known client address only the account counts (nobody can lock out everyone)', async () => {
+    for (let i = 0; i < 6; i++) expect(await attempt(`ghost-${i}@example.com`, 'wrong', 'not-an-ip')).toBe('wrong');
+    expect(await attempt('client@example.com', PASSWORD, 'not-an-ip')).toBe('ok');
+  });
 });
 
 describe('the current-password check of “Your account”', () => {
@@ -198,24 +215,6 @@ describe('the current-password check of “Your account”', () => {
     expect(argon.verifies - before).toBe(5);
     at(10 * MIN + 1000);
     expect(await checkCurrentPassword({ email: 'client@example.com' }, PASSWORD, from(freshIp()).headers)).toBe('ok');
-  });
-
-  it('takes its limits from the environment', async () => {
-    process.env.LOGIN_MAX_FAILURES = '2';
-    process.env.LOGIN_LOCK_MINUTES = '1';
-    at(0);
-    const ip = freshIp();
-    expect(await attempt('env@example.com', 'wrong', ip)).toBe('wrong');
-    expect(await attempt('env@example.com', 'wrong', ip)).toBe('wrong');
-    expect(await attempt('env@example.com', PASSWORD, ip)).toBe('locked');
-    at(MIN + 1);
-    expect(await attempt('env@example.com', PASSWORD, ip)).toBe('ok');
-    expect(() => throttleConfig({ LOGIN_MAX_FAILURES: 'five' })).toThrow(/LOGIN_MAX_FAILURES/);
-  });
-
-  it('without a known client address only the account counts (nobody can lock out everyone)', async () => {
-    for (let i = 0; i < 6; i++) expect(await attempt(`ghost-${i}@example.com`, 'wrong', 'not-an-ip')).toBe('wrong');
-    expect(await attempt('client@example.com', PASSWORD, 'not-an-ip')).toBe('ok');
   });
 });
 
