@@ -19,6 +19,8 @@ async function uploadPhoto(page: Page, colour: string) {
   await page.locator('input[name="photo"]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png });
   await page.getByLabel('Alt text').first().fill(`A ${colour} test card`);
   await page.getByRole('button', { name: 'Upload photo' }).click();
+  // The message is the same for every upload: wait for this photo to be the story's.
+  await expect(page.getByRole('img', { name: `A ${colour} test card` })).toBeVisible();
   await expect(page.getByText(/Photo saved \(1200×800, 5 sizes\)/)).toBeVisible();
 }
 
