@@ -13,7 +13,7 @@ import { databasePath } from '../db/config';
 import { authSecret } from '../lib/data-dir';
 import { listeningPort, siteUrlProblem } from '../lib/domain/routes';
 import { buildIsStale, stampBuild } from './lib/build';
-import { SERVER_NODE_FLAGS } from './lib/node-flags';
+import { SERVER_NODE_FLAGS, serverEnv } from './lib/node-flags';
 
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
   }
   const args = [...SERVER_NODE_FLAGS, nextBin, 'start', '--port', process.env.PORT];
   if (process.env.HOSTNAME) args.push('--hostname', process.env.HOSTNAME);
-  const child = spawn(process.execPath, args, { stdio: 'inherit', env: process.env });
+  const child = spawn(process.execPath, args, { stdio: 'inherit', env: serverEnv(process.env) });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 : 1)));
 }
