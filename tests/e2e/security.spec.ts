@@ -7,6 +7,7 @@ import { expect, test, type APIRequestContext, type Browser } from '@playwright/
 import { ensureStaffUsers, STAFF } from '../helpers/staff';
 import { e2eDatabasePath, hiddenInputsOf, postForm, signInThroughForm, WriteWatcher } from '../helpers/staff-e2e';
 import { startServer } from '../helpers/server';
+import { hashPassword } from '../../lib/password';
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
 let db: WriteWatcher;
@@ -104,6 +105,60 @@ test('login throttle under a burst: 100 simultaneous form posts check at most 5 
     ['ip', 1],
   ]);
   for (const r of rows) expect(r.until - Date.now()).toBeLessThanOrEqual(10 * 60_000);
+  db.run('delete from login_throttle');
+});
+
+test('“Your account”: 20 simultaneous current-password guesses check at most 5, and signing in is locked too', async ({
+  request,
+  browser,
+  baseURL,
+}) => {
+  db.run('delete from login_throttle');
+  // A user of this test's own, signed in, whose session an attacker holds.
+  const email = `guessed-${unique()}@e2e.moodwire.test`;
+  const password = 'Granite-Willow-Parade-58';
+  db.run(
+    "insert into users (email, name, role, password_hash, sessions_valid_after, created_at, updated_at) values (?, 'Guessed', 'writer', ?, 0, 0, 0)",
+    email,
+    await hashPassword(password),
+  );
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.goto('/admin/login');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Hello,/ })).toBeVisible();
+  const cookie = (await context.cookies())
+    .filter((c) => c.name.includes('session-token'))
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
+  await page.goto('/admin/account');
+  const hidden = await hiddenInputsOf(page, 'account.change-password');
+  await context.close();
+
+  const answers = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      postForm(
+        request,
+        '/admin/account',
+        {
+          ...hidden,
+          current: `guess-${i}`,
+          password: 'Brand-New-Quiet-Harbour-9',
+          confirm: 'Brand-New-Quiet-Harbour-9',
+        },
+        cookie,
+      ).then(async (res) => ({ status: res.status(), html: await res.text() })),
+    ),
+  );
+  const wrong = answers.filter((a) => a.html.includes('That is not your current password.'));
+  const paused = answers.filter((a) => a.html.includes('Too many wrong passwords.'));
+  expect(wrong.length, 'passwords checked against the hash').toBeLessThanOrEqual(5);
+  expect(wrong.length + paused.length).toBe(20);
+  // One budget per account: its sign-in is locked by the guesses made through "Your account".
+  const post = await loginForm(request, browser, baseURL!);
+  expect((await post(email, password)).status()).toBe(429);
   db.run('delete from login_throttle');
 });
 
