@@ -163,3 +163,26 @@ export function takeRateLimit(key: string, limit: number, windowMs: number, now 
     .get();
   return row !== undefined;
 }
+
+/**
+ * Forgets what no longer limits anyone, so that attempts at random e-mail addresses do not grow the
+ * table without end: sign-in keys whose window has ended and whose last lock lies a whole maximum
+ * lock in the past (its doubling has lapsed), and contact-form windows that ended over an hour ago.
+ */
+export function pruneThrottleState(config: ThrottleConfig, now = Date.now()): number {
+  const db = getDb();
+  const t = loginThrottle;
+  const keys = db
+    .delete(t)
+    .where(
+      sql`${t.firstFailureAt} < ${now - config.windowMs - 60_000} and ${t.lockedUntil} < ${now - config.lockMaxMs}`,
+    )
+    .run().changes;
+  const windows = db
+    .delete(rateLimits)
+    .where(
+      sql`${rateLimits.key} >= 'contact:' and ${rateLimits.key} < 'contact;' and ${rateLimits.windowStart} < ${now - 2 * 3600_000}`,
+    )
+    .run().changes;
+  return keys + windows;
+}

@@ -13,14 +13,19 @@ import {
 } from '@/db/queries/throttle';
 import { throttleConfig } from '@/lib/auth/throttle-config';
 import { clientIpFrom, hashKey } from '@/lib/client-ip';
+import { normalizeAddress } from '@/lib/votes/ip-hash';
 
-/** The throttle keys of one attempt: the account first, then the client address when it is known. */
+/**
+ * The throttle keys of one attempt: the account first, then the client address when it is known. An
+ * IPv6 client usually owns a whole /64, so that prefix is one address (as for votes): otherwise one
+ * machine could take a fresh address for every five guesses.
+ */
 export function loginKeys(email: string, headers: Pick<Headers, 'get'>): string[] {
   const account = `login:acct:${hashKey('login', normaliseEmail(email))}`;
-  const ip = clientIpFrom(headers);
+  const address = normalizeAddress(clientIpFrom(headers));
   // Without a known client address every visitor would share one key, and one person could lock
   // everybody out; then only the per-account limit applies.
-  return ip === 'unknown' ? [account] : [account, `login:ip:${hashKey('login-ip', ip)}`];
+  return address ? [account, `login:ip:${hashKey('login-ip', address)}`] : [account];
 }
 
 /** A reserved password check: settle it exactly once with its verdict. */

@@ -1,11 +1,13 @@
 // Keeps the promises of the privacy page without a separate job runner: every ten minutes (and at
-// start-up) the server blanks address hashes older than 48 h and drops finished vote and share
-// rate-limit windows. It also removes uploaded photo folders that no media row names any more.
+// start-up) the server blanks address hashes older than 48 h and drops finished vote, share, contact
+// and sign-in limit state. It also removes uploaded photo folders that no media row names any more.
 import 'server-only';
 import { pruneExpiredIpData } from '@/db/queries/ip-salts';
 import { listUploadedMediaPaths } from '@/db/queries/media';
 import { pruneShareRateLimits } from '@/db/queries/shares';
+import { pruneThrottleState } from '@/db/queries/throttle';
 import { pruneVoteRateLimits } from '@/db/queries/votes';
+import { throttleConfig } from '@/lib/auth/throttle-config';
 import { sweepOrphanMedia } from '@/lib/media/upload';
 
 const EVERY_MS = 10 * 60_000;
@@ -18,6 +20,7 @@ function runOnce() {
     if (janitor) janitor.lastCutoff = cutoff;
     pruneVoteRateLimits();
     pruneShareRateLimits();
+    pruneThrottleState(throttleConfig());
     sweepOrphanMedia(listUploadedMediaPaths()).catch((error: unknown) =>
       console.error('[moodwire] media housekeeping failed:', error instanceof Error ? error.message : error),
     );

@@ -177,6 +177,45 @@ describe('login throttle', () => {
       ]);
     }
   });
+  it('an IPv6 client’s /64 is one address: five failures from five addresses in it lock the sixth', async () => {
+    at(0);
+    for (let i = 1; i <= 5; i++)
+      expect(await attempt(`rotating-${i}@example.com`, 'guess', `2001:db8:77:1::${i.toString(16)}`)).toBe('wrong');
+    const before = argon.verifies;
+    expect(await attempt('client@example.com', PASSWORD, '2001:db8:77:1:ffff::6')).toBe('locked');
+    expect(argon.verifies).toBe(before);
+    // Another /64 goes on.
+    expect(await attempt('client@example.com', PASSWORD, '2001:db8:77:2::1')).toBe('ok');
+  });
+
+  it('forgets keys whose window and last lock have lapsed, keeps the ones that still limit', async () => {
+    const { pruneThrottleState } = await import('@/db/queries/throttle');
+    const config = throttleConfig({});
+    const now = t0;
+    const insert = env.db.$client.prepare(
+      'insert into login_throttle (key, failures, pending, first_failure_at, locked_until, lock_level) values (?, ?, 0, ?, ?, ?)',
+    );
+    insert.run('stale-never-locked', 2, now - 20 * MIN, 0, 0);
+    insert.run('stale-lock-lapsed', 0, now - 3 * 24 * 60 * MIN, now - 25 * 60 * MIN, 3);
+    insert.run('in-window', 2, now - 5 * MIN, 0, 0);
+    insert.run('locked', 0, now - 20 * MIN, now + 5 * MIN, 1);
+    // Lock ended an hour ago: its doubling still counts for the next lock.
+    insert.run('lock-remembered', 0, now - 2 * 60 * MIN, now - 60 * MIN, 2);
+    env.db.$client
+      .prepare("insert into rate_limits (key, window_start, count) values ('contact:old', ?, 5), ('contact:now', ?, 1)")
+      .run(now - 3 * 3600_000, now - (now % 3600_000));
+    expect(pruneThrottleState(config, now)).toBe(3);
+    expect(env.db.$client.prepare('select key from login_throttle order by key').all()).toEqual([
+      { key: 'in-window' },
+      { key: 'lock-remembered' },
+      { key: 'locked' },
+    ]);
+    expect(env.db.$client.prepare("select key from rate_limits where key like 'contact:%'").all()).toEqual([
+      { key: 'contact:now' },
+    ]);
+    env.db.$client.prepare("delete from rate_limits where key like 'contact:%'").run();
+  });
+
   it('takes its limits from the environment', async () => {
     process.env.LOGIN_MAX_FAILURES = '2';
     process.env.LOGIN_LOCK_MINUTES = '1';
