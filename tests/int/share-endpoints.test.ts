@@ -132,7 +132,6 @@ describe('GET /share/<network>/<slug>', () => {
       { 'Sec-Fetch-Dest': 'empty', 'Sec-Fetch-Mode': 'cors', 'Sec-Fetch-Site': 'cross-site' },
       { 'Sec-Fetch-Dest': 'document', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Site': 'cross-site' },
       { 'Sec-Fetch-Dest': 'document', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Site': 'same-site' },
-      { 'Sec-Fetch-Dest': 'document', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Site': 'none' },
       // Our own page cannot be made to load it as an image either.
       { 'Sec-Fetch-Dest': 'image', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Site': 'same-origin' },
     ];
@@ -152,7 +151,16 @@ describe('GET /share/<network>/<slug>', () => {
       },
     });
     await follow('x', SLUG);
-    expect(clicks()).toEqual([{ slug: SLUG, network: 'x', day: today(), count: 2 }]);
+    // Opened by the reader (address bar, bookmark, another app): no other site can send this.
+    await follow('x', SLUG, {
+      headers: {
+        'Sec-Fetch-Dest': 'document',
+        'Sec-Fetch-Mode': 'navigate',
+        'Sec-Fetch-Site': 'none',
+        'Sec-Fetch-User': '?1',
+      },
+    });
+    expect(clicks()).toEqual([{ slug: SLUG, network: 'x', day: today(), count: 3 }]);
   });
 });
 

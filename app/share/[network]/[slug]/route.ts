@@ -36,11 +36,13 @@ function redirectTo(network: LinkNetwork, target: ShareTarget) {
 }
 
 /**
- * Whether this request is a reader following the link from one of our pages. Browsers say how a
- * request was made: a share link loaded by another site as an image, a script or a frame, fetched by
- * a script, opened from another site, or fetched ahead of time (prefetch, prerender) is not a share.
- * It still gets its redirect; only the count is skipped. Browsers that send no fetch metadata (old
- * ones, link checkers) are counted, within the per-address limit.
+ * Whether this request is a reader following the link: from one of our pages (`same-origin`), or
+ * opened by the reader themselves (`none`: the address bar, a bookmark, another app; no site can make
+ * a browser send that). Browsers say how a request was made: a share link loaded by another site as
+ * an image, a script or a frame, fetched by a script, opened from another site, or fetched ahead of
+ * time (prefetch, prerender) is not a share. It still gets its redirect; only the count is skipped.
+ * Browsers that send no fetch metadata (old ones, link checkers) are counted, within the per-address
+ * limit.
  */
 function isReaderShare(headers: Pick<Headers, 'get'>): boolean {
   const purpose = `${headers.get('sec-purpose') ?? ''} ${headers.get('purpose') ?? ''}`;
@@ -48,7 +50,7 @@ function isReaderShare(headers: Pick<Headers, 'get'>): boolean {
   const dest = headers.get('sec-fetch-dest');
   if (dest && dest !== 'document') return false;
   const site = headers.get('sec-fetch-site');
-  if (site && site !== 'same-origin') return false;
+  if (site && site !== 'same-origin' && site !== 'none') return false;
   return true;
 }
 
