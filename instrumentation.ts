@@ -4,6 +4,10 @@ import { describeError, recordCause } from '@/lib/server/request-causes.cjs';
 // Runs once when a Next server process starts.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
+    const { assumedSiteUrlNotice, siteUrlProblem } = await import('@/lib/domain/routes');
+    const problem = siteUrlProblem();
+    if (problem) console.error(`[moodwire] ${problem}`);
+    else if (!process.env.SITE_URL) console.log(assumedSiteUrlNotice());
     const { startVoteJanitor } = await import('@/lib/votes/janitor');
     startVoteJanitor();
     const { startScheduledRelease } = await import('@/lib/server/scheduled-release');

@@ -13,13 +13,14 @@ export async function proxy(request: NextRequest) {
 // reader pages never pay for it. (A voter's own copy of a story is a rewrite in next.config.ts:
 // a rewrite from here becomes an HTTP request from the server to itself, decision 017. Renamed
 // stories and sections answer 301 from the server hook.)
-// Server action calls are matched on any page path (an action can be posted to any page) by their
-// headers; /api route handlers (the vote, share reports) keep their own Origin rules.
+// Server action calls are matched on every path, /api and /_next included (an action can be posted to
+// any address, and Next's own handler answers a foreign Origin there with a 500), by their headers;
+// the cross-site gate leaves the /api route handlers' own form posts to their rules.
 export const config = {
   matcher: [
     '/admin',
     '/admin/:path*',
-    { source: '/((?!api/|_next/).*)', has: [{ type: 'header', key: 'next-action' }] },
-    { source: '/((?!api/|_next/).*)', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
+    { source: '/:path*', has: [{ type: 'header', key: 'next-action' }] },
+    { source: '/:path*', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] },
   ],
 };

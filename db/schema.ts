@@ -25,7 +25,6 @@ export const votes = tables.votes;
 export const voteTallies = tables.voteTallies;
 export const voteHourly = tables.voteHourly;
 export const shareClicks = tables.shareClicks;
-export const ipSalts = tables.ipSalts;
 export const rateLimits = tables.rateLimits;
 export const loginThrottle = tables.loginThrottle;
 export const auditLog = tables.auditLog;

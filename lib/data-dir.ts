@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { databasePath } from '../db/config';
+import { databasePath, makePrivateDir, PRIVATE_FILE_MODE } from '../db/config';
 
 /** The folder beside the database: the generated secret and uploads' bookkeeping live here. */
 export function dataDir(): string {
@@ -26,11 +26,11 @@ export function authSecret(): string {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makePrivateDir(path.dirname(file));
   const secret = crypto.randomBytes(48).toString('base64url');
   try {
     // 'wx' fails if another process won the race; then we read theirs.
-    fs.writeFileSync(file, secret + '\n', { mode: 0o600, flag: 'wx' });
+    fs.writeFileSync(file, secret + '\n', { mode: PRIVATE_FILE_MODE, flag: 'wx' });
     return secret;
   } catch {
     return fs.readFileSync(file, 'utf8').trim();

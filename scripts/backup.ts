@@ -7,7 +7,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { engineKind, redactUrl } from '../db/engine/config';
-import { databasePath } from '../db/config';
+import { databasePath, makePrivateDir, PRIVATE_FILE_MODE, restrictToOwner } from '../db/config';
 
 /**
  * PostgreSQL (DATABASE_URL): pg_dump's custom format, one consistent snapshot taken without stopping
@@ -49,21 +49,26 @@ function main(): void {
     console.error(`${out} already exists; choose a new file name so no backup is overwritten.`);
     process.exit(2);
   }
-  if (engineKind() === 'postgres') {
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    return backupPostgres(out);
-  }
   const source = databasePath();
-  if (!fs.existsSync(source)) {
+  if (engineKind() !== 'postgres' && !fs.existsSync(source)) {
     console.error(`no database at ${source} (set DATABASE_PATH)`);
     process.exit(2);
   }
-  fs.mkdirSync(path.dirname(out), { recursive: true });
+  // A backup holds everything the database does: readable by its owner only. VACUUM INTO and pg_dump
+  // both write into an empty file that already exists, so it keeps this mode.
+  makePrivateDir(path.dirname(out));
+  fs.writeFileSync(out, '', { mode: PRIVATE_FILE_MODE, flag: 'wx' });
+  if (engineKind() === 'postgres') {
+    backupPostgres(out);
+    restrictToOwner(out);
+    return;
+  }
   const db = new Database(source, { fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   const started = Date.now();
   db.prepare('vacuum into ?').run(out);
   db.close();
+  restrictToOwner(out);
 
   const copy = new Database(out, { readonly: true });
   const integrity = copy.pragma('integrity_check', { simple: true });

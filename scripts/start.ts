@@ -11,8 +11,9 @@ import { closeEngine, engineKind, getEngine } from '../db/engine';
 import { redactUrl } from '../db/engine/config';
 import { databasePath } from '../db/config';
 import { authSecret } from '../lib/data-dir';
+import { listeningPort, siteUrlProblem } from '../lib/domain/routes';
 import { buildIsStale, stampBuild } from './lib/build';
-import { SERVER_NODE_FLAGS } from './lib/node-flags';
+import { SERVER_NODE_FLAGS, serverEnv } from './lib/node-flags';
 
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -59,6 +60,11 @@ async function prepareDatabase(): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
+  const problem = siteUrlProblem();
+  if (problem) {
+    console.error(`[moodwire] ${problem}`);
+    process.exit(1);
+  }
   const secret = authSecret();
   process.env.AUTH_SECRET = secret;
   if (!(await prepareDatabase())) {
@@ -67,15 +73,20 @@ async function main(): Promise<void> {
   }
   // The first administrator's password must not travel further than the log line above.
   delete process.env.ADMIN_PASSWORD;
-  if (buildIsStale(root)) {
+  // PORT is settled before the build: without SITE_URL the site's address (baked into prerendered
+  // pages) is the one the server listens on.
+  process.env.PORT = listeningPort();
+  // MOODWIRE_DIST_DIR (next.config.ts) serves another build folder; its freshness is checked there.
+  const distDir = process.env.MOODWIRE_DIST_DIR || '.next';
+  if (buildIsStale(root, distDir)) {
     console.log('[moodwire] building (the build is missing or older than the sources)…');
     const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: process.env });
     if (build.status !== 0) process.exit(build.status ?? 1);
-    stampBuild(root);
+    stampBuild(root, distDir);
   }
-  const args = [...SERVER_NODE_FLAGS, nextBin, 'start', '--port', process.env.PORT || '3000'];
+  const args = [...SERVER_NODE_FLAGS, nextBin, 'start', '--port', process.env.PORT];
   if (process.env.HOSTNAME) args.push('--hostname', process.env.HOSTNAME);
-  const child = spawn(process.execPath, args, { stdio: 'inherit', env: process.env });
+  const child = spawn(process.execPath, args, { stdio: 'inherit', env: serverEnv(process.env) });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 : 1)));
 }

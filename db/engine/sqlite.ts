@@ -11,6 +11,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { makePrivateDir } from '../config';
 import { migrateDatabase, migrationsFolder, openDatabase, type DB } from '../client';
 import * as schema from '../schema/sqlite';
 import { writeUnavailable, type WriteUnavailable } from '../write-errors';
@@ -47,7 +48,7 @@ export function createSqliteEngine(options: SqliteEngineOptions): Engine {
 
   function read(): Runner {
     if (!reader) {
-      if (!readonly) fs.mkdirSync(path.dirname(options.file), { recursive: true });
+      if (!readonly) makePrivateDir(path.dirname(options.file));
       // The writer creates the file and sets WAL (a persistent property of the file) when it is new.
       if (!fs.existsSync(options.file) && !readonly) write();
       const client = new Database(options.file, { readonly, fileMustExist: true });

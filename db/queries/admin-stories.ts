@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import {
   articles,
@@ -8,6 +8,7 @@ import {
   media,
   relatedOverrides,
   sections,
+  PUBLIC_STATUS_SQL,
   tags,
   users,
   type ArticleStatus,
@@ -16,6 +17,8 @@ import { articlePath } from '@/lib/domain/routes';
 import { slugify } from '@/lib/domain/slug';
 import { heroColumns } from './articles';
 import { recordAudit } from './audit';
+import { dropUnusedMedia } from './media';
+import { isPublic } from './visibility';
 import { clearRedirectsFrom, moveRedirects } from './redirects';
 
 export type StoryFilter = {
@@ -144,20 +147,65 @@ export function getStoryForEdit(id: number) {
   return { ...row, tags: tagNames.map((t) => t.name), related: related.map((r) => r.slug) };
 }
 
-export function slugTaken(slug: string, exceptId?: number): boolean {
-  const row = getDb().select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).get();
-  return row !== undefined && row.id !== exceptId;
+/** Who is asking, for answers that must not reveal stories they may not see. */
+export type StoryViewer = { id: number; seesAll: boolean };
+
+/** The stories a viewer may know exist: every story for editors; public ones and their own for writers. */
+function visibleTo(viewer: StoryViewer, now: number): SQL | undefined {
+  return viewer.seesAll ? undefined : or(isPublic(now), eq(articles.createdBy, viewer.id));
 }
 
-/** Ids of existing stories by slug; the slugs that do not exist are returned separately. */
-export function resolveStorySlugs(slugs: string[]): { ids: Map<string, number>; missing: string[] } {
+/**
+ * Whether another story holds this address for the viewer saving one: a story that claims it
+ * (published or scheduled) or another of the viewer's own, and only one the viewer may see. So a
+ * writer is never told that another writer's unpublished story exists: the answer for its slug is
+ * the answer for a slug nobody uses.
+ */
+export function slugTaken(slug: string, exceptId: number | undefined, viewer: StoryViewer, now = Date.now()): boolean {
+  const row = getDb()
+    .select({ id: articles.id })
+    .from(articles)
+    .where(
+      and(
+        eq(articles.slug, slug),
+        exceptId === undefined ? undefined : ne(articles.id, exceptId),
+        or(sql`${articles.status} in ${sql.raw(PUBLIC_STATUS_SQL)}`, eq(articles.createdBy, viewer.id)),
+        visibleTo(viewer, now),
+      ),
+    )
+    .limit(1)
+    .get();
+  return row !== undefined;
+}
+
+/** The database refused a story's address because a published or scheduled story claimed it meanwhile. */
+export function isSlugClaimed(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    error.message.includes('articles.slug')
+  );
+}
+
+/**
+ * Ids of the stories the viewer may see, by slug; the slugs that match none are returned separately
+ * (a story the viewer may not see is "missing", like one that does not exist). Where two unpublished
+ * stories share a slug, the one that claims it, then the oldest, is taken.
+ */
+export function resolveStorySlugs(
+  slugs: string[],
+  viewer: StoryViewer,
+  now = Date.now(),
+): { ids: Map<string, number>; missing: string[] } {
   if (slugs.length === 0) return { ids: new Map(), missing: [] };
   const rows = getDb()
     .select({ id: articles.id, slug: articles.slug })
     .from(articles)
-    .where(inArray(articles.slug, slugs))
+    .where(and(inArray(articles.slug, slugs), visibleTo(viewer, now)))
+    .orderBy(desc(sql`${articles.status} in ${sql.raw(PUBLIC_STATUS_SQL)}`), asc(articles.id))
     .all();
-  const ids = new Map(rows.map((r) => [r.slug, r.id]));
+  const ids = new Map<string, number>();
+  for (const r of rows) if (!ids.has(r.slug)) ids.set(r.slug, r.id);
   return { ids, missing: slugs.filter((s) => !ids.has(s)) };
 }
 
@@ -259,7 +307,9 @@ export function saveStory(actorId: number, id: number | undefined, input: StoryW
       (wasPublic || before.status === 'published' || before.status === 'scheduled')
     ) {
       moveRedirects(tx, articlePath(oldSlug), articlePath(input.slug), now);
-    } else {
+    } else if (input.status === 'published' || input.status === 'scheduled') {
+      // The address is this story's now: an old story's redirect from it gives way. A draft claims
+      // no address, so a redirect readers rely on keeps working until it is published.
       clearRedirectsFrom(tx, [articlePath(input.slug)]);
     }
 
@@ -332,15 +382,18 @@ export function setStoryHero(
   mediaId: number | null,
   detail: Record<string, unknown>,
   now = Date.now(),
-): { slug: string; sectionId: number } | undefined {
+): { slug: string; sectionId: number; replacedPath?: string } | undefined {
   return getDb().transaction((tx) => {
-    const before = tx
-      .select({ slug: articles.slug, sectionId: articles.sectionId })
+    const found = tx
+      .select({ slug: articles.slug, sectionId: articles.sectionId, heroMediaId: articles.heroMediaId })
       .from(articles)
       .where(eq(articles.id, id))
       .get();
-    if (!before) return undefined;
+    if (!found) return undefined;
+    const { heroMediaId: previous, ...before } = found;
     tx.update(articles).set({ heroMediaId: mediaId, updatedAt: now }).where(eq(articles.id, id)).run();
+    // The photo taken off the story goes, unless another story shows it; the caller removes its files.
+    const replacedPath = previous === mediaId ? undefined : dropUnusedMedia(tx, previous);
     recordAudit(
       tx,
       {
@@ -352,19 +405,19 @@ export function setStoryHero(
       },
       now,
     );
-    return before;
+    return { ...before, ...(replacedPath ? { replacedPath } : {}) };
   });
 }
 
 export const storyIsPublic = (s: { status: string; publishedAt: number | null }, now = Date.now()) =>
   isPublicRow(s.status, s.publishedAt, now);
 
-/** Slugs of other stories, for the related-stories picker's suggestions. */
-export function listStorySlugs(exceptId?: number, limit = 300) {
+/** Slugs of other stories the viewer may see, for the related-stories picker's suggestions. */
+export function listStorySlugs(viewer: StoryViewer, exceptId?: number, limit = 300, now = Date.now()) {
   return getDb()
     .select({ slug: articles.slug, title: articles.title })
     .from(articles)
-    .where(exceptId ? ne(articles.id, exceptId) : undefined)
+    .where(and(exceptId ? ne(articles.id, exceptId) : undefined, visibleTo(viewer, now)))
     .orderBy(desc(articles.updatedAt))
     .limit(limit)
     .all();

@@ -1,10 +1,31 @@
 import 'server-only';
 import { getDb } from '@/db';
+import type { DB } from '@/db/client';
 import { articles, media } from '@/db/schema';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { recordAudit } from './audit';
 
-/** The media row and the story's hero in one transaction, with the audit entry. */
+type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
+
+/**
+ * Deletes a media row no story shows any more, in the caller's transaction, and returns its public
+ * path so that the caller can delete the files once the transaction has committed.
+ */
+export function dropUnusedMedia(tx: Tx, mediaId: number | null): string | undefined {
+  if (mediaId === null) return undefined;
+  return tx
+    .delete(media)
+    .where(
+      sql`${media.id} = ${mediaId} and not exists (select 1 from ${articles} where ${articles.heroMediaId} = ${mediaId})`,
+    )
+    .returning({ path: media.path })
+    .get()?.path;
+}
+
+/**
+ * The media row and the story's hero in one transaction, with the audit entry. The photo it replaces
+ * is deleted with it when no other story shows it; `replacedPath` says which files to remove.
+ */
 export function attachHeroImage(
   actorId: number,
   storyId: number,
@@ -18,14 +39,15 @@ export function attachHeroImage(
     credit: string;
   },
   now = Date.now(),
-): { slug: string; sectionId: number; mediaId: number } | undefined {
+): { slug: string; sectionId: number; mediaId: number; replacedPath?: string } | undefined {
   return getDb().transaction((tx) => {
-    const story = tx
-      .select({ slug: articles.slug, sectionId: articles.sectionId })
+    const found = tx
+      .select({ slug: articles.slug, sectionId: articles.sectionId, heroMediaId: articles.heroMediaId })
       .from(articles)
       .where(eq(articles.id, storyId))
       .get();
-    if (!story) return undefined;
+    if (!found) return undefined;
+    const { heroMediaId: previous, ...story } = found;
     const mediaId = tx
       .insert(media)
       .values({
@@ -43,6 +65,7 @@ export function attachHeroImage(
       .returning({ id: media.id })
       .get().id;
     tx.update(articles).set({ heroMediaId: mediaId, updatedAt: now }).where(eq(articles.id, storyId)).run();
+    const replacedPath = dropUnusedMedia(tx, previous);
     recordAudit(
       tx,
       {
@@ -54,7 +77,7 @@ export function attachHeroImage(
       },
       now,
     );
-    return { ...story, mediaId };
+    return { ...story, mediaId, ...(replacedPath ? { replacedPath } : {}) };
   });
 }
 
@@ -87,4 +110,14 @@ export function updateHeroText(
     );
     return story;
   });
+}
+
+/** Public paths of every uploaded photo a media row still names (/media/<key>/…). */
+export function listUploadedMediaPaths(): string[] {
+  return getDb()
+    .select({ path: media.path })
+    .from(media)
+    .where(sql`${media.path} like '/media/%'`)
+    .all()
+    .map((r) => r.path);
 }

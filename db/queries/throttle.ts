@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { loginThrottle, rateLimits } from '@/db/schema';
 
@@ -23,61 +23,166 @@ export function loginLockedUntil(keys: string[], now = Date.now()): number {
   return until > now ? until : 0;
 }
 
+export type LoginReservation = { reserved: true } | { reserved: false; retryAt: number };
+
+/** How long a refused attempt that found the window full (but no lock yet) is told to wait. */
+const FULL_RETRY_MS = 60_000;
+
 /**
- * Counts a failed sign-in against each key. `maxFailures` failures within the window lock the key for
- * the base lock, twice as long each time after, up to the maximum. A key that has stayed quiet for a
- * whole maximum lock after its last lock starts again from the base lock.
+ * Reserves one password check against every key, before any hash runs: in one transaction, each key's
+ * row is inserted or updated only if it is not locked and its failures plus the checks still running
+ * stay under `maxFailures` in the window (the condition is the upsert's own WHERE, so the check and
+ * the count are one statement). If any key refuses, nothing is counted for any of them. So at any
+ * concurrency at most `maxFailures` wrong passwords per key and window are ever hashed.
  */
-export function recordLoginFailure(keys: string[], config: ThrottleConfig, now = Date.now()): void {
-  getDb().transaction((tx) => {
-    for (const key of keys) {
-      const row = tx.select().from(loginThrottle).where(eq(loginThrottle.key, key)).get();
-      const fresh =
-        !row ||
-        now - row.firstFailureAt > config.windowMs ||
-        (row.lockedUntil > 0 && row.lockedUntil <= now && row.failures === 0);
-      let failures = fresh ? 1 : row.failures + 1;
-      const firstFailureAt = fresh ? now : row.firstFailureAt;
-      let lockLevel =
-        row && row.lockedUntil > 0 && now - row.lockedUntil > config.lockMaxMs ? 0 : (row?.lockLevel ?? 0);
-      let lockedUntil = row?.lockedUntil ?? 0;
-      if (failures >= config.maxFailures) {
-        lockLevel += 1;
-        lockedUntil = now + lockDuration(lockLevel, config);
-        failures = 0;
-      }
-      tx.insert(loginThrottle)
-        .values({ key, failures, firstFailureAt, lockedUntil, lockLevel })
-        .onConflictDoUpdate({ target: loginThrottle.key, set: { failures, firstFailureAt, lockedUntil, lockLevel } })
-        .run();
-    }
-  });
+export function reserveLoginAttempt(keys: string[], config: ThrottleConfig, now = Date.now()): LoginReservation {
+  if (keys.length === 0) return { reserved: true };
+  const t = loginThrottle;
+  // A new window: the old one has run out, or a lock has ended since the last failure (a lock resets
+  // the count). A key that has stayed quiet for a whole maximum lock after its last lock starts
+  // again from the base lock.
+  const fresh = sql`(${now} - ${t.firstFailureAt} > ${config.windowMs} or (${t.lockedUntil} > 0 and ${t.lockedUntil} <= ${now} and ${t.failures} = 0 and ${t.pending} = 0))`;
+  const quiet = sql`(${t.lockedUntil} > 0 and ${now} - ${t.lockedUntil} > ${config.lockMaxMs})`;
+  let refused = false;
+  try {
+    getDb().transaction(
+      (tx) => {
+        for (const key of keys) {
+          const row = tx
+            .insert(t)
+            .values({ key, failures: 0, pending: 1, firstFailureAt: now, lockedUntil: 0, lockLevel: 0 })
+            .onConflictDoUpdate({
+              target: t.key,
+              set: {
+                failures: sql`case when ${fresh} then 0 else ${t.failures} end`,
+                pending: sql`case when ${fresh} then 1 else ${t.pending} + 1 end`,
+                firstFailureAt: sql`case when ${fresh} then ${now} else ${t.firstFailureAt} end`,
+                lockLevel: sql`case when ${quiet} then 0 else ${t.lockLevel} end`,
+              },
+              setWhere: sql`${t.lockedUntil} <= ${now} and (${fresh} or ${t.failures} + ${t.pending} < ${config.maxFailures})`,
+            })
+            .returning({ key: t.key })
+            .get();
+          if (!row) {
+            refused = true;
+            tx.rollback();
+          }
+        }
+      },
+      { behavior: 'immediate' },
+    );
+  } catch (error) {
+    // The refusal's own rollback error. Not told apart with instanceof: the proxy's bundle and the
+    // server's may hold different copies of drizzle's error classes.
+    if (!refused) throw error;
+  }
+  if (!refused) return { reserved: true };
+  const until = loginLockedUntil(keys, now);
+  return { reserved: false, retryAt: until || now + FULL_RETRY_MS };
 }
 
-/** A successful sign-in forgets the failures and the lock history of its keys. */
-export function clearLoginFailures(keys: string[]): void {
-  if (keys.length) getDb().delete(loginThrottle).where(inArray(loginThrottle.key, keys)).run();
+/** `case lock_level when 0 then <first lock> when 1 then <second> … else <longest> end`, from lockDuration. */
+function nextLockDuration(config: ThrottleConfig) {
+  const steps: SQL[] = [];
+  for (let level = 0; level < 64 && lockDuration(level + 1, config) < config.lockMaxMs; level++)
+    steps.push(sql` when ${level} then ${lockDuration(level + 1, config)}`);
+  return sql`(case ${loginThrottle.lockLevel}${sql.join(steps)} else ${config.lockMaxMs} end)`;
+}
+
+/**
+ * Settles reserved checks that found a wrong password: each key's reservation becomes a failure, and
+ * the failure that reaches `maxFailures` locks the key one step longer than its last lock (10, 20,
+ * 40 … minutes up to the maximum) and starts the count again. Checks reserved in one burst settle
+ * one by one, so the burst locks once.
+ */
+export function recordLoginFailure(keys: string[], config: ThrottleConfig, now = Date.now()): void {
+  if (keys.length === 0) return;
+  const t = loginThrottle;
+  const locks = sql`${t.failures} + 1 >= ${config.maxFailures}`;
+  getDb()
+    .update(t)
+    .set({
+      pending: sql`case when ${t.pending} > 0 then ${t.pending} - 1 else 0 end`,
+      failures: sql`case when ${locks} then 0 else ${t.failures} + 1 end`,
+      lockLevel: sql`case when ${locks} then ${t.lockLevel} + 1 else ${t.lockLevel} end`,
+      lockedUntil: sql`case when ${locks} then ${now} + ${nextLockDuration(config)} else ${t.lockedUntil} end`,
+    })
+    .where(inArray(t.key, keys))
+    .run();
+}
+
+/** Gives back reservations whose check ended without a verdict (an error): nothing is counted. */
+export function releaseLoginAttempt(keys: string[]): void {
+  if (keys.length === 0) return;
+  const t = loginThrottle;
+  getDb()
+    .update(t)
+    .set({ pending: sql`case when ${t.pending} > 0 then ${t.pending} - 1 else 0 end` })
+    .where(inArray(t.key, keys))
+    .run();
+}
+
+/**
+ * A right password: the account forgets its failures and its lock history; the other keys (the client
+ * address) only get their reservation back. Someone holding one valid account must not be able to
+ * wipe their address's failures on other accounts by signing in to it.
+ */
+export function recordLoginSuccess(accountKey: string, otherKeys: string[]): void {
+  getDb().transaction(
+    (tx) => {
+      tx.delete(loginThrottle).where(eq(loginThrottle.key, accountKey)).run();
+      if (otherKeys.length)
+        tx.update(loginThrottle)
+          .set({ pending: sql`case when ${loginThrottle.pending} > 0 then ${loginThrottle.pending} - 1 else 0 end` })
+          .where(inArray(loginThrottle.key, otherKeys))
+          .run();
+    },
+    { behavior: 'immediate' },
+  );
 }
 
 /**
  * Fixed-window counter: true when this hit is within `limit` per `windowMs`, false when over (and then
- * nothing is counted, so a flood cannot push the window further).
+ * nothing is counted, so a flood cannot push the window further). One upsert whose WHERE is the
+ * limit: concurrent hits cannot both take the last place.
  */
 export function takeRateLimit(key: string, limit: number, windowMs: number, now = Date.now()): boolean {
   const windowStart = now - (now % windowMs);
-  return getDb().transaction((tx) => {
-    const row = tx.select().from(rateLimits).where(eq(rateLimits.key, key)).get();
-    if (row && row.windowStart === windowStart && row.count >= limit) return false;
-    tx.insert(rateLimits)
-      .values({ key, windowStart, count: 1 })
-      .onConflictDoUpdate({
-        target: rateLimits.key,
-        set: {
-          windowStart,
-          count: sql`case when ${rateLimits.windowStart} = ${windowStart} then ${rateLimits.count} + 1 else 1 end`,
-        },
-      })
-      .run();
-    return true;
-  });
+  const row = getDb()
+    .insert(rateLimits)
+    .values({ key, windowStart, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        windowStart,
+        count: sql`case when ${rateLimits.windowStart} = ${windowStart} then ${rateLimits.count} + 1 else 1 end`,
+      },
+      setWhere: sql`${rateLimits.windowStart} <> ${windowStart} or ${rateLimits.count} < ${limit}`,
+    })
+    .returning({ key: rateLimits.key })
+    .get();
+  return row !== undefined;
+}
+
+/**
+ * Forgets what no longer limits anyone, so that attempts at random e-mail addresses do not grow the
+ * table without end: sign-in keys whose window has ended and whose last lock lies a whole maximum
+ * lock in the past (its doubling has lapsed), and contact-form windows that ended over an hour ago.
+ */
+export function pruneThrottleState(config: ThrottleConfig, now = Date.now()): number {
+  const db = getDb();
+  const t = loginThrottle;
+  const keys = db
+    .delete(t)
+    .where(
+      sql`${t.firstFailureAt} < ${now - config.windowMs - 60_000} and ${t.lockedUntil} < ${now - config.lockMaxMs}`,
+    )
+    .run().changes;
+  const windows = db
+    .delete(rateLimits)
+    .where(
+      sql`${rateLimits.key} >= 'contact:' and ${rateLimits.key} < 'contact;' and ${rateLimits.windowStart} < ${now - 2 * 3600_000}`,
+    )
+    .run().changes;
+  return keys + windows;
 }

@@ -114,7 +114,13 @@ export const articles = pgTable(
     votingPaused: boolean('voting_paused').notNull().default(false),
   },
   (t) => [
-    uniqueIndex('articles_slug_unique').on(t.slug),
+    // A story claims its address when it is published or scheduled: two unpublished stories may share
+    // one (a writer must not learn from a refused slug that someone else's draft exists; the editor who
+    // publishes is told instead). Decision 022.
+    uniqueIndex('articles_slug_unique')
+      .on(t.slug)
+      .where(sql.raw(`status in ${PUBLIC_STATUS_SQL}`)),
+    index('articles_slug_idx').on(t.slug),
     index('articles_status_published_idx').on(t.status, t.publishedAt),
     // Newest public stories first, read in index order and stopped after the first few (home, feeds).
     index('articles_public_published_idx')
@@ -190,7 +196,7 @@ export const votes = pgTable(
       .references(() => articles.id, { onDelete: 'cascade' }),
     readerId: text('reader_id').notNull(),
     mood: text('mood', { enum: MOODS }).notNull(),
-    /** HMAC of the client IP with the day's salt; the raw IP is never stored */
+    /** HMAC of the client IP under the day's key (derived from AUTH_SECRET, never stored); blanked after 48 h */
     ipHash: text('ip_hash').notNull().default(''),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -259,13 +265,6 @@ export const shareClicks = pgTable(
   (t) => [primaryKey({ columns: [t.articleId, t.network, t.day] }), index('share_clicks_day_idx').on(t.day, t.network)],
 );
 
-/** Daily salts for hashing client IPs; rows older than 48 h are deleted. */
-export const ipSalts = pgTable('ip_salts', {
-  day: text('day').primaryKey(),
-  salt: text('salt').notNull(),
-  createdAt: createdAt(),
-});
-
 /** Fixed-window counters for rate limits (votes, contact form); keys hold hashes, never raw IPs. */
 export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),
@@ -273,10 +272,16 @@ export const rateLimits = pgTable('rate_limits', {
   count: integer('count').notNull().default(0),
 });
 
-/** Failed sign-in state per account and per client hash. */
+/**
+ * Failed password checks per account and per client hash (sign-in and the current-password check).
+ * An attempt is reserved (`pending`) in the same statement that checks the lock, before any hash runs,
+ * and settled as a failure or a success afterwards (decision 012).
+ */
 export const loginThrottle = pgTable('login_throttle', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull().default(0),
+  /** attempts reserved in this window whose password check has not finished yet */
+  pending: integer('pending').notNull().default(0),
   firstFailureAt: bigint('first_failure_at', { mode: 'number' }).notNull(),
   lockedUntil: bigint('locked_until', { mode: 'number' }).notNull().default(0),
   lockLevel: integer('lock_level').notNull().default(0),

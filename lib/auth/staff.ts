@@ -9,7 +9,6 @@ import { getSessionUser, type SessionUser } from '@/db/queries/users';
 import { crossSiteProblem } from '@/lib/auth/origin';
 import { sessionLifetimeMs, sessionProblem } from '@/lib/auth/session-policy';
 import { can, type Permission } from '@/lib/permissions';
-import { siteUrl } from '@/lib/domain/routes';
 
 export type StaffUser = Omit<SessionUser, 'disabled' | 'sessionsValidAfter'>;
 
@@ -56,9 +55,10 @@ export async function staffForRoute(permission: Permission): Promise<{ user: Sta
  * Every server action that changes something starts here: a request from another site, or one with no
  * Origin at all, is refused (403) before the session is even looked at. Next checks a present Origin
  * only, and the proxy's filter (lib/proxy/cross-site.ts) does not see every path: this is the guard.
+ * The comparison is the one every write uses (lib/auth/origin.ts).
  */
 export async function requireSameOrigin(): Promise<void> {
-  if (crossSiteProblem(await headers(), siteUrl())) forbidden();
+  if (crossSiteProblem(await headers())) forbidden();
 }
 
 /** For state-changing server actions: our own Origin, then the session and the permission. */

@@ -39,9 +39,42 @@ export const STATIC_PAGES = [
 export type StaticPageSlug = (typeof STATIC_PAGES)[number]['slug'];
 export const staticPagePath = (slug: StaticPageSlug) => `/${slug}`;
 
-/** The canonical origin, from SITE_URL (default http://localhost:3000), without a trailing slash. */
-export function siteUrl(): string {
-  return (process.env.SITE_URL || 'http://localhost:3000').replace(/\/+$/, '');
+/**
+ * The site's address, without a trailing slash: SITE_URL, or when it is unset the address the server
+ * listens on (HOSTNAME and PORT as `next start` reads them; all interfaces count as localhost), the
+ * way a new install is first opened. Absolute links and the origin check of every write use it.
+ */
+export function siteUrl(env: Record<string, string | undefined> = process.env): string {
+  if (env.SITE_URL) return env.SITE_URL.replace(/\/+$/, '');
+  return listeningAddress(env);
 }
+
+/** Why SITE_URL cannot be used (it must be an http or https origin), or undefined when it is fine or unset. */
+export function siteUrlProblem(env: Record<string, string | undefined> = process.env): string | undefined {
+  if (!env.SITE_URL) return undefined;
+  let url: URL;
+  try {
+    url = new URL(env.SITE_URL);
+  } catch {
+    return `SITE_URL is not an address: "${env.SITE_URL}". Use the site's public address, e.g. https://news.example.com`;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname !== '/' || url.search || url.hash)
+    return `SITE_URL must be an http or https address with no path, e.g. https://news.example.com (got "${env.SITE_URL}").`;
+  return undefined;
+}
+
+/** The line the server prints at start-up when SITE_URL is unset. */
+export const assumedSiteUrlNotice = (env: Record<string, string | undefined> = process.env) =>
+  `[moodwire] SITE_URL is not set: the site's address is taken to be ${siteUrl(env)}, where this server listens (links, feeds, share links and the origin check of every form use it). Set SITE_URL to the address readers use.`;
+
+/** http://<host>:<port> of this server as `next start` binds it (PORT default 3000). */
+export function listeningAddress(env: Record<string, string | undefined> = process.env): string {
+  const host = (env.HOSTNAME ?? '').trim().replace(/^\[(.*)\]$/, '$1');
+  const shown = !host || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${listeningPort(env)}`;
+}
+
+/** The port this server listens on (`next start` sets PORT to the one it bound). */
+export const listeningPort = (env: Record<string, string | undefined> = process.env) => env.PORT?.trim() || '3000';
 
 export const absoluteUrl = (path: string) => `${siteUrl()}${path}`;

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '@/db/config';
 import { dataDir } from '@/lib/data-dir';
 import { IMAGE_WIDTHS } from '@/lib/image-loader';
 
@@ -39,6 +40,43 @@ export type ProcessedImage = {
 /** Throws UploadError with a message for the person uploading when the file is not a usable photo. */
 export class UploadError extends Error {}
 
+// Decoding a 40-megapixel photo takes over 100 MB, so photos are processed one at a time, in arrival
+// order, by every request of this process; a few more wait their turn (each holding its file, 5 MB at
+// most), and beyond that an upload is turned away with a message rather than queued without end.
+// libvips keeps no cache of past operations (it would hold decoded pixels) and uses one thread per
+// operation (the second core stays free for readers). Measured with `npm run bench:uploads`.
+export const IMAGE_JOBS_AT_ONCE = 1;
+export const IMAGE_JOBS_WAITING_MAX = 8;
+sharp.cache(false);
+sharp.concurrency(1);
+
+type Queue = { running: number; waiting: (() => void)[]; peak: number };
+const queueState = globalThis as unknown as { moodwireImageQueue?: Queue };
+const queue = (): Queue => (queueState.moodwireImageQueue ??= { running: 0, waiting: [], peak: 0 });
+
+/** The most image jobs that ever ran at the same moment in this process (for tests and the benchmark). */
+export const imageJobsPeak = () => queue().peak;
+
+async function inImageQueue<T>(job: () => Promise<T>): Promise<T> {
+  const q = queue();
+  if (q.running >= IMAGE_JOBS_AT_ONCE) {
+    if (q.waiting.length >= IMAGE_JOBS_WAITING_MAX)
+      throw new UploadError('Many photos are being processed right now. Please try again in a minute.');
+    await new Promise<void>((resolve) => q.waiting.push(resolve));
+  } else {
+    q.running++;
+  }
+  q.peak = Math.max(q.peak, q.running);
+  try {
+    return await job();
+  } finally {
+    // Hand the place straight to the next in line, or give it up.
+    const next = q.waiting.shift();
+    if (next) next();
+    else q.running--;
+  }
+}
+
 export async function processHeroUpload(bytes: Uint8Array): Promise<ProcessedImage> {
   if (bytes.length === 0) throw new UploadError('Choose a photo to upload.');
   if (bytes.length > MAX_UPLOAD_BYTES) throw new UploadError('The photo is larger than 5 MB. Export a smaller one.');
@@ -46,12 +84,15 @@ export async function processHeroUpload(bytes: Uint8Array): Promise<ProcessedIma
   if (!type) throw new UploadError('This file is not a JPEG, PNG or WebP photo.');
   let meta: Awaited<ReturnType<ReturnType<typeof sharp>['metadata']>>;
   try {
+    // Reads the header only: cheap, so it runs outside the queue.
     meta = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
   } catch {
     throw new UploadError('The photo could not be read; the file may be damaged or too large in pixels.');
   }
   const expected = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp' }[type];
   if (meta.format !== expected) throw new UploadError('The file’s contents do not match a JPEG, PNG or WebP photo.');
+  if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_PIXELS)
+    throw new UploadError('The photo could not be read; the file may be damaged or too large in pixels.');
   // EXIF orientation 5–8 swaps width and height once the photo is turned upright.
   const swapped = (meta.orientation ?? 1) >= 5;
   const width = (swapped ? meta.height : meta.width) ?? 0;
@@ -59,38 +100,86 @@ export async function processHeroUpload(bytes: Uint8Array): Promise<ProcessedIma
   if (width < MIN_WIDTH || height < 100)
     throw new UploadError(`The photo is too small: it should be at least ${MIN_WIDTH} pixels wide.`);
 
-  const key = crypto.randomBytes(16).toString('base64url');
-  const dir = path.join(mediaRoot(), key);
-  await fs.mkdir(dir, { recursive: true });
-  try {
-    const variants: ProcessedImage['variants'] = [];
-    let largest = { width, height };
-    for (const slot of IMAGE_WIDTHS) {
-      // Never enlarged: a 1000-pixel photo fills the 1280 and 1600 slots at its own size, so every
-      // URL the image loader may ask for exists.
-      const info = await sharp(bytes, { limitInputPixels: MAX_PIXELS })
+  return inImageQueue(async () => {
+    const key = crypto.randomBytes(16).toString('base64url');
+    const root = mediaRoot();
+    const dir = path.join(root, key);
+    await fs.mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+    // A media folder made by an older version was readable by every local user.
+    await fs.chmod(root, PRIVATE_DIR_MODE).catch(() => undefined);
+    try {
+      // The original is decoded once, turned upright and brought down to the largest width; the
+      // smaller widths are made from that (a few MB), not from the original again.
+      const largestSlot = IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1];
+      const base = await sharp(bytes, { limitInputPixels: MAX_PIXELS, sequentialRead: true })
         .rotate()
-        .resize({ width: slot, withoutEnlargement: true })
-        .webp({ quality: 80 })
-        .toFile(path.join(dir, `${slot}.webp`));
-      variants.push({ width: info.width, path: `/media/${key}/${slot}.webp` });
-      largest = { width: info.width, height: info.height };
+        .resize({ width: largestSlot, withoutEnlargement: true })
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      const variants: ProcessedImage['variants'] = [];
+      let largest = { width, height };
+      for (const slot of IMAGE_WIDTHS) {
+        // Never enlarged: a 1000-pixel photo fills the 1280 and 1600 slots at its own size, so every
+        // URL the image loader may ask for exists.
+        const { data, info } = await sharp(base.data, { raw: base.info })
+          .resize({ width: slot, withoutEnlargement: true })
+          .webp({ quality: 80 })
+          .toBuffer({ resolveWithObject: true });
+        await fs.writeFile(path.join(dir, `${slot}.webp`), data, { mode: PRIVATE_FILE_MODE });
+        variants.push({ width: info.width, path: `/media/${key}/${slot}.webp` });
+        largest = { width: info.width, height: info.height };
+      }
+      return {
+        key,
+        width: largest.width,
+        height: largest.height,
+        variants,
+        path: `/media/${key}/${largestSlot}.webp`,
+      };
+    } catch (error) {
+      await fs.rm(dir, { recursive: true, force: true });
+      throw error instanceof UploadError
+        ? error
+        : new UploadError('The photo could not be converted. Try exporting it again as JPEG.');
     }
-    return {
-      key,
-      width: largest.width,
-      height: largest.height,
-      variants,
-      path: `/media/${key}/${IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1]}.webp`,
-    };
-  } catch (error) {
-    await fs.rm(dir, { recursive: true, force: true });
-    throw error instanceof UploadError
-      ? error
-      : new UploadError('The photo could not be converted. Try exporting it again as JPEG.');
-  }
+  });
+}
+
+/** The media key of an uploaded photo's public path (/media/<key>/<width>.webp), or undefined. */
+export function mediaKeyOf(publicPath: string): string | undefined {
+  const key = /^\/media\/([A-Za-z0-9_-]{22})\/\d+\.webp$/.exec(publicPath)?.[1];
+  return key && MEDIA_KEY_PATTERN.test(key) ? key : undefined;
 }
 
 export async function deleteProcessedImage(key: string): Promise<void> {
   if (MEDIA_KEY_PATTERN.test(key)) await fs.rm(path.join(mediaRoot(), key), { recursive: true, force: true });
+}
+
+/** The files of a photo no story shows any more (its row went in the transaction that replaced it). */
+export async function deleteReplacedImage(replacedPath: string | undefined): Promise<void> {
+  const key = replacedPath ? mediaKeyOf(replacedPath) : undefined;
+  if (key) await deleteProcessedImage(key);
+}
+
+/**
+ * Deletes media folders no media row names, once they are an hour old (a photo being processed or
+ * attached right now is younger): what a crash between processing and saving would leave behind.
+ */
+export async function sweepOrphanMedia(inUse: Iterable<string>, now = Date.now()): Promise<number> {
+  const keep = new Set([...inUse].map(mediaKeyOf).filter((k): k is string => k !== undefined));
+  let entries: string[];
+  try {
+    entries = await fs.readdir(mediaRoot());
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const key of entries) {
+    if (!MEDIA_KEY_PATTERN.test(key) || keep.has(key)) continue;
+    const stat = await fs.stat(path.join(mediaRoot(), key)).catch(() => undefined);
+    if (!stat?.isDirectory() || now - stat.mtimeMs < 3600_000) continue;
+    await deleteProcessedImage(key);
+    removed++;
+  }
+  return removed;
 }

@@ -1,5 +1,7 @@
-// Client addresses become salted hashes before anything else sees them; the raw address is never
-// stored or logged. IPv6 clients usually own a whole /64, so that prefix counts as one address.
+// Client addresses become keyed hashes before anything else sees them; the raw address is never
+// stored or logged. IPv6 clients usually own a whole /64, so that prefix counts as one address. The
+// key changes every UTC day and is derived from AUTH_SECRET, so it never enters the database: a
+// stolen database file or backup alone cannot tell which address a hash stands for (decision 003).
 import crypto from 'node:crypto';
 import net from 'node:net';
 
@@ -31,9 +33,17 @@ function expandIpv6(a: string): string[] {
   return [...left, ...fill, ...right].map((g) => g.replace(/^0+(?=.)/, ''));
 }
 
-/** HMAC-SHA256 of the client's address with the day's salt; '' when the address is unknown. */
-export function hashAddress(address: string, salt: string): string {
+/** HMAC-SHA256 of the client's address with the day's key; '' when the address is unknown. */
+export function hashAddress(address: string, dayKey: crypto.BinaryLike): string {
   const normalized = normalizeAddress(address);
   if (!normalized) return '';
-  return crypto.createHmac('sha256', salt).update(normalized).digest('base64url');
+  return crypto.createHmac('sha256', dayKey).update(normalized).digest('base64url');
+}
+
+/** The UTC day a key belongs to. */
+export const addressDay = (now: number) => new Date(now).toISOString().slice(0, 10);
+
+/** The day's key: HMAC-SHA256 of the UTC day under the site's secret. */
+export function addressKeyOfDay(secret: string, day: string): Buffer {
+  return crypto.createHmac('sha256', secret).update(`reader-address-key:${day}`).digest();
 }

@@ -1,10 +1,14 @@
 // Keeps the promises of the privacy page without a separate job runner: every ten minutes (and at
-// start-up) the server deletes day salts older than 48 h, blanks older address hashes and drops
-// finished vote and share rate-limit windows.
+// start-up) the server blanks address hashes older than 48 h and drops finished vote, share, contact
+// and sign-in limit state. It also removes uploaded photo folders that no media row names any more.
 import 'server-only';
 import { pruneExpiredIpData } from '@/db/queries/ip-salts';
+import { listUploadedMediaPaths } from '@/db/queries/media';
 import { pruneShareRateLimits } from '@/db/queries/shares';
+import { pruneThrottleState } from '@/db/queries/throttle';
 import { pruneVoteRateLimits } from '@/db/queries/votes';
+import { throttleConfig } from '@/lib/auth/throttle-config';
+import { sweepOrphanMedia } from '@/lib/media/upload';
 
 const EVERY_MS = 10 * 60_000;
 const state = globalThis as unknown as { moodwireVoteJanitor?: { timer: NodeJS.Timeout; lastCutoff?: number } };
@@ -16,6 +20,10 @@ function runOnce() {
     if (janitor) janitor.lastCutoff = cutoff;
     pruneVoteRateLimits();
     pruneShareRateLimits();
+    pruneThrottleState(throttleConfig());
+    sweepOrphanMedia(listUploadedMediaPaths()).catch((error: unknown) =>
+      console.error('[moodwire] media housekeeping failed:', error instanceof Error ? error.message : error),
+    );
   } catch (error) {
     // A busy or missing database must not take the server down; the next run tries again.
     console.error('[moodwire] vote housekeeping failed:', error instanceof Error ? error.message : error);

@@ -118,21 +118,3 @@ function collect(entries: Iterable<[string, unknown]>): Map<string, unknown[]> {
 }
 
 export const isVoteRequestError = (v: VoteForm | VoteRequestError): v is VoteRequestError => 'status' in v;
-
-/**
- * Browsers say where a form post comes from. A vote posted from another site's page (a forged form
- * that would turn every visitor of that site into a voter) is refused; tools that send no Origin
- * (curl, benchmarks) cannot be tricked into voting on someone's behalf, so they pass.
- */
-export function isCrossSite(headers: Headers, allowedHosts: string[]): boolean {
-  const origin = headers.get('origin');
-  if (origin !== null) {
-    if (origin === 'null') return true;
-    try {
-      return !allowedHosts.includes(new URL(origin).host.toLowerCase());
-    } catch {
-      return true;
-    }
-  }
-  return headers.get('sec-fetch-site') === 'cross-site';
-}

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { SERVER_NODE_FLAGS } from '../lib/node-flags';
+import { SERVER_NODE_FLAGS, serverEnv } from '../lib/node-flags';
 
 const root = process.cwd();
 export const NEXT_BIN = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -92,7 +92,11 @@ export async function startAppServer({
   cpuProfileDir?: string;
 }): Promise<RunningServer> {
   if (cpuProfileDir) fs.mkdirSync(cpuProfileDir, { recursive: true });
-  const child = spawn(process.execPath, appServerCommand({ port, cpuProfileDir }), { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, appServerCommand({ port, cpuProfileDir }), {
+    cwd: root,
+    env: serverEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const server = track('next start', child, `http://127.0.0.1:${port}`);
   // /copyright is prerendered by the build, so the first answer does not depend on a render.
   await waitForHttp(server, child, '/copyright', 60_000);

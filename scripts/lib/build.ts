@@ -2,6 +2,7 @@
 // Shared by `npm start` and the bench.
 import fs from 'node:fs';
 import path from 'node:path';
+import { siteUrl } from '../../lib/domain/routes';
 
 const SOURCES = [
   'app',
@@ -35,7 +36,8 @@ function newestMtime(entry: string): number {
 
 // Prerendered pages, feeds and sitemaps carry absolute links built from SITE_URL at build time.
 const stampFile = (root: string, distDir: string) => path.join(root, distDir, 'moodwire-site-url');
-export const currentSiteUrl = () => (process.env.SITE_URL || 'http://localhost:3000').replace(/\/+$/, '');
+// Without SITE_URL the address includes PORT (lib/routes.ts), so a start on another port rebuilds too.
+export const currentSiteUrl = () => siteUrl();
 
 /** Records which SITE_URL a fresh build was made for. */
 export function stampBuild(root: string, distDir = '.next'): void {

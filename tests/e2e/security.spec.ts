@@ -7,6 +7,8 @@ import { expect, test, type APIRequestContext, type Browser } from '@playwright/
 import { ensureStaffUsers, STAFF } from '../helpers/staff';
 import { e2eDatabasePath, hiddenInputsOf, postForm, signInThroughForm, WriteWatcher } from '../helpers/staff-e2e';
 import { startServer } from '../helpers/server';
+import { hashPassword } from '../../lib/password';
+import { allowedMethods } from '../../lib/server/http-methods.cjs';
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
 let db: WriteWatcher;
@@ -59,6 +61,105 @@ test('login throttle: the 6th try after 5 failures gets 429 with a clear message
   const res = await post(STAFF.writer.email, STAFF.writer.password);
   expect(res.status()).toBe(429);
   expect(res.headers()['set-cookie'] ?? '').not.toContain('session-token');
+  db.run('delete from login_throttle');
+});
+
+test('login throttle under a burst: 100 simultaneous form posts check at most 5 passwords, the right one gets 429 and no session, the lock goes up one step', async ({
+  request,
+  browser,
+  baseURL,
+}) => {
+  db.run('delete from login_throttle');
+  const post = await loginForm(request, browser, baseURL!);
+  const WRONG = 'The e-mail address or password is not right.';
+  // 99 wrong passwords at once; the right one goes out as soon as the first refusal is back (or, if
+  // none comes, when the last answer is), while the burst is still being answered.
+  let sendRight!: () => void;
+  const rightGo = new Promise<void>((resolve) => (sendRight = resolve));
+  const wrong = Array.from({ length: 99 }, (_, i) =>
+    post(STAFF.writer.email, `burst-wrong-${i}`).then(async (res) => {
+      if (res.status() === 429) sendRight();
+      return { status: res.status(), text: await res.text(), cookie: res.headers()['set-cookie'] ?? '' };
+    }),
+  );
+  void Promise.all(wrong).then(() => sendRight());
+  const right = rightGo.then(() => post(STAFF.writer.email, STAFF.writer.password));
+  const answers = await Promise.all(wrong);
+  const rightAnswer = await right;
+
+  const checked = answers.filter((a) => a.status !== 429);
+  expect(checked.length, 'passwords checked against the hash').toBeLessThanOrEqual(5);
+  for (const a of checked) {
+    expect(a.status).toBe(200);
+    expect(a.text).toContain(WRONG);
+  }
+  expect(rightAnswer.status()).toBe(429);
+  expect(await rightAnswer.text()).toContain('Too many failed sign-in attempts');
+  for (const cookie of [...answers.map((a) => a.cookie), rightAnswer.headers()['set-cookie'] ?? ''])
+    expect(cookie).not.toContain('session-token');
+  // The account and this client's address: one lock, the first (10 minutes), not one per failure.
+  const rows = db.all<{ key: string; level: number; until: number }>(
+    'select key, lock_level as level, locked_until as until from login_throttle order by key',
+  );
+  expect(rows.map((r) => [r.key.split(':')[1], r.level])).toEqual([
+    ['acct', 1],
+    ['ip', 1],
+  ]);
+  for (const r of rows) expect(r.until - Date.now()).toBeLessThanOrEqual(10 * 60_000);
+  db.run('delete from login_throttle');
+});
+
+test('“Your account”: 20 simultaneous current-password guesses check at most 5, and signing in is locked too', async ({
+  request,
+  browser,
+  baseURL,
+}) => {
+  db.run('delete from login_throttle');
+  // A user of this test's own, signed in, whose session an attacker holds.
+  const email = `guessed-${unique()}@e2e.moodwire.test`;
+  const password = 'Granite-Willow-Parade-58';
+  db.run(
+    "insert into users (email, name, role, password_hash, sessions_valid_after, created_at, updated_at) values (?, 'Guessed', 'writer', ?, 0, 0, 0)",
+    email,
+    await hashPassword(password),
+  );
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.goto('/admin/login');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Hello,/ })).toBeVisible();
+  const cookie = (await context.cookies())
+    .filter((c) => c.name.includes('session-token'))
+    .map((c) => `${c.name}=${c.value}`)
+    .join('; ');
+  await page.goto('/admin/account');
+  const hidden = await hiddenInputsOf(page, 'account.change-password');
+  await context.close();
+
+  const answers = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      postForm(
+        request,
+        '/admin/account',
+        {
+          ...hidden,
+          current: `guess-${i}`,
+          password: 'Brand-New-Quiet-Harbour-9',
+          confirm: 'Brand-New-Quiet-Harbour-9',
+        },
+        cookie,
+      ).then(async (res) => ({ status: res.status(), html: await res.text() })),
+    ),
+  );
+  const wrong = answers.filter((a) => a.html.includes('That is not your current password.'));
+  const paused = answers.filter((a) => a.html.includes('Too many wrong passwords.'));
+  expect(wrong.length, 'passwords checked against the hash').toBeLessThanOrEqual(5);
+  expect(wrong.length + paused.length).toBe(20);
+  // One budget per account: its sign-in is locked by the guesses made through "Your account".
+  const post = await loginForm(request, browser, baseURL!);
+  expect((await post(email, password)).status()).toBe(429);
   db.run('delete from login_throttle');
 });
 
@@ -244,6 +345,71 @@ test('cross-site: staff actions with a foreign or missing Origin are refused (40
   expect(await copiedSessionWorks(request, cookie)).toBe(true);
   void browser;
   void baseURL;
+});
+
+test('action posts to /api and /_next with a foreign, null or malformed Origin get a 4xx (403) and leave nothing in the error log', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // Its own server, to read everything it logs. E2E_PORT+7.
+  const server = await startServer({
+    port: Number(process.env.E2E_PORT || 3100) + 7,
+    sourceDatabase: e2eDatabasePath(),
+  });
+  try {
+    // A real action id (the sign-in form's), and a made-up one.
+    await page.goto(`${server.url}/admin/login`);
+    const hidden = await hiddenInputsOf(page, 'auth.sign-in');
+    const realId = (JSON.parse(hidden['$ACTION_1:0']!) as { id: string }).id;
+    const paths = [
+      '/api/nope',
+      '/api/vote',
+      '/api/share',
+      '/api/health',
+      '/_next/nope',
+      '/_next/image',
+      '/_next/static/x',
+    ];
+    const origins = ['https://evil.example', 'null', '::bad', `http://127.0.0.1:${server.port + 1}`];
+    const posts = paths.flatMap((p) =>
+      origins.flatMap((origin) => [
+        { p, origin, kind: 'Next-Action', id: realId },
+        { p, origin, kind: 'Next-Action', id: '7f'.padEnd(42, '0') },
+        { p, origin, kind: 'multipart' },
+      ]),
+    );
+    const answers = await Promise.all(
+      posts.map(async (q) => {
+        const headers: Record<string, string> = { origin: q.origin };
+        let body: BodyInit;
+        if (q.kind === 'Next-Action') {
+          headers['next-action'] = q.id!;
+          headers['content-type'] = 'text/plain;charset=UTF-8';
+          body = '[]';
+        } else {
+          const form = new FormData();
+          for (const [k, v] of Object.entries(hidden)) form.append(k, v);
+          form.append('email', 'a@example.com');
+          form.append('password', 'x');
+          body = form;
+        }
+        const res = await fetch(`${server.url}${q.p}`, { method: 'POST', headers, body, redirect: 'manual' });
+        return { ...q, status: res.status, text: await res.text() };
+      }),
+    );
+    for (const a of answers) {
+      const where = `${a.kind} to ${a.p} from ${a.origin}`;
+      // An address that takes no POST at all (/_next, the health check) refuses the method first (405,
+      // lib/server/http-methods.cjs); every other one refuses the Origin.
+      expect(a.status, where).toBe(allowedMethods(a.p).includes('POST') ? 403 : 405);
+      expect(a.text.length, where).toBeLessThan(4000);
+    }
+    expect(server.output()).not.toMatch(/⨯|Error|error/);
+  } finally {
+    server.process.kill('SIGTERM');
+    await server.exited;
+    fs.rmSync(server.dir, { recursive: true, force: true });
+  }
 });
 
 test('header and URL variants never return admin data without a session', async ({ request }) => {

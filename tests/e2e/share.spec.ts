@@ -1,3 +1,4 @@
+import http from 'node:http';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -129,6 +130,42 @@ test('a share click is counted once, and lands on the network with the canonical
   expect(target.origin + target.pathname).toBe('https://x.com/intent/tweet');
   expect(target.searchParams.get('url')).toBe(`${baseURL}${ARTICLE}`);
   expect(target.searchParams.get('text')).toBe(await page.locator('h1').innerText());
+});
+
+test('another site that loads share links as images, scripts, frames or prefetches, or posts share reports, adds nothing', async ({
+  context,
+  page,
+  baseURL,
+}) => {
+  const before = Object.fromEntries(['x', 'weibo', 'reddit', 'copy'].map((n) => [n, shareCount(WECHAT_SLUG, n)]));
+  const link = (network: string) => `${baseURL}/share/${network}/${WECHAT_SLUG}`;
+  const redirected: string[] = [];
+  context.on('response', (r) => {
+    if (r.url().includes('/share/') && r.status() === 302) redirected.push(r.url());
+  });
+  // The networks' pages are not needed: the redirect is what would count.
+  await context.route(/^https:\/\//, (route) => route.abort('blockedbyclient'));
+  // Another site: a real server on this machine, under another host name (localhost, not 127.0.0.1).
+  const html = `<!doctype html><title>Elsewhere</title>
+    ${Array.from({ length: 5 }, (_, i) => `<img src="${link('x')}?i=${i}" alt="">`).join('')}
+    <script src="${link('weibo')}"></script>
+    <iframe src="${link('reddit')}"></iframe>
+    <link rel="prefetch" href="${link('x')}?prefetch">
+    <script>
+      fetch(${JSON.stringify(`${baseURL}/api/share`)}, { method: 'POST', mode: 'no-cors',
+        headers: { 'Content-Type': 'text/plain' },
+        body: JSON.stringify({ slug: ${JSON.stringify(WECHAT_SLUG)}, network: 'copy' }) });
+    </script>`;
+  const elsewhere = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
+  await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+  try {
+    await page.goto(`http://localhost:${(elsewhere.address() as { port: number }).port}/`);
+    await expect.poll(() => redirected.filter((u) => u.includes('/share/x/')).length).toBeGreaterThanOrEqual(5);
+    await page.waitForLoadState('networkidle');
+  } finally {
+    elsewhere.close();
+  }
+  for (const network of Object.keys(before)) expect(shareCount(WECHAT_SLUG, network), network).toBe(before[network]);
 });
 
 test('the share endpoint is no open redirect, and drafts and scheduled stories cannot be shared', async ({

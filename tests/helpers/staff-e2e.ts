@@ -103,6 +103,9 @@ export class WriteWatcher {
   get<T>(sql: string, ...params: unknown[]): T | undefined {
     return this.db.prepare(sql).get(...params) as T | undefined;
   }
+  all<T>(sql: string, ...params: unknown[]): T[] {
+    return this.db.prepare(sql).all(...params) as T[];
+  }
   run(sql: string, ...params: unknown[]) {
     return this.db.prepare(sql).run(...params);
   }

@@ -124,14 +124,96 @@ describe('login throttle', () => {
     expect(await attempt('client@example.com', PASSWORD, freshIp())).toBe('ok');
   });
 
-  it('a successful sign-in resets the count and the lock history', async () => {
+  it('a successful sign-in resets the account’s count and lock history', async () => {
+    at(0);
+    for (let i = 0; i < 4; i++) expect(await attempt('reset@example.com', 'wrong', freshIp())).toBe('wrong');
+    expect(await attempt('reset@example.com', PASSWORD, freshIp())).toBe('ok');
+    for (let i = 0; i < 4; i++) expect(await attempt('reset@example.com', 'wrong', freshIp())).toBe('wrong');
+    expect(await attempt('reset@example.com', PASSWORD, freshIp())).toBe('ok');
+    expect(env.db.$client.prepare("select * from login_throttle where key like 'login:acct:%'").all()).toEqual([]);
+  });
+
+  it('a successful sign-in does not reset the address’s count: one valid account is no licence to guess others', async () => {
+    // The attacker holds client@example.com and guesses other accounts' passwords from one address,
+    // signing in to their own account between guesses.
     const ip = freshIp();
     at(0);
-    for (let i = 0; i < 4; i++) expect(await attempt('reset@example.com', 'wrong', ip)).toBe('wrong');
-    expect(await attempt('reset@example.com', PASSWORD, ip)).toBe('ok');
-    for (let i = 0; i < 4; i++) expect(await attempt('reset@example.com', 'wrong', ip)).toBe('wrong');
-    expect(await attempt('reset@example.com', PASSWORD, ip)).toBe('ok');
-    expect(env.db.select().from(loginThrottle).all()).toEqual([]);
+    for (let i = 0; i < 4; i++) {
+      expect(await attempt(`victim-${i}@example.com`, 'guess', ip)).toBe('wrong');
+      expect(await attempt('client@example.com', PASSWORD, ip)).toBe('ok');
+    }
+    expect(await attempt('victim-4@example.com', 'guess', ip)).toBe('wrong');
+    const before = argon.verifies;
+    expect(await attempt('victim-5@example.com', 'guess', ip)).toBe('locked');
+    expect(await attempt('client@example.com', PASSWORD, ip)).toBe('locked');
+    expect(argon.verifies).toBe(before);
+  });
+
+  it('100 simultaneous attempts, the right password among them: 5 hashes, no sign-in, the lock one step up', async () => {
+    const ip = freshIp();
+    const levels = () =>
+      env.db.$client
+        .prepare('select lock_level as level, locked_until as until from login_throttle order by key')
+        .all() as {
+        level: number;
+        until: number;
+      }[];
+    for (const round of [1, 2]) {
+      at(round * 60 * MIN);
+      const before = argon.verifies;
+      // All start at once; the right password is the 51st. Each attempt reserves before its first await.
+      const results = await Promise.all(
+        Array.from({ length: 100 }, (_, i) => attempt('throttle@example.com', i === 50 ? PASSWORD : `wrong-${i}`, ip)),
+      );
+      expect(argon.verifies - before, 'password hashes checked').toBe(5);
+      expect(results.filter((r) => r === 'wrong')).toHaveLength(5);
+      expect(results.filter((r) => r === 'locked')).toHaveLength(95);
+      expect(results[50]).toBe('locked');
+      // The account and the address: locked once (10 minutes), then one step more (20) after the
+      // first lock ran out, never several steps for one burst.
+      expect(levels()).toEqual([
+        { level: round, until: t0 + round * 60 * MIN + round * 10 * MIN },
+        { level: round, until: t0 + round * 60 * MIN + round * 10 * MIN },
+      ]);
+    }
+  });
+  it('an IPv6 client’s /64 is one address: five failures from five addresses in it lock the sixth', async () => {
+    at(0);
+    for (let i = 1; i <= 5; i++)
+      expect(await attempt(`rotating-${i}@example.com`, 'guess', `2001:db8:77:1::${i.toString(16)}`)).toBe('wrong');
+    const before = argon.verifies;
+    expect(await attempt('client@example.com', PASSWORD, '2001:db8:77:1:ffff::6')).toBe('locked');
+    expect(argon.verifies).toBe(before);
+    // Another /64 goes on.
+    expect(await attempt('client@example.com', PASSWORD, '2001:db8:77:2::1')).toBe('ok');
+  });
+
+  it('forgets keys whose window and last lock have lapsed, keeps the ones that still limit', async () => {
+    const { pruneThrottleState } = await import('@/db/queries/throttle');
+    const config = throttleConfig({});
+    const now = t0;
+    const insert = env.db.$client.prepare(
+      'insert into login_throttle (key, failures, pending, first_failure_at, locked_until, lock_level) values (?, ?, 0, ?, ?, ?)',
+    );
+    insert.run('stale-never-locked', 2, now - 20 * MIN, 0, 0);
+    insert.run('stale-lock-lapsed', 0, now - 3 * 24 * 60 * MIN, now - 25 * 60 * MIN, 3);
+    insert.run('in-window', 2, now - 5 * MIN, 0, 0);
+    insert.run('locked', 0, now - 20 * MIN, now + 5 * MIN, 1);
+    // Lock ended an hour ago: its doubling still counts for the next lock.
+    insert.run('lock-remembered', 0, now - 2 * 60 * MIN, now - 60 * MIN, 2);
+    env.db.$client
+      .prepare("insert into rate_limits (key, window_start, count) values ('contact:old', ?, 5), ('contact:now', ?, 1)")
+      .run(now - 3 * 3600_000, now - (now % 3600_000));
+    expect(pruneThrottleState(config, now)).toBe(3);
+    expect(env.db.$client.prepare('select key from login_throttle order by key').all()).toEqual([
+      { key: 'in-window' },
+      { key: 'lock-remembered' },
+      { key: 'locked' },
+    ]);
+    expect(env.db.$client.prepare("select key from rate_limits where key like 'contact:%'").all()).toEqual([
+      { key: 'contact:now' },
+    ]);
+    env.db.$client.prepare("delete from rate_limits where key like 'contact:%'").run();
   });
 
   it('takes its limits from the environment', async () => {
@@ -150,6 +232,28 @@ describe('login throttle', () => {
   it('without a known client address only the account counts (nobody can lock out everyone)', async () => {
     for (let i = 0; i < 6; i++) expect(await attempt(`ghost-${i}@example.com`, 'wrong', 'not-an-ip')).toBe('wrong');
     expect(await attempt('client@example.com', PASSWORD, 'not-an-ip')).toBe('ok');
+  });
+});
+
+describe('the current-password check of “Your account”', () => {
+  it('is throttled with the sign-in keys: 50 simultaneous guesses hash 5 passwords, and sign-in is locked too', async () => {
+    const { checkCurrentPassword } = await import('@/lib/auth/credentials');
+    const ip = freshIp();
+    at(0);
+    const before = argon.verifies;
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        checkCurrentPassword({ email: 'client@example.com' }, i === 20 ? PASSWORD : `guess-${i}`, from(ip).headers),
+      ),
+    );
+    expect(argon.verifies - before).toBe(5);
+    expect(results.filter((r) => r === 'wrong')).toHaveLength(5);
+    expect(results.filter((r) => r === 'locked')).toHaveLength(45);
+    // One budget per account, whichever form the guesses come through.
+    expect(await attempt('client@example.com', PASSWORD, freshIp())).toBe('locked');
+    expect(argon.verifies - before).toBe(5);
+    at(10 * MIN + 1000);
+    expect(await checkCurrentPassword({ email: 'client@example.com' }, PASSWORD, from(freshIp()).headers)).toBe('ok');
   });
 });
 

@@ -15,7 +15,6 @@ let s: typeof import('@/db/queries/sections');
 let site: typeof import('@/db/queries/site');
 let votes: typeof import('@/db/queries/votes');
 let moods: typeof import('@/db/queries/mood-rankings');
-let salts: typeof import('@/db/queries/ip-salts');
 let story: { id: number; slug: string; sectionId: number };
 let bigSection: number[];
 let leafSection: number[];
@@ -37,7 +36,6 @@ beforeAll(async () => {
   site = await import('@/db/queries/site');
   votes = await import('@/db/queries/votes');
   moods = await import('@/db/queries/mood-rankings');
-  salts = await import('@/db/queries/ip-salts');
   client = (await import('@/db')).getDb().$client;
   // The most voted story: the one a viral day hammers.
   story = temp.db.$client
@@ -131,7 +129,6 @@ const HOT_PATHS: [string, () => unknown][] = [
       }).ok,
   ],
   ['vote: live tallies and the reader’s choice', () => votes.getVoteSummary(story.id, 'plan-reader').total],
-  ['vote: the day’s address salt', () => salts.getIpSalt(NOW).salt],
   ['home: how readers feel, today', () => moods.listMoodLeaders({ window: 'day', minVotes: 1, now: NOW })],
   ['home: how readers feel, this week', () => moods.listMoodLeaders({ window: 'week', minVotes: 3, now: NOW })],
   ['mood page: last 7 days', () => moods.listMoodRanking({ mood: 'angry', window: 'week', minVotes: 1, now: NOW })],

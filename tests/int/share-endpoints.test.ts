@@ -112,10 +112,55 @@ describe('GET /share/<network>/<slug>', () => {
     const head = await follow('linkedin', SLUG, { method: 'HEAD' });
     expect(head.status).toBe(302);
     expect(new URL(head.headers.get('location')!).host).toBe('www.linkedin.com');
-    const prefetch = await follow('linkedin', SLUG, { headers: { 'Sec-Purpose': 'prefetch' } });
-    expect(prefetch.status).toBe(503);
-    expect(prefetch.headers.get('location')).toBeNull();
+    for (const headers of <Record<string, string>[]>[
+      { 'Sec-Purpose': 'prefetch' },
+      { 'Sec-Purpose': 'prefetch;prerender' },
+      { Purpose: 'prefetch' },
+    ]) {
+      const prefetch = await follow('linkedin', SLUG, { headers });
+      expect(prefetch.status).toBe(302);
+      expect(new URL(prefetch.headers.get('location')!).host).toBe('www.linkedin.com');
+    }
     expect(clicks()).toEqual([]);
+  });
+
+  it('a share link another site loads as an image, script or frame, fetches, or opens, still redirects but is not counted', async () => {
+    const loads: Record<string, string>[] = [
+      { 'Sec-Fetch-Dest': 'image', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Site': 'cross-site' },
+      { 'Sec-Fetch-Dest': 'script', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Site': 'cross-site' },
+      { 'Sec-Fetch-Dest': 'iframe', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Site': 'cross-site' },
+      { 'Sec-Fetch-Dest': 'empty', 'Sec-Fetch-Mode': 'cors', 'Sec-Fetch-Site': 'cross-site' },
+      { 'Sec-Fetch-Dest': 'document', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Site': 'cross-site' },
+      { 'Sec-Fetch-Dest': 'document', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Site': 'same-site' },
+      // Our own page cannot be made to load it as an image either.
+      { 'Sec-Fetch-Dest': 'image', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Site': 'same-origin' },
+    ];
+    for (const headers of loads) {
+      const res = await follow('x', SLUG, { headers });
+      expect(res.status, JSON.stringify(headers)).toBe(302);
+      expect(new URL(res.headers.get('location')!).host).toBe('x.com');
+    }
+    expect(clicks()).toEqual([]);
+    // A reader following the link on our page is counted; so is a browser that sends no fetch metadata.
+    await follow('x', SLUG, {
+      headers: {
+        'Sec-Fetch-Dest': 'document',
+        'Sec-Fetch-Mode': 'navigate',
+        'Sec-Fetch-Site': 'same-origin',
+        'Sec-Fetch-User': '?1',
+      },
+    });
+    await follow('x', SLUG);
+    // Opened by the reader (address bar, bookmark, another app): no other site can send this.
+    await follow('x', SLUG, {
+      headers: {
+        'Sec-Fetch-Dest': 'document',
+        'Sec-Fetch-Mode': 'navigate',
+        'Sec-Fetch-Site': 'none',
+        'Sec-Fetch-User': '?1',
+      },
+    });
+    expect(clicks()).toEqual([{ slug: SLUG, network: 'x', day: today(), count: 3 }]);
   });
 });
 
@@ -124,7 +169,7 @@ describe('POST /api/share', () => {
     return reportRoute.POST(
       new Request('http://127.0.0.1/api/share', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-origin', ...headers },
+        headers: { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-origin', Origin: SITE, ...headers },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       }),
     );
@@ -169,6 +214,16 @@ describe('POST /api/share', () => {
     expect(
       (await report({ slug: SLUG, network: 'copy' }, { 'Sec-Fetch-Site': '', Origin: 'https://evil.example' })).status,
     ).toBe(403);
+    // Only same-origin requests count: a browser always says where a POST comes from.
+    const fromNowhere = new Request('http://127.0.0.1/api/share', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ slug: SLUG, network: 'copy' }),
+    });
+    expect((await reportRoute.POST(fromNowhere)).status).toBe(403);
+    for (const site of ['none', 'same-site'])
+      expect((await report({ slug: SLUG, network: 'copy' }, { 'Sec-Fetch-Site': site })).status, site).toBe(403);
+    expect((await report({ slug: SLUG, network: 'copy' }, { Origin: 'http://news.example' })).status).toBe(403);
     expect((await report({ slug: SLUG, network: 'copy' }, { 'Content-Type': 'text/plain' })).status).toBe(415);
     expect(clicks()).toEqual([]);
     expect((await report({ slug: SLUG, network: 'copy' }, { 'Sec-Fetch-Site': '', Origin: SITE })).status).toBe(204);
@@ -211,7 +266,7 @@ describe('share limit per client address (SHARE_LIMIT_PER_MINUTE)', () => {
       reportRoute.POST(
         new Request('http://127.0.0.1/api/share', {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', ...from(ip) },
+          headers: { 'Content-Type': 'application/json', Origin: SITE, ...from(ip) },
           body: JSON.stringify({ slug: SLUG, network: 'copy' }),
         }),
       );

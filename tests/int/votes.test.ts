@@ -260,22 +260,29 @@ describe('castVote', () => {
   });
 });
 
-describe('ip salts', () => {
-  it('one salt per UTC day, created on demand; salts and address hashes older than 48 hours are deleted', async () => {
-    const s = await import('@/db/queries/ip-salts');
-    temp.db.$client.exec('delete from ip_salts');
-    const day1 = s.getIpSalt(NOW);
-    expect(day1.created).toBe(true);
-    expect(s.getIpSalt(NOW + 1000).salt).toBe(day1.salt);
-    const day2 = s.getIpSalt(NOW + 24 * HOUR);
-    expect(day2.salt).not.toBe(day1.salt);
-    expect(sql('select day from ip_salts order by day')).toEqual([{ day: '2026-11-25' }, { day: '2026-11-26' }]);
+describe('address hashes', () => {
+  it('are keyed per UTC day, from the secret and never from the database; blanked after 48 hours', async () => {
+    const { clientAddressHash } = await import('@/lib/votes/client-address');
+    const { pruneExpiredIpData } = await import('@/db/queries/ip-salts');
+    const from = (ip: string) => new Headers({ 'x-moodwire-client-ip': ip });
+    const day1 = clientAddressHash(from('203.0.113.7'), NOW);
+    expect(day1).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(clientAddressHash(from('203.0.113.7'), NOW + HOUR)).toBe(day1);
+    expect(clientAddressHash(from('203.0.113.8'), NOW)).not.toBe(day1);
+    // A new UTC day, a new key: the same address cannot be linked across days.
+    expect(clientAddressHash(from('203.0.113.7'), NOW + 24 * HOUR)).not.toBe(day1);
+    const saved = process.env.AUTH_SECRET;
+    process.env.AUTH_SECRET = 'another-secret-of-at-least-32-characters!';
+    try {
+      expect(clientAddressHash(from('203.0.113.7'), NOW)).not.toBe(day1);
+    } finally {
+      if (saved === undefined) delete process.env.AUTH_SECRET;
+      else process.env.AUTH_SECRET = saved;
+    }
 
     vote('old', 'sad', { now: NOW, ipHash: 'hash-old' });
     vote('new', 'sad', { now: NOW + 40 * HOUR, ipHash: 'hash-new' });
-    const pruned = s.pruneExpiredIpData(NOW + 49 * HOUR);
-    expect(pruned).toMatchObject({ salts: 1, hashes: 1 });
-    expect(sql('select day from ip_salts')).toEqual([{ day: '2026-11-26' }]);
+    expect(pruneExpiredIpData(NOW + 49 * HOUR)).toMatchObject({ hashes: 1 });
     expect(sql('select reader_id, ip_hash from votes order by reader_id')).toEqual([
       { reader_id: 'new', ip_hash: 'hash-new' },
       { reader_id: 'old', ip_hash: '' },

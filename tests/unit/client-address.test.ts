@@ -2,8 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientAddress, HEADER, install, parseTrustProxy, reloadTrustProxy } from '@/lib/server/client-ip.cjs';
-import { saltDay } from '@/db/queries/ip-salts';
-import { hashAddress, normalizeAddress } from '@/lib/votes/ip-hash';
+import { addressDay, addressKeyOfDay, hashAddress, normalizeAddress } from '@/lib/votes/ip-hash';
 
 describe('client address', () => {
   it('is the socket address unless TRUST_PROXY names the proxies in front', () => {
@@ -68,14 +67,17 @@ describe('address hashing', () => {
     expect(normalizeAddress('')).toBe('');
   });
 
-  it('gives a keyed hash that changes with the salt and never contains the address', () => {
-    const a = hashAddress('192.0.2.1', 'salt-1');
+  it('gives a keyed hash that changes with the day’s key and never contains the address', () => {
+    const key1 = addressKeyOfDay('secret', '2026-11-25');
+    const key2 = addressKeyOfDay('secret', '2026-11-26');
+    expect(addressKeyOfDay('another secret', '2026-11-25').equals(key1)).toBe(false);
+    const a = hashAddress('192.0.2.1', key1);
     expect(a).toHaveLength(43);
     expect(a).not.toContain('192');
-    expect(hashAddress('192.0.2.1', 'salt-1')).toBe(a);
-    expect(hashAddress('192.0.2.1', 'salt-2')).not.toBe(a);
-    expect(hashAddress('2001:db8:1:2::5', 's')).toBe(hashAddress('2001:db8:1:2:ffff::9', 's'));
-    expect(hashAddress('garbage', 's')).toBe('');
-    expect(saltDay(Date.parse('2026-11-25T23:59:59Z'))).toBe('2026-11-25');
+    expect(hashAddress('192.0.2.1', key1)).toBe(a);
+    expect(hashAddress('192.0.2.1', key2)).not.toBe(a);
+    expect(hashAddress('2001:db8:1:2::5', key1)).toBe(hashAddress('2001:db8:1:2:ffff::9', key1));
+    expect(hashAddress('garbage', key1)).toBe('');
+    expect(addressDay(Date.parse('2026-11-25T23:59:59Z'))).toBe('2026-11-25');
   });
 });

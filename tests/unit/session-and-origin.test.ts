@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crossSiteProblem } from '@/lib/auth/origin';
+import { siteUrl } from '@/lib/domain/routes';
 import { sessionCookieSettings, sessionLifetimeMs, sessionProblem } from '@/lib/auth/session-policy';
 
 const H = 3_600_000;
@@ -44,28 +45,65 @@ describe('session lifetime and validity', () => {
   });
 });
 
-describe('cross-site check', () => {
+describe('the origin check of every write', () => {
   const site = 'https://news.example.org';
+  const env = { SITE_URL: site, PORT: '3180' };
   const h = (init: Record<string, string>) => new Headers(init);
-  it('accepts our own origin, by SITE_URL or by the Host the request was sent to', () => {
-    expect(crossSiteProblem(h({ origin: site, host: 'internal:3000' }), site)).toBeUndefined();
-    expect(crossSiteProblem(h({ origin: 'http://127.0.0.1:3180', host: '127.0.0.1:3180' }), site)).toBeUndefined();
-    expect(crossSiteProblem(h({ origin: site, 'sec-fetch-site': 'same-origin' }), site)).toBeUndefined();
+  const check = (init: Record<string, string>, e: Record<string, string> = env, allowMissing = false) =>
+    crossSiteProblem(h(init), { env: e, allowMissing });
+
+  it('accepts the site’s own address: scheme, host and port', () => {
+    expect(check({ origin: site, host: 'internal:3180' })).toBeUndefined();
+    expect(check({ origin: site, 'sec-fetch-site': 'same-origin' })).toBeUndefined();
+    expect(check({ origin: 'HTTPS://News.Example.org' })).toBeUndefined();
   });
-  it('refuses a missing, null, malformed or foreign Origin, and cross-site fetch metadata', () => {
-    expect(crossSiteProblem(h({ host: 'news.example.org' }), site)).toBe('missing-origin');
-    expect(crossSiteProblem(h({ origin: 'null', host: 'news.example.org' }), site)).toBe('missing-origin');
-    expect(crossSiteProblem(h({ origin: 'not a url', host: 'news.example.org' }), site)).toBe('bad-origin');
-    expect(crossSiteProblem(h({ origin: 'https://evil.example', host: 'news.example.org' }), site)).toBe(
-      'foreign-origin',
-    );
-    expect(
-      crossSiteProblem(h({ origin: 'https://news.example.org.evil.example', host: 'news.example.org' }), site),
-    ).toBe('foreign-origin');
-    expect(crossSiteProblem(h({ origin: 'http://news.example.org:8080', host: 'news.example.org' }), site)).toBe(
-      'foreign-origin',
-    );
-    expect(crossSiteProblem(h({ origin: site, 'sec-fetch-site': 'cross-site' }), site)).toBe('cross-site');
+
+  it('refuses another scheme, another port, a look-alike, a missing, null or malformed Origin, and cross-site fetch metadata', () => {
+    expect(check({ host: 'news.example.org' })).toBe('missing-origin');
+    expect(check({ origin: 'null', host: 'news.example.org' })).toBe('missing-origin');
+    expect(check({ origin: 'not a url', host: 'news.example.org' })).toBe('bad-origin');
+    expect(check({ origin: 'https://news.example.org/path' })).toBe('bad-origin');
+    expect(check({ origin: 'https://evil.example', host: 'news.example.org' })).toBe('foreign-origin');
+    expect(check({ origin: 'https://news.example.org.evil.example', host: 'news.example.org' })).toBe('foreign-origin');
+    expect(check({ origin: 'http://news.example.org', host: 'news.example.org' })).toBe('foreign-origin');
+    expect(check({ origin: 'https://news.example.org:8443', host: 'news.example.org:8443' })).toBe('foreign-origin');
+    expect(check({ origin: site, 'sec-fetch-site': 'cross-site' })).toBe('cross-site');
+    expect(check({ origin: site, 'sec-fetch-site': 'same-site' })).toBe('cross-site');
+  });
+
+  it('accepts this server reached directly (http, its own port, an IP address or localhost, the Host it was sent to), nothing else', () => {
+    expect(check({ origin: 'http://127.0.0.1:3180', host: '127.0.0.1:3180' })).toBeUndefined();
+    expect(check({ origin: 'http://192.168.1.20:3180', host: '192.168.1.20:3180' })).toBeUndefined();
+    expect(check({ origin: 'http://[::1]:3180', host: '[::1]:3180' })).toBeUndefined();
+    expect(check({ origin: 'http://localhost:3180', host: 'localhost:3180' })).toBeUndefined();
+    // A name pointed at our address by someone else's DNS (rebinding) is not one of ours.
+    expect(check({ origin: 'http://evil.example:3180', host: 'evil.example:3180' })).toBe('foreign-origin');
+    // Not the port this server listens on (a proxy's), not the Host, not plain http.
+    expect(check({ origin: 'http://127.0.0.1:8080', host: '127.0.0.1:8080' })).toBe('foreign-origin');
+    expect(check({ origin: 'http://127.0.0.1:3180', host: '127.0.0.1:3181' })).toBe('foreign-origin');
+    expect(check({ origin: 'http://127.0.0.1:3180' })).toBe('foreign-origin');
+    expect(check({ origin: 'https://127.0.0.1:3180', host: '127.0.0.1:3180' })).toBe('foreign-origin');
+  });
+
+  it('without SITE_URL, the site’s address is the one the server listens on, PORT included', () => {
+    expect(siteUrl({})).toBe('http://localhost:3000');
+    expect(siteUrl({ PORT: '3300' })).toBe('http://localhost:3300');
+    expect(siteUrl({ PORT: '3300', HOSTNAME: '0.0.0.0' })).toBe('http://localhost:3300');
+    expect(siteUrl({ PORT: '3300', HOSTNAME: '::' })).toBe('http://localhost:3300');
+    expect(siteUrl({ PORT: '3300', HOSTNAME: '127.0.0.1' })).toBe('http://127.0.0.1:3300');
+    expect(siteUrl({ PORT: '3300', HOSTNAME: '::1' })).toBe('http://[::1]:3300');
+    expect(siteUrl({ PORT: '3300', SITE_URL: 'https://news.example.org/' })).toBe('https://news.example.org');
+    const unset = { PORT: '3300' };
+    expect(check({ origin: 'http://localhost:3300' }, unset)).toBeUndefined();
+    expect(check({ origin: 'http://localhost:3000' }, unset)).toBe('foreign-origin');
+  });
+
+  it('lets tools without an Origin vote, never a browser page of another site', () => {
+    expect(check({}, env, true)).toBeUndefined();
+    expect(check({ 'sec-fetch-site': 'cross-site' }, env, true)).toBe('cross-site');
+    expect(check({ origin: 'null' }, env, true)).toBe('missing-origin');
+    expect(check({ origin: 'https://evil.example' }, env, true)).toBe('foreign-origin');
+    expect(check({ origin: site }, env, true)).toBeUndefined();
   });
 });
 

@@ -6,20 +6,24 @@ import { recordedWriteFailure } from '@/db/queries/health';
 import { takeRateLimit } from '@/db/queries/throttle';
 import { formValues, parseForm, type ActionState } from '@/lib/action-state';
 import { contactSchema } from '@/lib/admin/schemas';
+import { requireSameOrigin } from '@/lib/auth/staff';
 import { clientIpFrom, hashKey } from '@/lib/client-ip';
+import { normalizeAddress } from '@/lib/votes/ip-hash';
 
 const HOUR = 3_600_000;
 
 /** Anyone may write; 5 messages an hour per address (30 an hour shared when the address is unknown). */
 export async function sendContactMessageAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  // The origin check of every write (the proxy's filter refuses the same requests first).
+  await requireSameOrigin();
   const parsed = parseForm(contactSchema, form);
   if (parsed.state) return parsed.state;
-  const ip = clientIpFrom(await headers());
+  // An IPv6 client's whole /64 is one address, as for votes and sign-in.
+  const address = normalizeAddress(clientIpFrom(await headers()));
   try {
-    const allowed =
-      ip === 'unknown'
-        ? takeRateLimit('contact:unknown', 30, HOUR)
-        : takeRateLimit(`contact:${hashKey('contact', ip)}`, 5, HOUR);
+    const allowed = address
+      ? takeRateLimit(`contact:${hashKey('contact', address)}`, 5, HOUR)
+      : takeRateLimit('contact:unknown', 30, HOUR);
     if (!allowed) {
       return {
         ok: false,

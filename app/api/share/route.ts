@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { recordedWriteFailure } from '@/db/queries/health';
 import { recordShareClick, type ShareCount } from '@/db/queries/shares';
-import { siteUrl } from '@/lib/domain/routes';
+import { crossSiteProblem } from '@/lib/auth/origin';
 import { REPORTED_NETWORKS } from '@/lib/domain/share-networks';
 import { SLUG_PATTERN } from '@/lib/domain/slug';
 import { clientAddressHash } from '@/lib/votes/client-address';
@@ -31,15 +31,14 @@ function fail(status: number, message: string, errors?: Record<string, string[]>
 }
 
 /**
- * Only our own pages may report. Browsers say where a request comes from (Sec-Fetch-Site, Origin);
- * a JSON body also forces a CORS preflight on other sites, which we never answer.
+ * Only our own pages may report, so only a same-origin request counts: browsers send an Origin with
+ * every POST (compared as for every write, lib/auth/origin.ts) and say where a request comes from
+ * (Sec-Fetch-Site); a JSON body also forces a CORS preflight on other sites, which we never answer.
  */
 function fromOurPages(request: Request): boolean {
   const site = request.headers.get('sec-fetch-site');
   if (site && site !== 'same-origin') return false;
-  const origin = request.headers.get('origin');
-  if (!origin) return true;
-  return origin === new URL(siteUrl()).origin || origin === new URL(request.url).origin;
+  return crossSiteProblem(request.headers) === undefined;
 }
 
 export async function POST(request: Request) {

@@ -5,8 +5,9 @@ import type { NextRequest } from 'next/server';
 import { recordedWriteFailure, recordWriteSuccess, writeStatus } from '@/db/queries/health';
 import { castVote, getVotableArticle, getVoteSummary, type CastVoteResult, type VoteSummary } from '@/db/queries/votes';
 import { unavailableReason, type WriteUnavailable } from '@/db/write-errors';
+import { crossSiteProblem } from '@/lib/auth/origin';
 import type { Mood } from '@/lib/domain/moods';
-import { articlePath, siteUrl } from '@/lib/domain/routes';
+import { articlePath } from '@/lib/domain/routes';
 import { recordCause } from '@/lib/server/request-causes.cjs';
 import { clientAddressHash } from '@/lib/votes/client-address';
 import { revalidateMoodRankingsAfterVote, revalidateStoryAfterVote } from '@/lib/votes/revalidate-story';
@@ -22,7 +23,6 @@ import { errorPage } from '@/lib/votes/error-page';
 import { pausedMessage, pausedNotice, PAUSED_TITLE } from '@/lib/votes/paused';
 import { LEGACY_HINT_COOKIE, votedHintCookie } from '@/lib/votes/voted-hint';
 import {
-  isCrossSite,
   isVoteRequestError,
   MAX_VOTE_BODY_BYTES,
   parseVoteBody,
@@ -33,13 +33,6 @@ import {
 const NO_STORE = 'no-store';
 
 type Failure = { status: number; message: string; slug?: string; retryAfterSeconds?: number; title?: string };
-
-function allowedHosts(request: NextRequest): string[] {
-  const hosts = [new URL(siteUrl()).host.toLowerCase()];
-  const host = request.headers.get('host');
-  if (host) hosts.push(host.toLowerCase());
-  return hosts;
-}
 
 const wantsJson = (request: NextRequest) =>
   request.method === 'GET' || (request.headers.get('accept') ?? '').includes('application/json');
@@ -85,7 +78,8 @@ export async function POST(request: NextRequest): Promise<Response> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > MAX_VOTE_BODY_BYTES)
     return fail(request, { status: 413, message: 'The vote is too large to be a vote.' });
-  if (isCrossSite(request.headers, allowedHosts(request))) {
+  // The origin check of every write (lib/auth/origin.ts); tools that send no Origin may vote.
+  if (crossSiteProblem(request.headers, { allowMissing: true })) {
     return fail(request, { status: 403, message: 'Votes can only be cast from this site’s own pages.' });
   }
   const bytes = await readBodyLimited(request.body, MAX_VOTE_BODY_BYTES);

@@ -146,7 +146,7 @@ The first time you choose a mood under a story, we store a random, anonymous rea
 
 ## Your IP address
 
-To stop one person casting hundreds of votes, we check how many votes come from the same connection. **Your IP address is never stored.** Instead, it is combined with a secret salt that changes every day and passed through a one-way hash. Only the resulting hash is kept, and it is deleted within 48 hours. Because the salt changes daily and is discarded, the hash cannot be turned back into your address or linked across days.
+To stop one person casting hundreds of votes, we check how many votes come from the same connection. **Your IP address is never stored.** Instead, it is passed through a one-way hash together with a secret key that changes every day. The key is never stored with the data, so the hash alone, even in a copy of our database, cannot be turned back into your address. Only the resulting hash is kept, and it is deleted within 48 hours. Because the key changes daily, hashes cannot be linked across days.
 
 ## Share buttons
 

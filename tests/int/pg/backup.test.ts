@@ -44,6 +44,8 @@ describe('npm run backup on PostgreSQL', () => {
     });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/pg_restore reads it \(\d+ tables\)/);
+    // A dump holds everything the database does: readable by its owner only (issue 15, §5).
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const restore = spawnSync('pg_restore', ['--no-owner', `--dbname=${restored.url}`, file], { encoding: 'utf8' });
     expect(restore.status, restore.stderr).toBe(0);
     expect(await counts(restored.url)).toEqual(await counts(site.location));

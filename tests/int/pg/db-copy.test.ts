@@ -68,9 +68,9 @@ beforeAll(async () => {
       values (2, 'story.publish', 'article', '1', '{"title":"x"}', ${NOW});
     insert into redirects values ('/news/old-slug', '/news/new-slug', ${NOW});
     insert into related_overrides values (1, 2, 0);
-    insert into login_throttle values ('account:ed@example.com', 2, ${NOW}, 0, 0);
+    insert into login_throttle (key, failures, first_failure_at, locked_until, lock_level)
+      values ('account:ed@example.com', 2, ${NOW}, 0, 0);
     insert into rate_limits values ('vote:ip:abc', ${NOW}, 4);
-    insert into ip_salts values ('2026-11-25', 'salt', ${NOW});
     insert into contact_messages (name, email, subject, message, created_at, read_at)
       values ('Reader', 'r@example.com', 'Hi', 'Line one\nline two — “quoted”', ${NOW}, ${NOW});
     update articles set published_at = 32503680000000 where id = 3;

@@ -1,18 +1,28 @@
 'use server';
 
-import { getUserForSignIn, setUserPasswordBy } from '@/db/queries/users';
+import { headers } from 'next/headers';
+import { setUserPasswordBy } from '@/db/queries/users';
 import { parseForm, type ActionState } from '@/lib/action-state';
 import { changeOwnPasswordSchema } from '@/lib/admin/schemas';
+import { checkCurrentPassword } from '@/lib/auth/credentials';
 import { requireStaffAction } from '@/lib/auth/staff';
-import { hashPassword, verifyPassword } from '@/lib/password';
+import { hashPassword } from '@/lib/password';
 
 export async function changeOwnPasswordAction(_state: ActionState, form: FormData): Promise<ActionState> {
   const user = await requireStaffAction('admin.enter');
   const parsed = parseForm(changeOwnPasswordSchema, form);
   if (parsed.state) return parsed.state;
-  const row = getUserForSignIn(user.email);
-  if (!row || !(await verifyPassword(row.passwordHash, parsed.data.current)))
-    return { ok: false, errors: { current: ['That is not your current password.'] } };
+  // Throttled like signing in (same account and address keys): a stolen session must not become
+  // unlimited guesses at the password.
+  const current = await checkCurrentPassword(user, parsed.data.current, await headers());
+  if (current === 'locked')
+    return {
+      ok: false,
+      errors: {
+        current: ['Too many wrong passwords. Password checks are paused for a while; try again later.'],
+      },
+    };
+  if (current === 'wrong') return { ok: false, errors: { current: ['That is not your current password.'] } };
   setUserPasswordBy(user.id, user.id, await hashPassword(parsed.data.password));
   return {
     ok: true,

@@ -4,14 +4,18 @@ import { AuthError } from 'next-auth';
 import { z } from 'zod';
 import { signIn, signOut } from '@/auth';
 import { assertForm, fieldErrors, type ActionState } from '@/lib/action-state';
-import { LOCKED_MESSAGE } from '@/lib/auth/login-throttle';
+import { LOCKED_MESSAGE, SIGN_IN_EMAIL_MAX, SIGN_IN_PASSWORD_MAX } from '@/lib/auth/login-throttle';
 import { currentStaff, requireSameOrigin } from '@/lib/auth/staff';
 import { endUserSessions } from '@/db/queries/users';
 import { safeNextPath } from '@/lib/proxy/admin';
 
 const schema = z.object({
-  email: z.string().trim().min(1, 'Enter your e-mail address.').max(254, 'That e-mail address is too long.'),
-  password: z.string().min(1, 'Enter your password.').max(512, 'That password is too long.'),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your e-mail address.')
+    .max(SIGN_IN_EMAIL_MAX, 'That e-mail address is too long.'),
+  password: z.string().min(1, 'Enter your password.').max(SIGN_IN_PASSWORD_MAX, 'That password is too long.'),
 });
 
 // One message for an unknown e-mail, a wrong password and a disabled account: the form must not tell

@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import {
   getStoryAccess,
+  isSlugClaimed,
   listAuthors,
   resolveStorySlugs,
   saveStory,
@@ -18,9 +19,11 @@ import { storySchema } from '@/lib/admin/story-schema';
 import { resolvePublication } from '@/lib/admin/story-rules';
 import { requireStaffAction } from '@/lib/auth/staff';
 import { renderedBody } from '@/lib/markdown';
-import { canEditStory } from '@/lib/permissions';
+import { deleteReplacedImage } from '@/lib/media/upload';
+import { can, canEditStory } from '@/lib/permissions';
 import { z } from 'zod';
 
+const SLUG_TAKEN = 'Another story already uses this address. Change the slug.';
 const NOT_YOURS = 'You cannot edit this story: writers edit their own drafts and stories in review only.';
 
 export async function saveStoryAction(_state: ActionState, form: FormData): Promise<ActionState> {
@@ -43,27 +46,39 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
   if (!getSectionById(input.sectionId)) return fail('sectionId', 'Choose a section.');
   if (input.authorId !== undefined && !listAuthors().some((a) => a.id === input.authorId))
     return fail('authorId', 'Choose an author from the list.');
-  if (slugTaken(input.slug, input.id)) return fail('slug', 'Another story already uses this address. Change the slug.');
-  const related = resolveStorySlugs(input.related.map((s) => s.toLowerCase()));
+  // Both answers count only stories this user may see (decision 022).
+  const viewer = { id: user.id, seesAll: can(user.role, 'story.edit-any') };
+  if (slugTaken(input.slug, input.id, viewer)) return fail('slug', SLUG_TAKEN);
+  const related = resolveStorySlugs(
+    input.related.map((s) => s.toLowerCase()),
+    viewer,
+  );
   if (related.missing.length) return fail('related', `No story has the slug: ${related.missing.join(', ')}.`);
 
   const publication = resolvePublication(user.role, { status: input.status, publishAtMs: input.publishAtMs }, before);
   if (!publication.ok) return fail(publication.field, publication.message);
 
-  const saved = saveStory(user.id, input.id, {
-    title: input.title,
-    slug: input.slug,
-    standfirst: input.standfirst,
-    sectionId: input.sectionId,
-    authorId: input.authorId ?? null,
-    byline: input.byline,
-    dateline: input.dateline,
-    ...renderedBody(input.body),
-    tags: input.tags,
-    relatedIds: [...related.ids.values()],
-    status: publication.value.status,
-    publishedAt: publication.value.publishedAt,
-  });
+  let saved;
+  try {
+    saved = saveStory(user.id, input.id, {
+      title: input.title,
+      slug: input.slug,
+      standfirst: input.standfirst,
+      sectionId: input.sectionId,
+      authorId: input.authorId ?? null,
+      byline: input.byline,
+      dateline: input.dateline,
+      ...renderedBody(input.body),
+      tags: input.tags,
+      relatedIds: [...related.ids.values()],
+      status: publication.value.status,
+      publishedAt: publication.value.publishedAt,
+    });
+  } catch (error) {
+    // Another story was published or scheduled at this address between the check and the save.
+    if (isSlugClaimed(error)) return fail('slug', SLUG_TAKEN);
+    throw error;
+  }
   revalidateStory(saved);
   redirect(`/admin/stories/${saved.id}?saved=${publication.value.status}`);
 }
@@ -88,6 +103,9 @@ export async function removeHeroAction(_state: ActionState, form: FormData): Pro
   if (!story) return { ok: false, message: 'This story no longer exists.' };
   if (!canEditStory(user, story)) return { ok: false, message: NOT_YOURS };
   const result = setStoryHero(user.id, story.id, null, {});
-  if (result) revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
+  if (result) {
+    await deleteReplacedImage(result.replacedPath);
+    revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
+  }
   return { ok: true, message: 'Photo removed from the story.' };
 }

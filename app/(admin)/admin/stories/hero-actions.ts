@@ -7,7 +7,13 @@ import { fieldErrors, formValues, type ActionState } from '@/lib/action-state';
 import { idField } from '@/lib/admin/schemas';
 import { revalidateStory } from '@/lib/admin/revalidate';
 import { requireStaffAction } from '@/lib/auth/staff';
-import { deleteProcessedImage, MAX_UPLOAD_BYTES, processHeroUpload, UploadError } from '@/lib/media/upload';
+import {
+  deleteProcessedImage,
+  deleteReplacedImage,
+  MAX_UPLOAD_BYTES,
+  processHeroUpload,
+  UploadError,
+} from '@/lib/media/upload';
 import { canEditStory } from '@/lib/permissions';
 
 const heroText = {
@@ -61,6 +67,7 @@ export async function uploadHeroAction(_state: ActionState, form: FormData): Pro
     await deleteProcessedImage(image.key);
     return { ok: false, message: 'This story no longer exists.' };
   }
+  await deleteReplacedImage(result.replacedPath);
   revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
   return { ok: true, message: `Photo saved (${image.width}×${image.height}, ${image.variants.length} sizes).` };
 }

@@ -35,27 +35,39 @@ function redirectTo(network: LinkNetwork, target: ShareTarget) {
   return new Response(null, { status: 302, headers: { ...NO_STORE, Location: location } });
 }
 
-/** A browser guessing where the reader goes next is not a share: decline it (Chrome retries nothing). */
-function isPrefetch(request: Request) {
-  const purpose = `${request.headers.get('sec-purpose') ?? ''} ${request.headers.get('purpose') ?? ''}`;
-  return /prefetch|prerender/i.test(purpose);
+/**
+ * Whether this request is a reader following the link: from one of our pages (`same-origin`), or
+ * opened by the reader themselves (`none`: the address bar, a bookmark, another app; no site can make
+ * a browser send that). Browsers say how a request was made: a share link loaded by another site as
+ * an image, a script or a frame, fetched by a script, opened from another site, or fetched ahead of
+ * time (prefetch, prerender) is not a share. It still gets its redirect; only the count is skipped.
+ * Browsers that send no fetch metadata (old ones, link checkers) are counted, within the per-address
+ * limit.
+ */
+function isReaderShare(headers: Pick<Headers, 'get'>): boolean {
+  const purpose = `${headers.get('sec-purpose') ?? ''} ${headers.get('purpose') ?? ''}`;
+  if (/prefetch|prerender/i.test(purpose)) return false;
+  const dest = headers.get('sec-fetch-dest');
+  if (dest && dest !== 'document') return false;
+  const site = headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') return false;
+  return true;
 }
 
 export async function GET(request: Request, { params }: RouteContext<'/share/[network]/[slug]'>) {
   const parsed = paramsSchema.safeParse(await params);
   if (!parsed.success) return notFound();
-  if (isPrefetch(request)) {
-    return getShareTarget(parsed.data.slug) ? new Response(null, { status: 503, headers: NO_STORE }) : notFound();
-  }
   const { slug, network } = parsed.data;
   let target: ShareTarget | undefined;
   try {
     // Over the per-address limit the click is not counted, but the reader still gets where they
     // were going: a share link never punishes a person for a crowd behind one address.
-    target = recordShareClick(slug, network, {
-      ipHash: clientAddressHash(request.headers),
-      perIpPerMinute: voteSettings().sharePerIpPerMinute,
-    })?.target;
+    target = isReaderShare(request.headers)
+      ? recordShareClick(slug, network, {
+          ipHash: clientAddressHash(request.headers),
+          perIpPerMinute: voteSettings().sharePerIpPerMinute,
+        })?.target
+      : getShareTarget(slug);
   } catch (error) {
     // Degraded database (full, read-only, locked): the share goes on, uncounted.
     recordedWriteFailure(error);
