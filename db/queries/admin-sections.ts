@@ -22,9 +22,9 @@ export function countStoriesPerSection(): Map<number, number> {
 }
 
 /** A section cannot sit under itself or under one of its own descendants. */
-export function wouldCycle(id: number, parentId: number | null): boolean {
+export async function wouldCycle(id: number, parentId: number | null): Promise<boolean> {
   if (parentId === null) return false;
-  return sectionAndDescendantIds(listSections(), id).includes(parentId);
+  return sectionAndDescendantIds(await listSections(), id).includes(parentId);
 }
 
 const siblingsOf = (parentId: number | null) =>

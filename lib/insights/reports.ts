@@ -45,11 +45,11 @@ export type FilterResult =
   { ok: true; filter: DashboardFilter } | { ok: false; field: 'window' | 'from' | 'to' | 'section'; message: string };
 
 /** The dashboard's filters from its query string: a window, and optionally a section (with its subsections). */
-export function resolveDashboardFilter(
+export async function resolveDashboardFilter(
   params: RawSearchParams,
   now: number = Date.now(),
   fallback: WindowKind = '7d',
-): FilterResult {
+): Promise<FilterResult> {
   const window = parseInsightsWindow(
     { window: param(params, 'window', 20), from: param(params, 'from', 20), to: param(params, 'to', 20) },
     now,
@@ -58,7 +58,7 @@ export function resolveDashboardFilter(
   if (!window.ok) return window;
   const slug = param(params, 'section', 100);
   if (!slug) return { ok: true, filter: { window: window.window } };
-  const all = listSections();
+  const all = await listSections();
   const section = all.find((s) => s.slug === slug);
   if (!section) return { ok: false, field: 'section', message: 'There is no such section: choose one from the list.' };
   return { ok: true, filter: { window: window.window, section, sectionIds: sectionAndDescendantIds(all, section.id) } };

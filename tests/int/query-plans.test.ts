@@ -44,9 +44,9 @@ beforeAll(async () => {
        where a.status = 'published' group by a.id order by sum(t.count) desc limit 1`,
     )
     .get() as typeof story;
-  const all = s.listSections();
-  bigSection = s.sectionAndDescendantIds(all, s.getSectionBySlug('china-news')!.id);
-  leafSection = s.sectionAndDescendantIds(all, s.getSectionBySlug('table-tennis')!.id);
+  const all = await s.listSections();
+  bigSection = s.sectionAndDescendantIds(all, (await s.getSectionBySlug('china-news'))!.id);
+  leafSection = s.sectionAndDescendantIds(all, (await s.getSectionBySlug('table-tennis'))!.id);
   const most = (sql: string) => (client.prepare(sql).get() as { id: number }).id;
   busyTag = most('select tag_id as id from article_tags group by tag_id order by count(*) desc limit 1');
   busyAuthor = most(

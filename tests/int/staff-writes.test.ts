@@ -65,7 +65,7 @@ describe('first administrator and the command line', () => {
 });
 
 describe('saving stories', () => {
-  it('renders the body at save time, writes the audit row and keeps old addresses as redirects without chains', () => {
+  it('renders the body at save time, writes the audit row and keeps old addresses as redirects without chains', async () => {
     const actor = env.db.select().from(users).get()!.id;
     const saved = saveStory(actor, undefined, {
       ...base,
@@ -78,7 +78,7 @@ describe('saving stories', () => {
     const row = env.db.select().from(articles).where(eq(articles.id, saved.id)).get()!;
     expect(row.bodyHtml).toBe('<p>Hello <strong>world</strong></p>\n');
     expect(row.wordCount).toBe(2);
-    expect(getPublicArticleBySlug('night-market')?.title).toBe('Night market');
+    expect((await getPublicArticleBySlug('night-market'))?.title).toBe('Night market');
 
     saveStory(actor, saved.id, {
       ...base,
@@ -96,8 +96,8 @@ describe('saving stories', () => {
       status: 'published',
       publishedAt: row.publishedAt,
     });
-    expect(findRedirect('/news/night-market')).toBe('/news/night-market-3');
-    expect(findRedirect('/news/night-market-2')).toBe('/news/night-market-3');
+    expect(await findRedirect('/news/night-market')).toBe('/news/night-market-3');
+    expect(await findRedirect('/news/night-market-2')).toBe('/news/night-market-3');
     // Back to an old name: that address is a page again, not a redirect.
     saveStory(actor, saved.id, {
       ...base,
@@ -107,8 +107,8 @@ describe('saving stories', () => {
       status: 'published',
       publishedAt: row.publishedAt,
     });
-    expect(findRedirect('/news/night-market')).toBeUndefined();
-    expect(findRedirect('/news/night-market-3')).toBe('/news/night-market');
+    expect(await findRedirect('/news/night-market')).toBeUndefined();
+    expect(await findRedirect('/news/night-market-3')).toBe('/news/night-market');
 
     const audit = env.db
       .select()
@@ -122,7 +122,7 @@ describe('saving stories', () => {
     expect(getPublicArticleBySlug('night-market')).toBeUndefined();
   });
 
-  it('a draft renamed before it was ever public leaves no redirect', () => {
+  it('a draft renamed before it was ever public leaves no redirect', async () => {
     const saved = saveStory(1, undefined, {
       ...base,
       title: 'Draft',
@@ -139,7 +139,7 @@ describe('saving stories', () => {
       status: 'draft',
       publishedAt: null,
     });
-    expect(findRedirect('/news/quiet-draft')).toBeUndefined();
+    expect(await findRedirect('/news/quiet-draft')).toBeUndefined();
   });
 
   it('rolls everything back when any part of the save fails', () => {
@@ -160,15 +160,15 @@ describe('saving stories', () => {
 });
 
 describe('sections', () => {
-  it('refuses cycles and deleting a section with stories; a slug change redirects', () => {
+  it('refuses cycles and deleting a section with stories; a slug change redirects', async () => {
     const c = env.db.select().from(sections).where(eq(sections.slug, 'china-news')).get()!;
     const ch = env.db.select().from(sections).where(eq(sections.parentId, c.id)).get()!;
-    expect(wouldCycle(c.id, ch.id)).toBe(true);
-    expect(wouldCycle(c.id, c.id)).toBe(true);
-    expect(wouldCycle(ch.id, c.id)).toBe(false);
+    expect(await wouldCycle(c.id, ch.id)).toBe(true);
+    expect(await wouldCycle(c.id, c.id)).toBe(true);
+    expect(await wouldCycle(ch.id, c.id)).toBe(false);
     expect(deleteSection(1, c.id)).toMatchObject({ ok: false });
     updateSection(1, ch.id, { name: ch.name, slug: `${ch.slug}-x`, description: '', parentId: c.id });
-    expect(findRedirect(`/section/${ch.slug}`)).toBe(`/section/${ch.slug}-x`);
+    expect(await findRedirect(`/section/${ch.slug}`)).toBe(`/section/${ch.slug}-x`);
   });
 });
 

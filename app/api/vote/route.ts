@@ -91,7 +91,7 @@ export async function POST(request: NextRequest): Promise<Response> {
   const readerId = knownReader ?? newReaderId();
   // Another process holds the write lock, or the file is read-only: say so at once (the probe is
   // reused for 2 s) rather than hold every request of this process in SQLite's synchronous 5 s busy wait.
-  const known = writeStatus();
+  const known = await writeStatus();
   if (known === 'busy' || known === 'read-only') return paused(request, known, slugOf(form.articleId));
 
   let result: CastVoteResult;
@@ -176,7 +176,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   const readerId = verifyReaderCookie(request.cookies.get(READER_COOKIE)?.value);
   const summary = getVoteSummary(article.id, readerId);
   const mine = summary.mine;
-  const unavailable = article.votingPaused ? undefined : writeStatus();
+  const unavailable = article.votingPaused ? undefined : await writeStatus();
   const response = Response.json(
     {
       ...summaryJson(summary),

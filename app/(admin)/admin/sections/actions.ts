@@ -19,7 +19,10 @@ import { SLUG_PATTERN, slugify } from '@/lib/domain/slug';
 
 type Checked = { name: string; slug: string; description: string; parentId: number | null };
 
-function check(input: z.output<typeof sectionSchema>, form: FormData): { value: Checked } | { state: ActionState } {
+async function check(
+  input: z.output<typeof sectionSchema>,
+  form: FormData,
+): Promise<{ value: Checked } | { state: ActionState }> {
   const slug = input.slug || slugify(input.name);
   const fail = (field: string, message: string) => ({
     state: {
@@ -31,9 +34,9 @@ function check(input: z.output<typeof sectionSchema>, form: FormData): { value: 
   });
   if (!SLUG_PATTERN.test(slug)) return fail('slug', 'Use lowercase letters, digits and single hyphens.');
   if (sectionSlugTaken(slug, input.id)) return fail('slug', 'Another section already uses this slug.');
-  if (input.parentId !== null && !getSectionById(input.parentId))
+  if (input.parentId !== null && !(await getSectionById(input.parentId)))
     return fail('parentId', 'Choose a parent from the list.');
-  if (input.id !== undefined && wouldCycle(input.id, input.parentId))
+  if (input.id !== undefined && (await wouldCycle(input.id, input.parentId)))
     return fail('parentId', 'A section cannot go under itself or one of its own subsections.');
   return { value: { name: input.name, slug, description: input.description, parentId: input.parentId } };
 }
@@ -42,7 +45,7 @@ export async function createSectionAction(_state: ActionState, form: FormData): 
   const user = await requireStaffAction('section.manage');
   const parsed = parseForm(sectionSchema, form);
   if (parsed.state) return parsed.state;
-  const checked = check({ ...parsed.data, id: undefined }, form);
+  const checked = await check({ ...parsed.data, id: undefined }, form);
   if ('state' in checked) return checked.state;
   createSection(user.id, checked.value);
   revalidateEverything();
@@ -53,9 +56,9 @@ export async function updateSectionAction(_state: ActionState, form: FormData): 
   const user = await requireStaffAction('section.manage');
   const parsed = parseForm(sectionSchema, form);
   if (parsed.state) return parsed.state;
-  if (parsed.data.id === undefined || !getSectionById(parsed.data.id))
+  if (parsed.data.id === undefined || !(await getSectionById(parsed.data.id)))
     return { ok: false, message: 'This section no longer exists.' };
-  const checked = check(parsed.data, form);
+  const checked = await check(parsed.data, form);
   if ('state' in checked) return checked.state;
   updateSection(user.id, parsed.data.id, checked.value);
   revalidateEverything();

@@ -60,7 +60,7 @@ export default async function SectionsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireStaff('section.manage');
-  const all = listSections();
+  const all = await listSections();
   const deleted = (await searchParams).deleted !== undefined;
   return (
     <>

@@ -43,7 +43,7 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
   if (input.id !== undefined && !before) return { ok: false, message: 'This story no longer exists.' };
   if (before && !canEditStory(user, before)) return { ok: false, message: NOT_YOURS };
 
-  if (!getSectionById(input.sectionId)) return fail('sectionId', 'Choose a section.');
+  if (!(await getSectionById(input.sectionId))) return fail('sectionId', 'Choose a section.');
   if (input.authorId !== undefined && !listAuthors().some((a) => a.id === input.authorId))
     return fail('authorId', 'Choose an author from the list.');
   // Both answers count only stories this user may see (decision 022).
@@ -79,7 +79,7 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
     if (isSlugClaimed(error)) return fail('slug', SLUG_TAKEN);
     throw error;
   }
-  revalidateStory(saved);
+  await revalidateStory(saved);
   redirect(`/admin/stories/${saved.id}?saved=${publication.value.status}`);
 }
 
@@ -91,7 +91,7 @@ export async function unpublishStoryAction(_state: ActionState, form: FormData):
   if (parsed.state) return parsed.state;
   const result = unpublishStory(user.id, parsed.data.id);
   if (!result) return { ok: false, message: 'This story no longer exists.' };
-  revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
+  await revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
   redirect(`/admin/stories/${parsed.data.id}?saved=unpublished`);
 }
 
@@ -105,7 +105,7 @@ export async function removeHeroAction(_state: ActionState, form: FormData): Pro
   const result = setStoryHero(user.id, story.id, null, {});
   if (result) {
     await deleteReplacedImage(result.replacedPath);
-    revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
+    await revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
   }
   return { ok: true, message: 'Photo removed from the story.' };
 }

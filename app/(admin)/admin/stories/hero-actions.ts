@@ -68,7 +68,7 @@ export async function uploadHeroAction(_state: ActionState, form: FormData): Pro
     return { ok: false, message: 'This story no longer exists.' };
   }
   await deleteReplacedImage(result.replacedPath);
-  revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
+  await revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
   return { ok: true, message: `Photo saved (${image.width}×${image.height}, ${image.variants.length} sizes).` };
 }
 
@@ -92,6 +92,6 @@ export async function updateHeroTextAction(_state: ActionState, form: FormData):
     credit: parsed.data.credit,
   });
   if (!result) return { ok: false, message: 'This story has no photo yet.' };
-  revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
+  await revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
   return { ok: true, message: 'Caption saved.' };
 }

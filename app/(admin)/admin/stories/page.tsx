@@ -43,7 +43,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(pageParam(params), pageCount);
   const rows = listStoriesForAdmin(filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  const sections = listSections();
+  const sections = await listSections();
   const authors = listAuthors();
 
   return (

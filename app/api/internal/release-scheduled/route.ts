@@ -19,6 +19,6 @@ export async function POST(request: NextRequest) {
     return NextResponse.json({ error: 'Not found.' }, { status: 404 });
   }
   const released = releaseDueScheduledStories();
-  for (const story of released) revalidateStory({ slug: story.slug, sectionIds: [story.sectionId] });
+  for (const story of released) await revalidateStory({ slug: story.slug, sectionIds: [story.sectionId] });
   return NextResponse.json({ released: released.map((s) => s.slug) }, { headers: { 'cache-control': 'no-store' } });
 }

@@ -25,12 +25,12 @@ function notFound() {
   });
 }
 
-function redirectTo(network: LinkNetwork, target: ShareTarget) {
+async function redirectTo(network: LinkNetwork, target: ShareTarget) {
   const location = buildShareUrl(network, {
     url: absoluteUrl(articlePath(target.slug)),
     title: target.title,
     summary: target.standfirst,
-    siteName: getSiteSettings().siteName,
+    siteName: (await getSiteSettings()).siteName,
   });
   return new Response(null, { status: 302, headers: { ...NO_STORE, Location: location } });
 }

@@ -78,7 +78,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
       <StoryForm
         action={saveStoryAction}
         role={user.role}
-        sections={listSections()}
+        sections={await listSections()}
         authors={listAuthors()}
         story={{ ...story, publishedAt: story.publishedAt }}
       />

@@ -16,7 +16,7 @@ export default async function NewStoryPage() {
       <StoryForm
         action={saveStoryAction}
         role={user.role}
-        sections={listSections()}
+        sections={await listSections()}
         authors={listAuthors()}
         story={{
           title: '',
