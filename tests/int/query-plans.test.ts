@@ -10,6 +10,8 @@ import { createTempDatabase } from '../helpers/temp-db';
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 let temp: ReturnType<typeof createTempDatabase>;
 let client: import('better-sqlite3').Database;
+/** db/engine's read connection, which the converted query modules use. */
+let engineClient: import('better-sqlite3').Database;
 let q: typeof import('@/db/queries/articles');
 let s: typeof import('@/db/queries/sections');
 let site: typeof import('@/db/queries/site');
@@ -37,6 +39,8 @@ beforeAll(async () => {
   votes = await import('@/db/queries/votes');
   moods = await import('@/db/queries/mood-rankings');
   client = (await import('@/db')).getDb().$client;
+  engineClient = ((await import('@/db/engine')).db() as unknown as { $client: import('better-sqlite3').Database })
+    .$client;
   // The most voted story: the one a viral day hammers.
   story = temp.db.$client
     .prepare(
@@ -139,11 +143,11 @@ const HOT_PATHS: [string, () => unknown][] = [
 ];
 
 describe('query plans of the hot paths', () => {
-  it.each(HOT_PATHS)('%s reads no whole table of stories or votes', (_name, call) => {
-    const { statements, restore } = captureStatements(client);
+  it.each(HOT_PATHS)('%s reads no whole table of stories or votes', async (_name, call) => {
+    const { statements, restore } = captureStatements([client, engineClient]);
     let result: unknown;
     try {
-      result = call();
+      result = await call();
     } finally {
       restore();
     }
