@@ -80,7 +80,7 @@ describe('what a writer learns from a slug', () => {
 });
 
 describe('the editor who publishes is the one told', () => {
-  it('a scheduled story’s address is taken for an editor; the database refuses a second claim', () => {
+  it('a scheduled story’s address is taken for an editor; the database refuses a second claim', async () => {
     expect(slugTaken('embargoed-results', undefined, editor())).toBe(true);
     const draft = env.db.$client
       .prepare("select id from articles where slug = 'embargoed-results' and status = 'review'")
@@ -94,7 +94,7 @@ describe('the editor who publishes is the one told', () => {
     }
     expect(isSlugClaimed(error)).toBe(true);
     // Readers see the one story that holds the address.
-    expect(getPublicArticleBySlug('embargoed-results')).toBeUndefined();
+    expect(await getPublicArticleBySlug('embargoed-results')).toBeUndefined();
     const scheduled = env.db.$client
       .prepare("select status from articles where slug = 'embargoed-results' order by id")
       .all() as { status: string }[];
