@@ -57,7 +57,12 @@ export async function setUserPasswordHash(
   return changed.length === 1;
 }
 
-export async function setUserDisabled(tx: AppDb, userId: number, disabled: boolean, now = Date.now()): Promise<boolean> {
+export async function setUserDisabled(
+  tx: AppDb,
+  userId: number,
+  disabled: boolean,
+  now = Date.now(),
+): Promise<boolean> {
   const changed = await tx
     .update(users)
     .set({ disabled, sessionsValidAfter: now, updatedAt: now })

@@ -26,9 +26,12 @@ async function choosePassword(
   return problem ? { problem } : { password: given, generated: false };
 }
 
-export async function createUserFromCli(
-  input: { email: string; name?: string; role: Role; password?: string },
-): Promise<CliResult> {
+export async function createUserFromCli(input: {
+  email: string;
+  name?: string;
+  role: Role;
+  password?: string;
+}): Promise<CliResult> {
   const email = normaliseEmail(input.email);
   if (!EMAIL.test(email)) return { ok: false, message: `Not an e-mail address: ${input.email}` };
   const taken = { ok: false as const, message: `A user with the e-mail ${email} already exists.` };

@@ -92,7 +92,11 @@ export async function createSection(
       .returning({ id: sections.id });
     const id = row!.id;
     await clearRedirectsFrom(tx, [sectionPath(input.slug)]);
-    await recordAudit(tx, { actorId, action: 'section.create', objectType: 'section', objectId: id, detail: input }, now);
+    await recordAudit(
+      tx,
+      { actorId, action: 'section.create', objectType: 'section', objectId: id, detail: input },
+      now,
+    );
     return { ok: true as const, id };
   });
 }

@@ -45,7 +45,13 @@ export async function listPartnersForAdmin() {
 export async function createPartner(actorId: number, input: { name: string; url: string; position: number }) {
   return staffTransaction(async (tx) => {
     const [row] = await tx.insert(partners).values(input).returning({ id: partners.id });
-    await recordAudit(tx, { actorId, action: 'partner.create', objectType: 'partner', objectId: row!.id, detail: input });
+    await recordAudit(tx, {
+      actorId,
+      action: 'partner.create',
+      objectType: 'partner',
+      objectId: row!.id,
+      detail: input,
+    });
     return row!.id;
   });
 }

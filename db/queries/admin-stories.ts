@@ -235,7 +235,31 @@ const STATUS_CHANGE_ACTIONS: Record<ArticleStatus, string> = {
   draft: 'to-draft',
 };
 
-export type StorySaved = { id: number; slug: string; oldSlug?: string; sectionIds: number[] };
+export type StoryRow = typeof articles.$inferSelect;
+
+/** A save refused inside its transaction, by the form field to show the message next to; nothing was written. */
+export class StoryRefused extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoryRefused';
+  }
+}
+
+/**
+ * The rules that depend on the story as it is now (who may edit it, which status and time it may
+ * take), applied to the locked row inside the save's transaction: the status and publish time to
+ * write, or a refusal.
+ */
+export type StoryDecision = (
+  before: StoryRow | undefined,
+) =>
+  | { ok: true; value: { status: ArticleStatus; publishedAt: number | null } }
+  | { ok: false; field: string; message: string };
+
+export type StorySaved = { id: number; slug: string; status: ArticleStatus; oldSlug?: string; sectionIds: number[] };
 
 /**
  * The story's row, locked until the transaction ends (PostgreSQL; SQLite writes one at a time): two
@@ -253,17 +277,33 @@ function isPublicRow(status: string, publishedAt: number | null, now: number) {
 
 /**
  * Creates or updates a story in one transaction: the row, tags, related picks, the redirect from a
- * published story's old address, and the audit entry.
+ * published story's old address, and the audit entry. `decide`, when given, sees the locked row and
+ * settles the status and publish time (or refuses with StoryRefused); the section and the author
+ * must exist.
  */
 export async function saveStory(
   actorId: number,
   id: number | undefined,
-  input: StoryWrite,
+  write: StoryWrite,
   now = Date.now(),
+  decide?: StoryDecision,
 ): Promise<StorySaved> {
   return staffTransaction(async (tx) => {
     const before = id === undefined ? undefined : await lockedStory(tx, id);
-    if (id !== undefined && !before) throw new Error(`Story ${id} does not exist`);
+    if (id !== undefined && !before) throw new StoryRefused('id', 'This story no longer exists.');
+    const decided = decide?.(before);
+    if (decided && !decided.ok) throw new StoryRefused(decided.field, decided.message);
+    const input = decided ? { ...write, ...decided.value } : write;
+    const [section] = await tx
+      .select({ id: sections.id })
+      .from(sections)
+      .where(eq(sections.id, input.sectionId))
+      .limit(1);
+    if (!section) throw new StoryRefused('sectionId', 'Choose a section.');
+    if (input.authorId !== null) {
+      const [author] = await tx.select({ id: authors.id }).from(authors).where(eq(authors.id, input.authorId)).limit(1);
+      if (!author) throw new StoryRefused('authorId', 'Choose an author from the list.');
+    }
     const wasPublic = before ? isPublicRow(before.status, before.publishedAt, now) : false;
     const willBePublic = isPublicRow(input.status, input.publishedAt, now);
     const values = {
@@ -351,7 +391,7 @@ export async function saveStory(
       now,
     );
     const sectionIds = [...new Set([input.sectionId, ...(before ? [before.sectionId] : [])])];
-    return { id: storyId, slug: input.slug, oldSlug, sectionIds };
+    return { id: storyId, slug: input.slug, status: input.status, oldSlug, sectionIds };
   });
 }
 
@@ -389,10 +429,12 @@ export async function setStoryHero(
   mediaId: number | null,
   detail: Record<string, unknown>,
   now = Date.now(),
-): Promise<{ slug: string; sectionId: number; replacedPath?: string } | undefined> {
+  mayEdit: (story: StoryRow) => boolean = () => true,
+): Promise<{ slug: string; sectionId: number; replacedPath?: string } | 'refused' | undefined> {
   return staffTransaction(async (tx) => {
     const found = await lockedStory(tx, id);
     if (!found) return undefined;
+    if (!mayEdit(found)) return 'refused' as const;
     const { heroMediaId: previous, slug, sectionId } = found;
     await tx.update(articles).set({ heroMediaId: mediaId, updatedAt: now }).where(eq(articles.id, id));
     // The photo taken off the story goes, unless another story shows it; the caller removes its files.

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { db, type AppDb } from '@/db/engine';
 import { staffTransaction } from './staff-guard';
 import { articles, media } from '@/db/schema';
-import { lockedStory } from './admin-stories';
+import { lockedStory, type StoryRow } from './admin-stories';
 import { recordAudit } from './audit';
 
 /**
@@ -38,10 +38,12 @@ export async function attachHeroImage(
     credit: string;
   },
   now = Date.now(),
-): Promise<{ slug: string; sectionId: number; mediaId: number; replacedPath?: string } | undefined> {
+  mayEdit: (story: StoryRow) => boolean = () => true,
+): Promise<{ slug: string; sectionId: number; mediaId: number; replacedPath?: string } | 'refused' | undefined> {
   return staffTransaction(async (tx) => {
     const found = await lockedStory(tx, storyId);
     if (!found) return undefined;
+    if (!mayEdit(found)) return 'refused' as const;
     const { heroMediaId: previous, slug, sectionId } = found;
     const [row] = await tx
       .insert(media)
@@ -82,9 +84,11 @@ export async function updateHeroText(
   storyId: number,
   text: { alt: string; caption: string; credit: string },
   now = Date.now(),
+  mayEdit: (story: StoryRow) => boolean = () => true,
 ) {
   return staffTransaction(async (tx) => {
     const found = await lockedStory(tx, storyId);
+    if (found && !mayEdit(found)) return 'refused' as const;
     if (!found || found.heroMediaId === null) return undefined;
     const story = { slug: found.slug, sectionId: found.sectionId, heroMediaId: found.heroMediaId };
     await tx.update(media).set(text).where(eq(media.id, story.heroMediaId));

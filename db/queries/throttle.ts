@@ -101,11 +101,11 @@ export async function recordLoginFailure(keys: string[], config: ThrottleConfig,
   await transaction(async (tx) => {
     await tx
       .update(t)
-    .set({
-      pending: sql`case when ${t.pending} > 0 then ${t.pending} - 1 else 0 end`,
-      failures: sql`case when ${locks} then 0 else ${t.failures} + 1 end`,
-      lockLevel: sql`case when ${locks} then ${t.lockLevel} + 1 else ${t.lockLevel} end`,
-      lockedUntil: sql`case when ${locks} then ${now} + ${nextLockDuration(config)} else ${t.lockedUntil} end`,
+      .set({
+        pending: sql`case when ${t.pending} > 0 then ${t.pending} - 1 else 0 end`,
+        failures: sql`case when ${locks} then 0 else ${t.failures} + 1 end`,
+        lockLevel: sql`case when ${locks} then ${t.lockLevel} + 1 else ${t.lockLevel} end`,
+        lockedUntil: sql`case when ${locks} then ${now} + ${nextLockDuration(config)} else ${t.lockedUntil} end`,
       })
       .where(inArray(t.key, [...new Set(keys)].sort()));
   });
@@ -149,16 +149,16 @@ export async function takeRateLimit(key: string, limit: number, windowMs: number
   const [row] = await transaction((tx) =>
     tx
       .insert(rateLimits)
-    .values({ key, windowStart, count: 1 })
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        windowStart,
-        count: sql`case when ${rateLimits.windowStart} = ${windowStart} then ${rateLimits.count} + 1 else 1 end`,
-      },
-      setWhere: sql`${rateLimits.windowStart} <> ${windowStart} or ${rateLimits.count} < ${limit}`,
-    })
-    .returning({ key: rateLimits.key }),
+      .values({ key, windowStart, count: 1 })
+      .onConflictDoUpdate({
+        target: rateLimits.key,
+        set: {
+          windowStart,
+          count: sql`case when ${rateLimits.windowStart} = ${windowStart} then ${rateLimits.count} + 1 else 1 end`,
+        },
+        setWhere: sql`${rateLimits.windowStart} <> ${windowStart} or ${rateLimits.count} < ${limit}`,
+      })
+      .returning({ key: rateLimits.key }),
   );
   return row !== undefined;
 }

@@ -192,11 +192,7 @@ export async function setUserDisabledBy(
 ): Promise<{ ok: true } | { ok: false; reason: Exclude<UserRefusal, 'email-taken'> }> {
   return staffTransaction(
     async (tx) => {
-      const [target] = await tx
-        .select({ role: users.role })
-        .from(users)
-        .where(eq(users.id, id))
-        .limit(1);
+      const [target] = await tx.select({ role: users.role }).from(users).where(eq(users.id, id)).limit(1);
       if (!target) return { ok: false as const, reason: 'missing' as const };
       if (disabled && target.role === 'admin' && !(await anotherActiveAdmin(tx, id)))
         return { ok: false as const, reason: 'last-admin' as const };
