@@ -80,12 +80,14 @@ export async function reserveLoginAttempt(
   return { reserved: false, retryAt: until || now + FULL_RETRY_MS };
 }
 
-/** `case lock_level when 0 then <first lock> when 1 then <second> … else <longest> end`, from lockDuration. */
-function nextLockDuration(config: ThrottleConfig) {
+/** `now + case lock_level when 0 then <first lock> when 1 then <second> … else <longest> end`, from lockDuration. */
+function nextLockDuration(config: ThrottleConfig, now: number) {
+  // Integer literals, not parameters: PostgreSQL cannot type a case whose every branch is a parameter.
+  const int = (n: number) => sql.raw(String(Math.trunc(n)));
   const steps: SQL[] = [];
   for (let level = 0; level < 64 && lockDuration(level + 1, config) < config.lockMaxMs; level++)
-    steps.push(sql` when ${level} then ${lockDuration(level + 1, config)}`);
-  return sql`(case ${loginThrottle.lockLevel}${sql.join(steps)} else ${config.lockMaxMs} end)`;
+    steps.push(sql` when ${int(level)} then ${int(lockDuration(level + 1, config))}`);
+  return sql`${int(now)} + (case ${loginThrottle.lockLevel}${sql.join(steps)} else ${int(config.lockMaxMs)} end)`;
 }
 
 /**
@@ -105,7 +107,7 @@ export async function recordLoginFailure(keys: string[], config: ThrottleConfig,
         pending: sql`case when ${t.pending} > 0 then ${t.pending} - 1 else 0 end`,
         failures: sql`case when ${locks} then 0 else ${t.failures} + 1 end`,
         lockLevel: sql`case when ${locks} then ${t.lockLevel} + 1 else ${t.lockLevel} end`,
-        lockedUntil: sql`case when ${locks} then ${now} + ${nextLockDuration(config)} else ${t.lockedUntil} end`,
+        lockedUntil: sql`case when ${locks} then ${nextLockDuration(config, now)} else ${t.lockedUntil} end`,
       })
       .where(inArray(t.key, [...new Set(keys)].sort()));
   });
