@@ -24,7 +24,7 @@ export const RIGHTS_CHANGED_MESSAGE =
 /**
  * Runs a staff action: refuses a request from another site (403), an anonymous one (to the sign-in
  * page) and one without `permission` (403), answers input the schema refuses with the form's
- * field messages (nothing written), then runs `body`. The body hashes passwords and processes images
+ * field messages, or with `invalid` when given (nothing written), then runs `body`. The body hashes passwords and processes images
  * before it writes (only database calls await inside a transaction).
  */
 export async function staffAction<T>(
@@ -32,10 +32,11 @@ export async function staffAction<T>(
   permission: Permission,
   schema: SafeParser<T>,
   body: (input: T, user: StaffUser, form: FormData) => Promise<ActionState>,
+  invalid?: ActionState,
 ): Promise<ActionState> {
   const user = await requireStaffAction(permission);
   const parsed = parseForm(schema, form);
-  if (parsed.state) return parsed.state;
+  if (parsed.state) return invalid ?? parsed.state;
   const check: ActorCheck = async (tx) => {
     const row = await lockSessionUser(tx, user.id);
     if (!row || row.disabled || row.sessionsValidAfter !== user.sessionsValidAfter || !can(row.role, permission))

@@ -20,6 +20,7 @@ import { staffAction } from '@/lib/auth/staff-action';
 import { renderMarkdown } from '@/lib/markdown';
 
 const idOnly = z.object({ id: idField });
+const readSchema = z.object({ id: idField, read: z.enum(['1', '0']) });
 
 export async function savePageAction(_state: ActionState, form: FormData): Promise<ActionState> {
   return staffAction(form, 'furniture.manage', pageSchema, async ({ slug, title, body }, user) => {
@@ -75,8 +76,7 @@ export async function saveSettingsAction(_state: ActionState, form: FormData): P
 }
 
 export async function markMessageAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const schema = z.object({ id: idField, read: z.enum(['1', '0']) });
-  return staffAction(form, 'inbox.read', schema, async ({ id, read }, user) => {
+  return staffAction(form, 'inbox.read', readSchema, async ({ id, read }, user) => {
     if (!setMessageRead(user.id, id, read === '1')) return { ok: false, message: 'This message no longer exists.' };
     redirect('/admin/inbox');
   });
