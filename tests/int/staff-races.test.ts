@@ -9,7 +9,8 @@ import { createSection, updateSection } from '@/db/queries/admin-sections';
 import { saveStory } from '@/db/queries/admin-stories';
 import { countAuditEntries, listAuditEntries, listAuditFacets } from '@/db/queries/audit';
 import { countDueScheduledStories, releaseDueScheduledStories } from '@/db/queries/scheduled';
-import { countActiveAdmins, createUser, setUserDisabledBy, updateUser } from '@/db/queries/users';
+import { runWithActorCheck, type ActorCheck } from '@/db/queries/staff-guard';
+import { countActiveAdmins, createUser, lockSessionUser, setUserDisabledBy, updateUser } from '@/db/queries/users';
 import { renderedBody } from '@/lib/markdown';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
@@ -199,5 +200,37 @@ describe('the audit log', () => {
       .where(eq(auditLog.action, 'no.such-action'));
     expect(none!.n).toBe(0);
     expect(await countAuditEntries({ action: 'story.release', from: Date.now() + 60_000 })).toBe(0);
+  });
+});
+
+describe('the actor check inside staff writes (decision 029)', () => {
+  // What lib/auth/staff-action.ts installs: the acting user's row, read again and locked in the write.
+  const stillActive =
+    (id: number): ActorCheck =>
+    async (tx) => {
+      const row = await lockSessionUser(tx, id);
+      if (!row || row.disabled) throw new Error('rights changed');
+    };
+
+  it('a write by an account disabled after the action began is refused and writes nothing', async () => {
+    const [a, b] = admins;
+    await bothAdmins();
+    const writer = await transaction((tx) =>
+      insertUser(tx, { email: 'late@example.com', name: 'Late', role: 'editor', passwordHash: 'x' }),
+    );
+    const attempt = (slug: string) =>
+      runWithActorCheck(stillActive(writer), () =>
+        createSection(writer, { name: slug, slug, description: '', parentId: null }),
+      );
+    await expect(attempt('checked-before')).resolves.toMatchObject({ ok: true });
+    expect(await setUserDisabledBy(a, writer, true)).toEqual({ ok: true });
+    await expect(attempt('checked-after')).rejects.toThrow('rights changed');
+    expect(await db().select().from(sections).where(eq(sections.slug, 'checked-after'))).toEqual([]);
+    // Outside a staff action there is no check: the command line and jobs write as before.
+    await expect(
+      createSection(b, { name: 'Free', slug: 'no-check', description: '', parentId: null }),
+    ).resolves.toMatchObject({
+      ok: true,
+    });
   });
 });
