@@ -23,9 +23,9 @@ export const RIGHTS_CHANGED_MESSAGE =
 
 /**
  * Runs a staff action: refuses a request from another site (403), an anonymous one (to the sign-in
- * page) and one without `permission` (403), answers input the schema refuses with the form's
- * field messages, or with `invalid` when given (nothing written), then runs `body`. The body hashes passwords and processes images
- * before it writes (only database calls await inside a transaction).
+ * page) and one without `permission` (403), answers input the schema refuses with the form's field
+ * messages, or with `invalid` when given (nothing written), then runs `body`. The body hashes
+ * passwords and processes images before it writes (only database calls await inside a transaction).
  */
 export async function staffAction<T>(
   form: FormData,
