@@ -87,19 +87,11 @@ export default defineConfig([
   {
     files: ['db/queries/**/*.ts'],
     ignores: [
-      'db/queries/admin-sections.ts',
-      'db/queries/admin-site.ts',
-      'db/queries/admin-stories.ts',
-      'db/queries/audit.ts',
       'db/queries/contact.ts',
       'db/queries/insights.ts',
       'db/queries/ip-salts.ts',
-      'db/queries/media.ts',
       'db/queries/moderation.ts',
-      'db/queries/scheduled.ts',
       'db/queries/shares.ts',
-      'db/queries/throttle.ts',
-      'db/queries/users.ts',
       'db/queries/votes.ts',
     ],
     rules: {

@@ -17,6 +17,9 @@ const BOTH_ENGINES = [
   'tests/int/articles.test.ts',
   'tests/int/health.test.ts',
   'tests/int/reader-queries.test.ts',
+  'tests/int/login-throttle.test.ts',
+  'tests/int/staff-writes.test.ts',
+  'tests/int/staff-races.test.ts',
 ];
 /** Tests of the PostgreSQL side itself: the schema comparison, migrations, db:copy. */
 const POSTGRES_ONLY = ['tests/int/pg/**/*.test.ts'];

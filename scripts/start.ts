@@ -18,10 +18,22 @@ import { SERVER_NODE_FLAGS, serverEnv } from './lib/node-flags';
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
+/** The first administrator, on either engine, when there is no user yet (lib/accounts.ts). */
+async function firstAdmin(): Promise<void> {
+  try {
+    await ensureFirstAdmin(
+      { ADMIN_EMAIL: process.env.ADMIN_EMAIL, ADMIN_PASSWORD: process.env.ADMIN_PASSWORD },
+      (line) => console.log(line),
+    );
+  } finally {
+    await closeEngine();
+  }
+}
+
 /**
- * PostgreSQL (DATABASE_URL): migrations (one server at a time), and the demo content when empty. The
- * site's pages still read through the synchronous SQLite layer until the query modules are converted
- * to db/engine (issue 17, second half), so the server is not started on PostgreSQL yet.
+ * PostgreSQL (DATABASE_URL): migrations (one server at a time), the demo content when empty, and the
+ * first administrator. The server is not started on PostgreSQL until every query module runs on
+ * db/engine (issue 17; the guard below goes when they do).
  */
 async function preparePostgres(): Promise<false> {
   const url = process.env.DATABASE_URL!.trim();
@@ -31,6 +43,7 @@ async function preparePostgres(): Promise<false> {
     const articles = await seedDemoPostgres(url);
     console.log(`[moodwire] seeded ${articles} demo stories into ${redactUrl(url)}`);
   }
+  await firstAdmin();
   console.error(
     `[moodwire] ${redactUrl(url)} is migrated and ready, but the pages do not run on PostgreSQL yet: the query modules are being converted (docs/data-layer-conversion.md). Unset DATABASE_URL to serve from SQLite.`,
   );
@@ -48,14 +61,10 @@ async function prepareDatabase(): Promise<boolean> {
       const { articles } = seedDemo(db);
       console.log(`[moodwire] seeded ${articles} demo stories into ${file}`);
     }
-    await ensureFirstAdmin(
-      db,
-      { ADMIN_EMAIL: process.env.ADMIN_EMAIL, ADMIN_PASSWORD: process.env.ADMIN_PASSWORD },
-      (line) => console.log(line),
-    );
   } finally {
     db.$client.close();
   }
+  await firstAdmin();
   return true;
 }
 

@@ -20,10 +20,14 @@ function runOnce() {
     if (janitor) janitor.lastCutoff = cutoff;
     pruneVoteRateLimits();
     pruneShareRateLimits();
-    pruneThrottleState(throttleConfig());
-    sweepOrphanMedia(listUploadedMediaPaths()).catch((error: unknown) =>
-      console.error('[moodwire] media housekeeping failed:', error instanceof Error ? error.message : error),
+    pruneThrottleState(throttleConfig()).catch((error: unknown) =>
+      console.error('[moodwire] sign-in throttle housekeeping failed:', error instanceof Error ? error.message : error),
     );
+    listUploadedMediaPaths()
+      .then(sweepOrphanMedia)
+      .catch((error: unknown) =>
+        console.error('[moodwire] media housekeeping failed:', error instanceof Error ? error.message : error),
+      );
   } catch (error) {
     // A busy or missing database must not take the server down; the next run tries again.
     console.error('[moodwire] vote housekeeping failed:', error instanceof Error ? error.message : error);

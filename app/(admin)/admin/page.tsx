@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'Dashboard' };
 export default async function DashboardPage() {
   const user = await requireStaff('admin.enter');
   const seesAll = can(user.role, 'story.edit-any');
-  const counts = countStoriesByStatus(seesAll ? undefined : user.id);
+  const counts = await countStoriesByStatus(seesAll ? undefined : user.id);
   const unread = can(user.role, 'inbox.read') ? countUnreadMessages() : 0;
   return (
     <>

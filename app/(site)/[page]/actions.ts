@@ -22,8 +22,8 @@ export async function sendContactMessageAction(_state: ActionState, form: FormDa
   const address = normalizeAddress(clientIpFrom(await headers()));
   try {
     const allowed = address
-      ? takeRateLimit(`contact:${hashKey('contact', address)}`, 5, HOUR)
-      : takeRateLimit('contact:unknown', 30, HOUR);
+      ? await takeRateLimit(`contact:${hashKey('contact', address)}`, 5, HOUR)
+      : await takeRateLimit('contact:unknown', 30, HOUR);
     if (!allowed) {
       return {
         ok: false,

@@ -67,7 +67,7 @@ export default async function SectionsPage({
       <PageHeader title="Sections" />
       {deleted ? <Notice>Section deleted.</Notice> : null}
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
-        <Tree all={all} parentId={null} counts={countStoriesPerSection()} />
+        <Tree all={all} parentId={null} counts={await countStoriesPerSection()} />
         <section aria-labelledby="new-section" className="admin-card h-fit">
           <h2 id="new-section" className="mb-3 text-lg font-bold">
             New section

@@ -31,7 +31,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function EditStoryPage({ params, searchParams }: Props) {
   const user = await requireStaff('story.write');
   const { id } = await params;
-  const story = /^\d{1,9}$/.test(id) ? getStoryForEdit(Number(id)) : undefined;
+  const story = /^\d{1,9}$/.test(id) ? await getStoryForEdit(Number(id)) : undefined;
   if (!story) notFound();
   if (!canEditStory(user, story)) forbidden();
   const saved = (await searchParams).saved;
@@ -79,7 +79,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
         action={saveStoryAction}
         role={user.role}
         sections={await listSections()}
-        authors={listAuthors()}
+        authors={await listAuthors()}
         story={{ ...story, publishedAt: story.publishedAt }}
       />
 

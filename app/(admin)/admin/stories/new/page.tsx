@@ -17,7 +17,7 @@ export default async function NewStoryPage() {
         action={saveStoryAction}
         role={user.role}
         sections={await listSections()}
-        authors={listAuthors()}
+        authors={await listAuthors()}
         story={{
           title: '',
           slug: '',

@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: 'Preview', robots: { index: false, fo
 export default async function StoryPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireStaff('story.write');
   const { id } = await params;
-  const access = /^\d{1,9}$/.test(id) ? getStoryAccess(Number(id)) : undefined;
+  const access = /^\d{1,9}$/.test(id) ? await getStoryAccess(Number(id)) : undefined;
   if (!access) notFound();
   if (!canPreviewStory(user, access)) forbidden();
   const article = await getArticleByIdForPreview(access.id);
