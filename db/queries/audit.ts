@@ -2,6 +2,7 @@ import 'server-only';
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import type { DB } from '@/db/client';
+import { engineKind, type AppDb } from '@/db/engine';
 import { auditLog, users } from '@/db/schema';
 
 type Tx = Pick<DB, 'insert'>;
@@ -14,18 +15,25 @@ export type AuditInput = {
   detail?: Record<string, unknown>;
 };
 
-/** Written inside the transaction of the change it records, so neither exists without the other. */
-export function recordAudit(tx: Tx, entry: AuditInput, now = Date.now()): void {
-  tx.insert(auditLog)
-    .values({
-      userId: entry.actorId,
-      action: entry.action,
-      objectType: entry.objectType,
-      objectId: String(entry.objectId),
-      detail: JSON.stringify(entry.detail ?? {}),
-      createdAt: now,
-    })
-    .run();
+/**
+ * Written inside the transaction of the change it records, so neither exists without the other.
+ * Converted callers await it in a transaction() of db/engine; on SQLite it also runs at once, for the
+ * callers still inside a synchronous getDb() transaction (until audit.ts is converted).
+ */
+export function recordAudit(tx: Tx | AppDb, entry: AuditInput, now = Date.now()): Promise<void> {
+  const insert = tx.insert(auditLog).values({
+    userId: entry.actorId,
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: String(entry.objectId),
+    detail: JSON.stringify(entry.detail ?? {}),
+    createdAt: now,
+  });
+  if (engineKind() === 'sqlite') {
+    insert.run();
+    return Promise.resolve();
+  }
+  return insert.then(() => undefined);
 }
 
 export type AuditFilter = { userId?: number; action?: string; objectType?: string; from?: number; to?: number };

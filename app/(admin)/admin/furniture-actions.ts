@@ -84,7 +84,7 @@ export async function markMessageAction(_state: ActionState, form: FormData): Pr
   const user = await requireStaffAction('inbox.read');
   const parsed = parseForm(z.object({ id: idField, read: z.enum(['1', '0']) }), form);
   if (parsed.state) return parsed.state;
-  if (!setMessageRead(user.id, parsed.data.id, parsed.data.read === '1'))
+  if (!(await setMessageRead(user.id, parsed.data.id, parsed.data.read === '1')))
     return { ok: false, message: 'This message no longer exists.' };
   redirect('/admin/inbox');
 }
