@@ -27,7 +27,7 @@ export async function voidBurstAction(_state: ActionState, form: FormData): Prom
   const user = await requireStaffAction('votes.moderate');
   const parsed = parseForm(voidSchema, form);
   if (parsed.state) return { ok: false, message: 'This burst could not be read. Reload the page and try again.' };
-  const result = voidVoteBurst(user.id, parsed.data, moderationSettings());
+  const result = await voidVoteBurst(user.id, parsed.data, moderationSettings());
   if (!result.ok) {
     return {
       ok: false,
@@ -55,7 +55,7 @@ export async function setVotingPausedAction(_state: ActionState, form: FormData)
   if (parsed.state) return parsed.state;
   // The story may be named by its number, its slug or its address (/news/<slug>).
   const ref = parsed.data.story.replace(/^.*\/news\//, '').replace(/[/?#].*$/, '');
-  const story = findStoryByRef(ref);
+  const story = await findStoryByRef(ref);
   if (!story)
     return {
       ok: false,
@@ -64,7 +64,7 @@ export async function setVotingPausedAction(_state: ActionState, form: FormData)
       values: { story: parsed.data.story },
     };
   const paused = parsed.data.paused === '1';
-  const result = setVotingPaused(user.id, story.id, paused);
+  const result = await setVotingPaused(user.id, story.id, paused);
   if (!result) return { ok: false, message: 'This story no longer exists.' };
   revalidateStoryVotes(result.slug);
   revalidatePath('/admin/moderation');
