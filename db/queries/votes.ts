@@ -106,16 +106,6 @@ async function bump(tx: AppDb, articleId: number, mood: Mood, hour: number, delt
   }
 }
 
-/** Votes already accepted for `key` in the current fixed one-minute window. */
-async function usedInWindow(tx: AppDb, key: string, window: number): Promise<number> {
-  const [row] = await tx
-    .select({ windowStart: rateLimits.windowStart, count: rateLimits.count })
-    .from(rateLimits)
-    .where(eq(rateLimits.key, key))
-    .limit(1);
-  return row && row.windowStart === window ? row.count : 0;
-}
-
 /**
  * Counts one accepted vote in `key`'s window, unless `limit` (when given) is already reached there: the check is
  * the upsert's own WHERE, so concurrent votes from one address cannot both take the last place.
@@ -157,17 +147,39 @@ export const storyVotesLock = (articleId: number) => `votes:story:${articleId}`;
  * races a vote (SQLite runs every write transaction alone).
  */
 export async function castVote(input: CastVoteInput): Promise<CastVoteResult> {
+  try {
+    return await castVoteIn(input);
+  } catch (error) {
+    if (error instanceof VoteRefused) return error.result;
+    throw error;
+  }
+}
+
+/** A refusal that must undo what the vote's transaction counted before it. */
+class VoteRefused extends Error {
+  constructor(readonly result: CastVoteResult) {
+    super('vote refused');
+  }
+}
+
+function castVoteIn(input: CastVoteInput): Promise<CastVoteResult> {
   const now = input.now ?? Date.now();
   const { articleId, readerId, mood } = input;
   return transaction(async (tx): Promise<CastVoteResult> => {
     await lockKeyShared(tx, storyVotesLock(articleId));
     // A reader id made for this request has no other request to wait for.
     if (!input.newReader) await lockKey(tx, `vote:reader:${readerId}`);
-    const article = await votableArticle(tx, articleId, now);
+    // The story and the reader's vote on it, in one round trip.
+    const [article] = await tx
+      .select({ ...articleColumns, vote: voteColumns })
+      .from(articles)
+      .leftJoin(votes, and(eq(votes.articleId, articles.id), eq(votes.readerId, readerId)))
+      .where(and(eq(articles.id, articleId), isPublic(now)))
+      .limit(1);
     if (!article) return { ok: false, reason: 'not-found' };
     if (article.votingPaused) return { ok: false, reason: 'closed', slug: article.slug };
 
-    const existing = await readerVote(tx, articleId, readerId);
+    const existing = article.vote;
     if (existing?.voidedAt != null) return { ok: false, reason: 'withdrawn', slug: article.slug };
 
     const current = existing?.mood ?? null;
@@ -188,19 +200,14 @@ export async function castVote(input: CastVoteInput): Promise<CastVoteResult> {
       const ipKey = input.ipHash ? `vote:ip:${input.ipHash}` : undefined;
       const readerKey = `vote:reader:${readerId}`;
       const { perIpPerMinute, perReaderPerMinute } = input.limits;
-      const ipLimited = ipKey !== undefined && perIpPerMinute > 0;
-      const ipLimit = { ok: false, reason: 'ip-limit', slug: article.slug, retryAfterSeconds } as const;
-      if (ipLimited && (await usedInWindow(tx, ipKey, window)) >= perIpPerMinute) return ipLimit;
-      if (
-        !input.newReader &&
-        perReaderPerMinute > 0 &&
-        (await usedInWindow(tx, readerKey, window)) >= perReaderPerMinute
-      ) {
-        return { ok: false, reason: 'reader-limit', slug: article.slug, retryAfterSeconds };
+      if (ipKey && perIpPerMinute > 0 && !(await countInWindow(tx, ipKey, window, perIpPerMinute)))
+        return { ok: false, reason: 'ip-limit', slug: article.slug, retryAfterSeconds };
+      // A reader id made for this request cannot have used up its limit yet.
+      const readerCap = input.newReader ? undefined : perReaderPerMinute;
+      if (perReaderPerMinute > 0 && !(await countInWindow(tx, readerKey, window, readerCap))) {
+        // Rolls back the address's count taken above.
+        throw new VoteRefused({ ok: false, reason: 'reader-limit', slug: article.slug, retryAfterSeconds });
       }
-      // The address's last place may have gone to another reader since the check above.
-      if (ipLimited && !(await countInWindow(tx, ipKey, window, perIpPerMinute))) return ipLimit;
-      if (perReaderPerMinute > 0) await countInWindow(tx, readerKey, window);
 
       if (op === 'insert') {
         await tx
