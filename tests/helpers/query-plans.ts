@@ -20,7 +20,8 @@ export function captureStatements(client: Database.Database): { statements: Capt
   const originals = EXECUTE.map((name) => [name, proto[name]] as const);
   for (const [name, original] of originals) {
     proto[name] = function (this: Database.Statement, ...args: unknown[]) {
-      if (this.database === client) statements.push({ sql: this.source, params: args });
+      // Every connection to the same file: db/engine reads and writes on connections of its own.
+      if (this.database.name === client.name) statements.push({ sql: this.source, params: args });
       return original.apply(this, args);
     };
   }
