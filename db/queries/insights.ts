@@ -55,7 +55,7 @@ function toBuckets(rows: { start: number; mood: Mood; n: number }[]): BucketRow[
     b.tallies[r.mood] += r.n;
     b.total += r.n;
   }
-  return [...byStart.values()].sort((a, b) => a.start - b.start);
+  return Array.from(byStart, ([, b]) => b).sort((a, b) => a.start - b.start);
 }
 
 /** Adds up bucket rows into one tally per mood. */

@@ -268,6 +268,12 @@ describe('address hashes', async () => {
   it('are keyed per UTC day, from the secret and never from the database; blanked after 48 hours', async () => {
     const { clientAddressHash } = await import('@/lib/votes/client-address');
     const { pruneExpiredIpData } = await import('@/db/queries/ip-salts');
+    // On PostgreSQL there is no data folder beside a database file for a generated secret to go to.
+    const generated = process.env.AUTH_SECRET === undefined;
+    if (generated) process.env.AUTH_SECRET = 'a-test-secret-of-at-least-32-characters';
+    onTestFinished(() => {
+      if (generated) delete process.env.AUTH_SECRET;
+    });
     const from = (ip: string) => new Headers({ 'x-moodwire-client-ip': ip });
     const day1 = clientAddressHash(from('203.0.113.7'), NOW);
     expect(day1).toMatch(/^[A-Za-z0-9_-]{43}$/);
