@@ -76,7 +76,7 @@ async function main() {
       sql`select s.id, s.slug, s.name, s.description, s.parent_id as "parentId", s.position from sections s where s.parent_id is null order by (select count(*) from articles a where a.section_id = s.id) desc limit 1`,
     );
     const sectionIds = (
-      await rows<{ id: number }>(sql`with recursive under(id) as (select ${section.id}
+      await rows<{ id: number }>(sql`with recursive under(id) as (select cast(${section.id} as integer)
         union all select s.id from sections s join under u on s.parent_id = u.id) select id from under`)
     ).map((r) => r.id);
     const counts = await one<Record<string, number>>(
