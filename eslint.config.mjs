@@ -82,18 +82,9 @@ export default defineConfig([
   importDirection,
   // Query modules converted to db/engine (decision 023) run on SQLite and PostgreSQL: they await
   // drizzle's builders, because .all()/.get()/.run()/.values() exist only on SQLite, and never touch the
-  // synchronous SQLite connection. The modules still to convert are listed until the conversion
-  // reaches them (docs/data-layer-conversion.md); the list only shrinks.
+  // synchronous SQLite connection (docs/data-layer-conversion.md).
   {
     files: ['db/queries/**/*.ts'],
-    ignores: [
-      'db/queries/contact.ts',
-      'db/queries/insights.ts',
-      'db/queries/ip-salts.ts',
-      'db/queries/moderation.ts',
-      'db/queries/shares.ts',
-      'db/queries/votes.ts',
-    ],
     rules: {
       'no-restricted-syntax': [
         'error',

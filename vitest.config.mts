@@ -20,6 +20,8 @@ const BOTH_ENGINES = [
   'tests/int/login-throttle.test.ts',
   'tests/int/staff-writes.test.ts',
   'tests/int/staff-races.test.ts',
+  'tests/int/votes.test.ts',
+  'tests/int/insights.test.ts',
 ];
 /** Tests of the PostgreSQL side itself: the schema comparison, migrations, db:copy. */
 const POSTGRES_ONLY = ['tests/int/pg/**/*.test.ts'];

@@ -32,10 +32,10 @@ async function firstAdmin(): Promise<void> {
 
 /**
  * PostgreSQL (DATABASE_URL): migrations (one server at a time), the demo content when empty, and the
- * first administrator. The server is not started on PostgreSQL until every query module runs on
- * db/engine (issue 17; the guard below goes when they do).
+ * first administrator. Several servers share the database, so they must share one AUTH_SECRET too:
+ * sessions, reader cookies and address hashes signed on one are read on the others.
  */
-async function preparePostgres(): Promise<false> {
+async function preparePostgres(): Promise<boolean> {
   const url = process.env.DATABASE_URL!.trim();
   await getEngine().migrate();
   await closeEngine();
@@ -44,10 +44,7 @@ async function preparePostgres(): Promise<false> {
     console.log(`[moodwire] seeded ${articles} demo stories into ${redactUrl(url)}`);
   }
   await firstAdmin();
-  console.error(
-    `[moodwire] ${redactUrl(url)} is migrated and ready, but the pages do not run on PostgreSQL yet: the query modules are being converted (docs/data-layer-conversion.md). Unset DATABASE_URL to serve from SQLite.`,
-  );
-  return false;
+  return true;
 }
 
 /** Migrates and seeds the configured database; false when the site cannot be served from it. */
@@ -72,6 +69,12 @@ async function main(): Promise<void> {
   const problem = siteUrlProblem();
   if (problem) {
     console.error(`[moodwire] ${problem}`);
+    process.exit(1);
+  }
+  if (engineKind() === 'postgres' && !process.env.AUTH_SECRET?.trim()) {
+    console.error(
+      '[moodwire] AUTH_SECRET is required with DATABASE_URL: every server of the site must sign with the same secret. Make one with `openssl rand -base64 48` and set it on each server.',
+    );
     process.exit(1);
   }
   const secret = authSecret();

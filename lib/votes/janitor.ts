@@ -13,13 +13,13 @@ import { sweepOrphanMedia } from '@/lib/media/upload';
 const EVERY_MS = 10 * 60_000;
 const state = globalThis as unknown as { moodwireVoteJanitor?: { timer: NodeJS.Timeout; lastCutoff?: number } };
 
-function runOnce() {
+async function runOnce() {
   const janitor = state.moodwireVoteJanitor;
   try {
-    const { cutoff } = pruneExpiredIpData(Date.now(), janitor?.lastCutoff);
+    const { cutoff } = await pruneExpiredIpData(Date.now(), janitor?.lastCutoff);
     if (janitor) janitor.lastCutoff = cutoff;
-    pruneVoteRateLimits();
-    pruneShareRateLimits();
+    await pruneVoteRateLimits();
+    await pruneShareRateLimits();
     pruneThrottleState(throttleConfig()).catch((error: unknown) =>
       console.error('[moodwire] sign-in throttle housekeeping failed:', error instanceof Error ? error.message : error),
     );
@@ -36,8 +36,8 @@ function runOnce() {
 
 export function startVoteJanitor(): void {
   if (state.moodwireVoteJanitor) return;
-  const timer = setInterval(runOnce, EVERY_MS);
+  const timer = setInterval(() => void runOnce(), EVERY_MS);
   timer.unref();
   state.moodwireVoteJanitor = { timer };
-  runOnce();
+  void runOnce();
 }

@@ -17,6 +17,7 @@ export function captureStatements(client: Database.Database | Database.Database[
   restore: () => void;
 } {
   const clients = new Set([client].flat());
+  const files = new Set([...clients].map((c) => c.name));
   const statements: CapturedStatement[] = [];
   const proto = Object.getPrototypeOf([...clients][0]!.prepare('select 1')) as Record<
     (typeof EXECUTE)[number],
@@ -25,7 +26,8 @@ export function captureStatements(client: Database.Database | Database.Database[
   const originals = EXECUTE.map((name) => [name, proto[name]] as const);
   for (const [name, original] of originals) {
     proto[name] = function (this: Database.Statement, ...args: unknown[]) {
-      if (clients.has(this.database)) statements.push({ sql: this.source, params: args });
+      // Every connection to the same file: db/engine reads and writes on connections of its own.
+      if (files.has(this.database.name)) statements.push({ sql: this.source, params: args });
       return original.apply(this, args);
     };
   }

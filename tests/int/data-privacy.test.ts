@@ -56,7 +56,7 @@ describe('a stolen database file', () => {
     const address = '203.0.113.7';
     const from = (ip: string) => new Headers({ 'x-moodwire-client-ip': ip });
     const ipHash = clientAddressHash(from(address), NOW);
-    castVote({
+    await castVote({
       articleId,
       readerId: 'privacy-reader',
       newReader: true,

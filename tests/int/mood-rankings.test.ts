@@ -36,9 +36,9 @@ beforeEach(() =>
 );
 
 let reader = 0;
-function votes(articleId: number, mood: Mood, n: number, at: number) {
+async function votes(articleId: number, mood: Mood, n: number, at: number) {
   for (let i = 0; i < n; i++) {
-    const res = v.castVote({
+    const res = await v.castVote({
       articleId,
       readerId: `r${reader++}`,
       mood,
@@ -53,10 +53,10 @@ function votes(articleId: number, mood: Mood, n: number, at: number) {
 
 describe('How readers feel (home panel)', () => {
   it('ranks by votes of the mood cast in the window, with a minimum, never by last update', async () => {
-    votes(ids.a, 'angry', 4, NOW - 2 * HOUR);
-    votes(ids.a, 'happy', 1, NOW - 2 * HOUR);
-    votes(ids.b, 'angry', 6, NOW - 3 * DAY); // more angry votes, but not today
-    votes(ids.c, 'angry', 2, NOW - HOUR); // too few votes today to rank
+    await votes(ids.a, 'angry', 4, NOW - 2 * HOUR);
+    await votes(ids.a, 'happy', 1, NOW - 2 * HOUR);
+    await votes(ids.b, 'angry', 6, NOW - 3 * DAY); // more angry votes, but not today
+    await votes(ids.c, 'angry', 2, NOW - HOUR); // too few votes today to rank
     const today = await r.listMoodLeaders({ window: 'day', minVotes: 3, now: NOW });
     expect(today.find((l) => l.mood === 'angry')).toMatchObject({
       slug: 'wechat-outage-leaves-millions-cut-off',
@@ -78,7 +78,7 @@ describe('How readers feel (home panel)', () => {
     const old = temp.db.$client.prepare('select reader_id from votes where article_id = ? limit 1').get(ids.b) as {
       reader_id: string;
     };
-    v.castVote({
+    await v.castVote({
       articleId: ids.b,
       readerId: old.reader_id,
       mood: 'sad',
@@ -95,7 +95,7 @@ describe('How readers feel (home panel)', () => {
   });
 
   it('never lists a story readers cannot see', async () => {
-    votes(ids.a, 'sad', 3, NOW - HOUR);
+    await votes(ids.a, 'sad', 3, NOW - HOUR);
     temp.db.$client.prepare("update articles set status = 'draft' where id = ?").run(ids.a);
     try {
       expect(await r.listMoodLeaders({ window: 'day', minVotes: 1, now: NOW })).toEqual([]);
@@ -108,11 +108,11 @@ describe('How readers feel (home panel)', () => {
 
 describe('mood pages', () => {
   it('rank by the share of the mood in the window, then by its votes; minimum votes and section filter apply', async () => {
-    votes(ids.a, 'amused', 3, NOW - HOUR);
-    votes(ids.a, 'bored', 1, NOW - HOUR); // 75 % amused
-    votes(ids.b, 'amused', 5, NOW - 5 * HOUR); // 100 %
-    votes(ids.c, 'amused', 2, NOW - HOUR); // 100 %, but below the minimum of 3
-    votes(ids.sportsStory, 'amused', 6, NOW - 10 * DAY); // 100 %, only in the month
+    await votes(ids.a, 'amused', 3, NOW - HOUR);
+    await votes(ids.a, 'bored', 1, NOW - HOUR); // 75 % amused
+    await votes(ids.b, 'amused', 5, NOW - 5 * HOUR); // 100 %
+    await votes(ids.c, 'amused', 2, NOW - HOUR); // 100 %, but below the minimum of 3
+    await votes(ids.sportsStory, 'amused', 6, NOW - 10 * DAY); // 100 %, only in the month
     const day = await r.listMoodRanking({ mood: 'amused', window: 'day', minVotes: 3, now: NOW });
     expect(day.map((x) => [x.slug, x.moodVotes, x.totalVotes, Math.round(x.share * 100)])).toEqual([
       ['umbrella-bus-driver-photo-moves-wuhan', 5, 5, 100],
@@ -138,9 +138,9 @@ describe('mood pages', () => {
   it('a window is the last 24 hours, 7 or 30 days of hourly buckets', async () => {
     expect(r.windowStart('day', NOW)).toBe(Date.parse('2026-11-24T13:00:00Z'));
     expect(r.windowStart('week', NOW)).toBe(Date.parse('2026-11-18T13:00:00Z'));
-    votes(ids.a, 'sad', 3, Date.parse('2026-11-24T12:59:59Z'));
+    await votes(ids.a, 'sad', 3, Date.parse('2026-11-24T12:59:59Z'));
     expect(await r.listMoodRanking({ mood: 'sad', window: 'day', minVotes: 1, now: NOW })).toEqual([]);
-    votes(ids.a, 'sad', 1, Date.parse('2026-11-24T13:00:00Z'));
+    await votes(ids.a, 'sad', 1, Date.parse('2026-11-24T13:00:00Z'));
     expect(await r.listMoodRanking({ mood: 'sad', window: 'day', minVotes: 1, now: NOW })).toHaveLength(1);
   });
 });

@@ -96,43 +96,52 @@ const HOT_PATHS: [string, () => unknown][] = [
   [
     'vote: cast a vote (limits on)',
     () =>
-      votes.castVote({
-        articleId: story.id,
-        readerId: 'plan-reader',
-        mood: 'angry',
-        intent: 'set',
-        ipHash: 'plan-ip',
-        limits: { perIpPerMinute: 30, perReaderPerMinute: 20 },
-        now: NOW,
-      }).ok,
+      votes
+        .castVote({
+          articleId: story.id,
+          readerId: 'plan-reader',
+          mood: 'angry',
+          intent: 'set',
+          ipHash: 'plan-ip',
+          limits: { perIpPerMinute: 30, perReaderPerMinute: 20 },
+          now: NOW,
+        })
+        .then((r) => r.ok),
   ],
   [
     'vote: change it',
     () =>
-      votes.castVote({
-        articleId: story.id,
-        readerId: 'plan-reader',
-        mood: 'sad',
-        intent: 'set',
-        ipHash: 'plan-ip',
-        limits: { perIpPerMinute: 30, perReaderPerMinute: 20 },
-        now: NOW,
-      }).ok,
+      votes
+        .castVote({
+          articleId: story.id,
+          readerId: 'plan-reader',
+          mood: 'sad',
+          intent: 'set',
+          ipHash: 'plan-ip',
+          limits: { perIpPerMinute: 30, perReaderPerMinute: 20 },
+          now: NOW,
+        })
+        .then((r) => r.ok),
   ],
   [
     'vote: take it back',
     () =>
-      votes.castVote({
-        articleId: story.id,
-        readerId: 'plan-reader',
-        mood: 'sad',
-        intent: 'take-back',
-        ipHash: 'plan-ip',
-        limits: { perIpPerMinute: 30, perReaderPerMinute: 20 },
-        now: NOW,
-      }).ok,
+      votes
+        .castVote({
+          articleId: story.id,
+          readerId: 'plan-reader',
+          mood: 'sad',
+          intent: 'take-back',
+          ipHash: 'plan-ip',
+          limits: { perIpPerMinute: 30, perReaderPerMinute: 20 },
+          now: NOW,
+        })
+        .then((r) => r.ok),
   ],
-  ['vote: live tallies and the reader’s choice', () => votes.getVoteSummary(story.id, 'plan-reader').total],
+  [
+    'vote: live tallies and the reader’s choice',
+    () => votes.getVoteSummary(story.id, 'plan-reader').then((s) => s.total),
+  ],
   ['home: how readers feel, today', () => moods.listMoodLeaders({ window: 'day', minVotes: 1, now: NOW })],
   ['home: how readers feel, this week', () => moods.listMoodLeaders({ window: 'week', minVotes: 3, now: NOW })],
   ['mood page: last 7 days', () => moods.listMoodRanking({ mood: 'angry', window: 'week', minVotes: 1, now: NOW })],

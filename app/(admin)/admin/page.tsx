@@ -15,7 +15,7 @@ export default async function DashboardPage() {
   const user = await requireStaff('admin.enter');
   const seesAll = can(user.role, 'story.edit-any');
   const counts = await countStoriesByStatus(seesAll ? undefined : user.id);
-  const unread = can(user.role, 'inbox.read') ? countUnreadMessages() : 0;
+  const unread = can(user.role, 'inbox.read') ? await countUnreadMessages() : 0;
   return (
     <>
       <PageHeader title={`Hello, ${user.name}`} />

@@ -51,7 +51,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
         error={resolved.ok ? undefined : resolved}
       />
       {resolved.ok ? (
-        <DashboardBody d={loadDashboard(resolved.filter)} />
+        <DashboardBody d={await loadDashboard(resolved.filter)} />
       ) : (
         <p className="text-muted">Correct the period above to see the figures.</p>
       )}

@@ -29,7 +29,7 @@ export async function voidBurstAction(_state: ActionState, form: FormData): Prom
     'votes.moderate',
     voidSchema,
     async (burst, user) => {
-      const result = voidVoteBurst(user.id, burst, moderationSettings());
+      const result = await voidVoteBurst(user.id, burst, moderationSettings());
       if (!result.ok) {
         return {
           ok: false,
@@ -58,7 +58,7 @@ export async function setVotingPausedAction(_state: ActionState, form: FormData)
   return staffAction(form, 'votes.moderate', pauseSchema, async (input, user) => {
     // The story may be named by its number, its slug or its address (/news/<slug>).
     const ref = input.story.replace(/^.*\/news\//, '').replace(/[/?#].*$/, '');
-    const story = findStoryByRef(ref);
+    const story = await findStoryByRef(ref);
     if (!story)
       return {
         ok: false,
@@ -67,7 +67,7 @@ export async function setVotingPausedAction(_state: ActionState, form: FormData)
         values: { story: input.story },
       };
     const paused = input.paused === '1';
-    const result = setVotingPaused(user.id, story.id, paused);
+    const result = await setVotingPaused(user.id, story.id, paused);
     if (!result) return { ok: false, message: 'This story no longer exists.' };
     revalidateStoryVotes(result.slug);
     revalidatePath('/admin/moderation');

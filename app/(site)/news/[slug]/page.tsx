@@ -50,7 +50,7 @@ export default async function ArticlePage({ params, readerMood }: ArticlePagePro
   const promo = await getActivePromo();
   const related = await listRelatedArticles(article.id, article.sectionId, { limit: 4 });
   const url = absoluteUrl(articlePath(article.slug));
-  const votes = { ...getVoteSummary(article.id), mine: readerMood ?? null };
+  const votes = { ...(await getVoteSummary(article.id)), mine: readerMood ?? null };
 
   return (
     <ArticleView article={article} crumbs={crumbs} url={url}>
