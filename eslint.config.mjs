@@ -132,6 +132,7 @@ export default defineConfig([
   },
   globalIgnores([
     '.next/**',
+    '.next-pg/**',
     'node_modules/**',
     'bench/**',
     'test-results/**',
