@@ -106,6 +106,7 @@ export default defineConfig([
   },
   globalIgnores([
     '.next/**',
+    '.next-pg/**',
     'node_modules/**',
     'bench/**',
     'test-results/**',

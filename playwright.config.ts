@@ -9,6 +9,27 @@ const limitsPort = port + 1;
 const limitsDatabasePath = databasePath.replace(/\.db$/, '') + '-limits.db';
 const next = 'node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port';
 
+// The PostgreSQL run (scripts/test.sh, after the SQLite one): E2E_DATABASE_URL names a migrated and
+// seeded database (scripts/e2e-postgres.ts) and E2E_DIST_DIR the build made on it. One server on the
+// same port, and the specs that prove the engine where readers and staff meet it: votes, publishing,
+// search (issue 17).
+const postgresUrl = process.env.E2E_DATABASE_URL?.trim();
+const POSTGRES_SPECS = ['votes.spec.ts', 'staff-publish.spec.ts', 'search.spec.ts'];
+const limitsServer = {
+  command: `rm -f "${limitsDatabasePath}"* && npx tsx scripts/db-seed.ts && ${next} ${limitsPort}`,
+  // A 400 from the vote endpoint says the server is up without rendering (and caching) a page.
+  url: `http://127.0.0.1:${limitsPort}/api/vote`,
+  reuseExistingServer: false,
+  timeout: 120_000,
+  env: {
+    DATABASE_PATH: limitsDatabasePath,
+    NEXT_TELEMETRY_DISABLED: '1',
+    SITE_URL: `http://127.0.0.1:${limitsPort}`,
+    VOTE_LIMIT_PER_MINUTE: '5',
+    VOTE_READER_LIMIT_PER_MINUTE: '3',
+  },
+};
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
@@ -30,6 +51,7 @@ export default defineConfig({
       ],
     },
   },
+  ...(postgresUrl ? { testMatch: POSTGRES_SPECS } : {}),
   webServer: [
     {
       command: `${next} ${port}`,
@@ -37,28 +59,17 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
       env: {
-        DATABASE_PATH: databasePath,
+        ...(postgresUrl
+          ? { DATABASE_URL: postgresUrl, MOODWIRE_DIST_DIR: process.env.E2E_DIST_DIR || '.next-pg' }
+          : { DATABASE_PATH: databasePath }),
         NEXT_TELEMETRY_DISABLED: '1',
         SITE_URL: `http://127.0.0.1:${port}`,
-        LOG_FILE: `${path.dirname(databasePath)}/server.log`,
+        LOG_FILE: `${path.dirname(databasePath)}/server${postgresUrl ? '-pg' : ''}.log`,
         VOTE_LIMIT_PER_MINUTE: '100000',
         VOTE_READER_LIMIT_PER_MINUTE: '100000',
         SHARE_LIMIT_PER_MINUTE: '100000',
       },
     },
-    {
-      command: `rm -f "${limitsDatabasePath}"* && npx tsx scripts/db-seed.ts && ${next} ${limitsPort}`,
-      // A 400 from the vote endpoint says the server is up without rendering (and caching) a page.
-      url: `http://127.0.0.1:${limitsPort}/api/vote`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      env: {
-        DATABASE_PATH: limitsDatabasePath,
-        NEXT_TELEMETRY_DISABLED: '1',
-        SITE_URL: `http://127.0.0.1:${limitsPort}`,
-        VOTE_LIMIT_PER_MINUTE: '5',
-        VOTE_READER_LIMIT_PER_MINUTE: '3',
-      },
-    },
+    ...(postgresUrl ? [] : [limitsServer]),
   ],
 });

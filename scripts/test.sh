@@ -44,11 +44,33 @@ DATABASE_PATH="$E2E_DATABASE_PATH" SITE_URL="http://127.0.0.1:${E2E_PORT:-3100}"
 step "playwright"
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-summary/playwright.json npx playwright test --reporter=list,json
 
+# The same browser tests where the engine matters (votes, publishing, search) on PostgreSQL: a database
+# of their own on the TEST_DATABASE_URL server and a build made on it (playwright.config.ts). Skipped
+# in one line when no PostgreSQL is reachable, as the integration suite is; CI requires it.
+step "playwright on PostgreSQL"
+rm -f test-summary/playwright-pg.json
+if [ "${MOODWIRE_SKIP_POSTGRES:-}" != 1 ] && E2E_DATABASE_URL="$(npx tsx scripts/e2e-postgres.ts moodwire_e2e)"; then
+  DATABASE_URL="$E2E_DATABASE_URL" MOODWIRE_DIST_DIR=.next-pg SITE_URL="http://127.0.0.1:${E2E_PORT:-3100}" \
+    node node_modules/next/dist/bin/next build
+  E2E_DATABASE_URL="$E2E_DATABASE_URL" PLAYWRIGHT_JSON_OUTPUT_NAME=test-summary/playwright-pg.json \
+    npx playwright test --reporter=list,json
+elif [ "${MOODWIRE_REQUIRE_POSTGRES:-}" = 1 ]; then
+  echo "PostgreSQL is not reachable (TEST_DATABASE_URL), and this run requires it." >&2
+  exit 1
+else
+  echo "PostgreSQL not reachable (TEST_DATABASE_URL): the browser suite ran on SQLite only."
+fi
+
 # One closing line that any CI reader understands.
 node -e '
 const fs = require("fs");
 const v = JSON.parse(fs.readFileSync("test-summary/vitest.json", "utf8"));
-const p = JSON.parse(fs.readFileSync("test-summary/playwright.json", "utf8")).stats;
+const runs = ["playwright.json", "playwright-pg.json"].filter((f) => fs.existsSync("test-summary/" + f));
+const p = { expected: 0, unexpected: 0, flaky: 0, skipped: 0 };
+for (const f of runs) {
+  const s = JSON.parse(fs.readFileSync("test-summary/" + f, "utf8")).stats;
+  for (const k of Object.keys(p)) p[k] += s[k];
+}
 const passed = v.numPassedTests + p.expected;
 const failed = v.numFailedTests + p.unexpected + p.flaky;
 const skipped = v.numPendingTests + v.numTodoTests + p.skipped;
