@@ -1,14 +1,14 @@
-import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { sendContactForm } from '../helpers/contact';
 import { ensureStaffUsers } from '../helpers/staff';
-import { e2eDatabasePath, signInThroughForm } from '../helpers/staff-e2e';
+import { e2eQuery } from '../helpers/e2e-db';
+import { signInThroughForm } from '../helpers/staff-e2e';
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
 test.beforeAll(async () => {
-  await ensureStaffUsers(e2eDatabasePath());
+  await ensureStaffUsers();
 });
 
 async function fillNewStory(page: Page, title: string) {
@@ -180,14 +180,9 @@ test('with JavaScript the contact form keeps what was typed next to the error, t
   await page.getByLabel('Your e-mail').fill('ana@example.com');
   await page.getByRole('button', { name: 'Send message' }).click();
   await expect(page.getByText('Thank you. Your message has reached the newsroom')).toBeVisible();
-  const db = new Database(e2eDatabasePath(), { readonly: true });
-  try {
-    expect(db.prepare('select email from contact_messages where subject = ?').all(subject)).toEqual([
-      { email: 'ana@example.com' },
-    ]);
-  } finally {
-    db.close();
-  }
+  expect(await e2eQuery('select email from contact_messages where subject = ?', [subject])).toEqual([
+    { email: 'ana@example.com' },
+  ]);
 });
 
 test.describe('without JavaScript', () => {

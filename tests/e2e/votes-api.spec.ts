@@ -49,8 +49,8 @@ test.describe('against the real server, under load', () => {
   test('1,000 distinct readers over 50 concurrent connections: exactly 1,000 rows, tallies sum 1,000, no 5xx', async ({
     request,
   }) => {
-    const id = articleIdOf(LOAD_STORY);
-    const before = countVotes(id);
+    const id = await articleIdOf(LOAD_STORY);
+    const before = await countVotes(id);
     const statuses = await pool(1000, 50, async (i) => {
       const json = i % 2 === 0;
       const res = await request.post('/api/vote', {
@@ -62,7 +62,7 @@ test.describe('against the real server, under load', () => {
     });
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
     expect(new Set(statuses)).toEqual(new Set([200, 303]));
-    expect(countVotes(id)).toBe(before + 1000);
+    expect(await countVotes(id)).toBe(before + 1000);
     expect(tallySum(id)).toBe(before + 1000);
     const live = await (await request.get(`/api/vote?article=${id}`, { headers: NEW_READER })).json();
     expect(live.total).toBe(before + 1000);
@@ -70,7 +70,7 @@ test.describe('against the real server, under load', () => {
   });
 
   test('200 concurrent requests from one reader leave one row', async ({ request }) => {
-    const id = articleIdOf(ONE_READER_STORY);
+    const id = await articleIdOf(ONE_READER_STORY);
     const first = await request.post('/api/vote', {
       form: { article: String(id), mood: 'amused', current: '' },
       headers: NEW_READER,
@@ -101,7 +101,7 @@ test.describe('against the real server, under load', () => {
     });
     expect(toggles.filter((s) => s !== 200)).toEqual([]);
     expect(readerVotes(id, readerId)).toBeLessThanOrEqual(1);
-    expect(tallySum(id)).toBe(countVotes(id));
+    expect(tallySum(id)).toBe(await countVotes(id));
     expect(talliesMismatches()).toEqual([]);
   });
 });
@@ -114,8 +114,8 @@ test.describe('refusals: a clear message, the right status, nothing written', ()
     message: RegExp,
     extra: Parameters<APIRequestContext['post']>[1] = {},
   ) {
-    const id = articleIdOf(BAD_INPUT_STORY);
-    const before = countVotes(id);
+    const id = await articleIdOf(BAD_INPUT_STORY);
+    const before = await countVotes(id);
     const html = await request.post('/api/vote', {
       form,
       maxRedirects: 0,
@@ -136,11 +136,11 @@ test.describe('refusals: a clear message, the right status, nothing written', ()
     const body = await json.json();
     expect(body.ok).toBe(false);
     expect(body.message).toMatch(message);
-    expect(countVotes(id)).toBe(before);
+    expect(await countVotes(id)).toBe(before);
   }
 
   test('unknown mood, missing fields, bad story numbers', async ({ request }) => {
-    const id = String(articleIdOf(BAD_INPUT_STORY));
+    const id = String(await articleIdOf(BAD_INPUT_STORY));
     await expectRefused(request, { article: id, mood: 'furious' }, 400, /not one of the moods/);
     await expectRefused(request, { article: id }, 400, /Choose a mood/);
     await expectRefused(request, { mood: 'sad' }, 400, /did not say which story/);
@@ -150,7 +150,7 @@ test.describe('refusals: a clear message, the right status, nothing written', ()
   });
 
   test('a field sent twice, a body too large, the wrong content type', async ({ request }) => {
-    const id = String(articleIdOf(BAD_INPUT_STORY));
+    const id = String(await articleIdOf(BAD_INPUT_STORY));
     await expectRefused(request, undefined, 400, /more than once/, {
       data: `article=${id}&mood=sad&mood=happy`,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -171,15 +171,20 @@ test.describe('refusals: a clear message, the right status, nothing written', ()
 
   test('drafts, scheduled and unknown stories are 404', async ({ request }) => {
     for (const slug of [draftDemo.slug, scheduledDemo.slug])
-      await expectRefused(request, { article: String(articleIdOf(slug)), mood: 'sad' }, 404, /no published story/);
+      await expectRefused(
+        request,
+        { article: String(await articleIdOf(slug)), mood: 'sad' },
+        404,
+        /no published story/,
+      );
     await expectRefused(request, { article: '987654', mood: 'sad' }, 404, /no published story/);
-    expect((await request.get(`/api/vote?article=${articleIdOf(draftDemo.slug)}`)).status()).toBe(404);
+    expect((await request.get(`/api/vote?article=${await articleIdOf(draftDemo.slug)}`)).status()).toBe(404);
     expect((await request.get('/api/vote?article=x')).status()).toBe(400);
     expect((await request.get('/api/vote')).status()).toBe(400);
   });
 
   test('a vote posted from another site’s page is refused', async ({ request }) => {
-    const id = String(articleIdOf(BAD_INPUT_STORY));
+    const id = String(await articleIdOf(BAD_INPUT_STORY));
     await expectRefused(request, { article: id, mood: 'sad' }, 403, /this site’s own pages/, {
       headers: { origin: 'https://evil.example' },
     });
@@ -189,7 +194,7 @@ test.describe('refusals: a clear message, the right status, nothing written', ()
   });
 
   test('a forged or tampered reader cookie counts as a new reader, never as someone else', async ({ request }) => {
-    const id = String(articleIdOf(BAD_INPUT_STORY));
+    const id = String(await articleIdOf(BAD_INPUT_STORY));
     const first = await request.post('/api/vote', {
       form: { article: id, mood: 'touched', current: '' },
       headers: NEW_READER,
@@ -219,7 +224,7 @@ test.describe('limits (second server: 5 votes per address, 3 per reader, per min
   };
 
   test('over the per-reader limit: 429 and a clear message, nothing written', async ({ request }) => {
-    const id = articleIdOf(LIMITS_STORY, limitsDatabasePath);
+    const id = await articleIdOf(LIMITS_STORY, limitsDatabasePath);
     await nearMinuteEnd();
     const first = await request.post(`${base}/api/vote`, {
       form: { article: String(id), mood: 'sad', current: '' },
@@ -245,9 +250,9 @@ test.describe('limits (second server: 5 votes per address, 3 per reader, per min
   test('over the per-address limit: 429 with Retry-After, nothing written; X-Forwarded-For cannot dodge it', async ({
     request,
   }) => {
-    const id = articleIdOf(LIMITS_STORY, limitsDatabasePath);
+    const id = await articleIdOf(LIMITS_STORY, limitsDatabasePath);
     await nearMinuteEnd();
-    const before = countVotes(id, limitsDatabasePath);
+    const before = await countVotes(id, limitsDatabasePath);
     const results: number[] = [];
     for (let i = 0; i < 7; i++) {
       const res = await request.post(`${base}/api/vote`, {
@@ -271,7 +276,7 @@ test.describe('limits (second server: 5 votes per address, 3 per reader, per min
     expect(accepted).toBeLessThanOrEqual(5);
     expect(results.slice(accepted).every((s) => s === 429)).toBe(true);
     expect(results.at(-1)).toBe(429);
-    expect(countVotes(id, limitsDatabasePath)).toBe(before + accepted);
+    expect(await countVotes(id, limitsDatabasePath)).toBe(before + accepted);
 
     const json = await request.post(`${base}/api/vote`, {
       form: { article: String(id), mood: 'sad' },

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { articleIdOf, countVotes, e2eDb } from '../helpers/e2e-db';
+import { articleIdOf, countVotes, e2eQuery } from '../helpers/e2e-db';
 
 // Each test votes on its own story, so that they do not disturb each other.
 const JS_STORY = 'beijing-summer-survival-list';
@@ -74,7 +74,7 @@ test.describe('with JavaScript', () => {
   });
 
   test('a failed vote rolls back and says why; the pending state shows while it is saved', async ({ page }) => {
-    const id = articleIdOf(ROLLBACK_STORY);
+    const id = await articleIdOf(ROLLBACK_STORY);
     // The live counts are fetched once, when the vote comes near the screen; let that happen before
     // voting is paused, or its answer ("closed") can disable the buttons just before the click.
     const liveCounts = page.waitForResponse(
@@ -92,7 +92,7 @@ test.describe('with JavaScript', () => {
       await new Promise((r) => setTimeout(r, 500));
       await route.continue();
     });
-    e2eDb().$client.prepare('update articles set voting_paused = 1 where id = ?').run(id);
+    await e2eQuery('update articles set voting_paused = true where id = ?', [id]);
     try {
       await sad.click();
       await expect(page.getByTestId('mood-vote-pending')).toBeVisible();
@@ -103,9 +103,9 @@ test.describe('with JavaScript', () => {
       expect(await countOf(sad)).toBe(before);
       await expect(page.getByTestId('mood-vote-pending')).toHaveCount(0);
       await expect(sad).toBeDisabled();
-      expect(countVotes(id)).toBe(0);
+      expect(await countVotes(id)).toBe(0);
     } finally {
-      e2eDb().$client.prepare('update articles set voting_paused = 0 where id = ?').run(id);
+      await e2eQuery('update articles set voting_paused = false where id = ?', [id]);
     }
   });
 
@@ -131,7 +131,7 @@ test.describe('with JavaScript', () => {
   });
 
   test('votes folded into one refresh still reach the cached page within seconds', async ({ browser, request }) => {
-    const id = articleIdOf(SHARED_STORY);
+    const id = await articleIdOf(SHARED_STORY);
     // Without JavaScript the counts can only come from the cached HTML.
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
@@ -229,18 +229,18 @@ test.describe('without JavaScript', () => {
       current: await form.locator('input[name="current"]').inputValue(),
     };
     const id = Number(fields.article);
-    const before = countVotes(id);
+    const before = await countVotes(id);
     for (let i = 0; i < 2; i++) {
       const res = await page.request.post('/api/vote', { form: { ...fields, mood: 'bored' }, maxRedirects: 0 });
       expect(res.status()).toBe(303);
     }
-    expect(countVotes(id)).toBe(before + 1);
+    expect(await countVotes(id)).toBe(before + 1);
     await page.reload();
     expect(await pressedMoods(page)).toEqual(['Bored']);
     // The page now says Bored is the reader's, so the same button takes it back.
     await moodButton(page, 'Bored').click();
     expect(await pressedMoods(page)).toEqual([]);
-    expect(countVotes(id)).toBe(before);
+    expect(await countVotes(id)).toBe(before);
   });
 });
 
@@ -284,7 +284,7 @@ test.describe('mood rankings', () => {
     browser,
     request,
   }) => {
-    const id = articleIdOf(RANKED_STORY);
+    const id = await articleIdOf(RANKED_STORY);
     // Five readers (the e2e default minimum) find it sad.
     for (let i = 0; i < 5; i++) {
       const res = await request.post('/api/vote', {
@@ -296,8 +296,8 @@ test.describe('mood rankings', () => {
     }
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    const title = (e2eDb().$client.prepare('select title from articles where id = ?').get(id) as { title: string })
-      .title;
+    const [row] = await e2eQuery<{ title: string }>('select title from articles where id = ?', [id]);
+    const title = row!.title;
 
     await page.goto('/moods/sad');
     await expect(page.getByRole('heading', { level: 1, name: 'Saddest stories' })).toBeVisible();

@@ -2,6 +2,7 @@
 // cannot show (row counts).
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { openDatabase, type DB } from '../../db/client';
 
 export function openE2eDatabase(): Database.Database {
@@ -50,17 +51,47 @@ export function e2eDb(file: string = e2eDatabasePath): DB {
   return db;
 }
 
-export function articleIdOf(slug: string, file?: string): number {
-  const row = e2eDb(file).$client.prepare('select id from articles where slug = ?').get(slug) as
-    { id: number } | undefined;
-  if (!row) throw new Error(`No article ${slug}`);
-  return row.id;
+/**
+ * A statement on the main e2e server's database, whichever engine it runs on: the PostgreSQL run of the
+ * browser suite (scripts/test.sh) sets E2E_DATABASE_URL. Parameters are written `?`. With `file`, a
+ * SQLite file of a server of the test's own.
+ */
+export async function e2eQuery<T>(text: string, params: unknown[] = [], file?: string): Promise<T[]> {
+  const url = process.env.E2E_DATABASE_URL?.trim();
+  if (file || !url) {
+    const statement = e2eDb(file).$client.prepare(text);
+    if (statement.reader) return statement.all(...params) as T[];
+    statement.run(...params);
+    return [];
+  }
+  let n = 0;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (
+      await client.query(
+        text.replace(/\?/g, () => `$${++n}`),
+        params,
+      )
+    ).rows as T[];
+  } finally {
+    await client.end();
+  }
 }
 
-export function countVotes(articleId: number, file?: string): number {
-  return (
-    e2eDb(file).$client.prepare('select count(*) as n from votes where article_id = ?').get(articleId) as { n: number }
-  ).n;
+export async function articleIdOf(slug: string, file?: string): Promise<number> {
+  const [row] = await e2eQuery<{ id: number }>('select id from articles where slug = ?', [slug], file);
+  if (!row) throw new Error(`No article ${slug}`);
+  return Number(row.id);
+}
+
+export async function countVotes(articleId: number, file?: string): Promise<number> {
+  const [row] = await e2eQuery<{ n: number }>(
+    'select count(*) as n from votes where article_id = ?',
+    [articleId],
+    file,
+  );
+  return Number(row!.n);
 }
 
 export function tallySum(articleId: number, file?: string): number {
