@@ -21,6 +21,7 @@ import { requireStaffAction } from '@/lib/auth/staff';
 import { renderedBody } from '@/lib/markdown';
 import { deleteReplacedImage } from '@/lib/media/upload';
 import { can, canEditStory } from '@/lib/permissions';
+import { notifyStoryChanges, storyEvent } from '@/lib/webhooks/events';
 import { z } from 'zod';
 
 const SLUG_TAKEN = 'Another story already uses this address. Change the slug.';
@@ -80,6 +81,7 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
     throw error;
   }
   revalidateStory(saved);
+  await notifyStoryChanges([{ event: storyEvent(before, publication.value), articleId: saved.id }]);
   redirect(`/admin/stories/${saved.id}?saved=${publication.value.status}`);
 }
 
@@ -89,9 +91,12 @@ export async function unpublishStoryAction(_state: ActionState, form: FormData):
   const user = await requireStaffAction('story.publish');
   const parsed = parseForm(idOnly, form);
   if (parsed.state) return parsed.state;
+  const before = getStoryAccess(parsed.data.id);
   const result = unpublishStory(user.id, parsed.data.id);
   if (!result) return { ok: false, message: 'This story no longer exists.' };
   revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
+  const event = storyEvent(before, { status: 'draft', publishedAt: null });
+  await notifyStoryChanges([{ event, articleId: parsed.data.id }]);
   redirect(`/admin/stories/${parsed.data.id}?saved=unpublished`);
 }
 
