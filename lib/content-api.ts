@@ -38,7 +38,10 @@ function storySummary(s: ApiStoryRow) {
     publishedAt: iso(s.publishedAt),
     updatedAt: iso(s.revisedAt ?? s.publishedAt),
     section: { slug: s.sectionSlug, name: s.sectionName, url: absoluteUrl(sectionPath(s.sectionSlug)) },
-    author: s.authorSlug === null ? null : { slug: s.authorSlug, name: s.authorName, url: absoluteUrl(authorPath(s.authorSlug)) },
+    author:
+      s.authorSlug === null
+        ? null
+        : { slug: s.authorSlug, name: s.authorName, url: absoluteUrl(authorPath(s.authorSlug)) },
     tags: s.tags.map((t) => ({ ...t, url: absoluteUrl(tagPath(t.slug)) })),
     image:
       s.imagePath === null

@@ -100,7 +100,11 @@ async function filterCondition(filter: ApiListFilter): Promise<SQL | undefined |
     return sql`exists (select 1 from ${articleTags} where ${articleTags.articleId} = ${articles.id} and ${articleTags.tagId} = ${tag.id})`;
   }
   if (filter.author !== undefined) {
-    const [author] = await db().select({ id: authors.id }).from(authors).where(eq(authors.slug, filter.author)).limit(1);
+    const [author] = await db()
+      .select({ id: authors.id })
+      .from(authors)
+      .where(eq(authors.slug, filter.author))
+      .limit(1);
     if (!author) return null;
     return eq(articles.authorId, author.id);
   }
@@ -145,10 +149,7 @@ export async function getApiStory(slug: string, now = Date.now()): Promise<ApiSt
 }
 
 export async function listApiSections(): Promise<ApiSection[]> {
-  const all = await db()
-    .select(sectionColumns)
-    .from(sections)
-    .orderBy(asc(sections.position), asc(sections.id));
+  const all = await db().select(sectionColumns).from(sections).orderBy(asc(sections.position), asc(sections.id));
   const slugs = new Map(all.map((s) => [s.id, s.slug]));
   return all.map((s) => ({
     slug: s.slug,
@@ -163,8 +164,6 @@ export async function listApiAuthors(now = Date.now()): Promise<ApiAuthor[]> {
   return db()
     .select({ slug: authors.slug, name: authors.name, bio: authors.bio })
     .from(authors)
-    .where(
-      sql`exists (select 1 from ${articles} where ${articles.authorId} = ${authors.id} and ${isPublic(now)})`,
-    )
+    .where(sql`exists (select 1 from ${articles} where ${articles.authorId} = ${authors.id} and ${isPublic(now)})`)
     .orderBy(asc(authors.name), asc(authors.id));
 }

@@ -80,7 +80,8 @@ export async function postWebhook(
       const status = response.statusCode ?? 0;
       response.destroy();
       if (status >= 200 && status < 300) settle({ ok: true, status, error: '' });
-      else if (status >= 300 && status < 400) settle(failure(`Answered ${status}: redirects are not followed.`, status));
+      else if (status >= 300 && status < 400)
+        settle(failure(`Answered ${status}: redirects are not followed.`, status));
       else settle(failure(`Answered ${status}.`, status));
     });
     const timer = setTimeout(

@@ -9,7 +9,8 @@ const MAX_URL_BYTES = 2000;
 export function parseWebhookUrl(text: string): { url: URL } | { error: string } {
   const trimmed = text.trim();
   if (!trimmed) return { error: 'Enter the address to post to.' };
-  if (Buffer.byteLength(trimmed) > MAX_URL_BYTES) return { error: `The address is longer than ${MAX_URL_BYTES} bytes.` };
+  if (Buffer.byteLength(trimmed) > MAX_URL_BYTES)
+    return { error: `The address is longer than ${MAX_URL_BYTES} bytes.` };
   let url: URL;
   try {
     url = new URL(trimmed);
