@@ -4,7 +4,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { db, transaction, type AppDb } from '@/db/engine';
+import { db, lockKey, transaction, type AppDb } from '@/db/engine';
 import { articles, auditLog, sections, settings, webhookDeliveries, webhooks } from '@/db/schema';
 import { absoluteUrl, articlePath } from '@/lib/domain/routes';
 
@@ -55,19 +55,18 @@ export async function createWebhook(
   now = Date.now(),
 ): Promise<{ id: number; secret: string } | undefined> {
   const secret = randomBytes(32).toString('base64url');
-  return transaction(
-    async (tx) => {
-      const [{ n }] = (await tx.select({ n: sql<number>`count(*)` }).from(webhooks)) as [{ n: number }];
-      if (Number(n) >= MAX_WEBHOOKS) return undefined;
-      const [row] = await tx
-        .insert(webhooks)
-        .values({ url, secret, active: true, createdBy: actorId, createdAt: now, updatedAt: now })
-        .returning({ id: webhooks.id });
-      await audit(tx, actorId, 'webhook.create', row!.id, { url }, now);
-      return { id: row!.id, secret };
-    },
-    { isolation: 'serializable' },
-  );
+  return transaction(async (tx) => {
+    // One creation at a time (PostgreSQL), so that simultaneous ones cannot all pass the count.
+    await lockKey(tx, 'webhooks:create');
+    const [{ n }] = (await tx.select({ n: sql<number>`count(*)` }).from(webhooks)) as [{ n: number }];
+    if (Number(n) >= MAX_WEBHOOKS) return undefined;
+    const [row] = await tx
+      .insert(webhooks)
+      .values({ url, secret, active: true, createdBy: actorId, createdAt: now, updatedAt: now })
+      .returning({ id: webhooks.id });
+    await audit(tx, actorId, 'webhook.create', row!.id, { url }, now);
+    return { id: row!.id, secret };
+  });
 }
 
 export async function setWebhookActive(actorId: number, id: number, active: boolean, now = Date.now()) {

@@ -20,7 +20,7 @@ async function resolveTarget(host: string, allowPrivate: boolean): Promise<{ add
   if (net.isIP(host)) addresses = [{ address: host }];
   else {
     try {
-      addresses = await lookup(host, { all: true, verbatim: true });
+      addresses = await lookup(host, { all: true, verbatim: false });
     } catch {
       return { error: `${host} could not be resolved.` };
     }

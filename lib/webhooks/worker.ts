@@ -47,7 +47,10 @@ const state = (): State => (global.moodwireWebhooks ??= { running: false, again:
  * Posts every due delivery, a few at a time, until none is due; returns how many attempts were made.
  * Tests call it directly; the server runs it from the timer and from kicks.
  */
-export async function runDueDeliveries(now: () => number = Date.now): Promise<number> {
+export async function runDueDeliveries(
+  now: () => number = Date.now,
+  onRetry?: (retryAt: number) => void,
+): Promise<number> {
   const s = webhookSettings();
   let attempts = 0;
   for (;;) {
@@ -65,8 +68,7 @@ export async function runDueDeliveries(now: () => number = Date.now): Promise<nu
         const at = now();
         const retryAt = result.ok ? null : nextAttemptAt(delivery.attempts + 1, at, s);
         await recordAttempt(delivery.id, result, retryAt, at);
-        // The poll would find it too; a timer makes short waits (tests, first retries) exact.
-        if (retryAt !== null && retryAt - at < POLL_MS) setTimeout(kickWebhookDelivery, retryAt - at + 5).unref();
+        if (retryAt !== null) onRetry?.(retryAt);
       }),
     );
     attempts += claimed.length;
@@ -83,7 +85,11 @@ async function tick(): Promise<void> {
   try {
     do {
       st.again = false;
-      await runDueDeliveries();
+      await runDueDeliveries(Date.now, (retryAt) => {
+        // The poll finds it too; a timer makes short waits exact.
+        const wait = retryAt - Date.now();
+        if (wait < POLL_MS) setTimeout(kickWebhookDelivery, Math.max(0, wait) + 5).unref();
+      });
     } while (st.again);
     if (Date.now() - st.prunedAt > PRUNE_EVERY_MS) {
       st.prunedAt = Date.now();
