@@ -22,6 +22,7 @@ import { renderedBody } from '@/lib/markdown';
 import { deleteReplacedImage } from '@/lib/media/upload';
 import { can, canEditStory } from '@/lib/permissions';
 import { notifyStoryChanges, storyEvent } from '@/lib/webhooks/events';
+import { noticeOfReview } from '@/lib/email/notices';
 import { z } from 'zod';
 
 const SLUG_TAKEN = 'Another story already uses this address. Change the slug.';
@@ -82,6 +83,8 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
   }
   revalidateStory(saved);
   await notifyStoryChanges([{ event: storyEvent(before, publication.value), articleId: saved.id }]);
+  if (publication.value.status === 'review' && before?.status !== 'review')
+    void noticeOfReview({ id: saved.id, title: input.title }, user.name);
   redirect(`/admin/stories/${saved.id}?saved=${publication.value.status}`);
 }
 
