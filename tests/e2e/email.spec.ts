@@ -11,7 +11,7 @@ import { e2eDatabasePath, signInThroughForm } from '../helpers/staff-e2e';
 const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT || Number(process.env.E2E_PORT || 3100) + 53);
 
 type Mail = { to: string[]; raw: string };
-let mails: Mail[] = [];
+const mails: Mail[] = [];
 let smtp: SMTPServer;
 
 test.beforeAll(async () => {

@@ -11,7 +11,7 @@ import { e2eDatabasePath, signInThroughForm } from '../helpers/staff-e2e';
 // This branch's receiver port (4450-4459: 4450/4451 are the integration tests').
 const RECEIVER_PORT = 4452;
 type Received = { headers: http.IncomingHttpHeaders; body: string };
-let received: Received[] = [];
+const received: Received[] = [];
 let receiver: http.Server;
 const hookUrl = `http://127.0.0.1:${RECEIVER_PORT}/moodwire-hook`;
 
