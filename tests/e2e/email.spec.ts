@@ -76,3 +76,17 @@ test('a contact message and a story for review are emailed to editors and admini
   await page.goto('/admin');
   await expect(page.locator('[data-email="off"]')).toHaveCount(0);
 });
+
+test('a site without SMTP_URL says on the dashboard that email is off', async ({ browser }) => {
+  // The limits server of playwright.config.ts runs without SMTP_URL, on its own database.
+  const port = Number(process.env.E2E_PORT || 3100) + 1;
+  await ensureStaffUsers(e2eDatabasePath().replace(/\.db$/, '') + '-limits.db');
+  const context = await browser.newContext({ baseURL: `http://127.0.0.1:${port}` });
+  try {
+    const page = await context.newPage();
+    await signInThroughForm(page, 'editor');
+    await expect(page.locator('[data-email="off"]')).toContainText('Email is off: SMTP_URL is not set');
+  } finally {
+    await context.close();
+  }
+});
