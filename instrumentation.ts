@@ -12,6 +12,8 @@ export async function register() {
     startVoteJanitor();
     const { startScheduledRelease } = await import('@/lib/server/scheduled-release');
     startScheduledRelease();
+    const { startWebhookDelivery } = await import('@/lib/webhooks/worker');
+    startWebhookDelivery();
     const { registerRenamedLocation } = await import('@/lib/renamed-paths');
     registerRenamedLocation();
   }

@@ -7,6 +7,9 @@ const databasePath = process.env.E2E_DATABASE_PATH || `${process.cwd()}/data/tes
 // themselves; the main server's limits are high so that load tests from one address pass.
 const limitsPort = port + 1;
 const limitsDatabasePath = databasePath.replace(/\.db$/, '') + '-limits.db';
+// The main server sends email to an SMTP server that tests/e2e/email.spec.ts runs on this port; the
+// limits server has no SMTP_URL, as a site without email.
+const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT || port + 53);
 const next = 'node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port';
 
 // The PostgreSQL run (scripts/test.sh, after the SQLite one): E2E_DATABASE_URL names a migrated and
@@ -68,6 +71,7 @@ export default defineConfig({
         VOTE_LIMIT_PER_MINUTE: '100000',
         VOTE_READER_LIMIT_PER_MINUTE: '100000',
         SHARE_LIMIT_PER_MINUTE: '100000',
+        SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
       },
     },
     ...(postgresUrl ? [] : [limitsServer]),

@@ -22,6 +22,9 @@ const BOTH_ENGINES = [
   'tests/int/staff-races.test.ts',
   'tests/int/votes.test.ts',
   'tests/int/insights.test.ts',
+  'tests/int/webhooks.test.ts',
+  'tests/int/content-api.test.ts',
+  'tests/int/email.test.ts',
 ];
 /** Tests of the PostgreSQL side itself: the schema comparison, migrations, db:copy. */
 const POSTGRES_ONLY = ['tests/int/pg/**/*.test.ts'];

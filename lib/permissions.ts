@@ -15,7 +15,8 @@ export const PERMISSIONS = [
   'insights.view', // the insights dashboard and every story's insights
   'insights.own', // insights of the stories one wrote (createdBy)
   'votes.moderate', // vote bursts: void them; pause and resume voting on a story
-  'settings.manage', // site name and tagline
+  'webhooks.manage', // webhook addresses and their delivery log
+  'settings.manage', // site name and tagline; whether webhooks may post to private addresses
   'users.manage',
   'audit.read',
 ] as const;
@@ -31,6 +32,7 @@ const EDITOR: Permission[] = [
   'inbox.read',
   'insights.view',
   'votes.moderate',
+  'webhooks.manage',
 ];
 const ADMIN: Permission[] = [...PERMISSIONS];
 

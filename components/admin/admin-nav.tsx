@@ -12,6 +12,7 @@ export const ADMIN_NAV: { href: string; label: string; permission: Permission }[
   { href: '/admin/insights', label: 'Insights', permission: 'insights.view' },
   { href: '/admin/moderation', label: 'Moderation', permission: 'votes.moderate' },
   { href: '/admin/inbox', label: 'Inbox', permission: 'inbox.read' },
+  { href: '/admin/webhooks', label: 'Webhooks', permission: 'webhooks.manage' },
   { href: '/admin/users', label: 'Users', permission: 'users.manage' },
   { href: '/admin/settings', label: 'Site settings', permission: 'settings.manage' },
   { href: '/admin/audit', label: 'Audit log', permission: 'audit.read' },

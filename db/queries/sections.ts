@@ -12,7 +12,7 @@ export type SectionNode = {
   position: number;
 };
 
-const sectionColumns = {
+export const sectionColumns = {
   id: sections.id,
   slug: sections.slug,
   name: sections.name,

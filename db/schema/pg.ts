@@ -346,6 +346,49 @@ export const contactMessages = pgTable(
   (t) => [index('contact_messages_created_idx').on(t.createdAt)],
 );
 
+/** Addresses an editor registered to be told when a story is published, updated or unpublished (decision 045). */
+export const webhooks = pgTable('webhooks', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  url: text('url').notNull(),
+  /** the HMAC-SHA256 key of this webhook's signatures; shown to staff, sent never */
+  secret: text('secret').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** One event for one webhook: its body, its attempts so far and the last result (the delivery log). */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    webhookId: integer('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    event: text('event').notNull(),
+    /** the story's number; no foreign key: the log outlives a deleted story */
+    articleId: integer('article_id').notNull(),
+    /** the exact JSON body sent on every attempt */
+    payload: text('payload').notNull(),
+    /** pending (waiting for an attempt), delivered, failed (no attempts left) */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: bigint('next_attempt_at', { mode: 'number' }).notNull(),
+    /** a server that took this delivery for an attempt holds it until then */
+    lockedUntil: bigint('locked_until', { mode: 'number' }).notNull().default(0),
+    responseStatus: integer('response_status'),
+    error: text('error').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    index('webhook_deliveries_webhook_idx').on(t.webhookId, t.id),
+    check('webhook_deliveries_status_check', sql.raw(`status IN ('pending', 'delivered', 'failed')`)),
+  ],
+);
+
 export const sectionsRelations = relations(sections, ({ one, many }) => ({
   parent: one(sections, { fields: [sections.parentId], references: [sections.id], relationName: 'tree' }),
   children: many(sections, { relationName: 'tree' }),

@@ -64,6 +64,12 @@ export async function revalidateStory(change: { slug: string; oldSlug?: string; 
   const { paths, patterns } = await storyChangePaths(change);
   for (const p of paths) revalidatePath(p);
   for (const p of patterns) revalidatePath(p, 'page');
+  revalidateContentApi();
+}
+
+/** Every /api/v1 address (decision 046): one route handler, refreshed whole on any story change. */
+export function revalidateContentApi(): void {
+  revalidatePath('/api/v1', 'layout');
 }
 
 /**

@@ -20,8 +20,9 @@ const API_METHODS = {
   '/api/internal/release-scheduled': ['POST'],
 };
 
-/** Staff route handlers among the pages. */
+/** Route handlers matched by pattern: staff exports among the pages, the read-only content API. */
 const STAFF_ROUTES = [
+  { pattern: /^\/api\/v1(?:\/.*)?$/, methods: ['GET', 'HEAD'] },
   { pattern: /^\/admin\/markdown-preview$/, methods: ['POST'] },
   { pattern: /^\/admin\/(?:.+\/)?export\/[^/]+$/, methods: ['GET', 'HEAD'] },
 ];

@@ -83,6 +83,16 @@ function plantBurst(): Fields {
     to: String(start + 24 * 5000),
   };
 }
+/** A fresh webhook for an action that changes or removes one. */
+function matrixWebhook(): number {
+  return Number(
+    db.run(
+      "insert into webhooks (url, secret, active, created_at, updated_at) values ('https://hooks.example.com/matrix', 'matrix-secret', 1, ?, ?)",
+      now(),
+      now(),
+    ).lastInsertRowid,
+  );
+}
 const writerStory = () => ({ createdBy: fx.ids.writer, status: 'draft' });
 const editorStory = () => ({ createdBy: fx.ids.editor, status: 'published' });
 
@@ -115,6 +125,7 @@ const PAGES: PageCase[] = [
   { file: 'users/page.tsx', path: () => '/admin/users', allowed: allowedBy('users.manage') },
   { file: 'users/[id]/page.tsx', path: () => `/admin/users/${fx.targetUser}`, allowed: allowedBy('users.manage') },
   { file: 'settings/page.tsx', path: () => '/admin/settings', allowed: allowedBy('settings.manage') },
+  { file: 'webhooks/page.tsx', path: () => '/admin/webhooks', allowed: allowedBy('webhooks.manage') },
   { file: 'audit/page.tsx', path: () => '/admin/audit', allowed: allowedBy('audit.read') },
   { file: 'insights/page.tsx', path: () => '/admin/insights', allowed: allowedBy('insights.view') },
   {
@@ -384,6 +395,38 @@ const ACTIONS: ActionCase[] = [
       ),
     }),
     allowed: allowedBy('furniture.manage'),
+  },
+  {
+    label: 'webhook.create',
+    form: 'webhook.create',
+    exportName: 'createWebhookAction',
+    page: () => '/admin/webhooks',
+    fields: () => ({ url: `https://hooks.example.com/matrix-${n()}` }),
+    allowed: allowedBy('webhooks.manage'),
+  },
+  {
+    label: 'webhook.toggle',
+    form: 'webhook.toggle',
+    exportName: 'toggleWebhookAction',
+    page: () => '/admin/webhooks',
+    fields: () => ({ id: String(matrixWebhook()), active: '0' }),
+    allowed: allowedBy('webhooks.manage'),
+  },
+  {
+    label: 'webhook.delete',
+    form: 'webhook.delete',
+    exportName: 'deleteWebhookAction',
+    page: () => '/admin/webhooks',
+    fields: () => ({ id: String(matrixWebhook()) }),
+    allowed: allowedBy('webhooks.manage'),
+  },
+  {
+    label: 'webhook.allow-private',
+    form: 'webhook.allow-private',
+    exportName: 'allowPrivateWebhooksAction',
+    page: () => '/admin/webhooks',
+    fields: () => ({ allow: '0' }),
+    allowed: allowedBy('settings.manage'),
   },
   {
     label: 'settings.save',
@@ -712,6 +755,7 @@ test.afterAll(() => {
   // Leave the shared e2e database as the other spec files expect it.
   db.run("delete from partners where name like 'Matrix%'");
   db.run("delete from promos where title like 'Matrix%'");
+  db.run("delete from webhooks where url like 'https://hooks.example.com/matrix%'");
   db.run("update articles set status = 'draft' where title like 'Matrix %'");
   db.close();
 });

@@ -8,6 +8,7 @@ import { ARTICLE_STATUSES } from '@/lib/domain/article-status';
 import { STATUS_LABELS } from '@/lib/admin/story-schema';
 import { requireStaff } from '@/lib/auth/staff';
 import { can } from '@/lib/permissions';
+import { emailSettings } from '@/lib/email/mailer';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -16,9 +17,16 @@ export default async function DashboardPage() {
   const seesAll = can(user.role, 'story.edit-any');
   const counts = await countStoriesByStatus(seesAll ? undefined : user.id);
   const unread = can(user.role, 'inbox.read') ? await countUnreadMessages() : 0;
+  const email = emailSettings();
   return (
     <>
       <PageHeader title={`Hello, ${user.name}`} />
+      {email.settings ? null : (
+        <p className="mb-6 text-sm text-muted" data-email="off">
+          Email is off: {email.problem ?? 'SMTP_URL is not set'}, so editors are not told of contact messages or stories
+          for review by email.
+        </p>
+      )}
       <section aria-labelledby="story-counts" className="mb-8">
         <h2 id="story-counts" className="mb-3 text-lg font-bold">
           {seesAll ? 'Stories' : 'Your stories'}

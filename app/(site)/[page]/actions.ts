@@ -7,6 +7,7 @@ import { formValues, parseForm, type ActionState } from '@/lib/action-state';
 import { contactSchema } from '@/lib/admin/schemas';
 import { requireSameOrigin } from '@/lib/auth/staff';
 import { clientIpFrom, hashKey } from '@/lib/client-ip';
+import { noticeOfContactMessage } from '@/lib/email/notices';
 import { normalizeAddress } from '@/lib/votes/ip-hash';
 
 const HOUR = 3_600_000;
@@ -32,6 +33,8 @@ export async function sendContactMessageAction(_state: ActionState, form: FormDa
         values: formValues(form),
       };
     }
+    // Editors are told by email, in the background (bounded by the limit above); the reader never waits.
+    void noticeOfContactMessage({ name, email, subject, message });
   } catch (error) {
     // A database that cannot take writes (locked, full, read-only, failing disk): say so and keep
     // what the reader wrote, rather than an error page (docs/decisions/014).

@@ -20,6 +20,8 @@ import { staffAction } from '@/lib/auth/staff-action';
 import { renderedBody } from '@/lib/markdown';
 import { deleteReplacedImage } from '@/lib/media/upload';
 import { can, canEditStory } from '@/lib/permissions';
+import { notifyStoryChanges, storyEvent } from '@/lib/webhooks/events';
+import { noticeOfReview } from '@/lib/email/notices';
 import { z } from 'zod';
 
 const SLUG_TAKEN = 'Another story already uses this address. Change the slug.';
@@ -45,6 +47,9 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
     );
     if (related.missing.length) return fail('related', `No story has the slug: ${related.missing.join(', ')}.`);
 
+    // The story as it was and as it becomes, read on the locked row: which webhook event this is.
+    let prior: { status: string; publishedAt: number | null } | undefined;
+    let after: { status: string; publishedAt: number | null } | undefined;
     let saved;
     try {
       const body = renderedBody(input.body);
@@ -68,8 +73,15 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
         Date.now(),
         // Who may edit the story and what status it may take, decided on the locked row.
         (before) => {
+          prior = before && { status: before.status, publishedAt: before.publishedAt };
           if (before && !canEditStory(user, before)) return { ok: false, field: 'form', message: NOT_YOURS };
-          return resolvePublication(user.role, { status: input.status, publishAtMs: input.publishAtMs }, before);
+          const publication = resolvePublication(
+            user.role,
+            { status: input.status, publishAtMs: input.publishAtMs },
+            before,
+          );
+          after = publication.ok ? publication.value : undefined;
+          return publication;
         },
       );
     } catch (error) {
@@ -83,6 +95,9 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
       throw error;
     }
     await revalidateStory(saved);
+    if (after) await notifyStoryChanges([{ event: storyEvent(prior, after), articleId: saved.id }]);
+    if (saved.status === 'review' && prior?.status !== 'review')
+      void noticeOfReview({ id: saved.id, title: input.title }, user.name);
     redirect(`/admin/stories/${saved.id}?saved=${saved.status}`);
   });
 }
@@ -91,9 +106,11 @@ const idOnly = z.object({ id: idField });
 
 export async function unpublishStoryAction(_state: ActionState, form: FormData): Promise<ActionState> {
   return staffAction(form, 'story.publish', idOnly, async ({ id }, user) => {
+    const before = await getStoryAccess(id);
     const result = await unpublishStory(user.id, id);
     if (!result) return { ok: false, message: GONE };
     await revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
+    await notifyStoryChanges([{ event: storyEvent(before, { status: 'draft', publishedAt: null }), articleId: id }]);
     redirect(`/admin/stories/${id}?saved=unpublished`);
   });
 }

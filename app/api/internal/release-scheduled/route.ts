@@ -3,6 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { releaseDueScheduledStories } from '@/db/queries/scheduled';
 import { revalidateStory } from '@/lib/admin/revalidate';
 import { RELEASE_TOKEN_HEADER, releaseToken } from '@/lib/server/scheduled-release';
+import { notifyStoryChanges } from '@/lib/webhooks/events';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,5 +21,6 @@ export async function POST(request: NextRequest) {
   }
   const released = await releaseDueScheduledStories();
   for (const story of released) await revalidateStory({ slug: story.slug, sectionIds: [story.sectionId] });
+  await notifyStoryChanges(released.map((s) => ({ event: 'story.published' as const, articleId: s.id })));
   return NextResponse.json({ released: released.map((s) => s.slug) }, { headers: { 'cache-control': 'no-store' } });
 }

@@ -1,0 +1,144 @@
+// Runs on both engines. Email notices through a real SMTP server on 127.0.0.1 (smtp-server): who gets
+// them, what they say, a reader's text that cannot add headers, and nothing at all without SMTP_URL.
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { engineKind, transaction } from '@/db/engine';
+import { users } from '@/db/schema';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
+
+type Mail = { from: string; to: string[]; raw: string };
+let mails: Mail[] = [];
+let smtp: SMTPServer;
+let smtpUrl: string;
+let temp: TestDatabase;
+let notices: typeof import('@/lib/email/notices');
+let mailer: typeof import('@/lib/email/mailer');
+const NOW = Date.now();
+
+beforeAll(async () => {
+  temp = await createTestDatabase({ now: NOW, seed: false });
+  notices = await import('@/lib/email/notices');
+  mailer = await import('@/lib/email/mailer');
+  await transaction(async (tx) => {
+    const user = (email: string, role: 'writer' | 'editor' | 'admin', disabled = false) => ({
+      email,
+      name: email.split('@')[0]!,
+      role,
+      disabled,
+      passwordHash: 'x',
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
+    await tx
+      .insert(users)
+      .values([
+        user('ed@example.com', 'editor'),
+        user('boss@example.com', 'admin'),
+        user('writer@example.com', 'writer'),
+        user('gone@example.com', 'editor', true),
+      ]);
+  });
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+      stream.on('end', () => {
+        mails.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+        });
+        callback();
+      });
+    },
+  });
+  // Ports 4450-4459 are this branch's receivers; each engine's run takes its own.
+  await new Promise<void>((resolve) => smtp.listen(engineKind() === 'postgres' ? 4455 : 4454, '127.0.0.1', resolve));
+  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  delete process.env.SMTP_URL;
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await temp.cleanup();
+});
+beforeEach(() => {
+  mails = [];
+  process.env.SMTP_URL = smtpUrl;
+  process.env.SITE_URL = 'https://news.example.com';
+});
+
+const headerLines = (raw: string) => raw.split('\r\n\r\n')[0]!.split('\r\n');
+/** The message's text, quoted-printable decoded (nodemailer wraps long lines). */
+const text = (raw: string) =>
+  Buffer.from(
+    raw
+      .slice(raw.indexOf('\r\n\r\n') + 4)
+      .replace(/=\r\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+    'latin1',
+  ).toString('utf8');
+
+describe('email notices', () => {
+  it('a contact message reaches every active editor and administrator, one message each, with reply-to', async () => {
+    const sent = await notices.noticeOfContactMessage({
+      name: 'Mei Reader',
+      email: 'mei@example.org',
+      subject: 'Typo in the harbour story',
+      message: 'The third paragraph says 1998; it was 1989.',
+    });
+    expect(sent).toBe(2);
+    expect(mails.map((m) => m.to).sort()).toEqual([['boss@example.com'], ['ed@example.com']]);
+    for (const m of mails) {
+      expect(m.from).toBe('noreply@news.example.com');
+      expect(m.raw).toContain('Subject: Contact form: Typo in the harbour story');
+      expect(m.raw).toContain('Reply-To: mei@example.org');
+      expect(text(m.raw)).toContain('The third paragraph says 1998; it was 1989.');
+      expect(text(m.raw)).toContain('https://news.example.com/admin/inbox');
+      // No one learns the other recipients' addresses.
+      expect(m.raw).not.toContain(m.to[0] === 'ed@example.com' ? 'boss@example.com' : 'ed@example.com');
+    }
+  });
+
+  it('a story submitted for review is announced with a link to the editor', async () => {
+    expect(await notices.noticeOfReview({ id: 42, title: 'Night ferries return' }, 'Lin Yue')).toBe(2);
+    expect(mails[0]!.raw).toContain('Subject: For review: Night ferries return');
+    expect(text(mails[0]!.raw)).toContain('Lin Yue submitted a story for review');
+    expect(text(mails[0]!.raw)).toContain('https://news.example.com/admin/stories/42');
+  });
+
+  it('a reader cannot add headers or recipients through the subject, name or address', async () => {
+    await notices.noticeOfContactMessage({
+      name: 'Eve\r\nBcc: victim@example.net',
+      email: 'eve@example.org',
+      subject: 'Hello\r\nBcc: victim@example.net\r\nX-Evil: 1',
+      message: 'Body\r\nBcc: still just text',
+    });
+    expect(mails).toHaveLength(2);
+    for (const m of mails) {
+      expect(m.to).toHaveLength(1);
+      expect(m.to[0]).not.toBe('victim@example.net');
+      const headers = headerLines(m.raw);
+      expect(headers.some((h) => /^(bcc|x-evil):/i.test(h))).toBe(false);
+      expect(headers.find((h) => h.startsWith('Subject:'))).toContain('Hello Bcc: victim@example.net X-Evil: 1');
+    }
+  });
+
+  it('sends nothing without SMTP_URL, and refuses an address that is not smtp', async () => {
+    delete process.env.SMTP_URL;
+    expect(mailer.emailEnabled()).toBe(false);
+    expect(await notices.noticeOfReview({ id: 1, title: 'x' }, 'y')).toBe(0);
+    process.env.SMTP_URL = 'http://mail.example.com';
+    expect(mailer.emailSettings()).toEqual({ problem: 'SMTP_URL must start with smtp:// or smtps://.' });
+    expect(await notices.noticeOfReview({ id: 1, title: 'x' }, 'y')).toBe(0);
+    expect(mails).toHaveLength(0);
+  });
+
+  it('a mail server that is down costs a logged failure, never an exception', async () => {
+    process.env.SMTP_URL = 'smtp://127.0.0.1:4459';
+    expect(await notices.noticeOfReview({ id: 1, title: 'x' }, 'y')).toBe(0);
+  });
+});
