@@ -15,6 +15,7 @@
 // See docs/decisions/018-anonymous-requests-write-nothing.md.
 const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache').default;
 const { SharedCacheControls } = require('next/dist/server/lib/incremental-cache/shared-cache-controls.external');
+const { versionOf } = require('./response-encoding.cjs');
 
 /** A page that must not be kept says so in its <head> (see noStoreMetadata in lib/cache-marks.ts). */
 const NO_STORE_MARK = '<meta name="moodwire-cache" content="no-store"/>';
@@ -27,7 +28,33 @@ function isWorthKeeping(data) {
   return !(data.kind === 'APP_PAGE' && typeof data.html === 'string' && data.html.includes(NO_STORE_MARK));
 }
 
+/**
+ * Each page or route answer kept gets its validators here, once per version: an ETag (the SHA-256 of
+ * what Next stored) and Last-Modified (when it was stored). Next sends an entry's headers with every
+ * answer it serves from it, and security-headers.cjs answers a matching If-None-Match or
+ * If-Modified-Since with 304 and keys the compressed copies by this ETag (decision 030). Stored with
+ * the entry on disk, so a restarted server keeps the same validators.
+ */
+function stampVersion(data, storedAt = Date.now()) {
+  if (!data || !RESPONSE_KINDS.has(data.kind) || (data.status ?? 200) !== 200) return data;
+  const body = data.kind === 'APP_PAGE' ? data.html : data.body;
+  if (typeof body !== 'string' && !Buffer.isBuffer(body)) return data;
+  const headers = { ...(data.headers || {}) };
+  headers.etag = `"${versionOf(typeof body === 'string' ? Buffer.from(body) : body)}"`;
+  headers['last-modified'] = new Date(storedAt).toUTCString();
+  return { ...data, headers };
+}
+
 class RouteCacheHandler extends FileSystemCache {
+  /** An entry written before this handler stamped them (the build's prerendered pages) is stamped on reading. */
+  async get(key, ctx) {
+    const entry = await super.get(key, ctx);
+    const value = entry && entry.value;
+    if (value && RESPONSE_KINDS.has(value.kind) && !(value.headers && value.headers.etag))
+      entry.value = stampVersion(value, entry.lastModified || Date.now());
+    return entry;
+  }
+
   async set(key, data, ctx) {
     if (!(ctx && ctx.fetchCache) && !isWorthKeeping(data) && !this.holds(key, data.kind)) {
       // Next noted the entry's lifetime in a map of its own before asking us to store it: one more
@@ -39,7 +66,7 @@ class RouteCacheHandler extends FileSystemCache {
         FileSystemCache.memoryCache.set(key, { value: data, lastModified: Date.now(), cacheControl });
       return;
     }
-    return super.set(key, data, ctx);
+    return super.set(key, stampVersion(data), ctx);
   }
 
   /** Whether the disk holds an entry for the address: in the route cache, or prerendered by the build. */
@@ -56,5 +83,6 @@ class RouteCacheHandler extends FileSystemCache {
 }
 
 RouteCacheHandler.isWorthKeeping = isWorthKeeping;
+RouteCacheHandler.stampVersion = stampVersion;
 RouteCacheHandler.NO_STORE_MARK = NO_STORE_MARK;
 module.exports = RouteCacheHandler;
