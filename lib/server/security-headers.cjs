@@ -419,6 +419,12 @@ function secureResponse(res) {
    * set once with all its values, so repeated ones given as an array (two Set-Cookie) all go out.
    */
   function flushHead() {
+    // Reader answers vary on what changes them only, never on Next's router headers (dropped from
+    // reader requests on arrival, see install()): a CDN keeps one copy per encoding.
+    if (!res.headersSent && !STAFF_PATH.test(String((res.req && res.req.url) || '/'))) {
+      removeHeader('vary');
+      res.setHeader('Vary', encoding.readerVary(res.req.url));
+    }
     if (!pendingHead || res.headersSent) return;
     const { statusCode, reason, headers } = pendingHead;
     pendingHead = null;
@@ -430,10 +436,6 @@ function secureResponse(res) {
       byName.set(key, entry);
     }
     for (const { name, values } of byName.values()) res.setHeader(name, values.length === 1 ? values[0] : values);
-    // Reader answers vary on what changes them only, never on Next's router headers (dropped from
-    // reader requests on arrival, see install()): a CDN keeps one copy per encoding.
-    if (!STAFF_PATH.test(String((res.req && res.req.url) || '/')))
-      res.setHeader('Vary', encoding.readerVary(res.req.url));
     if (reason) original.writeHead.call(res, statusCode, reason);
     else original.writeHead.call(res, statusCode);
   }

@@ -71,13 +71,16 @@ test('cached pages, feeds and sitemaps come in brotli or gzip, the same bytes as
     const { identity, br, gzip } = await sameVersion(path);
     expect(identity.status, path).toBe(200);
     expect(identity.headers['content-encoding'], path).toBeUndefined();
-    expect(br.headers['content-encoding'], path).toBe('br');
-    expect(gzip.headers['content-encoding'], path).toBe('gzip');
+    // Under 1 kB (the news sitemap of a quiet day) compressing saves less than a packet: identity.
+    const small = identity.body.length < 1024;
+    expect(br.headers['content-encoding'], path).toBe(small ? undefined : 'br');
+    expect(gzip.headers['content-encoding'], path).toBe(small ? undefined : 'gzip');
     for (const res of [identity, br, gzip]) {
       expect(Number(res.headers['content-length']), path).toBe(res.body.length);
       expect(decoded(res).equals(identity.body), `${path} in ${res.headers['content-encoding']}`).toBe(true);
       expect(res.headers['content-security-policy'], path).toBe(identity.headers['content-security-policy']);
     }
+    if (small) continue;
     expect(br.body.length, path).toBeLessThan(identity.body.length / 3);
     // Each coding is its own representation, so its own validator.
     expect(new Set([identity, br, gzip].map((r) => r.headers.etag)).size, path).toBe(3);
@@ -125,9 +128,11 @@ test('If-None-Match and If-Modified-Since get 304 without a body for pages, feed
     expect(again.headers.etag, path).toBe(etag);
     expect(again.headers.vary, path).toBe(first.headers.vary);
     // Another coding's tag, or a tag of another version, is not this representation: the whole page.
-    const other = await raw(path, { 'if-none-match': etag });
-    expect(other.status, path).toBe(200);
-    expect(other.body.length, path).toBeGreaterThan(0);
+    if (first.headers['content-encoding']) {
+      const other = await raw(path, { 'if-none-match': etag });
+      expect(other.status, path).toBe(200);
+      expect(other.body.length, path).toBeGreaterThan(0);
+    }
     const stale = await raw(path, { 'accept-encoding': BROWSER, 'if-none-match': '"not-this-version"' });
     expect(stale.status, path).toBe(200);
   }
