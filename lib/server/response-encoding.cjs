@@ -135,6 +135,12 @@ function isShared(cacheControl) {
   return value !== '' && !/\b(?:no-store|private)\b/i.test(value);
 }
 
+/** A shared answer's Cache-Control with `max-age=0` added when it has no max-age of its own. */
+function browserCacheControl(cacheControl) {
+  const value = String(cacheControl || '');
+  return /(?:^|[\s,])max-age\s*=/i.test(value) ? value : `${value}, max-age=0`;
+}
+
 /**
  * The request headers Next reads to answer a page as React Server Component data instead of HTML.
  * Reader pages go out without Next's client runtime (decision 016), which alone sends them; removed
@@ -174,6 +180,7 @@ module.exports = {
   entityTag,
   isNotModified,
   isShared,
+  browserCacheControl,
   dropRouterHeaders,
   readerVary,
   isCompressibleText,

@@ -17,6 +17,8 @@ export function isNotModified(
   lastModified?: string | null,
 ): boolean;
 export function isShared(cacheControl: string | number | string[] | undefined): boolean;
+/** `max-age=0` added to a shared answer's Cache-Control that has none (no heuristic freshness in browsers). */
+export function browserCacheControl(cacheControl: string | number | string[] | undefined): string;
 export function dropRouterHeaders(req: { headers: Record<string, unknown> }): void;
 export function readerVary(url: string | undefined): string;
 export function isCompressibleText(contentType: string | undefined): boolean;

@@ -354,6 +354,14 @@ function secureResponse(res) {
     if (version) {
       const etag = encoding.entityTag(version, coding);
       res.setHeader('ETag', etag);
+      // s-maxage speaks to shared caches only: without a max-age of its own, a browser would keep a page
+      // that has a Last-Modified for a tenth of its age unasked (heuristic freshness, RFC 9111 §4.2.2),
+      // past any bound on votes. max-age=0: it asks every time, and gets a 304 while nothing changed.
+      const privateAge = encoding.browserCacheControl(cacheControl);
+      if (privateAge !== cacheControl) {
+        removeHeader('cache-control');
+        res.setHeader('Cache-Control', privateAge);
+      }
       if (encoding.isNotModified(req.headers, etag, header('last-modified'))) return null;
     }
     const out = encoding.encodeBody(prepared.body, coding, version);

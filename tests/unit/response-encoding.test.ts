@@ -117,6 +117,8 @@ describe('through the server hook', () => {
       expect(br.headers['content-encoding']).toBe('br');
       expect(br.headers.etag).toBe('"stored-version-br"');
       expect(br.headers.vary).toBe('Accept-Encoding, Cookie');
+      // Shared caches keep it; a browser asks again every time (no heuristic freshness) and gets a 304.
+      expect(br.headers['cache-control']).toBe('s-maxage=300, max-age=0');
       expect(Number(br.headers['content-length'])).toBe(br.body.length);
       expect(zlib.brotliDecompressSync(br.body).toString()).toBe(page);
       const again = await get('/news/x', { 'accept-encoding': 'gzip, br', 'if-none-match': '"stored-version-br"' });
