@@ -104,6 +104,8 @@ test('reader pages, feeds, sitemaps and robots.txt vary on what changes them onl
     expect(res.status, path).toBe(200);
     // Stories also vary on the reader's own-mood hint cookie (a rewrite to the copy with it marked).
     expect(res.headers.vary, path).toBe(path.startsWith('/news/') ? 'Accept-Encoding, Cookie' : 'Accept-Encoding');
+    // A browser asks again every time (a 304 while nothing changed); shared caches keep their time.
+    expect(res.headers['cache-control'], path).toMatch(/(^|, )max-age=0\b/);
   }
   // The headers that make Next answer React Server Component data are not part of a reader page's
   // key any more: with them, the page is the same HTML document.
