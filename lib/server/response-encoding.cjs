@@ -16,7 +16,7 @@ const MIN_COMPRESS_BYTES = 1024;
 const BROTLI_QUALITY = 5;
 const GZIP_LEVEL = 6;
 /** What the compressed copies may hold in memory, all pages together (least recently sent go first). */
-const VARIANT_BYTES = 16 * 1024 * 1024;
+const VARIANT_BYTES = 8 * 1024 * 1024;
 
 const SUFFIX = { br: 'br', gzip: 'gz' };
 
