@@ -69,21 +69,45 @@ function forMemory(key, entry) {
   return { ...entry, value: { ...value, html, rscData: undefined, segmentData: undefined } };
 }
 
+/**
+ * Validators of entries Next reads without keeping them in memory (the build's prerendered pages are
+ * read from disk on every request): computed once per entry version, by key, never per answer.
+ */
+const SEED_STAMPS = 512;
+const seedStamps = new Map();
+
+function stampOnRead(key, entry) {
+  const value = entry.value;
+  const known = seedStamps.get(key);
+  if (known && known.lastModified === entry.lastModified)
+    return { ...value, headers: { ...(value.headers || {}), ...known.headers } };
+  const stamped = stampVersion(value, entry.lastModified || Date.now());
+  if (stamped.headers) {
+    seedStamps.delete(key);
+    seedStamps.set(key, {
+      lastModified: entry.lastModified,
+      headers: { etag: stamped.headers.etag, 'last-modified': stamped.headers['last-modified'] },
+    });
+    if (seedStamps.size > SEED_STAMPS) seedStamps.delete(seedStamps.keys().next().value);
+  }
+  return stamped;
+}
+
 class RouteCacheHandler extends FileSystemCache {
   /**
    * An entry written before this handler stamped them (the build's prerendered pages) is stamped on
-   * reading; a reader page read from disk is kept in memory slim (forMemory).
+   * reading; a reader page that Next keeps in memory is kept there slim (forMemory).
    */
   async get(key, ctx) {
-    let entry = await super.get(key, ctx);
+    const entry = await super.get(key, ctx);
     const value = entry && entry.value;
     if (value && RESPONSE_KINDS.has(value.kind) && !(value.headers && value.headers.etag))
-      entry.value = stampVersion(value, entry.lastModified || Date.now());
+      entry.value = stampOnRead(key, entry);
+    const memory = FileSystemCache.memoryCache;
+    if (!entry || !memory || memory.get(key) !== entry) return entry;
     const slim = forMemory(key, entry);
-    if (slim !== entry && FileSystemCache.memoryCache && FileSystemCache.memoryCache.get(key) === entry)
-      FileSystemCache.memoryCache.set(key, slim);
-    entry = slim;
-    return entry;
+    if (slim !== entry) memory.set(key, slim);
+    return slim;
   }
 
   async set(key, data, ctx) {
