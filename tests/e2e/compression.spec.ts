@@ -5,10 +5,9 @@
 import http from 'node:http';
 import zlib from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
-import { articleIdOf } from '../helpers/e2e-db';
+import { openE2eDatabase, plantArticle, uniqueSuffix } from '../helpers/e2e-db';
 
 const STORY = 'hangzhou-tea-sellers-mobile-wallets';
-const FRESH_STORY = 'maine-lobster-dealers-chinese-banquet-demand';
 const BROWSER = 'gzip, deflate, br';
 
 type Raw = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
@@ -175,7 +174,11 @@ test('a vote shows on the story and on its mood ranking within 3 s and a render,
   browser,
   request,
 }) => {
-  const id = articleIdOf(FRESH_STORY);
+  // A story of its own, so that its first votes are the ones this test casts, on every run.
+  const FRESH_STORY = `freshness-${uniqueSuffix()}`;
+  const db = openE2eDatabase();
+  const id = plantArticle(db, { slug: FRESH_STORY, title: `Freshness ${FRESH_STORY}`, bodyHtml: '<p>Timed.</p>' });
+  db.close();
   const context = await browser.newContext({ javaScriptEnabled: false });
   const story = await context.newPage();
   const ranking = await context.newPage();
