@@ -178,6 +178,9 @@ test('a vote shows on the story and on its mood ranking within 3 s and a render,
   const FRESH_STORY = `freshness-${uniqueSuffix()}`;
   const db = openE2eDatabase();
   const id = plantArticle(db, { slug: FRESH_STORY, title: `Freshness ${FRESH_STORY}`, bodyHtml: '<p>Timed.</p>' });
+  // …and one nobody has asked for, whose first render measures what a story's render costs now.
+  const yardstick = `${FRESH_STORY}-render`;
+  plantArticle(db, { slug: yardstick, title: `Render ${yardstick}`, bodyHtml: '<p>Timed.</p>' });
   db.close();
   const context = await browser.newContext({ javaScriptEnabled: false });
   const story = await context.newPage();
@@ -213,9 +216,9 @@ test('a vote shows on the story and on its mood ranking within 3 s and a render,
   ]);
   // The bound is 3 s plus rendering: the first request after the expiry still gets the old copy
   // while the page renders again (stale-while-revalidate), so one render and one round trip add to it.
-  // A page rendered for every request (search) measures what a render costs on this machine now.
+  // A story's first render (a cache miss answered when rendered) measures what a render costs now.
   const renderStarted = Date.now();
-  await raw('/search?q=tea', { 'accept-encoding': BROWSER });
+  expect((await raw(`/news/${yardstick}`, { 'accept-encoding': BROWSER })).status).toBe(200);
   const renderMs = Date.now() - renderStarted;
   const bound = 3_000 + 2 * renderMs;
   const measured = `story ${storyDelay} ms, ranking ${rankingDelay} ms (one render: ${renderMs} ms; bound ${bound} ms)`;
