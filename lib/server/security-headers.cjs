@@ -95,6 +95,10 @@ function isReaderPageRequest(req, statusCode) {
  */
 const RENAMABLE_PATH = /^\/(?:news|section)\//;
 
+/**
+ * A promise of the new address (undefined: the 404 stands), or undefined at once when the request is
+ * not one to ask about. The lookup reads the database, so it is asynchronous on either engine.
+ */
 function renamedLocation(req) {
   if (!req || (req.method !== 'GET' && req.method !== 'HEAD')) return undefined;
   const url = String(req.url || '');
@@ -102,11 +106,12 @@ function renamedLocation(req) {
   const lookup = globalThis[Symbol.for('moodwire.renamedLocation')];
   if (typeof lookup !== 'function') return undefined;
   const query = url.indexOf('?');
-  try {
-    return lookup(query < 0 ? url : url.slice(0, query), query < 0 ? '' : url.slice(query)) || undefined;
-  } catch {
-    return undefined; // the database could not answer: the 404 stands
-  }
+  return Promise.resolve()
+    .then(() => lookup(query < 0 ? url : url.slice(0, query), query < 0 ? '' : url.slice(query)))
+    .then(
+      (location) => (typeof location === 'string' && location ? location : undefined),
+      () => undefined, // the database could not answer: the 404 stands
+    );
 }
 
 /** The page (as latin1 text, see above) without Next's scripts and script preloads; null to keep it whole. */
@@ -314,7 +319,15 @@ function secureResponse(res) {
     const statusCode = pendingHead ? pendingHead.statusCode : res.statusCode;
     const html = isHtml();
     const moved = html && statusCode === 404 ? renamedLocation(res.req) : undefined;
-    if (moved) return sendMoved(moved, cb);
+    if (!moved) return finish(raw, statusCode, html, cb);
+    // The answer is held (its head and body are buffered) until the lookup says where it went.
+    moved
+      .then((location) => (location ? sendMoved(location, cb) : finish(raw, statusCode, html, cb)))
+      .catch((error) => res.destroy(error));
+    return res;
+  };
+
+  function finish(raw, statusCode, html, cb) {
     const strip = isReaderPageRequest(res.req, statusCode);
     const prepared =
       raw.length === 0
@@ -332,7 +345,7 @@ function secureResponse(res) {
     flushHead();
     passthrough = true;
     return original.end.call(res, sent, cb);
-  };
+  }
 
   /**
    * The body in the coding the client accepts, with its ETag; null when the client already holds this
