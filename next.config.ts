@@ -33,6 +33,10 @@ const nextConfig: NextConfig = {
   // CPU time of serving a cached page (decision 009). Cached pages are cheap to send whole, and a CDN
   // in front makes its own validators.
   generateEtags: false,
+  // Compression is done by the server hook (lib/server/security-headers.cjs), once per version of a
+  // cached page or feed, with brotli when the client takes it, and the ETag computed once with it
+  // (decision 030); Next would compress every answer again, and after the hook had to read it.
+  compress: false,
   // Rendered pages Next keeps in memory (the rest are read from its disk cache). Next's 50 MB default
   // costs about 235 MB of RSS once 1,500 stories have been read; 10 MB keeps the few hundred most
   // read pages in memory (decision 009).

@@ -9,6 +9,7 @@ import {
   articlePath,
   atomPath,
   MOOD_RANKING_ROUTES,
+  readerRoute,
   newsSitemapPath,
   rssPath,
   sectionAtomPath,
@@ -50,11 +51,13 @@ export async function storyChangePaths({
   // Listings whose pages shift when a story comes or goes; a story's tags and author are edited with
   // it, so every tag and author listing is expired (each is re-rendered only when next visited).
   const patterns = [
-    '/section/[slug]/page/[n]',
-    '/tag/[slug]',
-    '/tag/[slug]/page/[n]',
-    '/author/[slug]',
-    '/author/[slug]/page/[n]',
+    ...[
+      '/section/[slug]/page/[n]',
+      '/tag/[slug]',
+      '/tag/[slug]/page/[n]',
+      '/author/[slug]',
+      '/author/[slug]/page/[n]',
+    ].map((p) => readerRoute(p as `/${string}`)),
     ...MOOD_RANKING_ROUTES,
   ];
   return { paths: [...paths], patterns };

@@ -7,11 +7,18 @@ export const sectionPath = (slug: string) => `/section/${slug}`;
 export const tagPath = (slug: string) => `/tag/${slug}`;
 export const authorPath = (slug: string) => `/author/${slug}`;
 export const moodPath = (mood: Mood) => `/moods/${mood.replace('_', '-')}`;
+/**
+ * A reader route file's pattern as revalidatePath(pattern, 'page') needs it: Next tags a cached page
+ * with its route file's path, route group included (`_N_T_/(site)/moods/[mood]/in/[window]/page`),
+ * so a pattern without the group expires nothing (issue 16 §8: votes reached the mood rankings only
+ * through their 60 s revalidation, 28–61 s late).
+ */
+export const readerRoute = (pattern: `/${string}`) => `/(site)${pattern}` as const;
 /** The route files that render mood rankings (the cached ones hold the period and section in the path). */
 export const MOOD_RANKING_ROUTES = [
-  '/moods/[mood]',
-  '/moods/[mood]/in/[window]',
-  '/moods/[mood]/in/[window]/[section]',
+  readerRoute('/moods/[mood]'),
+  readerRoute('/moods/[mood]/in/[window]'),
+  readerRoute('/moods/[mood]/in/[window]/[section]'),
 ] as const;
 
 /** Our counting redirect to a network's share page (see app/share/[network]/[slug]/route.ts). */

@@ -15,6 +15,8 @@
 // See docs/decisions/018-anonymous-requests-write-nothing.md.
 const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache').default;
 const { SharedCacheControls } = require('next/dist/server/lib/incremental-cache/shared-cache-controls.external');
+const { versionOf } = require('./response-encoding.cjs');
+const { stripClientRuntime } = require('./security-headers.cjs');
 
 /** A page that must not be kept says so in its <head> (see noStoreMetadata in lib/cache-marks.ts). */
 const NO_STORE_MARK = '<meta name="moodwire-cache" content="no-store"/>';
@@ -27,7 +29,87 @@ function isWorthKeeping(data) {
   return !(data.kind === 'APP_PAGE' && typeof data.html === 'string' && data.html.includes(NO_STORE_MARK));
 }
 
+/**
+ * Each page or route answer kept gets its validators here, once per version: an ETag (the SHA-256 of
+ * what Next stored) and Last-Modified (when it was stored). Next sends an entry's headers with every
+ * answer it serves from it, and security-headers.cjs answers a matching If-None-Match or
+ * If-Modified-Since with 304 and keys the compressed copies by this ETag (decision 030). Stored with
+ * the entry on disk, so a restarted server keeps the same validators.
+ */
+function stampVersion(data, storedAt = Date.now()) {
+  if (!data || !RESPONSE_KINDS.has(data.kind) || (data.status ?? 200) !== 200) return data;
+  const body = data.kind === 'APP_PAGE' ? data.html : data.body;
+  if (typeof body !== 'string' && !Buffer.isBuffer(body)) return data;
+  const headers = { ...(data.headers || {}) };
+  headers.etag = `"${versionOf(typeof body === 'string' ? Buffer.from(body) : body)}"`;
+  headers['last-modified'] = new Date(storedAt).toUTCString();
+  return { ...data, headers };
+}
+
+/** Cache keys of the staff area and Next's own addresses (the key may carry a prefix ending in `/$`). */
+const STAFF_KEY = /(?:^|\/\$)\/(?:admin|api|_next)(?:\/|$)/;
+
+/**
+ * What Next keeps of a reader page in memory. A reader page is only ever sent as an HTML document
+ * without Next's runtime: the server hook strips it on every answer (decision 016) and drops the
+ * router headers that would ask for its React Server Component data (decision 030). So the copy in
+ * memory is the stripped HTML alone, without the flight data, the segment prefetches and the
+ * runtime's scripts: ~45 kB for a story instead of ~270 kB, so the same cacheMaxMemorySize keeps
+ * about six times as many pages out of the disk cache (the long tail). The disk keeps the whole entry.
+ */
+function forMemory(key, entry) {
+  const value = entry && entry.value;
+  if (!value || value.kind !== 'APP_PAGE' || (value.status ?? 200) !== 200 || STAFF_KEY.test(String(key))) return entry;
+  if (value.rscData === undefined && value.segmentData === undefined) return entry; // already slim
+  let html = value.html;
+  if (typeof html === 'string') {
+    const stripped = stripClientRuntime(Buffer.from(html, 'utf8').toString('latin1'));
+    if (stripped !== null) html = Buffer.from(stripped, 'latin1').toString('utf8');
+  }
+  return { ...entry, value: { ...value, html, rscData: undefined, segmentData: undefined } };
+}
+
+/**
+ * Validators of entries Next reads without keeping them in memory (the build's prerendered pages are
+ * read from disk on every request): computed once per entry version, by key, never per answer.
+ */
+const SEED_STAMPS = 512;
+const seedStamps = new Map();
+
+function stampOnRead(key, entry) {
+  const value = entry.value;
+  const known = seedStamps.get(key);
+  if (known && known.lastModified === entry.lastModified)
+    return { ...value, headers: { ...(value.headers || {}), ...known.headers } };
+  const stamped = stampVersion(value, entry.lastModified || Date.now());
+  if (stamped.headers) {
+    seedStamps.delete(key);
+    seedStamps.set(key, {
+      lastModified: entry.lastModified,
+      headers: { etag: stamped.headers.etag, 'last-modified': stamped.headers['last-modified'] },
+    });
+    if (seedStamps.size > SEED_STAMPS) seedStamps.delete(seedStamps.keys().next().value);
+  }
+  return stamped;
+}
+
 class RouteCacheHandler extends FileSystemCache {
+  /**
+   * An entry written before this handler stamped them (the build's prerendered pages) is stamped on
+   * reading; a reader page that Next keeps in memory is kept there slim (forMemory).
+   */
+  async get(key, ctx) {
+    const entry = await super.get(key, ctx);
+    const value = entry && entry.value;
+    if (value && RESPONSE_KINDS.has(value.kind) && !(value.headers && value.headers.etag))
+      entry.value = stampOnRead(key, entry);
+    const memory = FileSystemCache.memoryCache;
+    if (!entry || !memory || memory.get(key) !== entry) return entry;
+    const slim = forMemory(key, entry);
+    if (slim !== entry) memory.set(key, slim);
+    return slim;
+  }
+
   async set(key, data, ctx) {
     if (!(ctx && ctx.fetchCache) && !isWorthKeeping(data) && !this.holds(key, data.kind)) {
       // Next noted the entry's lifetime in a map of its own before asking us to store it: one more
@@ -39,7 +121,10 @@ class RouteCacheHandler extends FileSystemCache {
         FileSystemCache.memoryCache.set(key, { value: data, lastModified: Date.now(), cacheControl });
       return;
     }
-    return super.set(key, data, ctx);
+    const stamped = stampVersion(data);
+    await super.set(key, stamped, ctx);
+    const memory = FileSystemCache.memoryCache && FileSystemCache.memoryCache.get(key);
+    if (memory && memory.value === stamped) FileSystemCache.memoryCache.set(key, forMemory(key, memory));
   }
 
   /** Whether the disk holds an entry for the address: in the route cache, or prerendered by the build. */
@@ -56,5 +141,6 @@ class RouteCacheHandler extends FileSystemCache {
 }
 
 RouteCacheHandler.isWorthKeeping = isWorthKeeping;
+RouteCacheHandler.stampVersion = stampVersion;
 RouteCacheHandler.NO_STORE_MARK = NO_STORE_MARK;
 module.exports = RouteCacheHandler;

@@ -12,6 +12,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
 const { TRUSTED_INLINE_SCRIPTS } = require('./trusted-inline-scripts.cjs');
+const encoding = require('./response-encoding.cjs');
 
 /** Inline scripts Next 16 writes into its HTML; each pattern admits data only, never code. */
 const NEXT_INLINE_SCRIPTS = [
@@ -264,9 +265,12 @@ function secureResponse(res) {
   };
   const contentEncoding = () =>
     (pendingHead && findHeader(pendingHead.headers, 'content-encoding')) || res.getHeader('content-encoding');
+  const contentType = () =>
+    String((pendingHead && findHeader(pendingHead.headers, 'content-type')) || res.getHeader('content-type') || '');
+  // HTML is buffered for its policy; feeds, sitemaps and robots.txt to be compressed once per version.
   const decide = () => {
     if (chunks !== null || res.headersSent) return;
-    if (isHtml()) chunks = [];
+    if (isHtml() || encoding.isCompressibleText(contentType())) chunks = [];
   };
 
   // Once our own head is decided, Node's implicit header (res.end/res.write without writeHead calls
@@ -313,29 +317,96 @@ function secureResponse(res) {
     const raw = chunks;
     chunks = null;
     const statusCode = pendingHead ? pendingHead.statusCode : res.statusCode;
-    const moved = statusCode === 404 ? renamedLocation(res.req) : undefined;
-    if (!moved) return finish(raw, statusCode, cb);
+    const html = isHtml();
+    const moved = html && statusCode === 404 ? renamedLocation(res.req) : undefined;
+    if (!moved) return finish(raw, statusCode, html, cb);
     // The answer is held (its head and body are buffered) until the lookup says where it went.
     moved
-      .then((location) => (location ? sendMoved(location, cb) : finish(raw, statusCode, cb)))
+      .then((location) => (location ? sendMoved(location, cb) : finish(raw, statusCode, html, cb)))
       .catch((error) => res.destroy(error));
     return res;
   };
 
-  function finish(raw, statusCode, cb) {
+  function finish(raw, statusCode, html, cb) {
     const strip = isReaderPageRequest(res.req, statusCode);
     const prepared =
       raw.length === 0
         ? { body: Buffer.alloc(0), hashes: [] }
-        : preparedBody(raw, contentEncoding(), strip, statusCode);
+        : html
+          ? preparedBody(raw, contentEncoding(), strip, statusCode)
+          : { body: Buffer.concat(raw.map((r) => toBuffer(r.chunk, r.encoding))), hashes: [] };
     setPolicy(prepared.hashes);
+    const sent = encodeForClient(prepared, statusCode);
+    if (sent === null) return sendNotModified(cb);
     if (!res.headersSent) {
       removeHeader('content-length');
-      res.setHeader('Content-Length', prepared.body.length);
+      res.setHeader('Content-Length', sent.length);
     }
     flushHead();
     passthrough = true;
-    return original.end.call(res, prepared.body, cb);
+    return original.end.call(res, sent, cb);
+  }
+
+  /**
+   * The body in the coding the client accepts, with its ETag; null when the client already holds this
+   * version (answered 304). A body Next already encoded, or one marked no-transform, goes as it came.
+   * The version comes from the cache entry (route-cache-handler.cjs writes an ETag into it once per
+   * version) or, for a page prerendered by the build, from its prepared bytes, kept with them.
+   */
+  function encodeForClient(prepared, statusCode) {
+    const upstream = String(contentEncoding() || '').toLowerCase();
+    const cacheControl = header('cache-control');
+    if (res.headersSent || (upstream !== '' && upstream !== 'identity') || /no-transform/i.test(String(cacheControl)))
+      return prepared.body;
+    const req = res.req || { headers: {} };
+    const shared = statusCode === 200 && req.method === 'GET' && encoding.isShared(cacheControl);
+    const version = shared ? versionFor(prepared) : null;
+    const wanted = encoding.acceptedCoding(req.headers['accept-encoding']);
+    const coding = wanted && prepared.body.length >= encoding.MIN_COMPRESS_BYTES ? wanted : null;
+    removeHeader('etag');
+    if (version) {
+      const etag = encoding.entityTag(version, coding);
+      res.setHeader('ETag', etag);
+      // s-maxage speaks to shared caches only: without a max-age of its own, a browser would keep a page
+      // that has a Last-Modified for a tenth of its age unasked (heuristic freshness, RFC 9111 §4.2.2),
+      // past any bound on votes. max-age=0: it asks every time, and gets a 304 while nothing changed.
+      const privateAge = encoding.browserCacheControl(cacheControl);
+      if (privateAge !== cacheControl) {
+        removeHeader('cache-control');
+        res.setHeader('Cache-Control', privateAge);
+      }
+      if (encoding.isNotModified(req.headers, etag, header('last-modified'))) return null;
+    }
+    const out = encoding.encodeBody(prepared.body, coding, version);
+    if (out.coding) {
+      removeHeader('content-encoding');
+      res.setHeader('Content-Encoding', out.coding);
+    }
+    return out.body;
+  }
+
+  function versionFor(prepared) {
+    const fromCache = encoding.versionOfTag(header('etag'));
+    if (fromCache) return fromCache;
+    if (!prepared.mode) return null; // a body seen once (not remembered): no version without hashing it each time
+    if (!prepared.version) prepared.version = encoding.versionOf(prepared.body);
+    return prepared.version;
+  }
+
+  /** 304: the head a 200 would carry (validators, caching, Vary), without the body's own headers. */
+  function sendNotModified(cb) {
+    for (const name of ['content-length', 'content-type', 'content-encoding']) removeHeader(name);
+    if (pendingHead) pendingHead = { ...pendingHead, statusCode: 304, reason: undefined };
+    else res.statusCode = 304;
+    flushHead();
+    passthrough = true;
+    return original.end.call(res, undefined, cb);
+  }
+
+  /** A response header as the handler left it: in writeHead's head, or set before. */
+  function header(name) {
+    const found = pendingHead ? findHeader(pendingHead.headers, name) : undefined;
+    return found !== undefined ? found : res.getHeader(name);
   }
 
   /** A renamed story's or section's old address: a 301 to where it lives now, instead of the 404. */
@@ -369,6 +440,12 @@ function secureResponse(res) {
    * set once with all its values, so repeated ones given as an array (two Set-Cookie) all go out.
    */
   function flushHead() {
+    // Reader answers vary on what changes them only, never on Next's router headers (dropped from
+    // reader requests on arrival, see install()): a CDN keeps one copy per encoding.
+    if (!res.headersSent && !STAFF_PATH.test(String((res.req && res.req.url) || '/'))) {
+      removeHeader('vary');
+      res.setHeader('Vary', encoding.readerVary(res.req.url));
+    }
     if (!pendingHead || res.headersSent) return;
     const { statusCode, reason, headers } = pendingHead;
     pendingHead = null;
@@ -490,6 +567,17 @@ function answerHeadAsGet(req) {
 const OWN_HEAD = /^\/share\//;
 const answersHeadItself = (url) => OWN_HEAD.test(String(url || '/'));
 
+/** A GET or HEAD for a reader address (not /admin, /api, /_next). */
+function isReaderRequest(req) {
+  return (req.method === 'GET' || req.method === 'HEAD') && !STAFF_PATH.test(String(req.url || '/'));
+}
+
+let perAnswerCompression = null;
+function compressPerAnswer(req, res, next) {
+  if (!perAnswerCompression) perAnswerCompression = require('next/dist/compiled/compression')();
+  return perAnswerCompression(req, res, next);
+}
+
 /**
  * Decorates every response of every http.Server in this process. Called from next.config.ts, which
  * Next evaluates inside the process that serves requests, so no start command needs a flag.
@@ -501,6 +589,11 @@ function install() {
   http.Server.prototype.emit = function emit(event, req, res) {
     if (event === 'request' && res && typeof res.setHeader === 'function') {
       answerHeadAsGet(req);
+      if (isReaderRequest(req)) encoding.dropRouterHeaders(req);
+      // Next's compression is off (next.config.ts): bodies this hook buffers are compressed by it, once
+      // per version; everything else (scripts, styles, streamed answers) by the same middleware Next
+      // uses, per answer, underneath this hook.
+      compressPerAnswer(req, res, () => {});
       secureResponse(res);
     }
     return originalEmit.apply(this, arguments);

@@ -2,6 +2,18 @@
 import autocannon from 'autocannon';
 import { treeCpuMs } from './servers';
 
+/**
+ * What a browser sends with every page request (issue 16 §1): the targets apply to these answers,
+ * compressed as a browser gets them. `identity: true` leaves Accept-Encoding out, as the bench did
+ * before, for the identity column.
+ */
+export const BROWSER_HEADERS: Readonly<Record<string, string>> = {
+  accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8',
+  'accept-encoding': 'gzip, deflate, br',
+  'accept-language': 'en-US,en;q=0.9',
+  'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+};
+
 export type LoadSpec = {
   origin: string;
   method?: 'GET' | 'POST';
@@ -10,6 +22,8 @@ export type LoadSpec = {
   /** overrides `paths`: the path of each next request (e.g. stories never requested before) */
   nextPath?: () => string;
   headers?: Record<string, string>;
+  /** send no Accept-Encoding (the identity figures); otherwise a browser's headers go with `headers` */
+  identity?: boolean;
   /** a new body for each request (votes: a random mood) */
   body?: () => string;
   /** statuses that count as success, e.g. [200] or [303] */
@@ -47,7 +61,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const request: autocannon.Request = {
     method: spec.method ?? 'GET',
     path: paths[0],
-    headers: spec.headers,
+    headers: requestHeaders(spec),
     setupRequest: (req) => ({
       ...req,
       path: nextPath ? nextPath() : paths.length === 1 ? paths[0] : paths[Math.floor(Math.random() * paths.length)],
@@ -92,11 +106,18 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   };
 }
 
+/** A browser's headers under the spec's own (a vote's Accept wins), without Accept-Encoding for identity. */
+export function requestHeaders(spec: Pick<LoadSpec, 'headers' | 'identity'>): Record<string, string> {
+  const browser: Record<string, string> = { ...BROWSER_HEADERS };
+  if (spec.identity) delete browser['accept-encoding'];
+  return { ...browser, ...spec.headers };
+}
+
 /** GETs a path until Next says the answer came from its cache (x-nextjs-cache: HIT). */
 export async function warmPath(origin: string, path: string, { attempts = 40 } = {}): Promise<{ status: number; cache: string | null }> {
   let last: { status: number; cache: string | null } = { status: 0, cache: null };
   for (let i = 0; i < attempts; i++) {
-    const res = await fetch(origin + path, { redirect: 'manual' });
+    const res = await fetch(origin + path, { redirect: 'manual', headers: BROWSER_HEADERS });
     await res.arrayBuffer();
     last = { status: res.status, cache: res.headers.get('x-nextjs-cache') };
     // A dynamic page has no cache header at all; a couple of requests warm its code paths.

@@ -30,7 +30,10 @@ export type Row = {
   request: string;
   /** set when the build under test does not have this page or endpoint, e.g. "HTTP 404" */
   unavailable?: string;
+  /** requests sent with a browser's headers (Accept-Encoding included): what the targets apply to */
   results: Partial<Record<Connections, LoadResult>>;
+  /** the same requests without Accept-Encoding, at 50 connections (cached GETs and the memory ceiling) */
+  identity50?: LoadResult;
 };
 
 export type VoteAudit = {
@@ -122,6 +125,11 @@ export function evaluateTargets(r: Results): Check[] {
   ];
   const hot10 = row(r, 'article-hot')?.results[10];
   checks.push(maxCheck('Article (hot) p99', 'p99 ≤ 100 ms at 10 connections', hot10?.p99, 100, (n) => `${n.toFixed(0)} ms`));
+  checks.push(ratioCheck(r, 'Article (long tail)', 'article-long-tail', 'ceiling-static', 0.5, 'static page'));
+  const first = row(r, 'article-first-render');
+  checks.push(
+    maxCheck('Article, first render: server CPU', '≤ 15 ms per story', first && !first.unavailable ? first.results[50]?.cpuMsPerRequest : undefined, 15, (n) => `${n.toFixed(1)} ms`),
+  );
   checks.push(ratioCheck(r, 'Home', 'home', 'ceiling-static', 0.6, 'static page'));
   checks.push(ratioCheck(r, 'Section', 'section', 'ceiling-static', 0.6, 'static page'));
   checks.push(ratioCheck(r, 'Mood ranking (7 days)', 'moods', 'ceiling-static', 0.6, 'static page'));
@@ -154,7 +162,7 @@ export function evaluateTargets(r: Results): Check[] {
   const extra = r.article && r.baseline ? r.article.jsGzip - r.baseline.jsGzip : undefined;
   checks.push(maxCheck('Article JS above a page without client code', '≤ 30 kB gzipped', extra, 30_000, kb));
   for (const t of r.insights ?? []) checks.push(maxCheck(`Insights: ${t.label}`, 'median < 200 ms server-side', t.medianMs, 200, (n) => `${n.toFixed(0)} ms`));
-  const bad = r.rows.flatMap((x) => Object.values(x.results)).reduce((s, x) => s + (x?.errors ?? 0) + (x?.unexpected ?? 0), 0);
+  const bad = r.rows.flatMap((x) => [...Object.values(x.results), x.identity50]).reduce((s, x) => s + (x?.errors ?? 0) + (x?.unexpected ?? 0), 0);
   checks.push({ name: 'Errors and unexpected statuses', target: '0', measured: String(bad), status: bad === 0 ? 'PASS' : 'MISS', margin: '' });
   return checks;
 }
@@ -226,7 +234,7 @@ export function renderTable(r: Results): string {
   const lines: string[][] = [];
   for (const x of r.rows) {
     if (x.unavailable) {
-      lines.push([`${x.label}: not available (${x.unavailable})`, '', '', '', '', '', '', '', '']);
+      lines.push([`${x.label}: not available (${x.unavailable})`, '', '', '', '', '', '', '', '', '', '', '']);
       continue;
     }
     for (const c of CONNECTIONS) {
@@ -234,6 +242,8 @@ export function renderTable(r: Results): string {
       if (!m) continue;
       const memory = rps(r, 'ceiling-memory', c);
       const stat = rps(r, 'ceiling-static', c);
+      const identity = c === 50 ? x.identity50 : undefined;
+      const identityStatic = row(r, 'ceiling-static')?.identity50?.reqPerSec;
       lines.push([
         x.label,
         String(c),
@@ -244,13 +254,16 @@ export function renderTable(r: Results): string {
         `${m.errors} / ${m.unexpected}`,
         memory ? pct(m.reqPerSec / memory) : '',
         stat ? pct(m.reqPerSec / stat) : '',
+        identity ? identity.reqPerSec.toFixed(0) : '',
+        identity?.cpuMsPerRequest != null ? identity.cpuMsPerRequest.toFixed(2) : '',
+        identity && identityStatic ? pct(identity.reqPerSec / identityStatic) : '',
       ]);
     }
   }
   return table(
-    ['Target', 'Conns', 'Req/s', 'p50 ms', 'p99 ms', 'CPU ms/req', 'Errors / bad status', 'vs memory', 'vs static'],
+    ['Target', 'Conns', 'Req/s', 'p50 ms', 'p99 ms', 'CPU ms/req', 'Errors / bad status', 'vs memory', 'vs static', 'Identity req/s', 'Identity CPU ms', 'Identity vs static'],
     lines,
-    [false, true, true, true, true, true, true, true, true],
+    [false, true, true, true, true, true, true, true, true, true, true, true],
   );
 }
 

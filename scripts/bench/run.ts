@@ -7,13 +7,14 @@
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { MOODS } from '@/lib/domain/moods';
 import { measurePage } from './assets';
-import { runLoad, warmPath, warmPaths, type LoadResult, type LoadSpec } from './load';
+import { BROWSER_HEADERS, runLoad, warmPath, warmPaths, type LoadResult, type LoadSpec } from './load';
 import { BENCH_DIR, copyBuildForRun, copyForRun, ensureBenchBuild, ensureBenchDatabase, RUN_DIST_DIR } from './prepare';
 import { renderProfile, summarizeProfile } from './profile-summary';
 import { bestResult, CONNECTIONS, evaluateTargets, medianResult, renderChecks, renderTable, type Connections, type Results, type Row, type TargetId, type VoteAudit } from './report';
@@ -107,6 +108,32 @@ function timeInsights(databaseFile: string, engineEnv: Record<string, string> = 
     return null;
   }
   return JSON.parse(line.slice('INSIGHTS_JSON '.length)) as InsightsTiming[];
+}
+
+/** Targets measured again without Accept-Encoding: every cached GET and the memory ceiling. */
+const hasIdentityColumn = (t: Target) => t.kind === 'page' || t.kind === 'paths' || t.kind === 'memory';
+
+function logResult(round: number, label: string, connections: number, result: LoadResult) {
+  log(
+    `${settings.rounds > 1 ? `round ${round}: ` : ''}${label.padEnd(36)} ${String(connections).padStart(2)} conns ${result.reqPerSec.toFixed(0).padStart(6)} req/s` +
+      `  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms  ${result.cpuMsPerRequest?.toFixed(2) ?? '?'} CPU ms/req` +
+      (result.peakRssBytes ? `  RSS ${(result.peakRssBytes / 1e6).toFixed(0)} MB` : '') +
+      (result.errors || result.unexpected ? `  errors ${result.errors}, statuses ${JSON.stringify(result.statuses)}` : ''),
+  );
+}
+
+/** One GET as sent on the wire (fetch would decompress it): its headers and its bytes. */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      })
+      .on('error', reject);
+  });
 }
 
 async function main() {
@@ -215,6 +242,10 @@ async function main() {
     });
     const bodyFile = path.join(run.dir, 'article.html');
     fs.writeFileSync(bodyFile, bytes);
+    // …and as a browser gets them: the brotli bytes Moodwire sends for a browser's Accept-Encoding.
+    const encoded = await rawGet(`${origin}/news/${hot.slug}`, BROWSER_HEADERS);
+    if (encoded.headers['content-encoding'] === 'br') fs.writeFileSync(`${bodyFile}.br`, encoded.body);
+    else log(`note: the story came back in "${String(encoded.headers['content-encoding'] ?? 'identity')}" for a browser's headers, not brotli`);
     const memory = await startMemoryServer({ port: MEMORY_PORT, bodyFile, headers: articleHeaders });
     servers.push(memory);
 
@@ -241,6 +272,8 @@ async function main() {
 
     const rss = rssSampler(app.pid);
     const rounds = new Map<TargetId, Partial<Record<Connections, LoadResult[]>>>();
+    /** The same GET targets without Accept-Encoding, at 50 connections: the identity column. */
+    const identityRounds = new Map<TargetId, LoadResult[]>();
     const ledgers = new Map<TargetId, VoteLedger>();
     const warmed = new Set<TargetId>();
     // One round measures every target once. A single round cannot take a median, so it measures the
@@ -294,12 +327,16 @@ async function main() {
         const byConnections = rounds.get(target.id) ?? {};
         (byConnections[connections] ??= []).push(result);
         rounds.set(target.id, byConnections);
-        log(
-          `${settings.rounds > 1 ? `round ${round}: ` : ''}${target.label.padEnd(36)} ${String(connections).padStart(2)} conns ${result.reqPerSec.toFixed(0).padStart(6)} req/s` +
-            `  p50 ${result.p50.toFixed(1)} ms  p99 ${result.p99.toFixed(1)} ms  ${result.cpuMsPerRequest?.toFixed(2) ?? '?'} CPU ms/req` +
-            (result.peakRssBytes ? `  RSS ${(result.peakRssBytes / 1e6).toFixed(0)} MB` : '') +
-            (result.errors || result.unexpected ? `  errors ${result.errors}, statuses ${JSON.stringify(result.statuses)}` : ''),
-        );
+        logResult(round, target.label, connections, result);
+      }
+      if (hasIdentityColumn(target)) {
+        await waitForIdle(app.pid);
+        rss.setActive(target.kind !== 'memory');
+        const result = await runLoad({ ...spec, identity: true, connections: 50, seconds: settings.seconds });
+        const peakRss = rss.setActive(false);
+        if (target.kind !== 'memory') result.peakRssBytes = peakRss;
+        identityRounds.set(target.id, [...(identityRounds.get(target.id) ?? []), result]);
+        logResult(round, `${target.label} (identity)`, 50, result);
       }
     }
     rss.stop();
@@ -328,7 +365,9 @@ async function main() {
         const all = rounds.get(t.id)?.[c];
         if (all?.length) results[c] = t.id === 'ceiling-static' && settings.rounds === 1 ? bestResult(all) : medianResult(all);
       }
-      return { id: t.id, label: t.label, request: t.kind === 'paths' || t.kind === 'first-render' ? `${t.paths.length} stories` : t.paths[0]!, unavailable: unavailable.get(t.id), results };
+      const identity = identityRounds.get(t.id);
+      const identity50 = identity?.length ? (t.id === 'ceiling-static' && settings.rounds === 1 ? bestResult(identity) : medianResult(identity)) : undefined;
+      return { id: t.id, label: t.label, request: t.kind === 'paths' || t.kind === 'first-render' ? `${t.paths.length} stories` : t.paths[0]!, unavailable: unavailable.get(t.id), results, identity50 };
     });
     const results: Results = { rows, peakRssBytes: rss.peak() || null, article, baseline, votes: audits, insights, voterRounds, serverTrouble };
     const checks = evaluateTargets(results);
