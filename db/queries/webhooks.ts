@@ -5,6 +5,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { db, lockKey, transaction, type AppDb } from '@/db/engine';
+import { staffTransaction } from './staff-guard';
 import { articles, auditLog, sections, settings, webhookDeliveries, webhooks } from '@/db/schema';
 import { absoluteUrl, articlePath } from '@/lib/domain/routes';
 
@@ -55,7 +56,7 @@ export async function createWebhook(
   now = Date.now(),
 ): Promise<{ id: number; secret: string } | undefined> {
   const secret = randomBytes(32).toString('base64url');
-  return transaction(async (tx) => {
+  return staffTransaction(async (tx) => {
     // One creation at a time (PostgreSQL), so that simultaneous ones cannot all pass the count.
     await lockKey(tx, 'webhooks:create');
     const [{ n }] = (await tx.select({ n: sql<number>`count(*)` }).from(webhooks)) as [{ n: number }];
@@ -70,7 +71,7 @@ export async function createWebhook(
 }
 
 export async function setWebhookActive(actorId: number, id: number, active: boolean, now = Date.now()) {
-  return transaction(async (tx) => {
+  return staffTransaction(async (tx) => {
     const changed = await tx
       .update(webhooks)
       .set({ active, updatedAt: now })
@@ -83,7 +84,7 @@ export async function setWebhookActive(actorId: number, id: number, active: bool
 
 /** Removes the webhook and its delivery log. */
 export async function deleteWebhook(actorId: number, id: number, now = Date.now()): Promise<boolean> {
-  return transaction(async (tx) => {
+  return staffTransaction(async (tx) => {
     const removed = await tx.delete(webhooks).where(eq(webhooks.id, id)).returning({ url: webhooks.url });
     if (removed.length) await audit(tx, actorId, 'webhook.delete', id, { url: removed[0]!.url }, now);
     return removed.length === 1;
@@ -96,7 +97,7 @@ export async function allowPrivateTargets(): Promise<boolean> {
 }
 
 export async function setAllowPrivateTargets(actorId: number, allow: boolean, now = Date.now()): Promise<void> {
-  await transaction(async (tx) => {
+  await staffTransaction(async (tx) => {
     await tx
       .insert(settings)
       .values({ key: ALLOW_PRIVATE_KEY, value: allow ? '1' : '0' })

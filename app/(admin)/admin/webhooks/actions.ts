@@ -10,13 +10,13 @@ import {
   setAllowPrivateTargets,
   setWebhookActive,
 } from '@/db/queries/webhooks';
-import { parseForm, formValues, type ActionState } from '@/lib/action-state';
+import { formValues, type ActionState } from '@/lib/action-state';
 import { idField } from '@/lib/admin/schemas';
-import { requireStaffAction, type StaffUser } from '@/lib/auth/staff';
+import type { StaffUser } from '@/lib/auth/staff';
+import { staffAction } from '@/lib/auth/staff-action';
 import { addressProblem, parseWebhookUrl } from '@/lib/webhooks/target';
 import { revalidatePath } from 'next/cache';
 
-// Each action's body takes (input, user), so that moving it onto the staff-action wrapper is one line.
 const urlSchema = z.object({ url: z.string().max(4000, 'The address is too long.') });
 const toggleSchema = z.object({ id: idField, active: z.enum(['1', '0']) });
 const idSchema = z.object({ id: idField });
@@ -62,30 +62,20 @@ async function allowPrivateBody(input: z.infer<typeof allowSchema>, user: StaffU
 }
 
 export async function createWebhookAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaffAction('webhooks.manage');
-  const parsed = parseForm(urlSchema, form);
-  if (parsed.state) return parsed.state;
-  const result = await createWebhookBody(parsed.data, user);
-  return result.ok ? result : { ...result, values: formValues(form) };
+  return staffAction(form, 'webhooks.manage', urlSchema, async (input, user) => {
+    const result = await createWebhookBody(input, user);
+    return result.ok ? result : { ...result, values: formValues(form) };
+  });
 }
 
 export async function toggleWebhookAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaffAction('webhooks.manage');
-  const parsed = parseForm(toggleSchema, form);
-  if (parsed.state) return parsed.state;
-  return toggleWebhookBody(parsed.data, user);
+  return staffAction(form, 'webhooks.manage', toggleSchema, toggleWebhookBody);
 }
 
 export async function deleteWebhookAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaffAction('webhooks.manage');
-  const parsed = parseForm(idSchema, form);
-  if (parsed.state) return parsed.state;
-  return deleteWebhookBody(parsed.data, user);
+  return staffAction(form, 'webhooks.manage', idSchema, deleteWebhookBody);
 }
 
 export async function allowPrivateWebhooksAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaffAction('settings.manage');
-  const parsed = parseForm(allowSchema, form);
-  if (parsed.state) return parsed.state;
-  return allowPrivateBody(parsed.data, user);
+  return staffAction(form, 'settings.manage', allowSchema, allowPrivateBody);
 }
