@@ -112,7 +112,8 @@ describe('benchmark generator', () => {
     } finally {
       again.cleanup();
     }
-  });
+    // A second generation of the small set: seconds on a quiet machine, a minute on a loaded one.
+  }, 120_000);
 });
 
 type Story = { id: number; sectionId: number; publishedAt: number };
