@@ -2,19 +2,27 @@
 import 'server-only';
 import { getSectionBySlug, listSections, sectionAndDescendantIds } from '@/db/queries/sections';
 import { getSiteSettings } from '@/db/queries/site';
-import { listArticlesWithBody } from '@/db/queries/articles';
-import { buildFeed, FEED_CONTENT_TYPES, FEED_SIZE, type FeedFormat } from '@/lib/feeds';
+import { listArticlesWithBody, type ArticleFilter } from '@/db/queries/articles';
+import { listCorrectionsFor } from '@/db/queries/corrections';
+import { buildFeed, FEED_CONTENT_TYPES, FEED_SIZE, type FeedArticle, type FeedFormat } from '@/lib/feeds';
 import { atomPath, rssPath, sectionAtomPath, sectionPath, sectionRssPath } from '@/lib/domain/routes';
 
 function copyright(holder: string) {
   return `Copyright © ${new Date().getFullYear()} ${holder}. All rights reserved.`;
 }
 
+/** A feed's stories, each with its public correction and update notes. */
+async function feedArticles(filter: ArticleFilter): Promise<FeedArticle[]> {
+  const stories = await listArticlesWithBody(filter, { limit: FEED_SIZE });
+  const notes = await listCorrectionsFor(stories.map((s) => s.id));
+  return stories.map((s) => ({ ...s, corrections: notes.get(s.id) ?? [] }));
+}
+
 function xmlResponse(format: FeedFormat, xml: string) {
   return new Response(xml, { headers: { 'Content-Type': FEED_CONTENT_TYPES[format] } });
 }
 
-export function siteFeedResponse(format: FeedFormat): Response {
+export async function siteFeedResponse(format: FeedFormat): Promise<Response> {
   const site = getSiteSettings();
   const xml = buildFeed(
     format,
@@ -26,12 +34,12 @@ export function siteFeedResponse(format: FeedFormat): Response {
       atomPath: atomPath(),
       copyright: copyright(site.copyrightHolder),
     },
-    listArticlesWithBody({}, { limit: FEED_SIZE }),
+    await feedArticles({}),
   );
   return xmlResponse(format, xml);
 }
 
-export function sectionFeedResponse(format: FeedFormat, slug: string): Response {
+export async function sectionFeedResponse(format: FeedFormat, slug: string): Promise<Response> {
   const section = getSectionBySlug(slug);
   if (!section)
     return new Response('No such section.\n', {
@@ -49,7 +57,7 @@ export function sectionFeedResponse(format: FeedFormat, slug: string): Response 
       atomPath: sectionAtomPath(section.slug),
       copyright: copyright(site.copyrightHolder),
     },
-    listArticlesWithBody({ sectionIds: sectionAndDescendantIds(listSections(), section.id) }, { limit: FEED_SIZE }),
+    await feedArticles({ sectionIds: sectionAndDescendantIds(listSections(), section.id) }),
   );
   return xmlResponse(format, xml);
 }
