@@ -34,6 +34,8 @@ const PAGES: CheckedPage[] = [
   { name: 'mood ranking, 30 days, one section', path: '/moods/touched?window=month&section=china-news' },
   { name: 'sign-in', path: '/admin/login' },
   { name: 'story editor', path: '/admin/stories/new', signIn: 'editor' },
+  { name: 'front page editor', path: '/admin/front-page', signIn: 'editor' },
+  { name: 'moderation', path: '/admin/moderation', signIn: 'editor' },
 ];
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
