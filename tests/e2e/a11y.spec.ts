@@ -83,6 +83,8 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('every page has lang, one h1 first, and headings that never skip a level', async ({ page }) => {
+  // Every page in one test, staff pages each signing in first.
+  test.setTimeout(180_000);
   for (const p of PAGES) {
     await open(page, p);
     expect(await page.getAttribute('html', 'lang'), p.path).toBe('en');
