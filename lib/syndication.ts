@@ -23,7 +23,7 @@ function xmlResponse(format: FeedFormat, xml: string) {
 }
 
 export async function siteFeedResponse(format: FeedFormat): Promise<Response> {
-  const site = getSiteSettings();
+  const site = await getSiteSettings();
   const xml = buildFeed(
     format,
     {
@@ -40,13 +40,13 @@ export async function siteFeedResponse(format: FeedFormat): Promise<Response> {
 }
 
 export async function sectionFeedResponse(format: FeedFormat, slug: string): Promise<Response> {
-  const section = getSectionBySlug(slug);
+  const section = await getSectionBySlug(slug);
   if (!section)
     return new Response('No such section.\n', {
       status: 404,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
-  const site = getSiteSettings();
+  const site = await getSiteSettings();
   const xml = buildFeed(
     format,
     {
@@ -57,7 +57,7 @@ export async function sectionFeedResponse(format: FeedFormat, slug: string): Pro
       atomPath: sectionAtomPath(section.slug),
       copyright: copyright(site.copyrightHolder),
     },
-    await feedArticles({ sectionIds: sectionAndDescendantIds(listSections(), section.id) }),
+    await feedArticles({ sectionIds: sectionAndDescendantIds(await listSections(), section.id) }),
   );
   return xmlResponse(format, xml);
 }

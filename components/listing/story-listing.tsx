@@ -24,7 +24,7 @@ export const LISTING_PAGE_SIZE = 8;
 /** What one kind of listing says about its subject `S`. */
 export type ListingKind<S extends { slug: string; name: string }> = {
   /** The subject a URL's slug names, or undefined (the page is a 404). */
-  load(slug: string): S | undefined;
+  load(slug: string): Promise<S | undefined>;
   /** The address of its first page. */
   path(subject: S): string;
   filter(subject: S): ArticleFilter;
@@ -75,7 +75,7 @@ async function StoryListing<S extends { slug: string; name: string }>({
   page: number;
 }) {
   const filter = kind.filter(subject);
-  const total = kind.total?.(subject) ?? countArticles(filter);
+  const total = kind.total?.(subject) ?? (await countArticles(filter));
   const pageCount = Math.max(1, Math.ceil(total / LISTING_PAGE_SIZE));
   if (page > pageCount) notFound();
   const place = kind.pinPlace?.(subject);
@@ -90,7 +90,7 @@ async function StoryListing<S extends { slug: string; name: string }>({
   );
   return (
     <>
-      <Breadcrumb items={[{ name: getSiteSettings().siteName, href: '/' }, ...kind.breadcrumb(subject)]} />
+      <Breadcrumb items={[{ name: (await getSiteSettings()).siteName, href: '/' }, ...kind.breadcrumb(subject)]} />
       {kind.header(subject, title)}
       {heading ? (
         <h2 className="mt-6 border-b-2 border-ink pb-1 text-lg font-bold tracking-wide uppercase">{heading}</h2>
@@ -123,10 +123,10 @@ export function listingRoute<S extends { slug: string; name: string }>(kind: Lis
   return {
     async generateMetadata({ params }: Params): Promise<Metadata> {
       const { slug, n } = await params;
-      const subject = kind.load(slug);
+      const subject = await kind.load(slug);
       const page = pageOf(n);
       if (!subject || !page) return {};
-      const site = getSiteSettings();
+      const site = await getSiteSettings();
       const { description, imagePath, section } = kind.metadata(subject, site.siteName);
       return pageMetadata({
         site,
@@ -141,7 +141,7 @@ export function listingRoute<S extends { slug: string; name: string }>(kind: Lis
       const { slug, n } = await params;
       const page = pageOf(n);
       if (!page) notFound();
-      const subject = kind.load(slug);
+      const subject = await kind.load(slug);
       if (!subject) notFound();
       if (n !== undefined && page === 1) permanentRedirect(kind.path(subject));
       return <StoryListing kind={kind} subject={subject} page={page} />;

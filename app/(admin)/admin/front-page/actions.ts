@@ -31,8 +31,8 @@ export async function savePinsAction(_state: ActionState, form: FormData): Promi
 }
 
 async function savePins(input: PinsFormInput, user: StaffUser): Promise<ActionState> {
-  const all = listSections();
-  const section = input.place === null ? undefined : getSectionById(input.place);
+  const all = await listSections();
+  const section = input.place === null ? undefined : await getSectionById(input.place);
   if (input.place !== null && !section) return { ok: false, message: 'This section no longer exists.' };
   const result = await replacePins(user.id, input.place, input.pins, {
     sectionIds: section ? sectionAndDescendantIds(all, section.id) : undefined,

@@ -29,8 +29,8 @@ function pinState(pin: PinForEditing, now: number): string {
 export default async function FrontPagePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await requireStaff('story.publish');
   const params = await searchParams;
-  const all = listSections();
-  const section = getSectionByIdParam(params);
+  const all = await listSections();
+  const section = await getSectionByIdParam(params);
   const sectionIds = section ? sectionAndDescendantIds(all, section.id) : undefined;
   const place = section ? section.id : null;
   const now = currentTime();
@@ -149,7 +149,7 @@ export default async function FrontPagePage({ searchParams }: { searchParams: Pr
   );
 }
 
-function getSectionByIdParam(params: RawSearchParams) {
+async function getSectionByIdParam(params: RawSearchParams) {
   const id = idParam(params, 'place');
-  return id === undefined ? undefined : getSectionById(id);
+  return id === undefined ? undefined : await getSectionById(id);
 }

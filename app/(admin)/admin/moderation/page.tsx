@@ -70,11 +70,11 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
       'The story’s counts are corrected for readers now.'
     : VOTING_NOTICES[param(params, 'voting', 20) ?? ''];
   const settings = moderationSettings();
-  const listed = listVoteBursts(settings);
+  const listed = await listVoteBursts(settings);
   const readerCounts = await countBurstReaders(listed);
   const bursts = listed.map((b, i) => ({ ...b, readers: readerCounts[i] ?? 0 }));
-  const spikes = listVoteSpikes(settings);
-  const paused = listPausedStories();
+  const spikes = await listVoteSpikes(settings);
+  const paused = await listPausedStories();
   return (
     <>
       <PageHeader title="Moderation" />
