@@ -3,7 +3,8 @@
 // story's "Updated" time. Written once for both engines.
 import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { db, lockRows, transaction } from '@/db/engine';
+import { db, lockRows } from '@/db/engine';
+import { staffTransaction } from './staff-guard';
 import { articleCorrections, articles, auditLog } from '@/db/schema';
 import { CORRECTION_KINDS, type CorrectionKind } from '@/lib/domain/corrections';
 import { isPublic } from './visibility';
@@ -56,7 +57,7 @@ export async function addCorrection(
   input: { kind: CorrectionKind; note: string },
   now = Date.now(),
 ): Promise<AddCorrectionResult> {
-  return transaction(async (tx) => {
+  return staffTransaction(async (tx) => {
     await lockRows(tx, articles, eq(articles.id, articleId));
     const [story] = await tx
       .select({ slug: articles.slug, sectionId: articles.sectionId })

@@ -3,7 +3,8 @@
 // Why a pin list rather than a "lead" flag on the story: docs/decisions/036-front-page-pins.md.
 import 'server-only';
 import { and, asc, desc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { db, lockKey, transaction, type AppDb } from '@/db/engine';
+import { db, lockKey, type AppDb } from '@/db/engine';
+import { staffTransaction } from './staff-guard';
 import { articles, auditLog, frontPagePins, PUBLIC_STATUS_SQL, sections } from '@/db/schema';
 import { isPublic } from './visibility';
 
@@ -135,7 +136,7 @@ export async function replacePins(
   const expired = pins.find((p) => p.expiresAt !== null && p.expiresAt <= now);
   if (expired) return { ok: false, reason: 'expired', articleId: expired.articleId };
 
-  return transaction(async (tx) => {
+  return staffTransaction(async (tx) => {
     await lockKey(tx, `pins:${place ?? 'home'}`);
     const stories = ids.length
       ? await tx

@@ -2,16 +2,14 @@
 
 import { redirect } from 'next/navigation';
 import { addCorrection } from '@/db/queries/corrections';
-import { parseForm, type ActionState } from '@/lib/action-state';
+import type { ActionState } from '@/lib/action-state';
 import { correctionSchema, type CorrectionInput } from '@/lib/admin/correction-schema';
 import { revalidateStory } from '@/lib/admin/revalidate';
-import { requireStaffAction, type StaffUser } from '@/lib/auth/staff';
+import { staffAction } from '@/lib/auth/staff-action';
+import type { StaffUser } from '@/lib/auth/staff';
 
 export async function addCorrectionAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaffAction('story.publish');
-  const parsed = parseForm(correctionSchema, form);
-  if (parsed.state) return parsed.state;
-  return appendCorrection(parsed.data, user);
+  return staffAction(form, 'story.publish', correctionSchema, appendCorrection);
 }
 
 async function appendCorrection(input: CorrectionInput, user: StaffUser): Promise<ActionState> {
