@@ -1,7 +1,7 @@
 // Runs on both engines: front-page pins, corrections in public and the readers a vote burst holds.
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { db, engineKind, transaction } from '@/db/engine';
+import { db, transaction } from '@/db/engine';
 import { articles, auditLog, sections, users, votes } from '@/db/schema';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
@@ -153,8 +153,7 @@ describe('front-page pins', () => {
   });
 });
 
-// db/queries/articles.ts reads through the SQLite connection until its conversion lands on main.
-it.skipIf(engineKind() === 'postgres')('a section page lists the rest newest first without its pins', async () => {
+it('a section page lists the rest newest first without its pins', async () => {
   const business = await sectionId('business');
   const filter = { sectionIds: [business] };
   const all = await articleQueries.listArticles(filter, { limit: 100, now: NOW });
