@@ -13,6 +13,7 @@ const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || 'postgres://p
  */
 const BOTH_ENGINES = [
   'tests/int/search.test.ts',
+  'tests/int/front-page.test.ts',
   'tests/int/engine.test.ts',
   'tests/int/articles.test.ts',
   'tests/int/health.test.ts',

@@ -2,8 +2,23 @@
 // leaves `&` and `<` in attribute values and a second `]]>` in CDATA unescaped, and knows nothing of
 // characters XML forbids; the helpers below make every value safe before it goes in.
 import { Feed, type Item } from 'feed';
-import type { ArticleWithBody as FeedArticle } from '@/db/queries/articles';
-import { absoluteUrl, articlePath, sectionPath } from '@/lib/domain/routes';
+import type { ArticleWithBody } from '@/db/queries/articles';
+import type { Correction } from '@/db/queries/corrections';
+import { CORRECTION_LABELS } from '@/lib/domain/corrections';
+import { absoluteUrl, articlePath, sectionPath, siteUrl } from '@/lib/domain/routes';
+import { formatDateTime } from '@/lib/format';
+
+/** A feed's story: the card, its body and revision time, and its public correction and update notes. */
+export type FeedArticle = ArticleWithBody & { corrections?: Correction[] };
+
+/**
+ * A story's id in every feed: a tag URI (RFC 4151) made of the site's host and the story's number,
+ * never its address, which changes with its slug: a renamed story stays one item in a feed reader.
+ * Decision 038.
+ */
+export function storyFeedId(articleId: number): string {
+  return `tag:${new URL(siteUrl()).hostname},2026:story:${articleId}`;
+}
 
 export type FeedFormat = 'rss' | 'atom';
 
@@ -55,6 +70,12 @@ export function absolutizeHtml(html: string): string {
 
 function storyHtml(article: FeedArticle): string {
   const parts: string[] = [];
+  // The notes come first, as under the headline on the page.
+  for (const c of article.corrections ?? [])
+    parts.push(
+      `<p><strong>${CORRECTION_LABELS[c.kind]}, ${escapeHtml(formatDateTime(c.createdAt))}:</strong> ` +
+        `${escapeHtml(c.note).replace(/\r?\n/g, '<br>')}</p>`,
+    );
   if (article.hero) {
     const caption = [article.hero.caption, article.hero.credit].filter(Boolean).join(' ');
     parts.push(
@@ -98,7 +119,7 @@ export function buildFeed(format: FeedFormat, channel: FeedChannel, articles: Fe
     const sectionUrl = absoluteUrl(sectionPath(article.sectionSlug));
     const item: Item = {
       title: format === 'atom' ? cdataHtml(escapeHtml(article.title)) : cdataText(article.title),
-      id: url,
+      id: storyFeedId(article.id),
       link: url,
       // RSS reads `published` for pubDate; Atom writes `date` as <updated>.
       date: new Date(Math.max(article.publishedAt, article.revisedAt ?? 0)),

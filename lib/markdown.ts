@@ -1,8 +1,30 @@
 // Markdown → sanitised HTML. Rendered once when a story or page is saved; the HTML is stored.
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { smartQuotes } from '@/lib/typography';
 
-const marked = new Marked({ gfm: true, breaks: false, async: false });
+/**
+ * A single line break inside a paragraph is kept (breaks: true): addresses and poems keep their lines,
+ * and the rule the editor's hint gives is the whole rule. An empty line starts a new paragraph.
+ * Decision 037.
+ */
+const marked = new Marked({ gfm: true, breaks: true, async: false });
+
+// Straight quotes become typographic ones in the text only: code spans and blocks, link and image
+// addresses and raw HTML are other token types and keep theirs. The character before each piece of
+// text is carried from piece to piece within a block ("**bold**" or a link splits a sentence).
+let quoteContext = '';
+const BLOCKS = new Set(['paragraph', 'heading', 'list_item', 'table', 'blockquote', 'space', 'hr', 'code', 'html']);
+marked.use({
+  walkTokens(token) {
+    if (BLOCKS.has(token.type)) quoteContext = '';
+    else if (token.type === 'text' && !('tokens' in token && token.tokens)) {
+      token.text = smartQuotes(token.text, quoteContext);
+      quoteContext = token.text.slice(-1);
+    } else if (token.type === 'codespan') quoteContext = token.text.slice(-1);
+    else if (token.type === 'br') quoteContext = '';
+  },
+});
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [

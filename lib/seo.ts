@@ -2,6 +2,8 @@
 // Every URL is absolute and built from SITE_URL, whatever host the request came in on.
 import type { Metadata } from 'next';
 import type { ArticleFull } from '@/db/queries/articles';
+import type { Correction } from '@/db/queries/corrections';
+import { CORRECTION_LABELS } from '@/lib/domain/corrections';
 import {
   absoluteUrl,
   articleImagePath,
@@ -129,6 +131,7 @@ export function newsArticleJsonLd({
   section,
   keywords,
   siteName,
+  corrections = [],
 }: {
   url: string;
   headline: string;
@@ -140,6 +143,7 @@ export function newsArticleJsonLd({
   section: string;
   keywords: string[];
   siteName: string;
+  corrections?: Correction[];
 }): JsonLd {
   return {
     '@context': 'https://schema.org',
@@ -155,6 +159,16 @@ export function newsArticleJsonLd({
     publisher: { '@type': 'Organization', name: siteName, url: `${siteUrl()}/` },
     articleSection: section,
     ...(keywords.length > 0 ? { keywords } : {}),
+    // Corrections and update notes, as schema.org's CreativeWork.correction, oldest first.
+    ...(corrections.length > 0
+      ? {
+          correction: corrections.map((c) => ({
+            '@type': 'CorrectionComment',
+            text: `${CORRECTION_LABELS[c.kind]}: ${c.note}`,
+            datePublished: new Date(c.createdAt).toISOString(),
+          })),
+        }
+      : {}),
     inLanguage: 'en',
     isAccessibleForFree: true,
   };
@@ -208,6 +222,7 @@ export function articleJsonLd(
   article: ArticleFull,
   site: SiteInfo,
   crumbs: { name: string; href: string }[],
+  corrections: Correction[] = [],
 ): JsonLd[] {
   const images = [articleImageUrl(article)];
   if (article.hero && !article.hero.path.endsWith('.svg')) images.push(absoluteUrl(article.hero.path));
@@ -223,6 +238,7 @@ export function articleJsonLd(
       section: article.sectionName,
       keywords: article.tags.map((t) => t.name),
       siteName: site.siteName,
+      corrections,
     }),
     breadcrumbJsonLd(crumbs),
   ];

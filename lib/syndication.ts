@@ -2,12 +2,20 @@
 import 'server-only';
 import { getSectionBySlug, listSections, sectionAndDescendantIds } from '@/db/queries/sections';
 import { getSiteSettings } from '@/db/queries/site';
-import { listArticlesWithBody } from '@/db/queries/articles';
-import { buildFeed, FEED_CONTENT_TYPES, FEED_SIZE, type FeedFormat } from '@/lib/feeds';
+import { listArticlesWithBody, type ArticleFilter } from '@/db/queries/articles';
+import { listCorrectionsFor } from '@/db/queries/corrections';
+import { buildFeed, FEED_CONTENT_TYPES, FEED_SIZE, type FeedArticle, type FeedFormat } from '@/lib/feeds';
 import { atomPath, rssPath, sectionAtomPath, sectionPath, sectionRssPath } from '@/lib/domain/routes';
 
 function copyright(holder: string) {
   return `Copyright © ${new Date().getFullYear()} ${holder}. All rights reserved.`;
+}
+
+/** A feed's stories, each with its public correction and update notes. */
+async function feedArticles(filter: ArticleFilter): Promise<FeedArticle[]> {
+  const stories = await listArticlesWithBody(filter, { limit: FEED_SIZE });
+  const notes = await listCorrectionsFor(stories.map((s) => s.id));
+  return stories.map((s) => ({ ...s, corrections: notes.get(s.id) ?? [] }));
 }
 
 function xmlResponse(format: FeedFormat, xml: string) {
@@ -26,7 +34,7 @@ export async function siteFeedResponse(format: FeedFormat): Promise<Response> {
       atomPath: atomPath(),
       copyright: copyright(site.copyrightHolder),
     },
-    await listArticlesWithBody({}, { limit: FEED_SIZE }),
+    await feedArticles({}),
   );
   return xmlResponse(format, xml);
 }
@@ -49,10 +57,7 @@ export async function sectionFeedResponse(format: FeedFormat, slug: string): Pro
       atomPath: sectionAtomPath(section.slug),
       copyright: copyright(site.copyrightHolder),
     },
-    await listArticlesWithBody(
-      { sectionIds: sectionAndDescendantIds(await listSections(), section.id) },
-      { limit: FEED_SIZE },
-    ),
+    await feedArticles({ sectionIds: sectionAndDescendantIds(await listSections(), section.id) }),
   );
   return xmlResponse(format, xml);
 }

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import { ArticleCard } from '@/components/article/article-card';
 import { MoodPanel } from '@/components/mood/mood-panel';
-import { listArticles } from '@/db/queries/articles';
+import { listArticleCardsByIds, listArticles } from '@/db/queries/articles';
 import { listMoodLeaders } from '@/db/queries/mood-rankings';
+import { listLivePinIds } from '@/db/queries/pins';
 import { listSections, sectionAndDescendantIds, topLevelSections } from '@/db/queries/sections';
 import { getSiteSettings } from '@/db/queries/site';
 import { sectionPath, siteImagePath } from '@/lib/domain/routes';
@@ -10,7 +11,8 @@ import { pageMetadata } from '@/lib/seo';
 import { voteSettings } from '@/lib/votes/settings';
 
 // Cached and regenerated at most once a minute; edits also revalidate it on demand. Votes do not (one
-// render per vote would cost too much): the "How readers feel" panel lags by at most a minute.
+// render per vote would cost too much): the "How readers feel" panel lags by at most a minute, and a
+// pin's expiry shows within a minute too.
 export const revalidate = 60;
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,8 +27,18 @@ export async function generateMetadata(): Promise<Metadata> {
   });
 }
 
+const TOP_STORIES = 5;
+
+/** The editor's pins in their order (the first is the lead), then the newest stories; newest alone without pins. */
+async function topStories() {
+  const pinned = await listArticleCardsByIds(await listLivePinIds(null));
+  const pinnedIds = new Set(pinned.map((a) => a.id));
+  const newest = (await listArticles({}, { limit: TOP_STORIES + pinned.length })).filter((a) => !pinnedIds.has(a.id));
+  return [...pinned, ...newest].slice(0, Math.max(TOP_STORIES, pinned.length));
+}
+
 export default async function HomePage() {
-  const [lead, ...top] = await listArticles({}, { limit: 5 });
+  const [lead, ...top] = await topStories();
   const all = await listSections();
   const leadIds = new Set([lead, ...top].filter(Boolean).map((a) => a!.id));
   const { panelMinVotes } = voteSettings();

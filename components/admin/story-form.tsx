@@ -1,6 +1,7 @@
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { SelectField, TextArea, TextField } from '@/components/ui/fields';
 import { MarkdownEditor } from '@/components/admin/markdown-editor';
+import { BODY_HINT } from '@/lib/admin/body-hint';
 import { sectionOptions } from '@/components/admin/section-options';
 import type { ArticleStatus } from '@/lib/domain/article-status';
 import type { Role } from '@/lib/domain/roles';
@@ -61,12 +62,7 @@ export function StoryForm({
             }
           />
           <TextArea name="standfirst" label="Standfirst" defaultValue={story.standfirst} rows={2} />
-          <MarkdownEditor
-            name="body"
-            label="Body (Markdown)"
-            defaultValue={story.body}
-            hint="## for a subheading, **bold**, *italic*, [link](https://…), > quote, - list."
-          />
+          <MarkdownEditor name="body" label="Body (Markdown)" defaultValue={story.body} hint={BODY_HINT} />
           <div className="grid gap-x-4 sm:grid-cols-2">
             <TextField
               name="tags"

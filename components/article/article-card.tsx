@@ -19,6 +19,8 @@ export function ArticleCard({
 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const lead = size === 'lead';
+  if (lead && !(showImage && article.hero))
+    return <TextLead article={article} Heading={Heading} showSection={showSection} />;
   return (
     <article className={lead ? 'grid gap-4 md:grid-cols-5' : 'flex gap-4'}>
       {showImage && article.hero ? (
@@ -60,11 +62,40 @@ export function ArticleCard({
             {article.standfirst}
           </p>
         ) : null}
-        <p className="mt-1 text-xs text-muted">
-          {article.byline ? <>{article.byline} · </> : null}
-          <time dateTime={isoDate(article.publishedAt)}>{formatDate(article.publishedAt)}</time>
-        </p>
+        <CardByline article={article} className="mt-1 text-xs text-muted" />
       </div>
     </article>
+  );
+}
+
+/**
+ * A lead story without a photo: the headline and standfirst take the whole row, set large, instead of
+ * the photo lead's two fifths beside an empty three.
+ */
+function TextLead({ article, Heading, showSection }: { article: Card; Heading: 'h2' | 'h3'; showSection: boolean }) {
+  return (
+    <article data-lead-layout="text" className="border-l-4 border-brand py-1 pl-4 sm:pl-6">
+      {showSection ? (
+        <p className="text-xs font-bold tracking-wide text-brand uppercase">{article.sectionName}</p>
+      ) : null}
+      <Heading className="mt-1 max-w-4xl font-serif text-3xl leading-tight font-bold text-balance sm:text-5xl">
+        <a href={articlePath(article.slug)} className="hover:text-brand hover:underline">
+          {article.title}
+        </a>
+      </Heading>
+      {article.standfirst ? (
+        <p className="mt-4 max-w-3xl font-serif text-lg leading-8 text-muted sm:text-xl">{article.standfirst}</p>
+      ) : null}
+      <CardByline article={article} className="mt-3 text-sm text-muted" />
+    </article>
+  );
+}
+
+function CardByline({ article, className }: { article: Card; className: string }) {
+  return (
+    <p className={className}>
+      {article.byline ? <>{article.byline} · </> : null}
+      <time dateTime={isoDate(article.publishedAt)}>{formatDate(article.publishedAt)}</time>
+    </p>
   );
 }

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ArticleFull } from '@/db/queries/articles';
+import type { Correction } from '@/db/queries/corrections';
+import { CORRECTION_LABELS } from '@/lib/domain/corrections';
 import { formatDateTime, isoDate } from '@/lib/format';
 import { authorPath, tagPath } from '@/lib/domain/routes';
 import { Breadcrumb, type Crumb } from './breadcrumb';
@@ -13,16 +15,19 @@ export function ArticleView({
   article,
   crumbs,
   url,
+  corrections = [],
   children,
 }: {
   article: ArticleFull;
   crumbs: Crumb[];
   url: string;
+  corrections?: Correction[];
   children?: ReactNode;
 }) {
   return (
     <article className="print-url mx-auto max-w-3xl" data-url={url}>
-      <Breadcrumb items={crumbs} />
+      {/* The trail stops at the section: the headline, just below, is the last step (it stays in the JSON-LD). */}
+      <Breadcrumb items={crumbs.slice(0, -1)} endsAtCurrentPage={false} />
       <header className="mt-4">
         <h1 className="font-serif text-3xl leading-tight font-bold sm:text-4xl">{article.title}</h1>
         {article.standfirst ? <p className="mt-3 text-lg leading-7 text-muted">{article.standfirst}</p> : null}
@@ -52,6 +57,7 @@ export function ArticleView({
             </p>
           ) : null}
         </div>
+        {corrections.length > 0 ? <CorrectionNotes corrections={corrections} /> : null}
       </header>
       {article.hero ? <HeroFigure hero={article.hero} priority /> : null}
       <div
@@ -74,6 +80,22 @@ export function ArticleView({
       ) : null}
       {children}
     </article>
+  );
+}
+
+/** The editors' dated correction and update notes, oldest first, under the byline. */
+function CorrectionNotes({ corrections }: { corrections: Correction[] }) {
+  return (
+    <section aria-label="Corrections and updates" className="mt-3 space-y-2 text-sm" data-corrections>
+      {corrections.map((c) => (
+        <p key={c.id} className="border-l-4 border-brand bg-black/[0.03] px-3 py-2 dark:bg-white/[0.05]">
+          <strong>
+            {CORRECTION_LABELS[c.kind]}, <time dateTime={isoDate(c.createdAt)}>{formatDateTime(c.createdAt)}</time>:
+          </strong>{' '}
+          <span className="whitespace-pre-line">{c.note}</span>
+        </p>
+      ))}
+    </section>
   );
 }
 

@@ -35,6 +35,7 @@ export const sectionListing: ListingKind<SectionSubject> = {
   },
   path: (s) => sectionPath(s.slug),
   filter: (s) => ({ sectionIds: s.ids }),
+  pinPlace: (s) => s.id,
   metadata: (s, siteName) => ({
     description: s.description || `The latest ${s.name} stories from ${siteName}.`,
     imagePath: sectionImagePath(s.slug),

@@ -7,7 +7,14 @@ import type { ReactNode } from 'react';
 import { ArticleCard } from '@/components/article/article-card';
 import { Breadcrumb, type Crumb } from '@/components/article/breadcrumb';
 import { Pagination } from '@/components/ui/pagination';
-import { countArticles, listArticles, type ArticleCard as Card, type ArticleFilter } from '@/db/queries/articles';
+import {
+  countArticles,
+  listArticleCardsByIds,
+  listArticles,
+  type ArticleCard as Card,
+  type ArticleFilter,
+} from '@/db/queries/articles';
+import { listLivePinIds } from '@/db/queries/pins';
 import { getSiteSettings } from '@/db/queries/site';
 import { parsePageNumber } from '@/lib/format';
 import { pageMetadata } from '@/lib/seo';
@@ -34,12 +41,29 @@ export type ListingKind<S extends { slug: string; name: string }> = {
   storiesHeading?(subject: S): string;
   /** What a first page without stories says. */
   empty: string;
+  /** Where editors pin stories above this listing (a section's id), when they can (db/queries/pins.ts). */
+  pinPlace?(subject: S): number;
   /** Whether a card names its section (pointless on the section's own page). */
   showSection(card: Card, subject: S): boolean;
 };
 
 /** Page n of a listing: its first page has no number in the address. */
 export const listingPageHref = (firstPage: string, n: number) => (n === 1 ? firstPage : `${firstPage}/page/${n}`);
+
+/**
+ * Page `page` of a listing whose editors may pin stories above it: the pins open page 1 in their order,
+ * and the other stories follow newest first without them, so no story shows twice or is skipped.
+ */
+async function pageStories(filter: ArticleFilter, page: number, pinnedIds: number[]): Promise<Card[]> {
+  const pinned = page === 1 ? await listArticleCardsByIds(pinnedIds) : [];
+  const count = pinnedIds.length;
+  const start = page === 1 ? 0 : (page - 1) * LISTING_PAGE_SIZE - count;
+  const rest = await listArticles(
+    { ...filter, excludeIds: pinnedIds },
+    { limit: LISTING_PAGE_SIZE - (page === 1 ? count : 0), offset: start },
+  );
+  return [...pinned, ...rest];
+}
 
 async function StoryListing<S extends { slug: string; name: string }>({
   kind,
@@ -54,7 +78,9 @@ async function StoryListing<S extends { slug: string; name: string }>({
   const total = kind.total?.(subject) ?? (await countArticles(filter));
   const pageCount = Math.max(1, Math.ceil(total / LISTING_PAGE_SIZE));
   if (page > pageCount) notFound();
-  const stories = await listArticles(filter, { limit: LISTING_PAGE_SIZE, offset: (page - 1) * LISTING_PAGE_SIZE });
+  const place = kind.pinPlace?.(subject);
+  const pinnedIds = place === undefined ? [] : await listLivePinIds(place, { sectionIds: filter.sectionIds });
+  const stories = await pageStories(filter, page, pinnedIds);
   const heading = kind.storiesHeading?.(subject);
   const title = (
     <>

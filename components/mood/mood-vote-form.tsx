@@ -4,7 +4,7 @@
 // rollback with a message on failure, the new percentages announced politely. Button names never
 // change; counts are their descriptions. The look of a chosen, pending or closed button follows its
 // attributes (aria-pressed, data-pending, disabled), so the script only sets those.
-import { MOOD_LABELS, MOODS, percentages, type VoteSummary } from '@/lib/domain/moods';
+import { MOOD_LABELS, MOODS, percentages, sumTallies, type VoteSummary } from '@/lib/domain/moods';
 import { moodStatsText, voteStatus } from '@/lib/votes/vote-text';
 
 export function MoodVoteForm({
@@ -18,13 +18,16 @@ export function MoodVoteForm({
 }) {
   const state = { tallies: initial.tallies, mine: initial.mine };
   const pct = percentages(state.tallies);
+  const total = sumTallies(state.tallies);
   const status = voteStatus(state, closed);
 
   return (
     <form
       method="post"
       action="/api/vote"
-      className="mt-4"
+      // data-empty: no vote yet, so the buttons show no bars or figures (the script keeps it current).
+      className="group/vote mt-4"
+      data-empty={total === 0 ? '' : undefined}
       data-mood-vote={articleId}
       data-tallies={JSON.stringify(state.tallies)}
       data-mine={state.mine ?? ''}
@@ -44,7 +47,8 @@ export function MoodVoteForm({
                 aria-labelledby={`mood-${m}-label`}
                 aria-describedby={`mood-${m}-stats`}
                 disabled={closed}
-                className="group flex min-h-[4.5rem] w-full flex-col justify-between rounded border-2 border-rule bg-paper px-3 py-2 text-left text-ink transition-colors enabled:hover:border-brand disabled:cursor-not-allowed aria-pressed:border-brand aria-pressed:bg-brand aria-pressed:text-paper data-pending:opacity-80"
+                // Drawn as a key to press (a raised edge that sinks when pressed), not as a cell of figures.
+                className="group flex min-h-[4.5rem] w-full flex-col justify-between rounded-lg border-2 border-b-4 border-rule bg-paper px-3 py-2 text-left text-ink shadow-sm transition enabled:cursor-pointer enabled:hover:border-brand enabled:hover:bg-brand/5 enabled:active:translate-y-0.5 enabled:active:border-b-2 disabled:cursor-not-allowed aria-pressed:border-brand aria-pressed:bg-brand aria-pressed:text-paper data-pending:opacity-80"
               >
                 <span className="flex items-center justify-between gap-2">
                   <span id={`mood-${m}-label`} className="font-semibold">
@@ -56,7 +60,7 @@ export function MoodVoteForm({
                 </span>
                 <span
                   aria-hidden="true"
-                  className="mt-2 block h-1.5 w-full overflow-hidden rounded-full bg-rule group-aria-pressed:bg-paper/35"
+                  className="mt-2 block h-1.5 w-full overflow-hidden rounded-full bg-rule group-aria-pressed:bg-paper/35 group-data-[empty]/vote:hidden"
                 >
                   <span
                     data-mood-bar
@@ -68,7 +72,7 @@ export function MoodVoteForm({
                   id={`mood-${m}-stats`}
                   className="mt-1 block text-sm text-muted tabular-nums group-aria-pressed:text-paper"
                 >
-                  {moodStatsText(pct[m], state.tallies[m])}
+                  {moodStatsText(pct[m], state.tallies[m], total)}
                 </span>
               </button>
             </li>

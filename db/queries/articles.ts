@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
 import { db, dialect, rows } from '@/db/engine';
 import { articles, articleTags, authors, media, relatedOverrides, sections, tags } from '@/db/schema';
 import { isPublic } from './visibility';
@@ -136,7 +136,7 @@ function cards({ withBody = false } = {}) {
  * Which public stories a list shows: a section and its subsections, a topic, an author; every public
  * story when empty. Section pages, topic and author pages, the home page and the feeds share it.
  */
-export type ArticleFilter = { sectionIds?: number[]; tagId?: number; authorId?: number };
+export type ArticleFilter = { sectionIds?: number[]; tagId?: number; authorId?: number; excludeIds?: number[] };
 
 const newestFirst = [desc(articles.publishedAt), desc(articles.id)] as const;
 
@@ -146,6 +146,8 @@ function filteredIds(filter: ArticleFilter, now: number | undefined) {
     isPublic(now),
     filter.sectionIds ? inArray(articles.sectionId, filter.sectionIds) : undefined,
     filter.authorId !== undefined ? eq(articles.authorId, filter.authorId) : undefined,
+    // Stories pinned above the list (db/queries/pins.ts) are not repeated in it.
+    filter.excludeIds?.length ? notInArray(articles.id, filter.excludeIds) : undefined,
   );
   const ids = db().select({ id: articles.id }).from(articles).$dynamic();
   return (

@@ -3,10 +3,11 @@
 // '@/db/schema' or from lib/domain/. Relative imports: drizzle-kit loads the schemas without the
 // tsconfig paths.
 import { ARTICLE_STATUSES } from '../../lib/domain/article-status';
+import { CORRECTION_KINDS } from '../../lib/domain/corrections';
 import { MOODS } from '../../lib/domain/moods';
 import { ROLES } from '../../lib/domain/roles';
 
-export { ARTICLE_STATUSES, MOODS, ROLES };
+export { ARTICLE_STATUSES, CORRECTION_KINDS, MOODS, ROLES };
 export type { ArticleStatus } from '../../lib/domain/article-status';
 export type { Mood } from '../../lib/domain/moods';
 export type { Role } from '../../lib/domain/roles';
@@ -21,3 +22,4 @@ export const PUBLIC_STATUS_SQL = "('published', 'scheduled')";
 export const moodList = MOODS.map((m) => `'${m}'`).join(', ');
 export const statusList = ARTICLE_STATUSES.map((s) => `'${s}'`).join(', ');
 export const roleList = ROLES.map((r) => `'${r}'`).join(', ');
+export const correctionKindList = CORRECTION_KINDS.map((k) => `'${k}'`).join(', ');

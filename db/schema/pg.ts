@@ -15,7 +15,17 @@ import {
   uniqueIndex,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import { ARTICLE_STATUSES, moodList, MOODS, PUBLIC_STATUS_SQL, roleList, ROLES, statusList } from './constants';
+import {
+  ARTICLE_STATUSES,
+  CORRECTION_KINDS,
+  correctionKindList,
+  moodList,
+  MOODS,
+  PUBLIC_STATUS_SQL,
+  roleList,
+  ROLES,
+  statusList,
+} from './constants';
 
 const createdAt = () => bigint('created_at', { mode: 'number' }).notNull();
 const updatedAt = () => bigint('updated_at', { mode: 'number' }).notNull();
@@ -386,6 +396,48 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
     index('webhook_deliveries_webhook_idx').on(t.webhookId, t.id),
     check('webhook_deliveries_status_check', sql.raw(`status IN ('pending', 'delivered', 'failed')`)),
+  ],
+);
+
+/**
+ * Stories an editor placed at the top of the home page (section_id null) or of a section's page, in
+ * their order (position); the home page's first is its lead. A pin past its expires_at counts nowhere.
+ */
+export const frontPagePins = pgTable(
+  'front_page_pins',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    sectionId: integer('section_id').references(() => sections.id, { onDelete: 'cascade' }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    expiresAt: bigint('expires_at', { mode: 'number' }),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('front_page_pins_place_idx').on(t.sectionId, t.position),
+    index('front_page_pins_article_idx').on(t.articleId),
+  ],
+);
+
+/** Dated correction and update notes appended to a published story, shown under its headline. */
+export const articleCorrections = pgTable(
+  'article_corrections',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: CORRECTION_KINDS }).notNull(),
+    note: text('note').notNull(),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('article_corrections_article_idx').on(t.articleId, t.createdAt),
+    check('article_corrections_kind_check', sql.raw(`kind IN (${correctionKindList})`)),
   ],
 );
 

@@ -2,7 +2,7 @@
 // /reader.js (lib/client/reader.ts): plain DOM, no framework, nothing runs until a form is on the page.
 // A cached page (or one restored from the back/forward cache) may be behind: the live counts and the
 // reader's own choice are fetched once the vote comes near the screen.
-import { isMood, MOODS, percentages, type Mood, type Tallies } from '@/lib/domain/moods';
+import { isMood, MOODS, percentages, sumTallies, type Mood, type Tallies } from '@/lib/domain/moods';
 import { applyChoice, type MoodChoice } from '@/lib/votes/choice';
 import { moodStatsText, voteAnnouncement, voteStatus, VOTE_PENDING } from '@/lib/votes/vote-text';
 
@@ -76,6 +76,8 @@ export function enhanceMoodVote(form: HTMLFormElement): void {
 
   function render() {
     const pct = percentages(state.tallies);
+    const total = sumTallies(state.tallies);
+    form.toggleAttribute('data-empty', total === 0);
     if (current) current.value = state.mine ?? '';
     if (pending) group?.setAttribute('aria-busy', 'true');
     else group?.removeAttribute('aria-busy');
@@ -90,7 +92,7 @@ export function enhanceMoodVote(form: HTMLFormElement): void {
       const bar = button.querySelector<HTMLElement>('[data-mood-bar]');
       if (bar) bar.style.width = `${pct[m]}%`;
       const stats = button.querySelector<HTMLElement>(`#mood-${m}-stats`);
-      if (stats) stats.textContent = moodStatsText(pct[m], state.tallies[m]);
+      if (stats) stats.textContent = moodStatsText(pct[m], state.tallies[m], total);
     }
     const status = voteStatus(state, closed);
     const parts: Record<string, string> = {

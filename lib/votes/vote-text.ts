@@ -11,8 +11,12 @@ let numbers: Intl.NumberFormat | undefined;
 export const votesText = (n: number) =>
   `${(numbers ??= new Intl.NumberFormat('en-GB')).format(n)} ${n === 1 ? 'vote' : 'votes'}`;
 
-/** "25% · 3 votes": a mood button's description. */
-export const moodStatsText = (percent: number, votes: number) => `${percent}% · ${votesText(votes)}`;
+/**
+ * "25% · 3 votes": a mood button's description. Nothing while the story has no vote at all: eight
+ * "0%" read as a result, not as an invitation to vote.
+ */
+export const moodStatsText = (percent: number, votes: number, total: number) =>
+  total === 0 ? '' : `${percent}% · ${votesText(votes)}`;
 
 export const VOTING_CLOSED = 'Voting is closed for this story.';
 export const VOTE_PENDING = 'Saving your vote…';
@@ -28,6 +32,7 @@ export function voteStatus(
   const n = sumTallies(s.tallies);
   const total = n === 0 ? 'No votes yet.' : `${votesText(n)} in all.`;
   if (closed) return { total, before: '', strong: VOTING_CLOSED, after: '' };
+  if (n === 0) return { total, before: 'Be the first to say how it made you feel: choose a mood.' };
   if (s.mine)
     return {
       total,

@@ -139,6 +139,7 @@ const PAGES: PageCase[] = [
     allowed: mayViewInsights(editorStory),
   },
   { file: 'moderation/page.tsx', path: () => '/admin/moderation', allowed: allowedBy('votes.moderate') },
+  { file: 'front-page/page.tsx', path: () => '/admin/front-page', allowed: allowedBy('story.publish') },
   // The sign-in page is for everyone; signed-in staff are sent on to the dashboard.
   { file: 'login/page.tsx', path: () => '/admin/login', allowed: () => true },
 ];
@@ -207,6 +208,23 @@ const ACTIONS: ActionCase[] = [
         status: 'published',
       }),
     allowed: mayEditStory(editorStory, 'story.write'),
+  },
+  // Both need the editor's story public: before story.unpublish.
+  {
+    label: 'story.correction',
+    form: 'story.correction',
+    exportName: 'addCorrectionAction',
+    page: () => `/admin/stories/${fx.editorStory}`,
+    fields: () => ({ id: String(fx.editorStory), kind: 'update', note: `Matrix note ${n()}` }),
+    allowed: allowedBy('story.publish'),
+  },
+  {
+    label: 'front-page.pins (a section)',
+    form: 'front-page.pins',
+    exportName: 'savePinsAction',
+    page: () => '/admin/front-page',
+    fields: () => ({ place: String(fx.weiboWire), add: String(fx.editorStory), 'add-expires': '2099-01-01T00:00' }),
+    allowed: allowedBy('story.publish'),
   },
   {
     label: 'story.unpublish',

@@ -13,10 +13,11 @@ const RANKED_STORY = 'american-coach-wuhan-youth-football';
 const vote = (page: Page) => page.locator('#mood-vote');
 const moodButton = (page: Page, name: string) => vote(page).getByRole('button', { name, exact: true });
 
-/** The number of votes a mood button describes, e.g. "25% · 3 votes" → 3. */
+/** The number of votes a mood button describes, e.g. "25% · 3 votes" → 3; nothing while the story has none. */
 async function countOf(button: Locator): Promise<number> {
   const id = await button.getAttribute('aria-describedby');
   const text = await button.page().locator(`#${id}`).innerText();
+  if (text.trim() === '') return 0;
   const m = /([\d,]+) votes?$/.exec(text.trim());
   if (!m) throw new Error(`No count in "${text}"`);
   return Number(m[1]!.replace(/,/g, ''));

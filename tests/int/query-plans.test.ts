@@ -77,6 +77,10 @@ const HOT_PATHS: [string, () => unknown][] = [
     'section: a big section tree, page 20',
     () => q.listArticles({ sectionIds: bigSection }, { limit: 8, offset: 152, now: NOW }),
   ],
+  [
+    'section: page 2 of a big section tree with pinned stories left out',
+    () => q.listArticles({ sectionIds: bigSection, excludeIds: [story.id] }, { limit: 8, offset: 5, now: NOW }),
+  ],
   ['section: a leaf section', () => q.listArticles({ sectionIds: leafSection }, { limit: 8, now: NOW })],
   ['section: story count', () => q.countArticles({ sectionIds: bigSection }, NOW)],
   ['section: by slug', () => s.getSectionBySlug('table-tennis')],

@@ -117,8 +117,9 @@ describe('RSS and Atom', () => {
     expect(res.headers.get('content-type')).toBe('application/atom+xml; charset=utf-8');
     const entries = doc.feed.entry as XmlNode[];
     expect(entries.length).toBe(30);
-    for (const e of entries) expect(publicSlugs.has(slugOf(e.id))).toBe(true);
-    const nasty = entries.find((e) => slugOf(e.id) === 'nasty-feed-title')!;
+    const linkOf = (e: XmlNode) => String(e.link[0]['@href']);
+    for (const e of entries) expect(publicSlugs.has(slugOf(linkOf(e)))).toBe(true);
+    const nasty = entries.find((e) => slugOf(linkOf(e)) === 'nasty-feed-title')!;
     expect(nasty.title['@type']).toBe('html');
     expect(decodeHtml(text(nasty.title))).toBe(NASTY_TITLE);
     expect(nasty.author.name).toBe('Test Reporter & Co');
@@ -177,5 +178,39 @@ describe('sitemaps and robots.txt', () => {
     expect(result.sitemap).toEqual([`${SITE}/sitemap.xml`, `${SITE}/news-sitemap.xml`]);
     const rules = Array.isArray(result.rules) ? result.rules : [result.rules];
     expect(rules[0]?.disallow).toContain('/share/');
+  });
+});
+
+describe('a story renamed and corrected stays one item', () => {
+  it('keeps its feed id when its slug changes, and carries its correction with the new update time', async () => {
+    const id = insertStory(temp.db.$client, { slug: 'renamed-in-the-feed', title: 'First headline' });
+    const { GET: rss } = await import('@/app/feed.xml/route');
+    const { GET: atom } = await import('@/app/atom.xml/route');
+    const itemOf = async (slug: string) =>
+      ((await xmlOf(rss())).doc.rss.channel.item as XmlNode[]).find((i) => slugOf(text(i.link[0])) === slug);
+    const before = await itemOf('renamed-in-the-feed');
+    expect(text(before!.guid)).toBe(`tag:news.example,2026:story:${id}`);
+    expect(before!.guid['@isPermaLink']).toBe('false');
+
+    temp.db.$client.prepare('update articles set slug = ? where id = ?').run('renamed-for-good', id);
+    const { addCorrection } = await import('@/db/queries/corrections');
+    const at = Date.now();
+    expect(
+      await addCorrection(
+        null as unknown as number,
+        id,
+        { kind: 'correction', note: 'The vote was on <Tuesday>.' },
+        at,
+      ),
+    ).toMatchObject({ ok: true });
+    const after = await itemOf('renamed-for-good');
+    expect(text(after!.guid)).toBe(text(before!.guid));
+    expect(await itemOf('renamed-in-the-feed')).toBeUndefined();
+    expect(after!['content:encoded']).toContain('<strong>Correction, ');
+    expect(after!['content:encoded']).toContain('The vote was on &lt;Tuesday&gt;.');
+
+    const entry = ((await xmlOf(atom())).doc.feed.entry as XmlNode[]).find((e) => e.id === text(before!.guid))!;
+    expect(entry.link[0]['@href']).toBe(`${SITE}/news/renamed-for-good`);
+    expect(Date.parse(entry.updated)).toBe(at);
   });
 });

@@ -7,6 +7,7 @@ import { VotingToggle } from '@/components/moderation/voting-toggle';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { SelectField, TextField } from '@/components/ui/fields';
 import { listPausedStories, listVoteBursts, listVoteSpikes, type IpBurst } from '@/db/queries/moderation';
+import { countBurstReaders } from '@/db/queries/burst-readers';
 import { idParam, param, type RawSearchParams } from '@/lib/admin/search-params';
 import { requireStaff } from '@/lib/auth/staff';
 import { formatDateTime } from '@/lib/format';
@@ -69,7 +70,9 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
       'The story’s counts are corrected for readers now.'
     : VOTING_NOTICES[param(params, 'voting', 20) ?? ''];
   const settings = moderationSettings();
-  const bursts = await listVoteBursts(settings);
+  const listed = await listVoteBursts(settings);
+  const readerCounts = await countBurstReaders(listed);
+  const bursts = listed.map((b, i) => ({ ...b, readers: readerCounts[i] ?? 0 }));
   const spikes = await listVoteSpikes(settings);
   const paused = await listPausedStories();
   return (
@@ -84,6 +87,17 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
         {Math.round(settings.spikeLookbackMs / 86_400_000)} days. Voiding takes the votes out of every count at once;
         their rows stay for the audit, and their readers cannot vote on that story again.
       </p>
+      <div
+        role="note"
+        data-testid="shared-address-warning"
+        className="mb-6 max-w-3xl rounded border border-amber-400 bg-amber-50 px-4 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-50"
+      >
+        <strong>One address can be many readers.</strong> An office, a campus, a hotel or a mobile network puts hundreds
+        of people behind one address. Each vote in a burst comes from its own reader cookie (a reader votes once per
+        story): many cookies from one address is a crowd behind a shared connection as often as one machine discarding
+        its cookie. Look at the story, the time and the moods before voiding: voided readers cannot vote on the story
+        again.
+      </div>
 
       <ReportSection
         id="bursts"
@@ -109,6 +123,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
                 ),
               },
               { header: 'Votes', numeric: true, cell: (b) => formatCount(b.votes) },
+              { header: 'Reader cookies', numeric: true, cell: (b) => formatCount(b.readers) },
               {
                 header: 'When',
                 className: 'whitespace-nowrap',

@@ -10,6 +10,7 @@ import { getPublicArticleBySlug, listRelatedArticles } from '@/db/queries/articl
 import { listSections, sectionTrail } from '@/db/queries/sections';
 import { getActivePromo, getSiteSettings } from '@/db/queries/site';
 import { getVoteSummary } from '@/db/queries/votes';
+import { listCorrections } from '@/db/queries/corrections';
 import type { Mood } from '@/lib/domain/moods';
 import { absoluteUrl, articlePath, sectionPath } from '@/lib/domain/routes';
 import { articleDescription, articleJsonLd, articleMetadata } from '@/lib/seo';
@@ -51,16 +52,18 @@ export default async function ArticlePage({ params, readerMood }: ArticlePagePro
   const related = await listRelatedArticles(article.id, article.sectionId, { limit: 4 });
   const url = absoluteUrl(articlePath(article.slug));
   const votes = { ...(await getVoteSummary(article.id)), mine: readerMood ?? null };
+  const corrections = await listCorrections(article.id);
 
+  // The reader's actions (the vote, then sharing) come right after the text, before what leads elsewhere.
   return (
-    <ArticleView article={article} crumbs={crumbs} url={url}>
-      {articleJsonLd(article, site, crumbs).map((data) => (
+    <ArticleView article={article} crumbs={crumbs} url={url} corrections={corrections}>
+      {articleJsonLd(article, site, crumbs, corrections).map((data) => (
         <JsonLd key={String(data['@type'])} data={data} />
       ))}
+      <MoodVote articleId={article.id} summary={votes} closed={article.votingPaused} />
+      <ShareBar slug={article.slug} title={article.title} summary={articleDescription(article)} url={url} />
       {promo ? <PromoBox promo={promo} /> : null}
       <RelatedStories stories={related} />
-      <ShareBar slug={article.slug} title={article.title} summary={articleDescription(article)} url={url} />
-      <MoodVote articleId={article.id} summary={votes} closed={article.votingPaused} />
     </ArticleView>
   );
 }

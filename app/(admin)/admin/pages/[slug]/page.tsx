@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { TextField } from '@/components/ui/fields';
 import { MarkdownEditor } from '@/components/admin/markdown-editor';
+import { BODY_HINT } from '@/lib/admin/body-hint';
 import { PageHeader } from '@/components/admin/page-header';
 import { getPageForEdit } from '@/db/queries/admin-site';
 import { requireStaff } from '@/lib/auth/staff';
@@ -35,7 +36,7 @@ export default async function EditPagePage({ params, searchParams }: Props) {
           name="body"
           label="Text (Markdown)"
           defaultValue={page.body}
-          hint={slug === 'contact' ? 'The contact form appears below this text.' : undefined}
+          hint={slug === 'contact' ? `The contact form appears below this text. ${BODY_HINT}` : BODY_HINT}
         />
         <SubmitButton>Save page</SubmitButton>
       </ActionForm>

@@ -7,6 +7,9 @@ import { FileField, TextField } from '@/components/ui/fields';
 import { PageHeader } from '@/components/admin/page-header';
 import { StatusBadge } from '@/components/admin/status-badge';
 import { StoryForm } from '@/components/admin/story-form';
+import { CorrectionPanel } from '@/components/admin/correction-form';
+import { listCorrections } from '@/db/queries/corrections';
+import { addCorrectionAction } from '../correction-actions';
 import { getStoryForEdit, listAuthors, storyIsPublic } from '@/db/queries/admin-stories';
 import { listSections } from '@/db/queries/sections';
 import { requireStaff } from '@/lib/auth/staff';
@@ -24,6 +27,8 @@ const SAVED: Record<string, string> = {
   scheduled: 'Scheduled: readers will see it from its publish time.',
   published: 'Published: readers can see it now.',
   unpublished: 'Unpublished: the story is a draft again and its address answers 404.',
+  correction: 'Correction published: readers see it under the headline.',
+  update: 'Update published: readers see it under the headline.',
 };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -142,6 +147,13 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
             </>
           ) : null}
         </section>
+        {can(user.role, 'story.publish') && live ? (
+          <CorrectionPanel
+            storyId={story.id}
+            corrections={await listCorrections(story.id)}
+            action={addCorrectionAction}
+          />
+        ) : null}
         {can(user.role, 'story.publish') && (story.status === 'published' || story.status === 'scheduled') ? (
           <section aria-labelledby="unpublish" className="admin-card h-fit">
             <h2 id="unpublish" className="mb-3 text-lg font-bold">
