@@ -2,14 +2,13 @@ import { listMostRead } from '@/db/queries/reads';
 import { articlePath } from '@/lib/domain/routes';
 
 const numbers = new Intl.NumberFormat('en-GB');
-const DAY_MS = 86_400_000;
 
 /**
  * "Most read": the stories read most in the last 24 hours (counted hours), from the read counts of
  * decision 042. Part of the home page, cached with it (a minute).
  */
-export async function MostRead({ now = Date.now(), limit = 5 }: { now?: number; limit?: number }) {
-  const stories = await listMostRead({ from: now - DAY_MS, limit, now });
+export async function MostRead({ limit = 5 }: { limit?: number }) {
+  const stories = await listMostRead({ hours: 24, limit });
   return (
     <section aria-labelledby="most-read" className="mt-8 border-b border-rule pb-8">
       <h2 id="most-read" className="border-b-2 border-ink pb-1 text-lg font-bold tracking-wide uppercase">

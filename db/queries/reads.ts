@@ -8,7 +8,6 @@ import { isPublic } from './visibility';
 
 export const HOUR_MS = 3_600_000;
 // Inlined, not bound: better-sqlite3 binds JS numbers as REAL, and REAL division would not truncate.
-const HOUR = sql.raw(String(HOUR_MS));
 const DAY = sql.raw(String(86_400_000));
 
 export const hourOf = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
@@ -63,16 +62,17 @@ export async function addReads(batch: readonly ReadCount[]): Promise<number> {
 
 export type MostReadStory = { id: number; slug: string; title: string; sectionName: string; reads: number };
 
-/** Public stories by reads since `from` (ms), most read first. */
+/** Public stories by reads in the last `hours` counted hours (the current one included), most read first. */
 export async function listMostRead({
-  from,
+  hours = 24,
   limit = 5,
   now = Date.now(),
 }: {
-  from: number;
+  hours?: number;
   limit?: number;
   now?: number;
 }): Promise<MostReadStory[]> {
+  const from = now - hours * HOUR_MS;
   const totals = db()
     .$with('totals')
     .as(

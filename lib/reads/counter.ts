@@ -37,7 +37,7 @@ function counter(): ReadCounter {
   return state.moodwireReadCounter;
 }
 
-export function flushIntervalMs(env: NodeJS.ProcessEnv = process.env): number {
+export function flushIntervalMs(env: Record<string, string | undefined> = process.env): number {
   const raw = env.READS_FLUSH_SECONDS?.trim();
   if (raw === undefined || raw === '') return 5000;
   if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 300)
