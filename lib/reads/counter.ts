@@ -10,6 +10,7 @@
 // within REPEAT_WINDOW_MS is capped at MAX_RECENT entries.
 import 'server-only';
 import { addReads, hourOf, isReadableStory, type ReadCount } from '@/db/queries/reads';
+import { flushIntervalMs } from './settings';
 
 export const REPEAT_WINDOW_MS = 30 * 60_000;
 const MAX_RECENT = 100_000;
@@ -35,14 +36,6 @@ const state = globalThis as unknown as { moodwireReadCounter?: ReadCounter } & S
 function counter(): ReadCounter {
   state.moodwireReadCounter ??= { pending: new Map(), recent: new Map(), stories: new Map(), accepted: 0, written: 0 };
   return state.moodwireReadCounter;
-}
-
-export function flushIntervalMs(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.READS_FLUSH_SECONDS?.trim();
-  if (raw === undefined || raw === '') return 5000;
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 300)
-    throw new Error(`Invalid configuration: READS_FLUSH_SECONDS must be a whole number from 1 to 300; got "${raw}".`);
-  return Number(raw) * 1000;
 }
 
 /** Whether readers may see the story, remembered for a minute so that a read costs no query. */

@@ -4,6 +4,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, transaction } from '@/db/engine';
 import { articleReads, articles, sections, voteHourly } from '@/db/schema';
+import { flushIntervalMs } from '@/lib/reads/settings';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 const NOW = Date.parse('2026-11-25T12:30:00Z');
@@ -126,10 +127,10 @@ describe('counting reads in memory, writing them in batches', () => {
   });
 
   it('rejects a flush interval that is not 1–300 seconds', () => {
-    expect(counter.flushIntervalMs({})).toBe(5000);
-    expect(counter.flushIntervalMs({ READS_FLUSH_SECONDS: '2' })).toBe(2000);
+    expect(flushIntervalMs({})).toBe(5000);
+    expect(flushIntervalMs({ READS_FLUSH_SECONDS: '2' })).toBe(2000);
     for (const bad of ['0', '301', 'soon', '1.5'])
-      expect(() => counter.flushIntervalMs({ READS_FLUSH_SECONDS: bad })).toThrow(/READS_FLUSH_SECONDS/);
+      expect(() => flushIntervalMs({ READS_FLUSH_SECONDS: bad })).toThrow(/READS_FLUSH_SECONDS/);
   });
 });
 
