@@ -118,11 +118,12 @@ test('bots, link previews and prefetches are not counted', async ({ browser, req
   }
   const browserAgent =
     'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36';
-  for (const headers of [
+  const prefetches: Record<string, string>[] = [
     { 'Sec-Purpose': 'prefetch' },
     { Purpose: 'prefetch' },
     { 'Sec-Purpose': 'prefetch;prerender' },
-  ])
+  ];
+  for (const headers of prefetches)
     expect(
       (
         await request.get(`/api/read?story=${story.id}`, {
