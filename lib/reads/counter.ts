@@ -23,6 +23,8 @@ type ReadCounter = {
   pending: Map<string, ReadCount>;
   recent: Map<string, number>;
   stories: Map<number, { readable: boolean; checkedAt: number }>;
+  /** when the full map of recent pairs was last swept (a sweep walks it all: at most once a minute) */
+  sweptAt: number;
   timer?: NodeJS.Timeout;
   flushing?: Promise<number>;
   /** reads accepted since start, and reads written; for tests and the benchmark */
@@ -34,7 +36,14 @@ type ShutdownHooks = { moodwireBeforeExit?: Map<string, () => Promise<unknown>> 
 const state = globalThis as unknown as { moodwireReadCounter?: ReadCounter } & ShutdownHooks;
 
 function counter(): ReadCounter {
-  state.moodwireReadCounter ??= { pending: new Map(), recent: new Map(), stories: new Map(), accepted: 0, written: 0 };
+  state.moodwireReadCounter ??= {
+    pending: new Map(),
+    recent: new Map(),
+    stories: new Map(),
+    sweptAt: 0,
+    accepted: 0,
+    written: 0,
+  };
   return state.moodwireReadCounter;
 }
 
@@ -49,8 +58,10 @@ export async function isCountableStory(id: number, now = Date.now()): Promise<bo
   return readable;
 }
 
-function forgetOldPairs(recent: Map<string, number>, now: number) {
-  for (const [key, at] of recent) if (now - at >= REPEAT_WINDOW_MS) recent.delete(key);
+function forgetOldPairs(c: ReadCounter, now: number) {
+  if (now - c.sweptAt < 60_000) return;
+  c.sweptAt = now;
+  for (const [key, at] of c.recent) if (now - at >= REPEAT_WINDOW_MS) c.recent.delete(key);
 }
 
 export type ReadOutcome = 'counted' | 'repeat';
@@ -69,7 +80,7 @@ export function countRead(
     const pair = `${addressHash}:${articleId}`;
     const seen = c.recent.get(pair);
     if (seen !== undefined && now - seen < REPEAT_WINDOW_MS) return 'repeat';
-    if (c.recent.size >= MAX_RECENT) forgetOldPairs(c.recent, now);
+    if (c.recent.size >= MAX_RECENT) forgetOldPairs(c, now);
     // Still full: every pair is recent. The read is counted without being remembered.
     if (c.recent.size < MAX_RECENT) c.recent.set(pair, now);
   }
@@ -128,6 +139,8 @@ function ensureFlusher() {
   const c = counter();
   if (c.timer) return;
   c.timer = setInterval(() => {
+    // Address hashes stay in memory no longer than the repeat window (and a minute).
+    forgetOldPairs(c, Date.now());
     flushReads().catch((error: unknown) =>
       console.error('[moodwire] read counts not written yet:', error instanceof Error ? error.message : error),
     );
