@@ -2,7 +2,7 @@
 // them exact one vote at a time (db/queries/votes.ts); moderation voids many votes at once and calls
 // this inside the same transaction, and tests call it after planting votes straight into the file.
 // No Next.js imports, so scripts and Playwright tests can use it too.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DB } from './client';
 
 const HOUR_MS = 3_600_000;
@@ -17,19 +17,29 @@ type Runner = Pick<DB, 'run'>;
  * touching [from, to] (the hours a void changed); the tallies are always rebuilt whole.
  */
 export function recomputeVoteRollups(db: Runner, articleId: number, hours?: { from: number; to: number }): void {
-  db.run(sql`update vote_tallies set count = 0 where article_id = ${articleId}`);
-  db.run(sql`insert into vote_tallies (article_id, mood, count)
-    select article_id, mood, count(*) from votes where article_id = ${articleId} and voided_at is null group by mood
-    on conflict (article_id, mood) do update set count = excluded.count`);
+  for (const statement of voteRollupStatements(articleId, hours)) db.run(statement);
+}
 
+/**
+ * The statements of recomputeVoteRollups, in order, written for both engines: async code runs them
+ * with db/engine's execute() inside its transaction (db/queries/demo-activity.ts).
+ */
+export function voteRollupStatements(articleId: number, hours?: { from: number; to: number }): SQL[] {
   const from = hours ? Math.floor(hours.from / HOUR_MS) * HOUR_MS : undefined;
   const to = hours ? Math.floor(hours.to / HOUR_MS) * HOUR_MS + HOUR_MS : undefined;
   const range = from === undefined || to === undefined ? sql`` : sql` and hour >= ${from} and hour < ${to}`;
   const createdRange =
     from === undefined || to === undefined ? sql`` : sql` and created_at >= ${from} and created_at < ${to}`;
-  db.run(sql`delete from vote_hourly where article_id = ${articleId}${range}`);
-  db.run(sql`insert into vote_hourly (article_id, hour, mood, count)
+  return [
+    sql`update vote_tallies set count = 0 where article_id = ${articleId}`,
+    sql`insert into vote_tallies (article_id, mood, count)
+    select article_id, mood, count(*) from votes where article_id = ${articleId} and voided_at is null
+    group by article_id, mood
+    on conflict (article_id, mood) do update set count = excluded.count`,
+    sql`delete from vote_hourly where article_id = ${articleId}${range}`,
+    sql`insert into vote_hourly (article_id, hour, mood, count)
     select article_id, (created_at / ${HOUR}) * ${HOUR}, mood, count(*) from votes
     where article_id = ${articleId} and voided_at is null${createdRange}
-    group by 2, 3`);
+    group by 1, 2, 3`,
+  ];
 }

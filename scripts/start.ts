@@ -28,7 +28,7 @@ async function preparePostgres(): Promise<false> {
   await getEngine().migrate();
   await closeEngine();
   if (await isPostgresEmpty(url)) {
-    const articles = await seedDemoPostgres(url);
+    const articles = await seedDemoPostgres(url, { activity: true });
     console.log(`[moodwire] seeded ${articles} demo stories into ${redactUrl(url)}`);
   }
   console.error(
@@ -45,7 +45,7 @@ async function prepareDatabase(): Promise<boolean> {
   try {
     migrateDatabase(db);
     if (isEmpty(db)) {
-      const { articles } = seedDemo(db);
+      const { articles } = seedDemo(db, { activity: true });
       console.log(`[moodwire] seeded ${articles} demo stories into ${file}`);
     }
     await ensureFirstAdmin(
