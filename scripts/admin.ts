@@ -10,12 +10,34 @@ const USAGE = `Usage:
   npm run admin -- reset-password --email <e-mail> [--password <password>]
   npm run admin -- disable --email <e-mail>
   npm run admin -- enable --email <e-mail>
+  npm run admin -- remove-demo-activity
 
 Without --password a random one is generated and printed once. Passwords are 12–128 characters and
-not a common one. The database is DATABASE_PATH (default data/moodwire.db).`;
+not a common one. The database is DATABASE_PATH (default data/moodwire.db).
+remove-demo-activity takes away the votes, reads and shares seeded on the first start (decision 044).`;
+
+/** Takes away the demo's seeded activity, on either engine; real readers' votes, reads and shares stay. */
+async function removeDemo(): Promise<number> {
+  const { closeEngine, getEngine } = await import('../db/engine');
+  const { removeDemoActivity } = await import('../db/queries/demo-activity');
+  try {
+    await getEngine().migrate();
+    const removed = await removeDemoActivity();
+    console.log(
+      removed.votes + removed.reads + removed.shares === 0
+        ? 'No demo activity to remove.'
+        : `Removed the demo activity: ${removed.votes} votes, ${removed.reads} reads, ${removed.shares} shares. ` +
+            'Cached pages catch up within five minutes.',
+    );
+    return 0;
+  } finally {
+    await closeEngine();
+  }
+}
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
+  if (command === 'remove-demo-activity' && rest.length === 0) return removeDemo();
   let values: { email?: string; name?: string; role?: string; password?: string };
   try {
     ({ values } = parseArgs({

@@ -4,6 +4,7 @@
 import Link from 'next/link';
 import { AdminTable, ReportSection } from '@/components/admin/admin-table';
 import { formatCount } from '@/components/insights/chart-scale';
+import { hasDemoActivity } from '@/db/queries/demo-activity';
 import {
   getStoryReadRate,
   listReadsByBucket,
@@ -47,10 +48,11 @@ function ReadCards({ rate, stat }: { rate: ReadRate; stat: string }) {
 
 /** The dashboard's part: totals, by section, and the most-read stories. */
 export async function ReadsReport({ scope, storyHref }: { scope: ReadsScope; storyHref: (id: number) => string }) {
-  const [buckets, bySection, stories] = await Promise.all([
+  const [buckets, bySection, stories, demo] = await Promise.all([
     listReadsByBucket(scope),
     listSectionReadRates(scope),
     listStoryReadRates(scope, 10),
+    hasDemoActivity(),
   ]);
   const total = {
     reads: buckets.reduce((n, b) => n + b.reads, 0),
@@ -63,6 +65,12 @@ export async function ReadsReport({ scope, storyHref }: { scope: ReadsScope; sto
         Reads
       </h2>
       <p className="mb-3 text-sm text-muted">{RATE_NOTE}</p>
+      {demo ? (
+        <p className="mb-3 text-sm" data-demo-activity>
+          These figures include the demo activity seeded when the site was installed. Remove it with{' '}
+          <code>npm run admin -- remove-demo-activity</code>.
+        </p>
+      ) : null}
       <ReadCards rate={total} stat="period" />
       <ReportSection
         id="reads-by-section"
