@@ -1,5 +1,6 @@
 // Read counts (issue 20 §1, decision 042), in a real browser with and without JavaScript: what is
 // counted, what is not, what the home page and insights show, and that a graceful stop loses nothing.
+import fs from 'node:fs';
 import net from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page, type Request } from '@playwright/test';
@@ -284,6 +285,8 @@ test('a graceful stop writes every read it acknowledged', async () => {
     const total = (after.prepare('select coalesce(sum(count), 0) as n from article_reads').get() as { n: number }).n;
     after.close();
     expect(total - before).toBe(acknowledged);
+    // The counts were written before the database closed, and it closed cleanly (no write-ahead log left).
+    expect(fs.existsSync(`${server.databasePath}-wal`)).toBe(false);
   } finally {
     if (server.process.exitCode === null) server.process.kill('SIGKILL');
   }

@@ -50,6 +50,16 @@ export async function GET(request: Request) {
   );
 }
 
+/** Link checkers ask with HEAD: the same headers, nothing counted. */
+export async function HEAD(request: Request) {
+  const parsed = storySchema.safeParse(new URL(request.url).searchParams.get('story') ?? '');
+  if (!parsed.success) return fail(400, 'Say which story was read: story=<number>.');
+  return new Response(null, {
+    status: 200,
+    headers: { ...NO_STORE, 'Content-Type': 'image/gif', 'Content-Length': String(PIXEL.length) },
+  });
+}
+
 export async function POST(request: Request) {
   if (crossSiteProblem(request.headers)) return fail(403, 'Reads can only be reported from this site.');
   if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return fail(413, 'Too large.');
