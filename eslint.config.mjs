@@ -82,35 +82,9 @@ export default defineConfig([
   importDirection,
   // Query modules converted to db/engine (decision 023) run on SQLite and PostgreSQL: they await
   // drizzle's builders, because .all()/.get()/.run()/.values() exist only on SQLite, and never touch the
-  // synchronous SQLite connection. The modules still to convert are listed until the conversion
-  // reaches them (docs/data-layer-conversion.md); the list only shrinks.
+  // synchronous SQLite connection (docs/data-layer-conversion.md).
   {
     files: ['db/queries/**/*.ts'],
-    ignores: [
-      'db/queries/admin-sections.ts',
-      'db/queries/admin-site.ts',
-      'db/queries/admin-stories.ts',
-      'db/queries/articles.ts',
-      'db/queries/audit.ts',
-      'db/queries/authors.ts',
-      'db/queries/contact.ts',
-      'db/queries/health.ts',
-      'db/queries/insights.ts',
-      'db/queries/ip-salts.ts',
-      'db/queries/media.ts',
-      'db/queries/moderation.ts',
-      'db/queries/mood-rankings.ts',
-      'db/queries/redirects.ts',
-      'db/queries/scheduled.ts',
-      'db/queries/sections.ts',
-      'db/queries/shares.ts',
-      'db/queries/site.ts',
-      'db/queries/syndication.ts',
-      'db/queries/tags.ts',
-      'db/queries/throttle.ts',
-      'db/queries/users.ts',
-      'db/queries/votes.ts',
-    ],
     rules: {
       'no-restricted-syntax': [
         'error',

@@ -14,6 +14,14 @@ const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || 'postgres://p
 const BOTH_ENGINES = [
   'tests/int/search.test.ts',
   'tests/int/engine.test.ts',
+  'tests/int/articles.test.ts',
+  'tests/int/health.test.ts',
+  'tests/int/reader-queries.test.ts',
+  'tests/int/login-throttle.test.ts',
+  'tests/int/staff-writes.test.ts',
+  'tests/int/staff-races.test.ts',
+  'tests/int/votes.test.ts',
+  'tests/int/insights.test.ts',
   'tests/int/reads.test.ts',
   'tests/int/demo-activity.test.ts',
 ];

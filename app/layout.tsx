@@ -5,7 +5,7 @@ import { feedLinks } from '@/lib/seo';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const site = getSiteSettings();
+  const site = await getSiteSettings();
   return {
     metadataBase: new URL(siteUrl()),
     title: {

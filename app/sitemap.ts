@@ -7,9 +7,9 @@ import { absoluteUrl, articlePath, sectionPath, STATIC_PAGES, staticPagePath } f
 // Every public story, section and page. Regenerated at most every five minutes, like the pages.
 export const revalidate = 300;
 
-export default function sitemap(): MetadataRoute.Sitemap {
-  const articles = listSitemapArticles();
-  const sections = listSections();
+export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  const articles = await listSitemapArticles();
+  const sections = await listSections();
   const changed = (a: { publishedAt: number; revisedAt: number | null }) => Math.max(a.publishedAt, a.revisedAt ?? 0);
   const newestIn = (ids: number[]) => {
     const times = articles.filter((a) => ids.includes(a.sectionId)).map(changed);
@@ -41,7 +41,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
     });
   }
   for (const { slug } of STATIC_PAGES) {
-    const page = getPage(slug);
+    const page = await getPage(slug);
     if (page)
       entries.push({
         url: absoluteUrl(staticPagePath(slug)),

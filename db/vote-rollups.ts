@@ -4,6 +4,7 @@
 // No Next.js imports, so scripts and Playwright tests can use it too.
 import { sql, type SQL } from 'drizzle-orm';
 import type { DB } from './client';
+import { execute, type AppDb } from './engine';
 
 const HOUR_MS = 3_600_000;
 // Inlined, not bound: better-sqlite3 binds JS numbers as REAL, and REAL division would not truncate to the hour.
@@ -12,19 +13,12 @@ const HOUR = sql.raw(String(HOUR_MS));
 type Runner = Pick<DB, 'run'>;
 
 /**
- * Sets the story's tallies to COUNT(*) of its non-voided votes by mood, and its hourly rollup to the
- * same counted by the hour each vote was first cast. `hours` limits the hourly rebuild to the hours
- * touching [from, to] (the hours a void changed); the tallies are always rebuilt whole.
+ * The statements that set the story's tallies to COUNT(*) of its non-voided votes by mood, and its
+ * hourly rollup to the same counted by the hour each vote was first cast. `hours` limits the hourly
+ * rebuild to the hours touching [from, to] (the hours a void changed); the tallies are always rebuilt
+ * whole. Plain SQL both engines run.
  */
-export function recomputeVoteRollups(db: Runner, articleId: number, hours?: { from: number; to: number }): void {
-  for (const statement of voteRollupStatements(articleId, hours)) db.run(statement);
-}
-
-/**
- * The statements of recomputeVoteRollups, in order, written for both engines: async code runs them
- * with db/engine's execute() inside its transaction (db/queries/demo-activity.ts).
- */
-export function voteRollupStatements(articleId: number, hours?: { from: number; to: number }): SQL[] {
+function rollupStatements(articleId: number, hours?: { from: number; to: number }): SQL[] {
   const from = hours ? Math.floor(hours.from / HOUR_MS) * HOUR_MS : undefined;
   const to = hours ? Math.floor(hours.to / HOUR_MS) * HOUR_MS + HOUR_MS : undefined;
   const range = from === undefined || to === undefined ? sql`` : sql` and hour >= ${from} and hour < ${to}`;
@@ -40,6 +34,23 @@ export function voteRollupStatements(articleId: number, hours?: { from: number; 
     sql`insert into vote_hourly (article_id, hour, mood, count)
     select article_id, (created_at / ${HOUR}) * ${HOUR}, mood, count(*) from votes
     where article_id = ${articleId} and voided_at is null${createdRange}
-    group by 1, 2, 3`,
+    group by article_id, 2, mood`,
   ];
+}
+
+/**
+ * Rebuilds the rollups on a synchronous SQLite connection (tests and scripts that plant votes straight
+ * into a file).
+ */
+export function recomputeVoteRollups(db: Runner, articleId: number, hours?: { from: number; to: number }): void {
+  for (const statement of rollupStatements(articleId, hours)) db.run(statement);
+}
+
+/** Rebuilds the rollups inside a transaction of db/engine, on either engine. */
+export async function recomputeVoteRollupsIn(
+  tx: AppDb,
+  articleId: number,
+  hours?: { from: number; to: number },
+): Promise<void> {
+  for (const statement of rollupStatements(articleId, hours)) await execute(statement, tx);
 }

@@ -50,7 +50,7 @@ export function fieldErrors(
   return errors;
 }
 
-type SafeParser<T> = {
+export type SafeParser<T> = {
   safeParse: (
     input: unknown,
   ) =>

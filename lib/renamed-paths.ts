@@ -7,11 +7,14 @@ import { findRedirect } from '@/db/queries/redirects';
 
 const RENAMABLE = /^\/(news|section)\/([a-z0-9-]{1,120})(\/.*)?$/;
 
-/** Where `pathname` (plus its query) lives now, or undefined when it was never renamed. */
-export function renamedLocation(pathname: string, search: string): string | undefined {
+/**
+ * Where `pathname` (plus its query) lives now, or undefined when it was never renamed. Asynchronous
+ * (the database may be PostgreSQL): the hook holds the 404's buffered answer until it resolves.
+ */
+export async function renamedLocation(pathname: string, search: string): Promise<string | undefined> {
   const match = RENAMABLE.exec(pathname);
   if (!match) return undefined;
-  const target = findRedirect(`/${match[1]}/${match[2]}`);
+  const target = await findRedirect(`/${match[1]}/${match[2]}`);
   // /section/old/page/2 → /section/new/page/2; a story's per-mood copy → the story.
   if (!target) return undefined;
   return target + (match[1] === 'section' ? (match[3] ?? '') : '') + search;

@@ -14,8 +14,8 @@ function xmlResponse(format: FeedFormat, xml: string) {
   return new Response(xml, { headers: { 'Content-Type': FEED_CONTENT_TYPES[format] } });
 }
 
-export function siteFeedResponse(format: FeedFormat): Response {
-  const site = getSiteSettings();
+export async function siteFeedResponse(format: FeedFormat): Promise<Response> {
+  const site = await getSiteSettings();
   const xml = buildFeed(
     format,
     {
@@ -26,19 +26,19 @@ export function siteFeedResponse(format: FeedFormat): Response {
       atomPath: atomPath(),
       copyright: copyright(site.copyrightHolder),
     },
-    listArticlesWithBody({}, { limit: FEED_SIZE }),
+    await listArticlesWithBody({}, { limit: FEED_SIZE }),
   );
   return xmlResponse(format, xml);
 }
 
-export function sectionFeedResponse(format: FeedFormat, slug: string): Response {
-  const section = getSectionBySlug(slug);
+export async function sectionFeedResponse(format: FeedFormat, slug: string): Promise<Response> {
+  const section = await getSectionBySlug(slug);
   if (!section)
     return new Response('No such section.\n', {
       status: 404,
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     });
-  const site = getSiteSettings();
+  const site = await getSiteSettings();
   const xml = buildFeed(
     format,
     {
@@ -49,7 +49,10 @@ export function sectionFeedResponse(format: FeedFormat, slug: string): Response 
       atomPath: sectionAtomPath(section.slug),
       copyright: copyright(site.copyrightHolder),
     },
-    listArticlesWithBody({ sectionIds: sectionAndDescendantIds(listSections(), section.id) }, { limit: FEED_SIZE }),
+    await listArticlesWithBody(
+      { sectionIds: sectionAndDescendantIds(await listSections(), section.id) },
+      { limit: FEED_SIZE },
+    ),
   );
   return xmlResponse(format, xml);
 }

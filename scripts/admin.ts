@@ -1,9 +1,9 @@
 // npm run admin -- create|reset-password|disable|enable …  Manage staff accounts from the command line.
 import { parseArgs } from 'node:util';
-import { migrateDatabase, openDatabase } from '../db/client';
+import { closeEngine, getEngine } from '../db/engine';
+import { removeDemoActivity } from '../db/queries/demo-activity';
 import { createUserFromCli, resetPasswordFromCli, setDisabledFromCli, type CliResult } from '../lib/accounts';
 import { ROLES, type Role } from '../db/schema';
-import { databasePath } from '../db/config';
 
 const USAGE = `Usage:
   npm run admin -- create --email <e-mail> [--name <name>] [--role writer|editor|admin] [--password <password>]
@@ -13,13 +13,12 @@ const USAGE = `Usage:
   npm run admin -- remove-demo-activity
 
 Without --password a random one is generated and printed once. Passwords are 12–128 characters and
-not a common one. The database is DATABASE_PATH (default data/moodwire.db).
+not a common one. The database is DATABASE_URL (postgres://…) when set, else DATABASE_PATH (default
+data/moodwire.db).
 remove-demo-activity takes away the votes, reads and shares seeded on the first start (decision 044).`;
 
 /** Takes away the demo's seeded activity, on either engine; real readers' votes, reads and shares stay. */
 async function removeDemo(): Promise<number> {
-  const { closeEngine, getEngine } = await import('../db/engine');
-  const { removeDemoActivity } = await import('../db/queries/demo-activity');
   try {
     await getEngine().migrate();
     const removed = await removeDemoActivity();
@@ -62,15 +61,14 @@ async function main(): Promise<number> {
     console.error(`--role must be one of ${ROLES.join(', ')}`);
     return 2;
   }
-  const db = openDatabase(databasePath());
   try {
-    migrateDatabase(db);
+    await getEngine().migrate();
     let result: CliResult;
     if (command === 'create')
-      result = await createUserFromCli(db, { email: values.email, name: values.name, role, password: values.password });
+      result = await createUserFromCli({ email: values.email, name: values.name, role, password: values.password });
     else if (command === 'reset-password')
-      result = await resetPasswordFromCli(db, { email: values.email, password: values.password });
-    else result = setDisabledFromCli(db, { email: values.email, disabled: command === 'disable' });
+      result = await resetPasswordFromCli({ email: values.email, password: values.password });
+    else result = await setDisabledFromCli({ email: values.email, disabled: command === 'disable' });
     if (!result.ok) {
       console.error(result.message);
       return 1;
@@ -79,7 +77,7 @@ async function main(): Promise<number> {
     if ('password' in result && result.password) console.log(`Password (shown once): ${result.password}`);
     return 0;
   } finally {
-    db.$client.close();
+    await closeEngine();
   }
 }
 

@@ -18,12 +18,24 @@ import { SERVER_NODE_FLAGS, serverEnv } from './lib/node-flags';
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
+/** The first administrator, on either engine, when there is no user yet (lib/accounts.ts). */
+async function firstAdmin(): Promise<void> {
+  try {
+    await ensureFirstAdmin(
+      { ADMIN_EMAIL: process.env.ADMIN_EMAIL, ADMIN_PASSWORD: process.env.ADMIN_PASSWORD },
+      (line) => console.log(line),
+    );
+  } finally {
+    await closeEngine();
+  }
+}
+
 /**
- * PostgreSQL (DATABASE_URL): migrations (one server at a time), and the demo content when empty. The
- * site's pages still read through the synchronous SQLite layer until the query modules are converted
- * to db/engine (issue 17, second half), so the server is not started on PostgreSQL yet.
+ * PostgreSQL (DATABASE_URL): migrations (one server at a time), the demo content when empty, and the
+ * first administrator. Several servers share the database, so they must share one AUTH_SECRET too:
+ * sessions, reader cookies and address hashes signed on one are read on the others.
  */
-async function preparePostgres(): Promise<false> {
+async function preparePostgres(): Promise<boolean> {
   const url = process.env.DATABASE_URL!.trim();
   await getEngine().migrate();
   await closeEngine();
@@ -31,10 +43,8 @@ async function preparePostgres(): Promise<false> {
     const articles = await seedDemoPostgres(url, { activity: true });
     console.log(`[moodwire] seeded ${articles} demo stories into ${redactUrl(url)}`);
   }
-  console.error(
-    `[moodwire] ${redactUrl(url)} is migrated and ready, but the pages do not run on PostgreSQL yet: the query modules are being converted (docs/data-layer-conversion.md). Unset DATABASE_URL to serve from SQLite.`,
-  );
-  return false;
+  await firstAdmin();
+  return true;
 }
 
 /** Migrates and seeds the configured database; false when the site cannot be served from it. */
@@ -48,14 +58,10 @@ async function prepareDatabase(): Promise<boolean> {
       const { articles } = seedDemo(db, { activity: true });
       console.log(`[moodwire] seeded ${articles} demo stories into ${file}`);
     }
-    await ensureFirstAdmin(
-      db,
-      { ADMIN_EMAIL: process.env.ADMIN_EMAIL, ADMIN_PASSWORD: process.env.ADMIN_PASSWORD },
-      (line) => console.log(line),
-    );
   } finally {
     db.$client.close();
   }
+  await firstAdmin();
   return true;
 }
 
@@ -63,6 +69,12 @@ async function main(): Promise<void> {
   const problem = siteUrlProblem();
   if (problem) {
     console.error(`[moodwire] ${problem}`);
+    process.exit(1);
+  }
+  if (engineKind() === 'postgres' && !process.env.AUTH_SECRET?.trim()) {
+    console.error(
+      '[moodwire] AUTH_SECRET is required with DATABASE_URL: every server of the site must sign with the same secret. Make one with `openssl rand -base64 48` and set it on each server.',
+    );
     process.exit(1);
   }
   const secret = authSecret();

@@ -15,7 +15,7 @@ import { voteSettings } from '@/lib/votes/settings';
 export const revalidate = 60;
 
 export async function generateMetadata(): Promise<Metadata> {
-  const site = getSiteSettings();
+  const site = await getSiteSettings();
   return pageMetadata({
     site,
     title: site.tagline ? `${site.siteName}: ${site.tagline}` : site.siteName,
@@ -26,13 +26,22 @@ export async function generateMetadata(): Promise<Metadata> {
   });
 }
 
-export default function HomePage() {
-  const [lead, ...top] = listArticles({}, { limit: 5 });
-  const all = listSections();
+export default async function HomePage() {
+  const [lead, ...top] = await listArticles({}, { limit: 5 });
+  const all = await listSections();
   const leadIds = new Set([lead, ...top].filter(Boolean).map((a) => a!.id));
   const { panelMinVotes } = voteSettings();
-  const panelMoods = (window: 'day' | 'week') =>
-    listMoodLeaders({ window, minVotes: panelMinVotes }).filter((l) => l.mood !== 'no_comment');
+  const panelMoods = async (window: 'day' | 'week') =>
+    (await listMoodLeaders({ window, minVotes: panelMinVotes })).filter((l) => l.mood !== 'no_comment');
+  const [today, week, sectionStories] = await Promise.all([
+    panelMoods('day'),
+    panelMoods('week'),
+    Promise.all(
+      topLevelSections(all).map((section) =>
+        listArticles({ sectionIds: sectionAndDescendantIds(all, section.id) }, { limit: 6 }),
+      ),
+    ),
+  ]);
 
   return (
     <>
@@ -53,14 +62,12 @@ export default function HomePage() {
         <p className="py-10 text-muted">No stories have been published yet.</p>
       )}
 
-      <MoodPanel today={panelMoods('day')} week={panelMoods('week')} minVotes={panelMinVotes} />
+      <MoodPanel today={today} week={week} minVotes={panelMinVotes} />
       <MostRead />
 
       <div className="mt-8 grid gap-x-10 gap-y-10 md:grid-cols-2">
-        {topLevelSections(all).map((section) => {
-          const stories = listArticles({ sectionIds: sectionAndDescendantIds(all, section.id) }, { limit: 6 })
-            .filter((a) => !leadIds.has(a.id))
-            .slice(0, 3);
+        {topLevelSections(all).map((section, i) => {
+          const stories = sectionStories[i]!.filter((a) => !leadIds.has(a.id)).slice(0, 3);
           if (stories.length === 0) return null;
           return (
             // Below the first screen on a phone: the browser lays these out when they come near it.

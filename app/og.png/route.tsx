@@ -6,7 +6,7 @@ import { siteUrl } from '@/lib/domain/routes';
 export const revalidate = 300;
 
 export async function GET() {
-  const site = getSiteSettings();
+  const site = await getSiteSettings();
   return renderShareCard({
     kicker: 'Latest news',
     headline: site.tagline || site.siteName,

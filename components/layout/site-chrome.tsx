@@ -9,17 +9,17 @@ import { READER_SCRIPT_PATH } from '@/lib/server/reader-script-path';
  * matches), and the reader pages' one script (decision 016): the pages are sent without Next's client
  * runtime, and /reader.js enhances the vote and the share bar.
  */
-export function SiteChrome({ children }: { children: React.ReactNode }) {
-  const site = getSiteSettings();
+export async function SiteChrome({ children }: { children: React.ReactNode }) {
+  const site = await getSiteSettings();
   return (
     <>
-      <Masthead siteName={site.siteName} tagline={site.tagline} sections={topLevelSections(listSections())} />
+      <Masthead siteName={site.siteName} tagline={site.tagline} sections={topLevelSections(await listSections())} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 pt-6 focus:outline-none">
         {children}
       </main>
       <SiteFooter
         aboutBlurb={site.aboutBlurb}
-        partners={listPartners()}
+        partners={await listPartners()}
         copyrightHolder={site.copyrightHolder}
         year={new Date().getFullYear()}
       />

@@ -22,10 +22,10 @@ type SectionSubject = SectionNode & { ids: number[]; trail: SectionNode[]; child
 
 /** A section's front: its subsections' stories too, newest first. */
 export const sectionListing: ListingKind<SectionSubject> = {
-  load(slug) {
-    const section = SLUG_PATTERN.test(slug) ? getSectionBySlug(slug) : undefined;
+  async load(slug) {
+    const section = SLUG_PATTERN.test(slug) ? await getSectionBySlug(slug) : undefined;
     if (!section) return undefined;
-    const all = listSections();
+    const all = await listSections();
     return {
       ...section,
       ids: sectionAndDescendantIds(all, section.id),
@@ -71,10 +71,10 @@ type TagSubject = TagSummary & { total: number };
 
 /** A topic's page. A topic used only by unpublished stories has none: a draft's topics stay private. */
 export const tagListing: ListingKind<TagSubject> = {
-  load(slug) {
-    const tag = SLUG_PATTERN.test(slug) ? getTagBySlug(slug) : undefined;
+  async load(slug) {
+    const tag = SLUG_PATTERN.test(slug) ? await getTagBySlug(slug) : undefined;
     if (!tag) return undefined;
-    const total = countArticles({ tagId: tag.id });
+    const total = await countArticles({ tagId: tag.id });
     return total > 0 ? { ...tag, total } : undefined;
   },
   path: (t) => tagPath(t.slug),
@@ -98,7 +98,7 @@ export const tagListing: ListingKind<TagSubject> = {
 
 /** A writer's page: photo, name, short bio, then their public stories. */
 export const authorListing: ListingKind<AuthorProfile> = {
-  load: (slug) => (SLUG_PATTERN.test(slug) ? getAuthorBySlug(slug) : undefined),
+  load: async (slug) => (SLUG_PATTERN.test(slug) ? await getAuthorBySlug(slug) : undefined),
   path: (a) => authorPath(a.slug),
   filter: (a) => ({ authorId: a.id }),
   metadata: (a) => ({ description: a.bio || `Stories by ${a.name}.`, imagePath: siteImagePath() }),

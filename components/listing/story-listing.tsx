@@ -17,7 +17,7 @@ export const LISTING_PAGE_SIZE = 8;
 /** What one kind of listing says about its subject `S`. */
 export type ListingKind<S extends { slug: string; name: string }> = {
   /** The subject a URL's slug names, or undefined (the page is a 404). */
-  load(slug: string): S | undefined;
+  load(slug: string): Promise<S | undefined>;
   /** The address of its first page. */
   path(subject: S): string;
   filter(subject: S): ArticleFilter;
@@ -41,7 +41,7 @@ export type ListingKind<S extends { slug: string; name: string }> = {
 /** Page n of a listing: its first page has no number in the address. */
 export const listingPageHref = (firstPage: string, n: number) => (n === 1 ? firstPage : `${firstPage}/page/${n}`);
 
-function StoryListing<S extends { slug: string; name: string }>({
+async function StoryListing<S extends { slug: string; name: string }>({
   kind,
   subject,
   page,
@@ -51,10 +51,10 @@ function StoryListing<S extends { slug: string; name: string }>({
   page: number;
 }) {
   const filter = kind.filter(subject);
-  const total = kind.total?.(subject) ?? countArticles(filter);
+  const total = kind.total?.(subject) ?? (await countArticles(filter));
   const pageCount = Math.max(1, Math.ceil(total / LISTING_PAGE_SIZE));
   if (page > pageCount) notFound();
-  const stories = listArticles(filter, { limit: LISTING_PAGE_SIZE, offset: (page - 1) * LISTING_PAGE_SIZE });
+  const stories = await listArticles(filter, { limit: LISTING_PAGE_SIZE, offset: (page - 1) * LISTING_PAGE_SIZE });
   const heading = kind.storiesHeading?.(subject);
   const title = (
     <>
@@ -64,7 +64,7 @@ function StoryListing<S extends { slug: string; name: string }>({
   );
   return (
     <>
-      <Breadcrumb items={[{ name: getSiteSettings().siteName, href: '/' }, ...kind.breadcrumb(subject)]} />
+      <Breadcrumb items={[{ name: (await getSiteSettings()).siteName, href: '/' }, ...kind.breadcrumb(subject)]} />
       {kind.header(subject, title)}
       {heading ? (
         <h2 className="mt-6 border-b-2 border-ink pb-1 text-lg font-bold tracking-wide uppercase">{heading}</h2>
@@ -97,10 +97,10 @@ export function listingRoute<S extends { slug: string; name: string }>(kind: Lis
   return {
     async generateMetadata({ params }: Params): Promise<Metadata> {
       const { slug, n } = await params;
-      const subject = kind.load(slug);
+      const subject = await kind.load(slug);
       const page = pageOf(n);
       if (!subject || !page) return {};
-      const site = getSiteSettings();
+      const site = await getSiteSettings();
       const { description, imagePath, section } = kind.metadata(subject, site.siteName);
       return pageMetadata({
         site,
@@ -115,7 +115,7 @@ export function listingRoute<S extends { slug: string; name: string }>(kind: Lis
       const { slug, n } = await params;
       const page = pageOf(n);
       if (!page) notFound();
-      const subject = kind.load(slug);
+      const subject = await kind.load(slug);
       if (!subject) notFound();
       if (n !== undefined && page === 1) permanentRedirect(kind.path(subject));
       return <StoryListing kind={kind} subject={subject} page={page} />;

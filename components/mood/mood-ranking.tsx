@@ -27,7 +27,7 @@ export function moodRankingMetadata(mood: Mood): Metadata {
  * A mood's ranking for one period and section ('' for all). `problems` are messages about query
  * values that were not understood (only the per-request page has any).
  */
-export function MoodRanking({
+export async function MoodRanking({
   mood,
   window,
   sectionSlug,
@@ -38,16 +38,16 @@ export function MoodRanking({
   sectionSlug: string;
   problems?: string[];
 }) {
-  const all = listSections();
+  const all = await listSections();
   const section = sectionSlug ? all.find((s) => s.slug === sectionSlug) : undefined;
   const { rankingMinVotes } = voteSettings();
-  const rows = listMoodRanking({
+  const rows = await listMoodRanking({
     mood,
     window,
     minVotes: rankingMinVotes,
     sectionIds: section ? sectionAndDescendantIds(all, section.id) : undefined,
   });
-  const site = getSiteSettings();
+  const site = await getSiteSettings();
   const withQuery = (m: Mood) => {
     const q = new URLSearchParams();
     if (window !== DEFAULT_MOOD_WINDOW) q.set('window', window);

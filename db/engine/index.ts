@@ -82,5 +82,13 @@ export function lockKey(tx: AppDb, key: string): Promise<void> {
   return getEngine().lockKey(tx, key);
 }
 
+/**
+ * Takes a name shared until the transaction ends (PostgreSQL): shared holders run side by side, a
+ * lockKey() holder of the same name runs alone. SQLite needs nothing.
+ */
+export function lockKeyShared(tx: AppDb, key: string): Promise<void> {
+  return getEngine().lockKeyShared(tx, key);
+}
+
 /** SQL pieces spelled differently by the two engines; needs no connection. */
 export const dialect = (): SqlFragments => fragmentsFor(engineKind());

@@ -117,6 +117,10 @@ export function createPgEngine(options: PgEngineOptions): Engine {
       await runner(tx).execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
     },
 
+    async lockKeyShared(tx, key) {
+      await runner(tx).execute(sql`select pg_advisory_xact_lock_shared(hashtextextended(${key}, 0))`);
+    },
+
     sql: fragmentsFor('postgres'),
     search: pgSearch,
 

@@ -106,6 +106,7 @@ export function createSqliteEngine(options: SqliteEngineOptions): Engine {
     // BEGIN IMMEDIATE has taken the database's one write lock: no other writer runs until COMMIT.
     async lockRows() {},
     async lockKey() {},
+    async lockKeyShared() {},
 
     sql: fragmentsFor('sqlite'),
     search: sqliteSearch,

@@ -117,6 +117,12 @@ export interface Engine {
    * may not exist yet. A no-op on SQLite, for the same reason.
    */
   lockKey(tx: AppDb, key: string): Promise<void>;
+  /**
+   * Takes a name shared until the transaction ends (PostgreSQL shared advisory lock): holders of the
+   * shared lock do not wait for each other, only for a holder of lockKey() on the same name, and it for
+   * them. A no-op on SQLite.
+   */
+  lockKeyShared(tx: AppDb, key: string): Promise<void>;
   readonly sql: SqlFragments;
   readonly search: FullTextSearch;
   /** Applies this engine's migrations (drizzle/sqlite or drizzle/pg); safe to run from several processes at once. */

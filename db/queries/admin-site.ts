@@ -1,34 +1,36 @@
 import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { db } from '@/db/engine';
+import { staffTransaction } from './staff-guard';
 import { pages, partners, promos, settings } from '@/db/schema';
 import { recordAudit } from './audit';
 
-export function getPageForEdit(slug: string) {
-  return getDb()
+export async function getPageForEdit(slug: string) {
+  const [row] = await db()
     .select({ slug: pages.slug, title: pages.title, body: pages.body, updatedAt: pages.updatedAt })
     .from(pages)
     .where(eq(pages.slug, slug))
-    .get();
+    .limit(1);
+  return row;
 }
 
-export function listPagesForAdmin() {
-  return getDb().select({ slug: pages.slug, title: pages.title, updatedAt: pages.updatedAt }).from(pages).all();
+export async function listPagesForAdmin() {
+  return db().select({ slug: pages.slug, title: pages.title, updatedAt: pages.updatedAt }).from(pages);
 }
 
 /** Upsert: a fresh install may not have every page row yet. `bodyHtml` is rendered from `body` by the caller. */
-export function savePage(
+export async function savePage(
   actorId: number,
   slug: string,
   input: { title: string; body: string; bodyHtml: string },
   now = Date.now(),
-): void {
-  getDb().transaction((tx) => {
-    tx.insert(pages)
+): Promise<void> {
+  await staffTransaction(async (tx) => {
+    await tx
+      .insert(pages)
       .values({ slug, ...input, updatedAt: now })
-      .onConflictDoUpdate({ target: pages.slug, set: { ...input, updatedAt: now } })
-      .run();
-    recordAudit(
+      .onConflictDoUpdate({ target: pages.slug, set: { ...input, updatedAt: now } });
+    await recordAudit(
       tx,
       { actorId, action: 'page.update', objectType: 'page', objectId: slug, detail: { title: input.title } },
       now,
@@ -36,37 +38,42 @@ export function savePage(
   });
 }
 
-export function listPartnersForAdmin() {
-  return getDb().select().from(partners).orderBy(asc(partners.position), asc(partners.id)).all();
+export async function listPartnersForAdmin() {
+  return db().select().from(partners).orderBy(asc(partners.position), asc(partners.id));
 }
 
-export function createPartner(actorId: number, input: { name: string; url: string; position: number }): number {
-  return getDb().transaction((tx) => {
-    const id = tx.insert(partners).values(input).returning({ id: partners.id }).get().id;
-    recordAudit(tx, { actorId, action: 'partner.create', objectType: 'partner', objectId: id, detail: input });
-    return id;
+export async function createPartner(actorId: number, input: { name: string; url: string; position: number }) {
+  return staffTransaction(async (tx) => {
+    const [row] = await tx.insert(partners).values(input).returning({ id: partners.id });
+    await recordAudit(tx, {
+      actorId,
+      action: 'partner.create',
+      objectType: 'partner',
+      objectId: row!.id,
+      detail: input,
+    });
+    return row!.id;
   });
 }
 
-export function updatePartner(
+export async function updatePartner(
   actorId: number,
   id: number,
   input: { name: string; url: string; position: number },
-): boolean {
-  return getDb().transaction((tx) => {
-    const changed = tx.update(partners).set(input).where(eq(partners.id, id)).run().changes === 1;
-    if (changed)
-      recordAudit(tx, { actorId, action: 'partner.update', objectType: 'partner', objectId: id, detail: input });
-    return changed;
+): Promise<boolean> {
+  return staffTransaction(async (tx) => {
+    const changed = await tx.update(partners).set(input).where(eq(partners.id, id)).returning({ id: partners.id });
+    if (changed.length === 1)
+      await recordAudit(tx, { actorId, action: 'partner.update', objectType: 'partner', objectId: id, detail: input });
+    return changed.length === 1;
   });
 }
 
-export function deletePartner(actorId: number, id: number): boolean {
-  return getDb().transaction((tx) => {
-    const before = tx.select().from(partners).where(eq(partners.id, id)).get();
+export async function deletePartner(actorId: number, id: number): Promise<boolean> {
+  return staffTransaction(async (tx) => {
+    const [before] = await tx.delete(partners).where(eq(partners.id, id)).returning();
     if (!before) return false;
-    tx.delete(partners).where(eq(partners.id, id)).run();
-    recordAudit(tx, {
+    await recordAudit(tx, {
       actorId,
       action: 'partner.delete',
       objectType: 'partner',
@@ -77,17 +84,15 @@ export function deletePartner(actorId: number, id: number): boolean {
   });
 }
 
-export function nextPartnerPosition(): number {
-  return (
-    (getDb()
-      .select({ p: sql<number>`coalesce(max(${partners.position}), -1)` })
-      .from(partners)
-      .get()?.p ?? -1) + 1
-  );
+export async function nextPartnerPosition(): Promise<number> {
+  const [row] = await db()
+    .select({ p: sql<number>`coalesce(max(${partners.position}), -1)` })
+    .from(partners);
+  return (row?.p ?? -1) + 1;
 }
 
-export function listPromosForAdmin() {
-  return getDb().select().from(promos).orderBy(asc(promos.position), asc(promos.id)).all();
+export async function listPromosForAdmin() {
+  return db().select().from(promos).orderBy(asc(promos.position), asc(promos.id));
 }
 
 export type PromoInput = {
@@ -99,28 +104,28 @@ export type PromoInput = {
   position: number;
 };
 
-export function createPromo(actorId: number, input: PromoInput): number {
-  return getDb().transaction((tx) => {
-    const id = tx.insert(promos).values(input).returning({ id: promos.id }).get().id;
-    recordAudit(tx, { actorId, action: 'promo.create', objectType: 'promo', objectId: id, detail: input });
-    return id;
+export async function createPromo(actorId: number, input: PromoInput): Promise<number> {
+  return staffTransaction(async (tx) => {
+    const [row] = await tx.insert(promos).values(input).returning({ id: promos.id });
+    await recordAudit(tx, { actorId, action: 'promo.create', objectType: 'promo', objectId: row!.id, detail: input });
+    return row!.id;
   });
 }
 
-export function updatePromo(actorId: number, id: number, input: PromoInput): boolean {
-  return getDb().transaction((tx) => {
-    const changed = tx.update(promos).set(input).where(eq(promos.id, id)).run().changes === 1;
-    if (changed) recordAudit(tx, { actorId, action: 'promo.update', objectType: 'promo', objectId: id, detail: input });
-    return changed;
+export async function updatePromo(actorId: number, id: number, input: PromoInput): Promise<boolean> {
+  return staffTransaction(async (tx) => {
+    const changed = await tx.update(promos).set(input).where(eq(promos.id, id)).returning({ id: promos.id });
+    if (changed.length === 1)
+      await recordAudit(tx, { actorId, action: 'promo.update', objectType: 'promo', objectId: id, detail: input });
+    return changed.length === 1;
   });
 }
 
-export function deletePromo(actorId: number, id: number): boolean {
-  return getDb().transaction((tx) => {
-    const before = tx.select().from(promos).where(eq(promos.id, id)).get();
+export async function deletePromo(actorId: number, id: number): Promise<boolean> {
+  return staffTransaction(async (tx) => {
+    const [before] = await tx.delete(promos).where(eq(promos.id, id)).returning();
     if (!before) return false;
-    tx.delete(promos).where(eq(promos.id, id)).run();
-    recordAudit(tx, {
+    await recordAudit(tx, {
       actorId,
       action: 'promo.delete',
       objectType: 'promo',
@@ -131,12 +136,11 @@ export function deletePromo(actorId: number, id: number): boolean {
   });
 }
 
-export function saveSettings(actorId: number, values: Record<string, string>, now = Date.now()): void {
-  getDb().transaction((tx) => {
-    for (const [key, value] of Object.entries(values)) {
-      tx.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
-    }
-    recordAudit(
+export async function saveSettings(actorId: number, values: Record<string, string>, now = Date.now()): Promise<void> {
+  await staffTransaction(async (tx) => {
+    for (const [key, value] of Object.entries(values))
+      await tx.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } });
+    await recordAudit(
       tx,
       { actorId, action: 'settings.update', objectType: 'settings', objectId: 'site', detail: values },
       now,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { db, lockRows, type AppDb } from '@/db/engine';
+import { staffTransaction } from './staff-guard';
 import {
   articles,
   articleTags,
@@ -40,8 +41,8 @@ function where(f: StoryFilter): SQL | undefined {
   return parts.length ? and(...parts) : undefined;
 }
 
-export function listStoriesForAdmin(filter: StoryFilter, { limit, offset }: { limit: number; offset: number }) {
-  return getDb()
+export async function listStoriesForAdmin(filter: StoryFilter, { limit, offset }: { limit: number; offset: number }) {
+  return db()
     .select({
       id: articles.id,
       slug: articles.slug,
@@ -58,39 +59,35 @@ export function listStoriesForAdmin(filter: StoryFilter, { limit, offset }: { li
     .where(where(filter))
     .orderBy(desc(articles.updatedAt), desc(articles.id))
     .limit(limit)
-    .offset(offset)
-    .all();
+    .offset(offset);
 }
 
-export function countStoriesForAdmin(filter: StoryFilter): number {
-  return (
-    getDb()
-      .select({ n: sql<number>`count(*)` })
-      .from(articles)
-      .where(where(filter))
-      .get()?.n ?? 0
-  );
+export async function countStoriesForAdmin(filter: StoryFilter): Promise<number> {
+  const [row] = await db()
+    .select({ n: sql<number>`count(*)` })
+    .from(articles)
+    .where(where(filter));
+  return row?.n ?? 0;
 }
 
-export function countStoriesByStatus(createdBy?: number): Record<ArticleStatus, number> {
-  const rows = getDb()
+export async function countStoriesByStatus(createdBy?: number): Promise<Record<ArticleStatus, number>> {
+  const rows = await db()
     .select({ status: articles.status, n: sql<number>`count(*)` })
     .from(articles)
     .where(createdBy ? eq(articles.createdBy, createdBy) : undefined)
-    .groupBy(articles.status)
-    .all();
+    .groupBy(articles.status);
   const out = { draft: 0, review: 0, scheduled: 0, published: 0 };
   for (const r of rows) out[r.status] = r.n;
   return out;
 }
 
-export function listAuthors() {
-  return getDb().select({ id: authors.id, name: authors.name }).from(authors).orderBy(asc(authors.name)).all();
+export async function listAuthors() {
+  return db().select({ id: authors.id, name: authors.name }).from(authors).orderBy(asc(authors.name));
 }
 
 /** Who may touch a story: the rows permission checks need, nothing more. */
-export function getStoryAccess(id: number) {
-  return getDb()
+export async function getStoryAccess(id: number) {
+  const [row] = await db()
     .select({
       id: articles.id,
       createdBy: articles.createdBy,
@@ -100,12 +97,12 @@ export function getStoryAccess(id: number) {
     })
     .from(articles)
     .where(eq(articles.id, id))
-    .get();
+    .limit(1);
+  return row;
 }
 
-export function getStoryForEdit(id: number) {
-  const db = getDb();
-  const row = db
+export async function getStoryForEdit(id: number) {
+  const [row] = await db()
     .select({
       id: articles.id,
       slug: articles.slug,
@@ -128,22 +125,20 @@ export function getStoryForEdit(id: number) {
     .leftJoin(media, eq(media.id, articles.heroMediaId))
     .leftJoin(users, eq(users.id, articles.createdBy))
     .where(eq(articles.id, id))
-    .get();
+    .limit(1);
   if (!row) return undefined;
-  const tagNames = db
+  const tagNames = await db()
     .select({ name: tags.name })
     .from(articleTags)
     .innerJoin(tags, eq(tags.id, articleTags.tagId))
     .where(eq(articleTags.articleId, id))
-    .orderBy(asc(tags.name))
-    .all();
-  const related = db
+    .orderBy(asc(tags.name));
+  const related = await db()
     .select({ slug: articles.slug })
     .from(relatedOverrides)
     .innerJoin(articles, eq(articles.id, relatedOverrides.relatedId))
     .where(eq(relatedOverrides.articleId, id))
-    .orderBy(asc(relatedOverrides.position))
-    .all();
+    .orderBy(asc(relatedOverrides.position));
   return { ...row, tags: tagNames.map((t) => t.name), related: related.map((r) => r.slug) };
 }
 
@@ -161,8 +156,13 @@ function visibleTo(viewer: StoryViewer, now: number): SQL | undefined {
  * writer is never told that another writer's unpublished story exists: the answer for its slug is
  * the answer for a slug nobody uses.
  */
-export function slugTaken(slug: string, exceptId: number | undefined, viewer: StoryViewer, now = Date.now()): boolean {
-  const row = getDb()
+export async function slugTaken(
+  slug: string,
+  exceptId: number | undefined,
+  viewer: StoryViewer,
+  now = Date.now(),
+): Promise<boolean> {
+  const [row] = await db()
     .select({ id: articles.id })
     .from(articles)
     .where(
@@ -173,18 +173,19 @@ export function slugTaken(slug: string, exceptId: number | undefined, viewer: St
         visibleTo(viewer, now),
       ),
     )
-    .limit(1)
-    .get();
+    .limit(1);
   return row !== undefined;
 }
 
 /** The database refused a story's address because a published or scheduled story claimed it meanwhile. */
 export function isSlugClaimed(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-    error.message.includes('articles.slug')
-  );
+  // drizzle may wrap the driver's error (DrizzleQueryError): look at its cause too.
+  for (let e = error; e instanceof Error; e = e.cause) {
+    const { code, constraint } = e as { code?: string; constraint?: string };
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' && e.message.includes('articles.slug')) return true;
+    if (code === '23505' && constraint === 'articles_slug_unique') return true;
+  }
+  return false;
 }
 
 /**
@@ -192,18 +193,17 @@ export function isSlugClaimed(error: unknown): boolean {
  * (a story the viewer may not see is "missing", like one that does not exist). Where two unpublished
  * stories share a slug, the one that claims it, then the oldest, is taken.
  */
-export function resolveStorySlugs(
+export async function resolveStorySlugs(
   slugs: string[],
   viewer: StoryViewer,
   now = Date.now(),
-): { ids: Map<string, number>; missing: string[] } {
+): Promise<{ ids: Map<string, number>; missing: string[] }> {
   if (slugs.length === 0) return { ids: new Map(), missing: [] };
-  const rows = getDb()
+  const rows = await db()
     .select({ id: articles.id, slug: articles.slug })
     .from(articles)
     .where(and(inArray(articles.slug, slugs), visibleTo(viewer, now)))
-    .orderBy(desc(sql`${articles.status} in ${sql.raw(PUBLIC_STATUS_SQL)}`), asc(articles.id))
-    .all();
+    .orderBy(desc(sql`${articles.status} in ${sql.raw(PUBLIC_STATUS_SQL)}`), asc(articles.id));
   const ids = new Map<string, number>();
   for (const r of rows) if (!ids.has(r.slug)) ids.set(r.slug, r.id);
   return { ids, missing: slugs.filter((s) => !ids.has(s)) };
@@ -235,7 +235,41 @@ const STATUS_CHANGE_ACTIONS: Record<ArticleStatus, string> = {
   draft: 'to-draft',
 };
 
-export type StorySaved = { id: number; slug: string; oldSlug?: string; sectionIds: number[] };
+export type StoryRow = typeof articles.$inferSelect;
+
+/** A save refused inside its transaction, by the form field to show the message next to; nothing was written. */
+export class StoryRefused extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoryRefused';
+  }
+}
+
+/**
+ * The rules that depend on the story as it is now (who may edit it, which status and time it may
+ * take), applied to the locked row inside the save's transaction: the status and publish time to
+ * write, or a refusal.
+ */
+export type StoryDecision = (
+  before: StoryRow | undefined,
+) =>
+  | { ok: true; value: { status: ArticleStatus; publishedAt: number | null } }
+  | { ok: false; field: string; message: string };
+
+export type StorySaved = { id: number; slug: string; status: ArticleStatus; oldSlug?: string; sectionIds: number[] };
+
+/**
+ * The story's row, locked until the transaction ends (PostgreSQL; SQLite writes one at a time): two
+ * status changes of one story at once are applied one after the other, each seeing the other's result.
+ */
+export async function lockedStory(tx: AppDb, id: number) {
+  await lockRows(tx, articles, eq(articles.id, id));
+  const [row] = await tx.select().from(articles).where(eq(articles.id, id)).limit(1);
+  return row;
+}
 
 function isPublicRow(status: string, publishedAt: number | null, now: number) {
   return (status === 'published' || status === 'scheduled') && publishedAt !== null && publishedAt <= now;
@@ -243,13 +277,33 @@ function isPublicRow(status: string, publishedAt: number | null, now: number) {
 
 /**
  * Creates or updates a story in one transaction: the row, tags, related picks, the redirect from a
- * published story's old address, and the audit entry.
+ * published story's old address, and the audit entry. `decide`, when given, sees the locked row and
+ * settles the status and publish time (or refuses with StoryRefused); the section and the author
+ * must exist.
  */
-export function saveStory(actorId: number, id: number | undefined, input: StoryWrite, now = Date.now()): StorySaved {
-  const db = getDb();
-  return db.transaction((tx) => {
-    const before = id === undefined ? undefined : tx.select().from(articles).where(eq(articles.id, id)).get();
-    if (id !== undefined && !before) throw new Error(`Story ${id} does not exist`);
+export async function saveStory(
+  actorId: number,
+  id: number | undefined,
+  write: StoryWrite,
+  now = Date.now(),
+  decide?: StoryDecision,
+): Promise<StorySaved> {
+  return staffTransaction(async (tx) => {
+    const before = id === undefined ? undefined : await lockedStory(tx, id);
+    if (id !== undefined && !before) throw new StoryRefused('id', 'This story no longer exists.');
+    const decided = decide?.(before);
+    if (decided && !decided.ok) throw new StoryRefused(decided.field, decided.message);
+    const input = decided ? { ...write, ...decided.value } : write;
+    const [section] = await tx
+      .select({ id: sections.id })
+      .from(sections)
+      .where(eq(sections.id, input.sectionId))
+      .limit(1);
+    if (!section) throw new StoryRefused('sectionId', 'Choose a section.');
+    if (input.authorId !== null) {
+      const [author] = await tx.select({ id: authors.id }).from(authors).where(eq(authors.id, input.authorId)).limit(1);
+      if (!author) throw new StoryRefused('authorId', 'Choose an author from the list.');
+    }
     const wasPublic = before ? isPublicRow(before.status, before.publishedAt, now) : false;
     const willBePublic = isPublicRow(input.status, input.publishedAt, now);
     const values = {
@@ -272,31 +326,28 @@ export function saveStory(actorId: number, id: number | undefined, input: StoryW
     };
     let storyId: number;
     if (before) {
-      tx.update(articles).set(values).where(eq(articles.id, before.id)).run();
+      await tx.update(articles).set(values).where(eq(articles.id, before.id));
       storyId = before.id;
     } else {
-      storyId = tx
+      const [row] = await tx
         .insert(articles)
         .values({ ...values, createdAt: now, createdBy: actorId })
-        .returning({ id: articles.id })
-        .get().id;
+        .returning({ id: articles.id });
+      storyId = row!.id;
     }
 
-    // Tags: find or create by slug, then replace the story's set.
-    tx.delete(articleTags).where(eq(articleTags.articleId, storyId)).run();
+    // Tags: find or create by slug (two stories naming a new tag at once both get the one row), then
+    // replace the story's set.
+    await tx.delete(articleTags).where(eq(articleTags.articleId, storyId));
     for (const name of input.tags) {
       const slug = slugify(name);
-      const tagId =
-        tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, slug)).get()?.id ??
-        tx.insert(tags).values({ slug, name }).returning({ id: tags.id }).get().id;
-      tx.insert(articleTags).values({ articleId: storyId, tagId }).onConflictDoNothing().run();
+      await tx.insert(tags).values({ slug, name }).onConflictDoNothing({ target: tags.slug });
+      const [tag] = await tx.select({ id: tags.id }).from(tags).where(eq(tags.slug, slug)).limit(1);
+      await tx.insert(articleTags).values({ articleId: storyId, tagId: tag!.id }).onConflictDoNothing();
     }
-    tx.delete(relatedOverrides).where(eq(relatedOverrides.articleId, storyId)).run();
-    input.relatedIds
-      .filter((r) => r !== storyId)
-      .forEach((relatedId, position) =>
-        tx.insert(relatedOverrides).values({ articleId: storyId, relatedId, position }).run(),
-      );
+    await tx.delete(relatedOverrides).where(eq(relatedOverrides.articleId, storyId));
+    for (const [position, relatedId] of input.relatedIds.filter((r) => r !== storyId).entries())
+      await tx.insert(relatedOverrides).values({ articleId: storyId, relatedId, position });
 
     // A story whose address readers may have (published at some point) keeps it working as a 301.
     const oldSlug = before && before.slug !== input.slug ? before.slug : undefined;
@@ -306,11 +357,11 @@ export function saveStory(actorId: number, id: number | undefined, input: StoryW
       before.publishedAt !== null &&
       (wasPublic || before.status === 'published' || before.status === 'scheduled')
     ) {
-      moveRedirects(tx, articlePath(oldSlug), articlePath(input.slug), now);
+      await moveRedirects(tx, articlePath(oldSlug), articlePath(input.slug), now);
     } else if (input.status === 'published' || input.status === 'scheduled') {
       // The address is this story's now: an old story's redirect from it gives way. A draft claims
       // no address, so a redirect readers rely on keeps working until it is published.
-      clearRedirectsFrom(tx, [articlePath(input.slug)]);
+      await clearRedirectsFrom(tx, [articlePath(input.slug)]);
     }
 
     const changed = before
@@ -318,7 +369,7 @@ export function saveStory(actorId: number, id: number | undefined, input: StoryW
           (k) => !['updatedAt', 'bodyHtml', 'wordCount', 'revisedAt'].includes(k) && before[k] !== values[k],
         )
       : undefined;
-    recordAudit(
+    await recordAudit(
       tx,
       {
         actorId,
@@ -340,28 +391,24 @@ export function saveStory(actorId: number, id: number | undefined, input: StoryW
       now,
     );
     const sectionIds = [...new Set([input.sectionId, ...(before ? [before.sectionId] : [])])];
-    return { id: storyId, slug: input.slug, oldSlug, sectionIds };
+    return { id: storyId, slug: input.slug, status: input.status, oldSlug, sectionIds };
   });
 }
 
 /** Back to draft: readers get a 404 from now on. */
-export function unpublishStory(
+export async function unpublishStory(
   actorId: number,
   id: number,
   now = Date.now(),
-): { slug: string; sectionId: number } | undefined {
-  return getDb().transaction((tx) => {
-    const before = tx
-      .select({ slug: articles.slug, sectionId: articles.sectionId, status: articles.status })
-      .from(articles)
-      .where(eq(articles.id, id))
-      .get();
+): Promise<{ slug: string; sectionId: number } | undefined> {
+  return staffTransaction(async (tx) => {
+    const before = await lockedStory(tx, id);
     if (!before) return undefined;
-    tx.update(articles)
+    await tx
+      .update(articles)
       .set({ status: 'draft', publishedAt: null, revisedAt: null, updatedAt: now })
-      .where(eq(articles.id, id))
-      .run();
-    recordAudit(
+      .where(eq(articles.id, id));
+    await recordAudit(
       tx,
       {
         actorId,
@@ -376,25 +423,23 @@ export function unpublishStory(
   });
 }
 
-export function setStoryHero(
+export async function setStoryHero(
   actorId: number,
   id: number,
   mediaId: number | null,
   detail: Record<string, unknown>,
   now = Date.now(),
-): { slug: string; sectionId: number; replacedPath?: string } | undefined {
-  return getDb().transaction((tx) => {
-    const found = tx
-      .select({ slug: articles.slug, sectionId: articles.sectionId, heroMediaId: articles.heroMediaId })
-      .from(articles)
-      .where(eq(articles.id, id))
-      .get();
+  mayEdit: (story: StoryRow) => boolean = () => true,
+): Promise<{ slug: string; sectionId: number; replacedPath?: string } | 'refused' | undefined> {
+  return staffTransaction(async (tx) => {
+    const found = await lockedStory(tx, id);
     if (!found) return undefined;
-    const { heroMediaId: previous, ...before } = found;
-    tx.update(articles).set({ heroMediaId: mediaId, updatedAt: now }).where(eq(articles.id, id)).run();
+    if (!mayEdit(found)) return 'refused' as const;
+    const { heroMediaId: previous, slug, sectionId } = found;
+    await tx.update(articles).set({ heroMediaId: mediaId, updatedAt: now }).where(eq(articles.id, id));
     // The photo taken off the story goes, unless another story shows it; the caller removes its files.
-    const replacedPath = previous === mediaId ? undefined : dropUnusedMedia(tx, previous);
-    recordAudit(
+    const replacedPath = previous === mediaId ? undefined : await dropUnusedMedia(tx, previous);
+    await recordAudit(
       tx,
       {
         actorId,
@@ -405,7 +450,7 @@ export function setStoryHero(
       },
       now,
     );
-    return { ...before, ...(replacedPath ? { replacedPath } : {}) };
+    return { slug, sectionId, ...(replacedPath ? { replacedPath } : {}) };
   });
 }
 
@@ -413,12 +458,11 @@ export const storyIsPublic = (s: { status: string; publishedAt: number | null },
   isPublicRow(s.status, s.publishedAt, now);
 
 /** Slugs of other stories the viewer may see, for the related-stories picker's suggestions. */
-export function listStorySlugs(viewer: StoryViewer, exceptId?: number, limit = 300, now = Date.now()) {
-  return getDb()
+export async function listStorySlugs(viewer: StoryViewer, exceptId?: number, limit = 300, now = Date.now()) {
+  return db()
     .select({ slug: articles.slug, title: articles.title })
     .from(articles)
     .where(and(exceptId ? ne(articles.id, exceptId) : undefined, visibleTo(viewer, now)))
     .orderBy(desc(articles.updatedAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }

@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
-import { db as engineDb } from '@/db/engine';
+import { db, dialect, rows } from '@/db/engine';
 import { articles, articleTags, authors, media, relatedOverrides, sections, tags } from '@/db/schema';
 import { isPublic } from './visibility';
 
@@ -122,7 +121,7 @@ function toCard(row: CardRow): ArticleCard {
  * cards must not pull every story's text off the disk.
  */
 function cards({ withBody = false } = {}) {
-  return getDb()
+  return db()
     .select({
       ...cardColumns,
       bodyHtml: withBody ? sql<string>`${articles.bodyHtml}` : sql<string>`''`,
@@ -148,7 +147,7 @@ function filteredIds(filter: ArticleFilter, now: number | undefined) {
     filter.sectionIds ? inArray(articles.sectionId, filter.sectionIds) : undefined,
     filter.authorId !== undefined ? eq(articles.authorId, filter.authorId) : undefined,
   );
-  const ids = getDb().select({ id: articles.id }).from(articles).$dynamic();
+  const ids = db().select({ id: articles.id }).from(articles).$dynamic();
   return (
     filter.tagId === undefined
       ? ids
@@ -157,21 +156,21 @@ function filteredIds(filter: ArticleFilter, now: number | undefined) {
 }
 
 /** Public stories of the filter, newest first, a page at a time. */
-export function listArticles(
+export async function listArticles(
   filter: ArticleFilter,
   { limit, offset = 0, now }: { limit: number; offset?: number; now?: number },
-): ArticleCard[] {
-  return pageOf(filter, { limit, offset, now }).map(toCard);
+): Promise<ArticleCard[]> {
+  return (await pageOf(filter, { limit, offset, now })).map(toCard);
 }
 
 /**
  * The same stories with what a feed carries besides the card: the body and the time of the last revision.
  */
-export function listArticlesWithBody(
+export async function listArticlesWithBody(
   filter: ArticleFilter,
   { limit, now }: { limit: number; now?: number },
-): ArticleWithBody[] {
-  return pageOf(filter, { limit, offset: 0, now }, { withBody: true }).map((row) => ({
+): Promise<ArticleWithBody[]> {
+  return (await pageOf(filter, { limit, offset: 0, now }, { withBody: true })).map((row) => ({
     ...toCard(row),
     bodyHtml: row.bodyHtml,
     revisedAt: row.revisedAt,
@@ -180,7 +179,7 @@ export function listArticlesWithBody(
 
 export type ArticleWithBody = ArticleCard & { bodyHtml: string; revisedAt: number | null };
 
-function pageOf(
+async function pageOf(
   filter: ArticleFilter,
   { limit, offset, now }: { limit: number; offset: number; now?: number },
   { withBody = false } = {},
@@ -194,33 +193,29 @@ function pageOf(
     .offset(offset);
   return cards({ withBody })
     .where(inArray(articles.id, page))
-    .orderBy(...newestFirst)
-    .all();
+    .orderBy(...newestFirst);
 }
 
-export function countArticles(filter: ArticleFilter, now?: number): number {
+export async function countArticles(filter: ArticleFilter, now?: number): Promise<number> {
   if (filter.sectionIds?.length === 0) return 0;
   const ids = filteredIds(filter, now).as('ids');
-  return (
-    getDb()
-      .select({ n: sql<number>`count(*)` })
-      .from(ids)
-      .get()?.n ?? 0
-  );
+  const [row] = await db()
+    .select({ n: sql<number>`count(*)` })
+    .from(ids);
+  return row?.n ?? 0;
 }
 
 function tagsOf(articleId: number) {
-  return getDb()
+  return db()
     .select({ slug: tags.slug, name: tags.name })
     .from(articleTags)
     .innerJoin(tags, eq(tags.id, articleTags.tagId))
     .where(eq(articleTags.articleId, articleId))
-    .orderBy(tags.name)
-    .all();
+    .orderBy(tags.name);
 }
 
-function fullArticle(where: ReturnType<typeof eq>): ArticleFull | undefined {
-  const row = getDb()
+async function fullArticle(where: ReturnType<typeof eq>): Promise<ArticleFull | undefined> {
+  const [row] = await db()
     .select({
       ...cardColumns,
       sectionId: articles.sectionId,
@@ -237,7 +232,7 @@ function fullArticle(where: ReturnType<typeof eq>): ArticleFull | undefined {
     .leftJoin(media, eq(media.id, articles.heroMediaId))
     .leftJoin(authors, eq(authors.id, articles.authorId))
     .where(where)
-    .get();
+    .limit(1);
   if (!row) return undefined;
   return {
     ...toCard(row),
@@ -248,20 +243,20 @@ function fullArticle(where: ReturnType<typeof eq>): ArticleFull | undefined {
     revisedAt: row.revisedAt,
     votingPaused: row.votingPaused,
     author: row.authorSlug && row.authorName ? { slug: row.authorSlug, name: row.authorName } : null,
-    tags: tagsOf(row.id),
+    tags: await tagsOf(row.id),
   };
 }
 
 /** A story as readers see it: only when it is public. Drafts, stories in review and future ones are undefined. */
-export function getPublicArticleBySlug(slug: string, now?: number): ArticleFull | undefined {
+export function getPublicArticleBySlug(slug: string, now?: number): Promise<ArticleFull | undefined> {
   return fullArticle(and(eq(articles.slug, slug), isPublic(now)) as ReturnType<typeof eq>);
 }
 
 /** Any story, whatever its status: for staff previews only. */
-export function getArticleByIdForPreview(id: number): (ArticleFull & { status: string }) | undefined {
-  const article = fullArticle(eq(articles.id, id));
+export async function getArticleByIdForPreview(id: number): Promise<(ArticleFull & { status: string }) | undefined> {
+  const article = await fullArticle(eq(articles.id, id));
   if (!article) return undefined;
-  const row = getDb().select({ status: articles.status }).from(articles).where(eq(articles.id, id)).get();
+  const [row] = await db().select({ status: articles.status }).from(articles).where(eq(articles.id, id)).limit(1);
   return { ...article, status: row?.status ?? 'draft' };
 }
 
@@ -269,23 +264,22 @@ export function getArticleByIdForPreview(id: number): (ArticleFull & { status: s
  * Related stories: the editor's picks first, then public stories that share the section or a tag
  * (both counts first), newest first. Never the story itself, never an unpublished one.
  */
-export function listRelatedArticles(
+export async function listRelatedArticles(
   articleId: number,
   sectionId: number,
   { limit = 4, now }: { limit?: number; now?: number } = {},
-): ArticleCard[] {
-  const db = getDb();
-  const picked = db
-    .select({ ...cardColumns, position: relatedOverrides.position })
-    .from(relatedOverrides)
-    .innerJoin(articles, eq(articles.id, relatedOverrides.relatedId))
-    .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .leftJoin(media, eq(media.id, articles.heroMediaId))
-    .where(and(eq(relatedOverrides.articleId, articleId), isPublic(now), ne(articles.id, articleId)))
-    .orderBy(relatedOverrides.position)
-    .limit(limit)
-    .all()
-    .map(toCard);
+): Promise<ArticleCard[]> {
+  const picked = (
+    await db()
+      .select({ ...cardColumns, position: relatedOverrides.position })
+      .from(relatedOverrides)
+      .innerJoin(articles, eq(articles.id, relatedOverrides.relatedId))
+      .innerJoin(sections, eq(sections.id, articles.sectionId))
+      .leftJoin(media, eq(media.id, articles.heroMediaId))
+      .where(and(eq(relatedOverrides.articleId, articleId), isPublic(now), ne(articles.id, articleId)))
+      .orderBy(relatedOverrides.position)
+      .limit(limit)
+  ).map(toCard);
   if (picked.length >= limit) return picked;
 
   // Candidates, instead of scoring every story: the stories sharing a tag (from the tag index), and
@@ -293,10 +287,10 @@ export function listRelatedArticles(
   // shared tag scores 1, so it ranks below every newer same-section story. A common tag still makes
   // thousands of candidates; `indexed by articles_rank_idx` ranks them from that small index instead
   // of each story's row, whose status and dates sit behind its body in overflow pages (SQLite picks
-  // the rowid lookup on its own). SQLite-only syntax: drop the hint on another database.
+  // the rowid lookup on its own). SQLite-only syntax: dialect().indexedBy() is nothing on PostgreSQL.
   const want = limit - picked.length;
   const exclude = [articleId, ...picked.map((p) => p.id)];
-  const ranked = db.all<{ id: number }>(sql`
+  const ranked = await rows<{ id: number }>(sql`
     with shared as (
       select at.article_id as id, count(*) as n from ${articleTags} at
       where at.tag_id in (select mine.tag_id from ${articleTags} mine where mine.article_id = ${articleId})
@@ -312,48 +306,43 @@ export function listRelatedArticles(
     candidates as (select id from shared union select id from newest)
     select ${articles.id} as id
     from candidates
-    join ${articles} indexed by articles_rank_idx on ${articles.id} = candidates.id
+    join ${articles} ${dialect().indexedBy('articles_rank_idx')} on ${articles.id} = candidates.id
     left join shared on shared.id = candidates.id
     where ${isPublic(now)}
-    order by (${articles.sectionId} = ${sectionId}) + coalesce(shared.n, 0) desc,
+    order by ${dialect().asInt(sql`${articles.sectionId} = ${sectionId}`)} + coalesce(shared.n, 0) desc,
       ${articles.publishedAt} desc, ${articles.id} desc
     limit ${want}`);
   if (ranked.length === 0) return picked;
   const ids = ranked.map((r) => r.id);
-  const byId = new Map(
-    cards()
-      .where(inArray(articles.id, ids))
-      .all()
-      .map((row) => [row.id, toCard(row)]),
-  );
+  const byId = new Map((await cards().where(inArray(articles.id, ids))).map((row) => [row.id, toCard(row)]));
   return [...picked, ...ids.flatMap((id) => byId.get(id) ?? [])];
 }
 
 /** Slugs of every public story, newest first, for sitemaps and prerendering. */
-export function listPublicArticleSlugs(
+export async function listPublicArticleSlugs(
   now?: number,
-): { slug: string; publishedAt: number; revisedAt: number | null }[] {
-  return getDb()
-    .select({ slug: articles.slug, publishedAt: articles.publishedAt, revisedAt: articles.revisedAt })
-    .from(articles)
-    .where(isPublic(now))
-    .orderBy(desc(articles.publishedAt))
-    .all()
-    .map((r) => ({ ...r, publishedAt: r.publishedAt ?? 0 }));
+): Promise<{ slug: string; publishedAt: number; revisedAt: number | null }[]> {
+  return (
+    await db()
+      .select({ slug: articles.slug, publishedAt: articles.publishedAt, revisedAt: articles.revisedAt })
+      .from(articles)
+      .where(isPublic(now))
+      .orderBy(desc(articles.publishedAt))
+  ).map((r) => ({ ...r, publishedAt: r.publishedAt ?? 0 }));
 }
 
 /**
  * Cards for the given stories in the given order (search results); stories that are not public are
- * left out. Converted to db/engine (async, either engine) with search, the pilot of the conversion.
+ * left out.
  */
 export async function listArticleCardsByIds(ids: number[], now?: number): Promise<ArticleCard[]> {
   if (ids.length === 0) return [];
-  const rows = await engineDb()
+  const found = await db()
     .select(cardColumns)
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .leftJoin(media, eq(media.id, articles.heroMediaId))
     .where(and(isPublic(now), inArray(articles.id, ids)));
-  const found = new Map(rows.map((row) => [row.id, toCard(row)]));
-  return ids.flatMap((id) => found.get(id) ?? []);
+  const byId = new Map(found.map((row) => [row.id, toCard(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

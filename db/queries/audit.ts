@@ -1,10 +1,7 @@
 import 'server-only';
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db';
-import type { DB } from '@/db/client';
+import { db, type AppDb } from '@/db/engine';
 import { auditLog, users } from '@/db/schema';
-
-type Tx = Pick<DB, 'insert'>;
 
 export type AuditInput = {
   actorId: number | null;
@@ -15,17 +12,15 @@ export type AuditInput = {
 };
 
 /** Written inside the transaction of the change it records, so neither exists without the other. */
-export function recordAudit(tx: Tx, entry: AuditInput, now = Date.now()): void {
-  tx.insert(auditLog)
-    .values({
-      userId: entry.actorId,
-      action: entry.action,
-      objectType: entry.objectType,
-      objectId: String(entry.objectId),
-      detail: JSON.stringify(entry.detail ?? {}),
-      createdAt: now,
-    })
-    .run();
+export async function recordAudit(tx: AppDb, entry: AuditInput, now = Date.now()): Promise<void> {
+  await tx.insert(auditLog).values({
+    userId: entry.actorId,
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: String(entry.objectId),
+    detail: JSON.stringify(entry.detail ?? {}),
+    createdAt: now,
+  });
 }
 
 export type AuditFilter = { userId?: number; action?: string; objectType?: string; from?: number; to?: number };
@@ -40,8 +35,8 @@ function where(f: AuditFilter): SQL | undefined {
   return parts.length ? and(...parts) : undefined;
 }
 
-export function listAuditEntries(filter: AuditFilter, { limit, offset }: { limit: number; offset: number }) {
-  return getDb()
+export async function listAuditEntries(filter: AuditFilter, { limit, offset }: { limit: number; offset: number }) {
+  return db()
     .select({
       id: auditLog.id,
       action: auditLog.action,
@@ -57,34 +52,21 @@ export function listAuditEntries(filter: AuditFilter, { limit, offset }: { limit
     .where(where(filter))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(limit)
-    .offset(offset)
-    .all();
+    .offset(offset);
 }
 
-export function countAuditEntries(filter: AuditFilter): number {
-  return (
-    getDb()
-      .select({ n: sql<number>`count(*)` })
-      .from(auditLog)
-      .where(where(filter))
-      .get()?.n ?? 0
-  );
+export async function countAuditEntries(filter: AuditFilter): Promise<number> {
+  const [row] = await db()
+    .select({ n: sql<number>`count(*)` })
+    .from(auditLog)
+    .where(where(filter));
+  return row?.n ?? 0;
 }
 
-export function listAuditFacets() {
-  const db = getDb();
-  return {
-    actions: db
-      .selectDistinct({ v: auditLog.action })
-      .from(auditLog)
-      .orderBy(auditLog.action)
-      .all()
-      .map((r) => r.v),
-    objectTypes: db
-      .selectDistinct({ v: auditLog.objectType })
-      .from(auditLog)
-      .orderBy(auditLog.objectType)
-      .all()
-      .map((r) => r.v),
-  };
+export async function listAuditFacets() {
+  const [actions, objectTypes] = await Promise.all([
+    db().selectDistinct({ v: auditLog.action }).from(auditLog).orderBy(auditLog.action),
+    db().selectDistinct({ v: auditLog.objectType }).from(auditLog).orderBy(auditLog.objectType),
+  ]);
+  return { actions: actions.map((r) => r.v), objectTypes: objectTypes.map((r) => r.v) };
 }

@@ -1,14 +1,15 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { db } from '@/db/engine';
 import { authors } from '@/db/schema';
 
 export type AuthorProfile = { id: number; slug: string; name: string; bio: string; photoPath: string | null };
 
-export function getAuthorBySlug(slug: string): AuthorProfile | undefined {
-  return getDb()
+export async function getAuthorBySlug(slug: string): Promise<AuthorProfile | undefined> {
+  const [author] = await db()
     .select({ id: authors.id, slug: authors.slug, name: authors.name, bio: authors.bio, photoPath: authors.photoPath })
     .from(authors)
     .where(eq(authors.slug, slug))
-    .get();
+    .limit(1);
+  return author;
 }

@@ -5,7 +5,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { db, dialect, execute, rows, transaction } from '@/db/engine';
 import { demoActivity } from '@/db/schema';
-import { voteRollupStatements } from '../vote-rollups';
+import { recomputeVoteRollupsIn } from '../vote-rollups';
 
 const DEMO_READERS = sql.raw(`'demo:%'`);
 
@@ -29,8 +29,7 @@ export async function removeDemoActivity(): Promise<DemoActivityCounts> {
       tx,
     );
     await execute(sql`delete from votes where reader_id like ${DEMO_READERS}`, tx);
-    for (const { id } of stories)
-      for (const statement of voteRollupStatements(Number(id))) await execute(statement, tx);
+    for (const { id } of stories) await recomputeVoteRollupsIn(tx, Number(id));
     const less = (demoKind: string, bucket: SQL) =>
       dialect().greatest(
         sql`count - coalesce((select d.count from demo_activity d

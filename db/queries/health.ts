@@ -1,8 +1,6 @@
 import 'server-only';
-import fs from 'node:fs';
-import path from 'node:path';
-import { getDb } from '@/db';
-import { unavailableReason, writeUnavailable, type WriteUnavailable } from '@/db/write-errors';
+import { getEngine } from '@/db/engine';
+import { errorCode, unavailableReason, writeUnavailable, type WriteUnavailable } from '@/db/write-errors';
 
 export type Health =
   | { ok: true; migrations: { applied: number; expected: number } }
@@ -56,76 +54,64 @@ export function recordWriteSuccess(): void {
   }
 }
 
-function expectedMigrations(): number {
-  const journal = JSON.parse(
-    fs.readFileSync(
-      path.join(/*turbopackIgnore: true*/ process.cwd(), 'drizzle', 'sqlite', 'meta', '_journal.json'),
-      'utf8',
-    ),
-  ) as { entries: unknown[] };
-  return journal.entries.length;
+/** How long health waits for the database: an unreachable server must not hold the answer. */
+const HEALTH_TIMEOUT_MS = 3_000;
+
+class HealthTimeout extends Error {}
+
+function withinTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new HealthTimeout()), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 /**
- * Can the database take a write now? Takes the write lock for at most 200 ms (another process
- * holding it means "busy"), and stages a row that is rolled back, because a read-only connection
- * is only refused at its first real write. A full disk only shows when a write needs a new page, so
- * a recent failed write counts until a later one succeeds.
+ * Can the database take a write now? The engine stages a write that is rolled back (SQLite: takes the
+ * write lock for at most 200 ms, another process holding it means "busy"; PostgreSQL: a 200 ms lock
+ * timeout), because a read-only connection is only refused at its first real write. A full disk only
+ * shows when a write needs new space, so a recent failed write counts until a later one succeeds.
  */
-function probeWrite(now: number): WriteUnavailable | undefined {
-  const sqlite = getDb().$client;
-  if (sqlite.readonly) return 'read-only';
-  const previous = sqlite.pragma('busy_timeout', { simple: true }) as number;
-  sqlite.pragma('busy_timeout = 200');
-  try {
-    sqlite.prepare('begin immediate').run();
-    try {
-      sqlite
-        .prepare("insert or replace into rate_limits (key, window_start, count) values ('health:probe', 0, 0)")
-        .run();
-    } finally {
-      sqlite.prepare('rollback').run();
-    }
-  } catch (error) {
-    const kind = writeUnavailable(error);
-    if (kind) return kind;
-    throw error;
-  } finally {
-    sqlite.pragma(`busy_timeout = ${previous}`);
-  }
+async function probeWrite(now: number): Promise<WriteUnavailable | undefined> {
+  const kind = await getEngine().probeWrite();
+  if (kind) return kind;
   const failure = writes().failure;
   return failure && now - failure.at < FAILURE_MEMORY_MS ? failure.kind : undefined;
 }
 
 /** Why writes are refused right now (undefined: they are not), reused for two seconds. */
-export function writeStatus(now: number = Date.now()): WriteUnavailable | undefined {
+export async function writeStatus(now: number = Date.now()): Promise<WriteUnavailable | undefined> {
   const w = writes();
   if (w.status && now - w.status.at < STATUS_TTL_MS) return w.status.value;
   let value: WriteUnavailable | undefined;
   try {
-    value = probeWrite(now);
-  } catch {
-    value = 'io';
+    value = await withinTimeout(probeWrite(now), HEALTH_TIMEOUT_MS);
+  } catch (error) {
+    value = error instanceof HealthTimeout ? 'unreachable' : 'io';
   }
   w.status = { at: now, value };
   return value;
 }
 
-/** Can we read, can we write (locked by another writer, read-only, full), are migrations current? */
-export function checkDatabaseHealth(now: number = Date.now()): Health {
+/**
+ * Can we read, can we write (locked by another writer, read-only, full, unreachable), are migrations
+ * current? Answers within about HEALTH_TIMEOUT_MS even when the database server does not.
+ */
+export async function checkDatabaseHealth(now: number = Date.now()): Promise<Health> {
   let migrations: { applied: number; expected: number } | undefined;
   try {
-    const sqlite = getDb().$client;
-    const applied = (sqlite.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n;
-    migrations = { applied, expected: expectedMigrations() };
-    if (applied !== migrations.expected)
-      return { ok: false, reason: `migrations: ${applied} of ${migrations.expected} applied`, migrations };
+    migrations = await withinTimeout(getEngine().migrationState(), HEALTH_TIMEOUT_MS);
+    const { applied, expected } = migrations;
+    if (applied !== expected) return { ok: false, reason: `migrations: ${applied} of ${expected} applied`, migrations };
     writes().status = undefined;
-    const unavailable = writeStatus(now);
+    const unavailable = await writeStatus(now);
     return unavailable ? { ok: false, reason: unavailableReason(unavailable), migrations } : { ok: true, migrations };
   } catch (error) {
+    if (error instanceof HealthTimeout)
+      return { ok: false, reason: `database did not answer within ${HEALTH_TIMEOUT_MS / 1000} s`, migrations };
     const kind = writeUnavailable(error);
-    const code = (error as { code?: string }).code ?? '';
+    const code = errorCode(error) ?? '';
     return {
       ok: false,
       reason: kind ? unavailableReason(kind) : `database unavailable (${code || 'error'})`,

@@ -3,7 +3,7 @@
 // raw vote rows, except to count one story's readers. Windows come from lib/insights/window.ts.
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { dialect, rows } from '@/db/engine';
 import type { ArticleStatus, Mood } from '@/db/schema';
 import { emptyTallies, MOODS, sumTallies, type Tallies } from '@/lib/domain/moods';
 
@@ -38,13 +38,13 @@ const sectionJoin = (ids: number[] | undefined) => (ids ? sql` join articles a o
 export type BucketRow = { start: number; tallies: Tallies; total: number };
 
 /** Votes cast in the window, by bucket (hour or day) and mood; buckets without votes are left out. */
-export function listVotesByBucket(scope: InsightsScope): BucketRow[] {
-  const rows = getDb().all<{ start: number; mood: Mood; n: number }>(sql`
+export async function listVotesByBucket(scope: InsightsScope): Promise<BucketRow[]> {
+  const found = await rows<{ start: number; mood: Mood; n: number }>(sql`
     select ${bucketOf(scope.bucket)} as start, h.mood as mood, sum(h.count) as n
     from vote_hourly h${sectionJoin(scope.sectionIds)}
     where h.hour >= ${scope.from} and h.hour < ${scope.to}${inSections(sql`a.section_id`, scope.sectionIds)}
     group by 1, 2 order by 1`);
-  return toBuckets(rows);
+  return toBuckets(found);
 }
 
 function toBuckets(rows: { start: number; mood: Mood; n: number }[]): BucketRow[] {
@@ -55,7 +55,7 @@ function toBuckets(rows: { start: number; mood: Mood; n: number }[]): BucketRow[
     b.tallies[r.mood] += r.n;
     b.total += r.n;
   }
-  return [...byStart.values()].sort((a, b) => a.start - b.start);
+  return Array.from(byStart, ([, b]) => b).sort((a, b) => a.start - b.start);
 }
 
 /** Adds up bucket rows into one tally per mood. */
@@ -69,23 +69,26 @@ export function totalsOf(buckets: BucketRow[]): Tallies {
  * The window's votes by bucket and mood, and the previous window's vote totals by bucket, in one pass
  * over [previousFrom, to) of the covering index.
  */
-export function listVotesByBucketWithPrevious(scope: InsightsScope & { previousFrom: number }): {
+export async function listVotesByBucketWithPrevious(scope: InsightsScope & { previousFrom: number }): Promise<{
   current: BucketRow[];
   previous: { start: number; total: number }[];
-} {
-  const rows = getDb().all<{ start: number; mood: Mood; n: number }>(sql`
+}> {
+  const found = await rows<{ start: number; mood: Mood; n: number }>(sql`
     select ${bucketOf(scope.bucket)} as start, h.mood as mood, sum(h.count) as n
     from vote_hourly h${sectionJoin(scope.sectionIds)}
     where h.hour >= ${scope.previousFrom} and h.hour < ${scope.to}${inSections(sql`a.section_id`, scope.sectionIds)}
     group by 1, 2 order by 1`);
-  const current = toBuckets(rows.filter((r) => r.start >= scope.from));
-  const previous = toBuckets(rows.filter((r) => r.start < scope.from)).map((b) => ({ start: b.start, total: b.total }));
+  const current = toBuckets(found.filter((r) => r.start >= scope.from));
+  const previous = toBuckets(found.filter((r) => r.start < scope.from)).map((b) => ({
+    start: b.start,
+    total: b.total,
+  }));
   return { current, previous };
 }
 
 /** Share clicks per network over the window's UTC days. */
-export function listSharesByNetwork(scope: InsightsScope): { network: string; count: number }[] {
-  return getDb().all<{ network: string; count: number }>(sql`
+export async function listSharesByNetwork(scope: InsightsScope): Promise<{ network: string; count: number }[]> {
+  return rows<{ network: string; count: number }>(sql`
     select s.network as network, sum(s.count) as count
     from share_clicks s${scope.sectionIds ? sql` join articles a on a.id = s.article_id` : sql``}
     where s.day >= ${scope.fromDay} and s.day <= ${scope.toDay}${inSections(sql`a.section_id`, scope.sectionIds)}
@@ -106,16 +109,16 @@ export type MoodLeaderRow = StoryRef & { mood: Mood; rank: number; moodVotes: nu
 type MoodCounts = Map<number, { cur: Tallies; prev: Tallies }>;
 
 /** Votes per story and mood in the window and in the previous one: one pass, for leaders and movers both. */
-function listStoryMoodCounts(scope: InsightsScope & { previousFrom: number }): MoodCounts {
-  const rows = getDb().all<{ articleId: number; mood: Mood; cur: number; prev: number }>(sql`
-    select h.article_id as articleId, h.mood as mood,
+async function listStoryMoodCounts(scope: InsightsScope & { previousFrom: number }): Promise<MoodCounts> {
+  const found = await rows<{ articleId: number; mood: Mood; cur: number; prev: number }>(sql`
+    select h.article_id as "articleId", h.mood as mood,
       sum(case when h.hour >= ${scope.from} then h.count else 0 end) as cur,
       sum(case when h.hour < ${scope.from} then h.count else 0 end) as prev
     from vote_hourly h${sectionJoin(scope.sectionIds)}
     where h.hour >= ${scope.previousFrom} and h.hour < ${scope.to}${inSections(sql`a.section_id`, scope.sectionIds)}
     group by 1, 2`);
   const byStory: MoodCounts = new Map();
-  for (const r of rows) {
+  for (const r of found) {
     let s = byStory.get(r.articleId);
     if (!s) byStory.set(r.articleId, (s = { cur: emptyTallies(), prev: emptyTallies() }));
     s.cur[r.mood] = r.cur;
@@ -141,8 +144,8 @@ function rankLeaders(counts: MoodCounts, limit: number) {
 export type SharedStoryRow = StoryRef & { shares: number; topNetwork: string; topNetworkShares: number };
 
 /** The stories shared most in the window, with the network each was shared to most. */
-export function listMostSharedStories(scope: InsightsScope, limit = 10): SharedStoryRow[] {
-  return getDb().all<SharedStoryRow>(sql`
+export async function listMostSharedStories(scope: InsightsScope, limit = 10): Promise<SharedStoryRow[]> {
+  return rows<SharedStoryRow>(sql`
     with per as (
       select s.article_id, s.network, sum(s.count) as n
       from share_clicks s${scope.sectionIds ? sql` join articles a on a.id = s.article_id` : sql``}
@@ -152,11 +155,11 @@ export function listMostSharedStories(scope: InsightsScope, limit = 10): SharedS
     totals as (
       select article_id, sum(n) as shares, max(n) as top from per group by 1 order by 2 desc, 1 desc limit ${limit}
     )
-    select t.shares as shares, t.top as topNetworkShares,
+    select t.shares as shares, t.top as "topNetworkShares",
       (select p.network from per p where p.article_id = t.article_id order by p.n desc, p.network limit 1)
-        as topNetwork,
-      a.id as id, a.slug as slug, a.title as title, a.status as status, a.published_at as publishedAt,
-      s.name as sectionName
+        as "topNetwork",
+      a.id as id, a.slug as slug, a.title as title, a.status as status, a.published_at as "publishedAt",
+      s.name as "sectionName"
     from totals t join articles a on a.id = t.article_id join sections s on s.id = a.section_id
     order by t.shares desc, a.id desc`);
 }
@@ -219,14 +222,14 @@ function rankMovers(counts: MoodCounts, limit: number, minVotes: number) {
  * stories whose mix of moods moved most between the previous window and this one (`movers`, among
  * stories with at least `minVotes` votes cast in each). One pass over both windows.
  */
-export function listStoryRankings(
+export async function listStoryRankings(
   scope: InsightsScope & { previousFrom: number },
   { leaders = 5, movers = 10, minVotes = 5 }: { leaders?: number; movers?: number; minVotes?: number } = {},
-): { leaders: MoodLeaderRow[]; movers: MoverRow[] } {
-  const counts = listStoryMoodCounts(scope);
+): Promise<{ leaders: MoodLeaderRow[]; movers: MoverRow[] }> {
+  const counts = await listStoryMoodCounts(scope);
   const top = rankLeaders(counts, leaders);
   const moved = rankMovers(counts, movers, minVotes);
-  const refs = storyRefs([...new Set([...top.map((t) => t.articleId), ...moved.map((m) => m.articleId)])]);
+  const refs = await storyRefs([...new Set([...top.map((t) => t.articleId), ...moved.map((m) => m.articleId)])]);
   return {
     leaders: top.flatMap((t) => {
       const ref = refs.get(t.articleId);
@@ -240,48 +243,48 @@ export function listStoryRankings(
 }
 
 /** For each mood, the `limit` stories with the most votes of that mood cast in the window. */
-export function listTopStoriesByMood(scope: InsightsScope, limit = 5): MoodLeaderRow[] {
-  return listStoryRankings({ ...scope, previousFrom: scope.from }, { leaders: limit, movers: 0 }).leaders;
+export async function listTopStoriesByMood(scope: InsightsScope, limit = 5): Promise<MoodLeaderRow[]> {
+  return (await listStoryRankings({ ...scope, previousFrom: scope.from }, { leaders: limit, movers: 0 })).leaders;
 }
 
 /** Stories whose mix of moods moved most between the previous window and this one. */
-export function listMoodMovers(
+export async function listMoodMovers(
   scope: InsightsScope & { previousFrom: number },
   { limit = 10, minVotes = 5 } = {},
-): MoverRow[] {
-  return listStoryRankings(scope, { leaders: 0, movers: limit, minVotes }).movers;
+): Promise<MoverRow[]> {
+  return (await listStoryRankings(scope, { leaders: 0, movers: limit, minVotes })).movers;
 }
 
-function storyRefs(ids: number[]): Map<number, StoryRef> {
+async function storyRefs(ids: number[]): Promise<Map<number, StoryRef>> {
   if (!ids.length) return new Map();
-  const rows = getDb().all<StoryRef>(sql`
-    select a.id as id, a.slug as slug, a.title as title, a.status as status, a.published_at as publishedAt,
-      s.name as sectionName
+  const found = await rows<StoryRef>(sql`
+    select a.id as id, a.slug as slug, a.title as title, a.status as status, a.published_at as "publishedAt",
+      s.name as "sectionName"
     from articles a join sections s on s.id = a.section_id
     where a.id in (${sql.join(
       ids.map((id) => sql`${id}`),
       sql`, `,
     )})`);
-  return new Map(rows.map((r) => [r.id, r]));
+  return new Map(found.map((r) => [r.id, r]));
 }
 
 // ---------- one story ----------
 
 export type StoryInsightsHeader = StoryRef & { createdBy: number | null; votingPaused: boolean };
 
-export function getStoryForInsights(id: number): StoryInsightsHeader | undefined {
-  const row = getDb().get<(StoryRef & { createdBy: number | null; votingPaused: number }) | undefined>(sql`
-    select a.id as id, a.slug as slug, a.title as title, a.status as status, a.published_at as publishedAt,
-      s.name as sectionName,
-      a.created_by as createdBy, a.voting_paused as votingPaused
+export async function getStoryForInsights(id: number): Promise<StoryInsightsHeader | undefined> {
+  const [row] = await rows<StoryRef & { createdBy: number | null; votingPaused: number | boolean }>(sql`
+    select a.id as id, a.slug as slug, a.title as title, a.status as status, a.published_at as "publishedAt",
+      s.name as "sectionName",
+      a.created_by as "createdBy", a.voting_paused as "votingPaused"
     from articles a join sections s on s.id = a.section_id where a.id = ${id}`);
-  return row ? { ...row, votingPaused: row.votingPaused === 1 } : undefined;
+  return row ? { ...row, votingPaused: Boolean(row.votingPaused) } : undefined;
 }
 
 /** The live tallies of a story (what readers see under it). */
-export function getStoryMoodTotals(id: number): Tallies {
+export async function getStoryMoodTotals(id: number): Promise<Tallies> {
   const t = emptyTallies();
-  for (const r of getDb().all<{ mood: Mood; count: number }>(
+  for (const r of await rows<{ mood: Mood; count: number }>(
     sql`select mood, count from vote_tallies where article_id = ${id}`,
   ))
     t[r.mood] = r.count;
@@ -289,21 +292,24 @@ export function getStoryMoodTotals(id: number): Tallies {
 }
 
 /** A story's votes in the window by bucket and mood. */
-export function listStoryVotesByBucket(id: number, scope: Pick<InsightsScope, 'from' | 'to' | 'bucket'>): BucketRow[] {
-  const rows = getDb().all<{ start: number; mood: Mood; n: number }>(sql`
+export async function listStoryVotesByBucket(
+  id: number,
+  scope: Pick<InsightsScope, 'from' | 'to' | 'bucket'>,
+): Promise<BucketRow[]> {
+  const found = await rows<{ start: number; mood: Mood; n: number }>(sql`
     select ${bucketOf(scope.bucket)} as start, h.mood as mood, sum(h.count) as n
     from vote_hourly h
     where h.article_id = ${id} and h.hour >= ${scope.from} and h.hour < ${scope.to}
     group by 1, 2 order by 1`);
-  return toBuckets(rows);
+  return toBuckets(found);
 }
 
 /** A story's share clicks per UTC day and network in the window. */
-export function listStorySharesByDay(
+export async function listStorySharesByDay(
   id: number,
   scope: Pick<InsightsScope, 'fromDay' | 'toDay'>,
-): { day: string; network: string; count: number }[] {
-  return getDb().all<{ day: string; network: string; count: number }>(sql`
+): Promise<{ day: string; network: string; count: number }[]> {
+  return rows<{ day: string; network: string; count: number }>(sql`
     select day, network, count from share_clicks
     where article_id = ${id} and day >= ${scope.fromDay} and day <= ${scope.toDay} and count > 0
     order by day, network`);
@@ -313,16 +319,17 @@ export function listStorySharesByDay(
  * Readers who have a counted vote on the story (one vote per reader, so also its counted votes), the
  * votes voided by moderation, and the distinct address hashes of the last 48 hours (kept no longer).
  */
-export function countStoryReaders(
+export async function countStoryReaders(
   id: number,
   now: number = Date.now(),
-): { readers: number; voided: number; recentAddresses: number } {
+): Promise<{ readers: number; voided: number; recentAddresses: number }> {
   const since = now - 48 * HOUR_MS;
-  return (
-    getDb().get<{ readers: number; voided: number; recentAddresses: number }>(sql`
-      select coalesce(sum(voided_at is null), 0) as readers, coalesce(sum(voided_at is not null), 0) as voided,
-        count(distinct case when voided_at is null and ip_hash <> '' and created_at >= ${since} then ip_hash end)
-          as recentAddresses
-      from votes where article_id = ${id}`) ?? { readers: 0, voided: 0, recentAddresses: 0 }
-  );
+  const { asInt } = dialect();
+  const [row] = await rows<{ readers: number; voided: number; recentAddresses: number }>(sql`
+    select coalesce(sum(${asInt(sql`voided_at is null`)}), 0) as readers,
+      coalesce(sum(${asInt(sql`voided_at is not null`)}), 0) as voided,
+      count(distinct case when voided_at is null and ip_hash <> '' and created_at >= ${since} then ip_hash end)
+        as "recentAddresses"
+    from votes where article_id = ${id}`);
+  return row ?? { readers: 0, voided: 0, recentAddresses: 0 };
 }

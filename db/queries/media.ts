@@ -1,32 +1,31 @@
 import 'server-only';
-import { getDb } from '@/db';
-import type { DB } from '@/db/client';
-import { articles, media } from '@/db/schema';
 import { eq, sql } from 'drizzle-orm';
+import { db, type AppDb } from '@/db/engine';
+import { staffTransaction } from './staff-guard';
+import { articles, media } from '@/db/schema';
+import { lockedStory, type StoryRow } from './admin-stories';
 import { recordAudit } from './audit';
-
-type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 
 /**
  * Deletes a media row no story shows any more, in the caller's transaction, and returns its public
  * path so that the caller can delete the files once the transaction has committed.
  */
-export function dropUnusedMedia(tx: Tx, mediaId: number | null): string | undefined {
+export async function dropUnusedMedia(tx: AppDb, mediaId: number | null): Promise<string | undefined> {
   if (mediaId === null) return undefined;
-  return tx
+  const [row] = await tx
     .delete(media)
     .where(
       sql`${media.id} = ${mediaId} and not exists (select 1 from ${articles} where ${articles.heroMediaId} = ${mediaId})`,
     )
-    .returning({ path: media.path })
-    .get()?.path;
+    .returning({ path: media.path });
+  return row?.path;
 }
 
 /**
  * The media row and the story's hero in one transaction, with the audit entry. The photo it replaces
  * is deleted with it when no other story shows it; `replacedPath` says which files to remove.
  */
-export function attachHeroImage(
+export async function attachHeroImage(
   actorId: number,
   storyId: number,
   image: {
@@ -39,16 +38,14 @@ export function attachHeroImage(
     credit: string;
   },
   now = Date.now(),
-): { slug: string; sectionId: number; mediaId: number; replacedPath?: string } | undefined {
-  return getDb().transaction((tx) => {
-    const found = tx
-      .select({ slug: articles.slug, sectionId: articles.sectionId, heroMediaId: articles.heroMediaId })
-      .from(articles)
-      .where(eq(articles.id, storyId))
-      .get();
+  mayEdit: (story: StoryRow) => boolean = () => true,
+): Promise<{ slug: string; sectionId: number; mediaId: number; replacedPath?: string } | 'refused' | undefined> {
+  return staffTransaction(async (tx) => {
+    const found = await lockedStory(tx, storyId);
     if (!found) return undefined;
-    const { heroMediaId: previous, ...story } = found;
-    const mediaId = tx
+    if (!mayEdit(found)) return 'refused' as const;
+    const { heroMediaId: previous, slug, sectionId } = found;
+    const [row] = await tx
       .insert(media)
       .values({
         path: image.path,
@@ -62,11 +59,11 @@ export function attachHeroImage(
         uploadedBy: actorId,
         createdAt: now,
       })
-      .returning({ id: media.id })
-      .get().id;
-    tx.update(articles).set({ heroMediaId: mediaId, updatedAt: now }).where(eq(articles.id, storyId)).run();
-    const replacedPath = dropUnusedMedia(tx, previous);
-    recordAudit(
+      .returning({ id: media.id });
+    const mediaId = row!.id;
+    await tx.update(articles).set({ heroMediaId: mediaId, updatedAt: now }).where(eq(articles.id, storyId));
+    const replacedPath = await dropUnusedMedia(tx, previous);
+    await recordAudit(
       tx,
       {
         actorId,
@@ -77,27 +74,26 @@ export function attachHeroImage(
       },
       now,
     );
-    return { ...story, mediaId, ...(replacedPath ? { replacedPath } : {}) };
+    return { slug, sectionId, mediaId, ...(replacedPath ? { replacedPath } : {}) };
   });
 }
 
 /** Alt text, caption and credit of a story's current photo. */
-export function updateHeroText(
+export async function updateHeroText(
   actorId: number,
   storyId: number,
   text: { alt: string; caption: string; credit: string },
   now = Date.now(),
+  mayEdit: (story: StoryRow) => boolean = () => true,
 ) {
-  return getDb().transaction((tx) => {
-    const story = tx
-      .select({ slug: articles.slug, sectionId: articles.sectionId, heroMediaId: articles.heroMediaId })
-      .from(articles)
-      .where(eq(articles.id, storyId))
-      .get();
-    if (!story || story.heroMediaId === null) return undefined;
-    tx.update(media).set(text).where(eq(media.id, story.heroMediaId)).run();
-    tx.update(articles).set({ updatedAt: now }).where(eq(articles.id, storyId)).run();
-    recordAudit(
+  return staffTransaction(async (tx) => {
+    const found = await lockedStory(tx, storyId);
+    if (found && !mayEdit(found)) return 'refused' as const;
+    if (!found || found.heroMediaId === null) return undefined;
+    const story = { slug: found.slug, sectionId: found.sectionId, heroMediaId: found.heroMediaId };
+    await tx.update(media).set(text).where(eq(media.id, story.heroMediaId));
+    await tx.update(articles).set({ updatedAt: now }).where(eq(articles.id, storyId));
+    await recordAudit(
       tx,
       {
         actorId,
@@ -113,11 +109,10 @@ export function updateHeroText(
 }
 
 /** Public paths of every uploaded photo a media row still names (/media/<key>/…). */
-export function listUploadedMediaPaths(): string[] {
-  return getDb()
+export async function listUploadedMediaPaths(): Promise<string[]> {
+  const rows = await db()
     .select({ path: media.path })
     .from(media)
-    .where(sql`${media.path} like '/media/%'`)
-    .all()
-    .map((r) => r.path);
+    .where(sql`${media.path} like '/media/%'`);
+  return rows.map((r) => r.path);
 }

@@ -3,14 +3,14 @@
 // A voided vote keeps its row (voided_at) for the audit, counts nowhere, and its reader cannot vote
 // on that story again (db/queries/votes.ts answers 'withdrawn').
 import 'server-only';
-import { sql } from 'drizzle-orm';
-import { getDb } from '@/db';
-import type { DB } from '@/db/client';
-import type { Mood } from '@/db/schema';
-import { recomputeVoteRollups } from '@/db/vote-rollups';
+import { and, desc, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { db, lockKey, lockRows, rows, transaction, type AppDb } from '@/db/engine';
+import { articles, votes, type Mood } from '@/db/schema';
+import { recomputeVoteRollupsIn } from '@/db/vote-rollups';
 import { emptyTallies, type Tallies } from '@/lib/domain/moods';
 import { recordAudit } from './audit';
 import { IP_DATA_KEEP_MS } from './ip-salts';
+import { storyVotesLock } from './votes';
 
 const HOUR_MS = 3_600_000;
 
@@ -92,21 +92,24 @@ type VoteTime = { id: number; articleId: number; ipHash: string; createdAt: numb
 
 /** Counted votes of the last 48 hours from addresses that cast at least `min` on one story, oldest first. */
 function candidateVotes(
-  db: Pick<DB, 'all'>,
+  runner: AppDb,
   since: number,
   min: number,
   only?: { articleId: number; ipHash: string },
-): VoteTime[] {
+): Promise<VoteTime[]> {
   const filter = only ? sql` and article_id = ${only.articleId} and ip_hash = ${only.ipHash}` : sql``;
-  return db.all<VoteTime>(sql`
-    select v.id as id, v.article_id as articleId, v.ip_hash as ipHash, v.created_at as createdAt, v.mood as mood
+  return rows<VoteTime>(
+    sql`
+    select v.id as id, v.article_id as "articleId", v.ip_hash as "ipHash", v.created_at as "createdAt", v.mood as mood
     from votes v
     where v.created_at >= ${since} and v.voided_at is null and v.ip_hash <> ''${filter}
       and (v.article_id, v.ip_hash) in (
         select article_id, ip_hash from votes
         where created_at >= ${since} and voided_at is null and ip_hash <> ''${filter}
         group by 1, 2 having count(*) >= ${min})
-    order by v.article_id, v.ip_hash, v.created_at, v.id`);
+    order by v.article_id, v.ip_hash, v.created_at, v.id`,
+    runner,
+  );
 }
 
 function burstsIn(votes: VoteTime[], settings: Pick<ModerationSettings, 'burstMinVotes' | 'burstWindowMs'>) {
@@ -128,20 +131,19 @@ function burstsIn(votes: VoteTime[], settings: Pick<ModerationSettings, 'burstMi
   return out;
 }
 
-function storyBits(ids: number[]): Map<number, Omit<StoryBits, 'articleId'>> {
+async function storyBits(ids: number[]): Promise<Map<number, Omit<StoryBits, 'articleId'>>> {
   if (!ids.length) return new Map();
-  const rows = getDb().all<{ id: number; slug: string; title: string; votingPaused: number }>(sql`
-    select id, slug, title, voting_paused as votingPaused from articles where id in (${sql.join(
-      ids.map((id) => sql`${id}`),
-      sql`, `,
-    )})`);
-  return new Map(rows.map((r) => [r.id, { slug: r.slug, title: r.title, votingPaused: r.votingPaused === 1 }]));
+  const found = await db()
+    .select({ id: articles.id, slug: articles.slug, title: articles.title, votingPaused: articles.votingPaused })
+    .from(articles)
+    .where(inArray(articles.id, ids));
+  return new Map(found.map((r) => [r.id, { slug: r.slug, title: r.title, votingPaused: r.votingPaused }]));
 }
 
 /** Bursts of the last 48 hours, biggest first. */
-export function listVoteBursts(settings: ModerationSettings, now: number = Date.now()): IpBurst[] {
-  const found = burstsIn(candidateVotes(getDb(), now - BURST_LOOKBACK_MS, settings.burstMinVotes), settings);
-  const bits = storyBits([...new Set(found.map((b) => b.articleId))]);
+export async function listVoteBursts(settings: ModerationSettings, now: number = Date.now()): Promise<IpBurst[]> {
+  const found = burstsIn(await candidateVotes(db(), now - BURST_LOOKBACK_MS, settings.burstMinVotes), settings);
+  const bits = await storyBits([...new Set(found.map((b) => b.articleId))]);
   return found
     .flatMap((b) => {
       const story = bits.get(b.articleId);
@@ -168,20 +170,27 @@ export function listVoteBursts(settings: ModerationSettings, now: number = Date.
  * Hours of the lookback in which a story drew far more counted votes than usual for it: the usual
  * rate is the average of its other hours since it went live (within the lookback).
  */
-export function listVoteSpikes(settings: ModerationSettings, now: number = Date.now()): VoteSpike[] {
+export async function listVoteSpikes(
+  settings: ModerationSettings,
+  now: number = Date.now(),
+  runner: AppDb = db(),
+): Promise<VoteSpike[]> {
   const since = Math.floor((now - settings.spikeLookbackMs) / HOUR_MS) * HOUR_MS;
   const nowHour = Math.floor(now / HOUR_MS) * HOUR_MS;
-  const rows = getDb().all<{ articleId: number; hour: number; n: number; publishedAt: number | null }>(sql`
+  const hours = await rows<{ articleId: number; hour: number; n: number; publishedAt: number | null }>(
+    sql`
     with per as (select article_id, hour, sum(count) as n from vote_hourly where hour >= ${since} group by 1, 2)
-    select p.article_id as articleId, p.hour as hour, p.n as n, a.published_at as publishedAt
+    select p.article_id as "articleId", p.hour as hour, p.n as n, a.published_at as "publishedAt"
     from per p join articles a on a.id = p.article_id
     where p.article_id in (select article_id from per where n >= ${settings.spikeMinVotes})
-    order by 1, 2`);
+    order by 1, 2`,
+    runner,
+  );
   const spikes: { articleId: number; hour: number; votes: number; usualPerHour: number }[] = [];
-  for (let i = 0; i < rows.length;) {
+  for (let i = 0; i < hours.length;) {
     let j = i;
-    while (j < rows.length && rows[j]!.articleId === rows[i]!.articleId) j++;
-    const group = rows.slice(i, j);
+    while (j < hours.length && hours[j]!.articleId === hours[i]!.articleId) j++;
+    const group = hours.slice(i, j);
     const total = group.reduce((n, r) => n + r.n, 0);
     const liveFrom = Math.max(
       since,
@@ -202,7 +211,7 @@ export function listVoteSpikes(settings: ModerationSettings, now: number = Date.
     }
     i = j;
   }
-  const bits = storyBits([...new Set(spikes.map((s) => s.articleId))]);
+  const bits = await storyBits([...new Set(spikes.map((s) => s.articleId))]);
   return spikes
     .flatMap((s) => {
       const story = bits.get(s.articleId);
@@ -221,128 +230,141 @@ export type VoidResult =
 /**
  * Voids the votes of a burst or spike that is still there (found again, inside the transaction, with
  * the same bounds), rebuilds the story's tallies and the hours touched in vote_hourly, and writes the
- * audit entry: all in one IMMEDIATE transaction, so readers never see counts that include half of it.
+ * audit entry: all in one transaction, so readers never see counts that include half of it. On
+ * PostgreSQL it holds the story's vote lock alone (votes take it shared, db/queries/votes.ts): the
+ * recount starts after the votes in flight commit, and votes arriving meanwhile wait for it.
  */
-export function voidVoteBurst(
+export async function voidVoteBurst(
   actorId: number,
   target: VoidTarget,
   settings: ModerationSettings,
   now: number = Date.now(),
-): VoidResult {
-  const db = getDb();
-  return db.transaction(
-    (tx): VoidResult => {
-      const story = tx.get<{ slug: string } | undefined>(sql`select slug from articles where id = ${target.articleId}`);
-      if (!story) return { ok: false, reason: 'not-found' };
-      let ids: number[];
-      let moods = emptyTallies();
-      let range: { from: number; to: number };
-      if (target.kind === 'ip') {
-        const found = burstsIn(
-          candidateVotes(tx, now - BURST_LOOKBACK_MS, settings.burstMinVotes, {
-            articleId: target.articleId,
-            ipHash: target.ipHash,
-          }),
-          settings,
-        );
-        const burst = found.find(
-          (b) => b.votes[0]!.createdAt === target.from && b.votes.at(-1)!.createdAt === target.to,
-        );
-        if (!burst) return { ok: false, reason: 'gone' };
-        ids = burst.votes.map((v) => v.id);
-        for (const v of burst.votes) moods[v.mood] += 1;
-        range = { from: target.from, to: target.to };
-      } else {
-        const spike = listVoteSpikes(settings, now).find(
-          (s) => s.articleId === target.articleId && s.hour === target.hour,
-        );
-        if (!spike) return { ok: false, reason: 'gone' };
-        const rows = tx.all<{ id: number; mood: Mood }>(sql`
-          select id, mood from votes where article_id = ${target.articleId} and voided_at is null
-            and created_at >= ${target.hour} and created_at < ${target.hour + HOUR_MS}`);
-        ids = rows.map((r) => r.id);
-        moods = emptyTallies();
-        for (const r of rows) moods[r.mood] += 1;
-        range = { from: target.hour, to: target.hour + HOUR_MS - 1 };
-      }
-      for (let i = 0; i < ids.length; i += 500) {
-        const chunk = ids.slice(i, i + 500);
-        tx.run(
-          sql`update votes set voided_at = ${now} where id in (${sql.join(
-            chunk.map((id) => sql`${id}`),
-            sql`, `,
-          )})`,
-        );
-      }
-      recomputeVoteRollups(tx, target.articleId, range);
-      recordAudit(
-        tx,
-        {
-          actorId,
-          action: 'votes.void',
-          objectType: 'article',
-          objectId: target.articleId,
-          detail: {
-            kind: target.kind,
-            from: range.from,
-            to: range.to,
-            ...(target.kind === 'ip' ? { ipHash: target.ipHash.slice(0, 12) } : {}),
-            voided: ids.length,
-            moods,
-          },
-        },
-        now,
+): Promise<VoidResult> {
+  return transaction(async (tx): Promise<VoidResult> => {
+    await lockKey(tx, storyVotesLock(target.articleId));
+    const [story] = await tx
+      .select({ slug: articles.slug })
+      .from(articles)
+      .where(eq(articles.id, target.articleId))
+      .limit(1);
+    if (!story) return { ok: false, reason: 'not-found' };
+    let ids: number[];
+    let moods = emptyTallies();
+    let range: { from: number; to: number };
+    if (target.kind === 'ip') {
+      const found = burstsIn(
+        await candidateVotes(tx, now - BURST_LOOKBACK_MS, settings.burstMinVotes, {
+          articleId: target.articleId,
+          ipHash: target.ipHash,
+        }),
+        settings,
       );
-      return { ok: true, slug: story.slug, voided: ids.length, moods };
-    },
-    { behavior: 'immediate' },
-  );
+      const burst = found.find((b) => b.votes[0]!.createdAt === target.from && b.votes.at(-1)!.createdAt === target.to);
+      if (!burst) return { ok: false, reason: 'gone' };
+      ids = burst.votes.map((v) => v.id);
+      for (const v of burst.votes) moods[v.mood] += 1;
+      range = { from: target.from, to: target.to };
+    } else {
+      const spike = (await listVoteSpikes(settings, now, tx)).find(
+        (s) => s.articleId === target.articleId && s.hour === target.hour,
+      );
+      if (!spike) return { ok: false, reason: 'gone' };
+      const live = await tx
+        .select({ id: votes.id, mood: votes.mood })
+        .from(votes)
+        .where(
+          and(
+            eq(votes.articleId, target.articleId),
+            isNull(votes.voidedAt),
+            gte(votes.createdAt, target.hour),
+            lt(votes.createdAt, target.hour + HOUR_MS),
+          ),
+        );
+      ids = live.map((r) => r.id);
+      moods = emptyTallies();
+      for (const r of live) moods[r.mood] += 1;
+      range = { from: target.hour, to: target.hour + HOUR_MS - 1 };
+    }
+    for (let i = 0; i < ids.length; i += 500) {
+      await tx
+        .update(votes)
+        .set({ voidedAt: now })
+        .where(inArray(votes.id, ids.slice(i, i + 500)));
+    }
+    await recomputeVoteRollupsIn(tx, target.articleId, range);
+    await recordAudit(
+      tx,
+      {
+        actorId,
+        action: 'votes.void',
+        objectType: 'article',
+        objectId: target.articleId,
+        detail: {
+          kind: target.kind,
+          from: range.from,
+          to: range.to,
+          ...(target.kind === 'ip' ? { ipHash: target.ipHash.slice(0, 12) } : {}),
+          voided: ids.length,
+          moods,
+        },
+      },
+      now,
+    );
+    return { ok: true, slug: story.slug, voided: ids.length, moods };
+  });
 }
 
 /** Pauses or resumes voting on a story, audited. Undefined when there is no such story. */
-export function setVotingPaused(
+export async function setVotingPaused(
   actorId: number,
   articleId: number,
   paused: boolean,
   now: number = Date.now(),
-): { slug: string; title: string; changed: boolean } | undefined {
-  const db = getDb();
-  return db.transaction(
-    (tx) => {
-      const story = tx.get<{ slug: string; title: string; votingPaused: number } | undefined>(
-        sql`select slug, title, voting_paused as votingPaused from articles where id = ${articleId}`,
-      );
-      if (!story) return undefined;
-      const changed = (story.votingPaused === 1) !== paused;
-      if (changed) tx.run(sql`update articles set voting_paused = ${paused ? 1 : 0} where id = ${articleId}`);
-      recordAudit(
-        tx,
-        {
-          actorId,
-          action: paused ? 'votes.pause' : 'votes.resume',
-          objectType: 'article',
-          objectId: articleId,
-          detail: { changed },
-        },
-        now,
-      );
-      return { slug: story.slug, title: story.title, changed };
-    },
-    { behavior: 'immediate' },
-  );
+): Promise<{ slug: string; title: string; changed: boolean } | undefined> {
+  return transaction(async (tx) => {
+    await lockRows(tx, articles, eq(articles.id, articleId));
+    const [story] = await tx
+      .select({ slug: articles.slug, title: articles.title, votingPaused: articles.votingPaused })
+      .from(articles)
+      .where(eq(articles.id, articleId))
+      .limit(1);
+    if (!story) return undefined;
+    const changed = story.votingPaused !== paused;
+    if (changed) await tx.update(articles).set({ votingPaused: paused }).where(eq(articles.id, articleId));
+    await recordAudit(
+      tx,
+      {
+        actorId,
+        action: paused ? 'votes.pause' : 'votes.resume',
+        objectType: 'article',
+        objectId: articleId,
+        detail: { changed },
+      },
+      now,
+    );
+    return { slug: story.slug, title: story.title, changed };
+  });
 }
 
+const storyRefColumns = { id: articles.id, slug: articles.slug, title: articles.title };
+
 /** Stories whose voting is paused, newest first. */
-export function listPausedStories(): { id: number; slug: string; title: string }[] {
-  return getDb().all<{ id: number; slug: string; title: string }>(
-    sql`select id, slug, title from articles where voting_paused = 1 order by id desc limit 200`,
-  );
+export async function listPausedStories(): Promise<{ id: number; slug: string; title: string }[]> {
+  return db()
+    .select(storyRefColumns)
+    .from(articles)
+    .where(eq(articles.votingPaused, true))
+    .orderBy(desc(articles.id))
+    .limit(200);
 }
 
 /** A story named by its number or its slug (the moderation page's pause form). */
-export function findStoryByRef(ref: string): { id: number; slug: string; title: string } | undefined {
+export async function findStoryByRef(ref: string): Promise<{ id: number; slug: string; title: string } | undefined> {
   const id = /^[1-9]\d{0,8}$/.test(ref) ? Number(ref) : -1;
-  return getDb().get<{ id: number; slug: string; title: string } | undefined>(
-    sql`select id, slug, title from articles where id = ${id} or slug = ${ref} limit 1`,
-  );
+  const [story] = await db()
+    .select(storyRefColumns)
+    .from(articles)
+    .where(or(eq(articles.id, id), eq(articles.slug, ref)))
+    .limit(1);
+  return story;
 }

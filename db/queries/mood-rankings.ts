@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { db, dialect, rows as rawRows } from '@/db/engine';
 import { articles, sections, voteHourly, type Mood } from '@/db/schema';
 import { MOODS } from '@/lib/domain/moods';
 import { isPublic } from './visibility';
@@ -32,28 +32,29 @@ export type MoodLeader = {
  * index on vote_hourly (hour, mood, article_id, count) without reading the table: a week is ~7,000
  * hourly rows on the benchmark database, a month ~33,000. `indexed by` because SQLite, without
  * statistics, would rather walk the whole table in primary-key order to skip the GROUP BY sort
- * (SQLite-only syntax, like articles_rank_idx: drop it on another database). Only public stories
- * count, checked from articles_rank_idx (no story row read).
+ * (SQLite-only syntax, like articles_rank_idx: dialect().indexedBy() is nothing on PostgreSQL). Only
+ * public stories count, checked from articles_rank_idx (no story row read). Aliases are quoted: PostgreSQL
+ * folds unquoted names to lower case.
  */
 const windowCounts = (start: number, now: number, byMood: boolean) => sql`
-  select counted.article_id as articleId, ${byMood ? sql`counted.mood as mood,` : sql``} counted.votes as votes
+  select counted.article_id as "articleId", ${byMood ? sql`counted.mood as mood,` : sql``} counted.votes as votes
   from (
     select article_id, ${byMood ? sql`mood,` : sql``} sum(count) as votes
-    from ${voteHourly} indexed by vote_hourly_hour_idx
+    from ${voteHourly} ${dialect().indexedBy('vote_hourly_hour_idx')}
     where hour >= ${start}
     group by article_id${byMood ? sql`, mood` : sql``}
   ) counted
-  join ${articles} indexed by articles_rank_idx on ${articles.id} = counted.article_id
+  join ${articles} ${dialect().indexedBy('articles_rank_idx')} on ${articles.id} = counted.article_id
   where ${isPublic(now)}`;
 
 /** Title, slug, section and date of a few stories, by id. */
-function storyDetails(ids: number[]) {
+async function storyDetails(ids: number[]) {
   if (ids.length === 0)
     return new Map<
       number,
       { slug: string; title: string; standfirst: string; sectionName: string; publishedAt: number }
     >();
-  const rows = getDb()
+  const rows = await db()
     .select({
       id: articles.id,
       slug: articles.slug,
@@ -64,8 +65,7 @@ function storyDetails(ids: number[]) {
     })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(inArray(articles.id, ids))
-    .all();
+    .where(inArray(articles.id, ids));
   return new Map(rows.map((r) => [r.id, { ...r, publishedAt: r.publishedAt ?? 0 }]));
 }
 
@@ -73,7 +73,7 @@ function storyDetails(ids: number[]) {
  * For each mood, the public story with the most votes of that mood cast in the window, among stories
  * with at least `minVotes` votes cast in it. Ties go to the higher share, then the newer story.
  */
-export function listMoodLeaders({
+export async function listMoodLeaders({
   window,
   minVotes,
   now = Date.now(),
@@ -81,9 +81,8 @@ export function listMoodLeaders({
   window: MoodWindow;
   minVotes: number;
   now?: number;
-}): MoodLeader[] {
-  const db = getDb();
-  const rows = db.all<{ articleId: number; mood: Mood; votes: number }>(
+}): Promise<MoodLeader[]> {
+  const rows = await rawRows<{ articleId: number; mood: Mood; votes: number }>(
     windowCounts(windowStart(window, now), now, true),
   );
   const totals = new Map<number, number>();
@@ -93,12 +92,12 @@ export function listMoodLeaders({
   const published = new Map(
     candidates.length === 0
       ? []
-      : db
-          .select({ id: articles.id, publishedAt: articles.publishedAt })
-          .from(articles)
-          .where(inArray(articles.id, [...new Set(candidates.map((r) => r.articleId))]))
-          .all()
-          .map((a) => [a.id, a.publishedAt ?? 0] as const),
+      : (
+          await db()
+            .select({ id: articles.id, publishedAt: articles.publishedAt })
+            .from(articles)
+            .where(inArray(articles.id, [...new Set(candidates.map((r) => r.articleId))]))
+        ).map((a) => [a.id, a.publishedAt ?? 0] as const),
   );
 
   const best = new Map<Mood, (typeof rows)[number]>();
@@ -117,7 +116,7 @@ export function listMoodLeaders({
       r.articleId - current.articleId;
     if (better > 0) best.set(r.mood, r);
   }
-  const details = storyDetails([...new Set([...best.values()].map((r) => r.articleId))]);
+  const details = await storyDetails([...new Set(Array.from(best, ([, r]) => r.articleId))]);
   return MOODS.flatMap((mood) => {
     const r = best.get(mood);
     const story = r && details.get(r.articleId);
@@ -153,7 +152,7 @@ export type MoodRankingRow = {
  * at least `minVotes` of them; ties go to more votes of the mood, then to the newer story.
  * `sectionIds` narrows to a section and its subsections.
  */
-export function listMoodRanking({
+export async function listMoodRanking({
   mood,
   window,
   minVotes,
@@ -167,25 +166,24 @@ export function listMoodRanking({
   sectionIds?: number[];
   limit?: number;
   now?: number;
-}): MoodRankingRow[] {
-  const db = getDb();
+}): Promise<MoodRankingRow[]> {
   // The order is decided from the indexes alone; only the stories shown are read.
-  const ranked = db.all<{ id: number; moodVotes: number; totalVotes: number }>(sql`
+  const ranked = await rawRows<{ id: number; moodVotes: number; totalVotes: number }>(sql`
     with counted as (
       select article_id, sum(case when mood = ${mood} then count else 0 end) as mood_votes, sum(count) as total_votes
-      from ${voteHourly} indexed by vote_hourly_hour_idx
+      from ${voteHourly} ${dialect().indexedBy('vote_hourly_hour_idx')}
       where hour >= ${windowStart(window, now)}
       group by article_id
     )
-    select ${articles.id} as id, counted.mood_votes as moodVotes, counted.total_votes as totalVotes
+    select ${articles.id} as id, counted.mood_votes as "moodVotes", counted.total_votes as "totalVotes"
     from counted
-    join ${articles} indexed by articles_rank_idx on ${articles.id} = counted.article_id
+    join ${articles} ${dialect().indexedBy('articles_rank_idx')} on ${articles.id} = counted.article_id
     where counted.total_votes >= ${minVotes} and counted.mood_votes > 0 and ${isPublic(now)}
       ${sectionIds ? sql`and ${inArray(articles.sectionId, sectionIds)}` : sql``}
     order by cast(counted.mood_votes as real) / counted.total_votes desc, counted.mood_votes desc,
       ${articles.publishedAt} desc, ${articles.id} desc
     limit ${limit}`);
-  const details = storyDetails(ranked.map((r) => r.id));
+  const details = await storyDetails(ranked.map((r) => r.id));
   return ranked.flatMap((r) => {
     const story = details.get(r.id);
     if (!story) return [];

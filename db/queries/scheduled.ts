@@ -3,38 +3,50 @@
 // newsroom's counts say what readers see.
 import 'server-only';
 import { and, eq, lte, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { db, lockRows, transaction } from '@/db/engine';
 import { articles } from '@/db/schema';
 import { recordAudit } from './audit';
 
 const due = (now: number) => and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now));
 
-export function countDueScheduledStories(now = Date.now()): number {
-  return (
-    getDb()
-      .select({ n: sql<number>`count(*)` })
-      .from(articles)
-      .where(due(now))
-      .get()?.n ?? 0
-  );
+export async function countDueScheduledStories(now = Date.now()): Promise<number> {
+  const [row] = await db()
+    .select({ n: sql<number>`count(*)` })
+    .from(articles)
+    .where(due(now));
+  return row?.n ?? 0;
 }
 
-/** Marks every scheduled story whose time has come as published (audited), in one transaction. */
-export function releaseDueScheduledStories(now = Date.now()): { id: number; slug: string; sectionId: number }[] {
-  return getDb().transaction((tx) => {
-    const rows = tx
+/**
+ * Marks every scheduled story whose time has come as published (audited), in one transaction. Two
+ * runs at once release each story once: the due rows are locked first (PostgreSQL; SQLite runs write
+ * transactions one at a time), and each update is conditional on the story still being scheduled,
+ * so a run that waited on the lock finds nothing left to release.
+ */
+export async function releaseDueScheduledStories(
+  now = Date.now(),
+): Promise<{ id: number; slug: string; sectionId: number }[]> {
+  return transaction(async (tx) => {
+    await lockRows(tx, articles, due(now)!);
+    const candidates = await tx
       .select({ id: articles.id, slug: articles.slug, sectionId: articles.sectionId })
       .from(articles)
-      .where(due(now))
-      .all();
-    for (const row of rows) {
-      tx.update(articles).set({ status: 'published', updatedAt: now }).where(eq(articles.id, row.id)).run();
-      recordAudit(
+      .where(due(now));
+    const released: { id: number; slug: string; sectionId: number }[] = [];
+    for (const row of candidates) {
+      const changed = await tx
+        .update(articles)
+        .set({ status: 'published', updatedAt: now })
+        .where(and(eq(articles.id, row.id), eq(articles.status, 'scheduled')))
+        .returning({ id: articles.id });
+      if (changed.length === 0) continue;
+      await recordAudit(
         tx,
         { actorId: null, action: 'story.release', objectType: 'story', objectId: row.id, detail: { slug: row.slug } },
         now,
       );
+      released.push(row);
     }
-    return rows;
+    return released;
   });
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { db } from '@/db/engine';
 import { sections } from '@/db/schema';
 
 export type SectionNode = {
@@ -22,16 +22,17 @@ const sectionColumns = {
 };
 
 /** Every section, ordered by position; the tree is small, so callers walk it in memory. */
-export function listSections(): SectionNode[] {
-  return getDb().select(sectionColumns).from(sections).orderBy(asc(sections.position), asc(sections.id)).all();
+export function listSections(): Promise<SectionNode[]> {
+  return db().select(sectionColumns).from(sections).orderBy(asc(sections.position), asc(sections.id));
 }
 
-export function getSectionBySlug(slug: string): SectionNode | undefined {
-  return listSections().find((s) => s.slug === slug);
+export async function getSectionBySlug(slug: string): Promise<SectionNode | undefined> {
+  return (await listSections()).find((s) => s.slug === slug);
 }
 
-export function getSectionById(id: number): SectionNode | undefined {
-  return getDb().select(sectionColumns).from(sections).where(eq(sections.id, id)).get();
+export async function getSectionById(id: number): Promise<SectionNode | undefined> {
+  const [section] = await db().select(sectionColumns).from(sections).where(eq(sections.id, id)).limit(1);
+  return section;
 }
 
 /** The path from the top-level section down to `sectionId`, for breadcrumbs. Stops on a cycle. */

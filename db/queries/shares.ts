@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { db, transaction } from '@/db/engine';
 import { articles, rateLimits, shareClicks } from '@/db/schema';
 import type { ShareNetwork } from '@/lib/domain/share-networks';
 import { isPublic } from './visibility';
@@ -14,12 +14,13 @@ export const shareDay = (at: number) => new Date(at).toISOString().slice(0, 10);
 const targetColumns = { id: articles.id, slug: articles.slug, title: articles.title, standfirst: articles.standfirst };
 
 /** A public story by slug, for the share endpoints. Drafts and scheduled stories are undefined. */
-export function getShareTarget(slug: string, now: number = Date.now()): ShareTarget | undefined {
-  return getDb()
+export async function getShareTarget(slug: string, now: number = Date.now()): Promise<ShareTarget | undefined> {
+  const [target] = await db()
     .select(targetColumns)
     .from(articles)
     .where(and(eq(articles.slug, slug), isPublic(now)))
-    .get();
+    .limit(1);
+  return target;
 }
 
 const MINUTE_MS = 60_000;
@@ -31,9 +32,10 @@ export type ShareCount =
  * Counts one share of a public story on `network` in today's (UTC) bucket, in one transaction with
  * the visibility check and the per-address limit, and returns the story. Undefined, and nothing
  * written, when the story is not public. Over the limit (`perIpPerMinute` shares per client address
- * hash in a fixed one-minute window, as for votes) nothing is counted: `counted: false`.
+ * hash in a fixed one-minute window, as for votes) nothing is counted: `counted: false`. The limit is
+ * the window upsert's own WHERE, so concurrent shares from one address cannot both take the last place.
  */
-export function recordShareClick(
+export async function recordShareClick(
   slug: string,
   network: ShareNetwork,
   {
@@ -41,75 +43,70 @@ export function recordShareClick(
     perIpPerMinute = 0,
     now = Date.now(),
   }: { ipHash?: string; perIpPerMinute?: number; now?: number } = {},
-): ShareCount | undefined {
-  return getDb().transaction(
-    (tx): ShareCount | undefined => {
-      const target = tx
-        .select(targetColumns)
-        .from(articles)
-        .where(and(eq(articles.slug, slug), isPublic(now)))
-        .get();
-      if (!target) return undefined;
-      if (ipHash && perIpPerMinute > 0) {
-        const key = `share:ip:${ipHash}`;
-        const window = Math.floor(now / MINUTE_MS) * MINUTE_MS;
-        const row = tx
-          .select({ windowStart: rateLimits.windowStart, count: rateLimits.count })
-          .from(rateLimits)
-          .where(eq(rateLimits.key, key))
-          .get();
-        if (row && row.windowStart === window && row.count >= perIpPerMinute) {
-          return {
-            target,
-            counted: false,
-            retryAfterSeconds: Math.max(1, Math.ceil((window + MINUTE_MS - now) / 1000)),
-          };
-        }
-        tx.insert(rateLimits)
-          .values({ key, windowStart: window, count: 1 })
-          .onConflictDoUpdate({
-            target: rateLimits.key,
-            set: {
-              count: sql`case when ${rateLimits.windowStart} = excluded.window_start
-                then ${rateLimits.count} + 1 else 1 end`,
-              windowStart: sql`excluded.window_start`,
-            },
-          })
-          .run();
-      }
-      tx.insert(shareClicks)
-        .values({ articleId: target.id, network, day: shareDay(now), count: 1 })
+): Promise<ShareCount | undefined> {
+  return transaction(async (tx): Promise<ShareCount | undefined> => {
+    const [target] = await tx
+      .select(targetColumns)
+      .from(articles)
+      .where(and(eq(articles.slug, slug), isPublic(now)))
+      .limit(1);
+    if (!target) return undefined;
+    if (ipHash && perIpPerMinute > 0) {
+      const window = Math.floor(now / MINUTE_MS) * MINUTE_MS;
+      const counted = await tx
+        .insert(rateLimits)
+        .values({ key: `share:ip:${ipHash}`, windowStart: window, count: 1 })
         .onConflictDoUpdate({
-          target: [shareClicks.articleId, shareClicks.network, shareClicks.day],
-          set: { count: sql`${shareClicks.count} + 1` },
+          target: rateLimits.key,
+          set: {
+            count: sql`case when ${rateLimits.windowStart} = excluded.window_start
+                then ${rateLimits.count} + 1 else 1 end`,
+            windowStart: sql`excluded.window_start`,
+          },
+          setWhere: sql`${rateLimits.windowStart} <> excluded.window_start or ${rateLimits.count} < ${perIpPerMinute}`,
         })
-        .run();
-      return { target, counted: true };
-    },
-    { behavior: 'immediate' },
-  );
+        .returning({ key: rateLimits.key });
+      if (counted.length === 0) {
+        return {
+          target,
+          counted: false,
+          retryAfterSeconds: Math.max(1, Math.ceil((window + MINUTE_MS - now) / 1000)),
+        };
+      }
+    }
+    await tx
+      .insert(shareClicks)
+      .values({ articleId: target.id, network, day: shareDay(now), count: 1 })
+      .onConflictDoUpdate({
+        target: [shareClicks.articleId, shareClicks.network, shareClicks.day],
+        set: { count: sql`${shareClicks.count} + 1` },
+      });
+    return { target, counted: true };
+  });
 }
 
 /** Drops share rate-limit windows that ended more than a minute ago. */
-export function pruneShareRateLimits(now: number = Date.now()): number {
-  return getDb()
-    .delete(rateLimits)
-    .where(
-      and(
-        sql`${rateLimits.key} >= 'share:' and ${rateLimits.key} < 'share;'`,
-        sql`${rateLimits.windowStart} < ${now - 2 * MINUTE_MS}`,
-      ),
-    )
-    .run().changes;
+export async function pruneShareRateLimits(now: number = Date.now()): Promise<number> {
+  const pruned = await transaction((tx) =>
+    tx
+      .delete(rateLimits)
+      .where(
+        and(
+          sql`${rateLimits.key} >= 'share:' and ${rateLimits.key} < 'share;'`,
+          sql`${rateLimits.windowStart} < ${now - 2 * MINUTE_MS}`,
+        ),
+      )
+      .returning({ key: rateLimits.key }),
+  );
+  return pruned.length;
 }
 
 /** Share counts of one story per network, all days added up: for staff, never shown to readers. */
-export function countSharesByNetwork(articleId: number): Record<string, number> {
-  const rows = getDb()
+export async function countSharesByNetwork(articleId: number): Promise<Record<string, number>> {
+  const rows = await db()
     .select({ network: shareClicks.network, n: sql<number>`sum(${shareClicks.count})` })
     .from(shareClicks)
     .where(eq(shareClicks.articleId, articleId))
-    .groupBy(shareClicks.network)
-    .all();
+    .groupBy(shareClicks.network);
   return Object.fromEntries(rows.map((r) => [r.network, r.n]));
 }

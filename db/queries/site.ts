@@ -1,6 +1,6 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { db } from '@/db/engine';
 import { pages, partners, promos, settings } from '@/db/schema';
 
 export type SiteSettings = {
@@ -17,8 +17,8 @@ const DEFAULTS: SiteSettings = {
   copyrightHolder: 'Moodwire',
 };
 
-export function getSiteSettings(): SiteSettings {
-  const rows = getDb().select().from(settings).all();
+export async function getSiteSettings(): Promise<SiteSettings> {
+  const rows = await db().select().from(settings);
   const values = Object.fromEntries(rows.map((r) => [r.key, r.value]));
   return {
     siteName: values.siteName ?? DEFAULTS.siteName,
@@ -29,26 +29,27 @@ export function getSiteSettings(): SiteSettings {
 }
 
 export function listPartners() {
-  return getDb()
+  return db()
     .select({ id: partners.id, name: partners.name, url: partners.url })
     .from(partners)
-    .orderBy(asc(partners.position), asc(partners.id))
-    .all();
+    .orderBy(asc(partners.position), asc(partners.id));
 }
 
-export function getActivePromo() {
-  return getDb()
+export async function getActivePromo() {
+  const [promo] = await db()
     .select({ title: promos.title, body: promos.body, linkLabel: promos.linkLabel, linkUrl: promos.linkUrl })
     .from(promos)
     .where(eq(promos.active, true))
     .orderBy(asc(promos.position), asc(promos.id))
-    .get();
+    .limit(1);
+  return promo;
 }
 
-export function getPage(slug: string) {
-  return getDb()
+export async function getPage(slug: string) {
+  const [page] = await db()
     .select({ slug: pages.slug, title: pages.title, bodyHtml: pages.bodyHtml, updatedAt: pages.updatedAt })
     .from(pages)
     .where(eq(pages.slug, slug))
-    .get();
+    .limit(1);
+  return page;
 }

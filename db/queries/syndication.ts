@@ -1,7 +1,7 @@
 // Sitemaps. The feeds' stories are listArticlesWithBody (db/queries/articles.ts), cards with their body.
 import 'server-only';
 import { and, desc, eq, gte } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { db } from '@/db/engine';
 import { articles, media } from '@/db/schema';
 import { isPublic } from './visibility';
 
@@ -14,31 +14,39 @@ export type SitemapArticle = {
 };
 
 /** Every public story, newest first, for sitemap.xml. */
-export function listSitemapArticles(now?: number): SitemapArticle[] {
-  return getDb()
-    .select({
-      slug: articles.slug,
-      sectionId: articles.sectionId,
-      publishedAt: articles.publishedAt,
-      revisedAt: articles.revisedAt,
-      heroPath: media.path,
-    })
-    .from(articles)
-    .leftJoin(media, eq(media.id, articles.heroMediaId))
-    .where(isPublic(now))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .all()
-    .map((r) => ({ ...r, publishedAt: r.publishedAt ?? 0 }));
+export async function listSitemapArticles(now?: number): Promise<SitemapArticle[]> {
+  return (
+    await db()
+      .select({
+        slug: articles.slug,
+        sectionId: articles.sectionId,
+        publishedAt: articles.publishedAt,
+        revisedAt: articles.revisedAt,
+        heroPath: media.path,
+      })
+      .from(articles)
+      .leftJoin(media, eq(media.id, articles.heroMediaId))
+      .where(isPublic(now))
+      .orderBy(desc(articles.publishedAt), desc(articles.id))
+  ).map((r) => ({ ...r, publishedAt: r.publishedAt ?? 0 }));
 }
 
 /** Public stories published at or after `since`, newest first: the Google News sitemap (at most 1,000). */
-export function listRecentArticles({ since, now, limit = 1000 }: { since: number; now?: number; limit?: number }) {
-  return getDb()
-    .select({ slug: articles.slug, title: articles.title, publishedAt: articles.publishedAt })
-    .from(articles)
-    .where(and(isPublic(now), gte(articles.publishedAt, since)))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(limit)
-    .all()
-    .map((r) => ({ ...r, publishedAt: r.publishedAt ?? 0 }));
+export async function listRecentArticles({
+  since,
+  now,
+  limit = 1000,
+}: {
+  since: number;
+  now?: number;
+  limit?: number;
+}) {
+  return (
+    await db()
+      .select({ slug: articles.slug, title: articles.title, publishedAt: articles.publishedAt })
+      .from(articles)
+      .where(and(isPublic(now), gte(articles.publishedAt, since)))
+      .orderBy(desc(articles.publishedAt), desc(articles.id))
+      .limit(limit)
+  ).map((r) => ({ ...r, publishedAt: r.publishedAt ?? 0 }));
 }

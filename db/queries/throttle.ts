@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { db, transaction } from '@/db/engine';
 import { loginThrottle, rateLimits } from '@/db/schema';
 
 /** The login throttle's limits (read from the environment by lib/auth/throttle-config.ts). */
@@ -12,13 +12,12 @@ export function lockDuration(level: number, config: ThrottleConfig): number {
 }
 
 /** Latest time any of the keys stays locked until (0 when none is locked). */
-export function loginLockedUntil(keys: string[], now = Date.now()): number {
+export async function loginLockedUntil(keys: string[], now = Date.now()): Promise<number> {
   if (keys.length === 0) return 0;
-  const rows = getDb()
+  const rows = await db()
     .select({ lockedUntil: loginThrottle.lockedUntil })
     .from(loginThrottle)
-    .where(inArray(loginThrottle.key, keys))
-    .all();
+    .where(inArray(loginThrottle.key, keys));
   const until = Math.max(0, ...rows.map((r) => r.lockedUntil));
   return until > now ? until : 0;
 }
@@ -33,9 +32,15 @@ const FULL_RETRY_MS = 60_000;
  * row is inserted or updated only if it is not locked and its failures plus the checks still running
  * stay under `maxFailures` in the window (the condition is the upsert's own WHERE, so the check and
  * the count are one statement). If any key refuses, nothing is counted for any of them. So at any
- * concurrency at most `maxFailures` wrong passwords per key and window are ever hashed.
+ * concurrency at most `maxFailures` wrong passwords per key and window are ever hashed. On PostgreSQL
+ * the upsert locks the key's row and evaluates its WHERE on the latest version, so the same holds
+ * across connections; the keys are taken in one order so that two attempts cannot deadlock.
  */
-export function reserveLoginAttempt(keys: string[], config: ThrottleConfig, now = Date.now()): LoginReservation {
+export async function reserveLoginAttempt(
+  keys: string[],
+  config: ThrottleConfig,
+  now = Date.now(),
+): Promise<LoginReservation> {
   if (keys.length === 0) return { reserved: true };
   const t = loginThrottle;
   // A new window: the old one has run out, or a lock has ended since the last failure (a lock resets
@@ -45,48 +50,44 @@ export function reserveLoginAttempt(keys: string[], config: ThrottleConfig, now 
   const quiet = sql`(${t.lockedUntil} > 0 and ${now} - ${t.lockedUntil} > ${config.lockMaxMs})`;
   let refused = false;
   try {
-    getDb().transaction(
-      (tx) => {
-        for (const key of keys) {
-          const row = tx
-            .insert(t)
-            .values({ key, failures: 0, pending: 1, firstFailureAt: now, lockedUntil: 0, lockLevel: 0 })
-            .onConflictDoUpdate({
-              target: t.key,
-              set: {
-                failures: sql`case when ${fresh} then 0 else ${t.failures} end`,
-                pending: sql`case when ${fresh} then 1 else ${t.pending} + 1 end`,
-                firstFailureAt: sql`case when ${fresh} then ${now} else ${t.firstFailureAt} end`,
-                lockLevel: sql`case when ${quiet} then 0 else ${t.lockLevel} end`,
-              },
-              setWhere: sql`${t.lockedUntil} <= ${now} and (${fresh} or ${t.failures} + ${t.pending} < ${config.maxFailures})`,
-            })
-            .returning({ key: t.key })
-            .get();
-          if (!row) {
-            refused = true;
-            tx.rollback();
-          }
+    await transaction(async (tx) => {
+      for (const key of [...new Set(keys)].sort()) {
+        const [row] = await tx
+          .insert(t)
+          .values({ key, failures: 0, pending: 1, firstFailureAt: now, lockedUntil: 0, lockLevel: 0 })
+          .onConflictDoUpdate({
+            target: t.key,
+            set: {
+              failures: sql`case when ${fresh} then 0 else ${t.failures} end`,
+              pending: sql`case when ${fresh} then 1 else ${t.pending} + 1 end`,
+              firstFailureAt: sql`case when ${fresh} then ${now} else ${t.firstFailureAt} end`,
+              lockLevel: sql`case when ${quiet} then 0 else ${t.lockLevel} end`,
+            },
+            setWhere: sql`${t.lockedUntil} <= ${now} and (${fresh} or ${t.failures} + ${t.pending} < ${config.maxFailures})`,
+          })
+          .returning({ key: t.key });
+        if (!row) {
+          refused = true;
+          throw new Error('login attempt refused'); // rolls back the keys already counted
         }
-      },
-      { behavior: 'immediate' },
-    );
+      }
+    });
   } catch (error) {
-    // The refusal's own rollback error. Not told apart with instanceof: the proxy's bundle and the
-    // server's may hold different copies of drizzle's error classes.
     if (!refused) throw error;
   }
   if (!refused) return { reserved: true };
-  const until = loginLockedUntil(keys, now);
+  const until = await loginLockedUntil(keys, now);
   return { reserved: false, retryAt: until || now + FULL_RETRY_MS };
 }
 
-/** `case lock_level when 0 then <first lock> when 1 then <second> … else <longest> end`, from lockDuration. */
-function nextLockDuration(config: ThrottleConfig) {
+/** `now + case lock_level when 0 then <first lock> when 1 then <second> … else <longest> end`, from lockDuration. */
+function nextLockDuration(config: ThrottleConfig, now: number) {
+  // Integer literals, not parameters: PostgreSQL cannot type a case whose every branch is a parameter.
+  const int = (n: number) => sql.raw(String(Math.trunc(n)));
   const steps: SQL[] = [];
   for (let level = 0; level < 64 && lockDuration(level + 1, config) < config.lockMaxMs; level++)
-    steps.push(sql` when ${level} then ${lockDuration(level + 1, config)}`);
-  return sql`(case ${loginThrottle.lockLevel}${sql.join(steps)} else ${config.lockMaxMs} end)`;
+    steps.push(sql` when ${int(level)} then ${int(lockDuration(level + 1, config))}`);
+  return sql`${int(now)} + (case ${loginThrottle.lockLevel}${sql.join(steps)} else ${int(config.lockMaxMs)} end)`;
 }
 
 /**
@@ -95,31 +96,33 @@ function nextLockDuration(config: ThrottleConfig) {
  * 40 … minutes up to the maximum) and starts the count again. Checks reserved in one burst settle
  * one by one, so the burst locks once.
  */
-export function recordLoginFailure(keys: string[], config: ThrottleConfig, now = Date.now()): void {
+export async function recordLoginFailure(keys: string[], config: ThrottleConfig, now = Date.now()): Promise<void> {
   if (keys.length === 0) return;
   const t = loginThrottle;
   const locks = sql`${t.failures} + 1 >= ${config.maxFailures}`;
-  getDb()
-    .update(t)
-    .set({
-      pending: sql`case when ${t.pending} > 0 then ${t.pending} - 1 else 0 end`,
-      failures: sql`case when ${locks} then 0 else ${t.failures} + 1 end`,
-      lockLevel: sql`case when ${locks} then ${t.lockLevel} + 1 else ${t.lockLevel} end`,
-      lockedUntil: sql`case when ${locks} then ${now} + ${nextLockDuration(config)} else ${t.lockedUntil} end`,
-    })
-    .where(inArray(t.key, keys))
-    .run();
+  await transaction(async (tx) => {
+    await tx
+      .update(t)
+      .set({
+        pending: sql`case when ${t.pending} > 0 then ${t.pending} - 1 else 0 end`,
+        failures: sql`case when ${locks} then 0 else ${t.failures} + 1 end`,
+        lockLevel: sql`case when ${locks} then ${t.lockLevel} + 1 else ${t.lockLevel} end`,
+        lockedUntil: sql`case when ${locks} then ${nextLockDuration(config, now)} else ${t.lockedUntil} end`,
+      })
+      .where(inArray(t.key, [...new Set(keys)].sort()));
+  });
 }
 
 /** Gives back reservations whose check ended without a verdict (an error): nothing is counted. */
-export function releaseLoginAttempt(keys: string[]): void {
+export async function releaseLoginAttempt(keys: string[]): Promise<void> {
   if (keys.length === 0) return;
   const t = loginThrottle;
-  getDb()
-    .update(t)
-    .set({ pending: sql`case when ${t.pending} > 0 then ${t.pending} - 1 else 0 end` })
-    .where(inArray(t.key, keys))
-    .run();
+  await transaction(async (tx) => {
+    await tx
+      .update(t)
+      .set({ pending: sql`case when ${t.pending} > 0 then ${t.pending} - 1 else 0 end` })
+      .where(inArray(t.key, keys));
+  });
 }
 
 /**
@@ -127,18 +130,15 @@ export function releaseLoginAttempt(keys: string[]): void {
  * address) only get their reservation back. Someone holding one valid account must not be able to
  * wipe their address's failures on other accounts by signing in to it.
  */
-export function recordLoginSuccess(accountKey: string, otherKeys: string[]): void {
-  getDb().transaction(
-    (tx) => {
-      tx.delete(loginThrottle).where(eq(loginThrottle.key, accountKey)).run();
-      if (otherKeys.length)
-        tx.update(loginThrottle)
-          .set({ pending: sql`case when ${loginThrottle.pending} > 0 then ${loginThrottle.pending} - 1 else 0 end` })
-          .where(inArray(loginThrottle.key, otherKeys))
-          .run();
-    },
-    { behavior: 'immediate' },
-  );
+export async function recordLoginSuccess(accountKey: string, otherKeys: string[]): Promise<void> {
+  await transaction(async (tx) => {
+    await tx.delete(loginThrottle).where(eq(loginThrottle.key, accountKey));
+    if (otherKeys.length)
+      await tx
+        .update(loginThrottle)
+        .set({ pending: sql`case when ${loginThrottle.pending} > 0 then ${loginThrottle.pending} - 1 else 0 end` })
+        .where(inArray(loginThrottle.key, otherKeys));
+  });
 }
 
 /**
@@ -146,21 +146,22 @@ export function recordLoginSuccess(accountKey: string, otherKeys: string[]): voi
  * nothing is counted, so a flood cannot push the window further). One upsert whose WHERE is the
  * limit: concurrent hits cannot both take the last place.
  */
-export function takeRateLimit(key: string, limit: number, windowMs: number, now = Date.now()): boolean {
+export async function takeRateLimit(key: string, limit: number, windowMs: number, now = Date.now()): Promise<boolean> {
   const windowStart = now - (now % windowMs);
-  const row = getDb()
-    .insert(rateLimits)
-    .values({ key, windowStart, count: 1 })
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        windowStart,
-        count: sql`case when ${rateLimits.windowStart} = ${windowStart} then ${rateLimits.count} + 1 else 1 end`,
-      },
-      setWhere: sql`${rateLimits.windowStart} <> ${windowStart} or ${rateLimits.count} < ${limit}`,
-    })
-    .returning({ key: rateLimits.key })
-    .get();
+  const [row] = await transaction((tx) =>
+    tx
+      .insert(rateLimits)
+      .values({ key, windowStart, count: 1 })
+      .onConflictDoUpdate({
+        target: rateLimits.key,
+        set: {
+          windowStart,
+          count: sql`case when ${rateLimits.windowStart} = ${windowStart} then ${rateLimits.count} + 1 else 1 end`,
+        },
+        setWhere: sql`${rateLimits.windowStart} <> ${windowStart} or ${rateLimits.count} < ${limit}`,
+      })
+      .returning({ key: rateLimits.key }),
+  );
   return row !== undefined;
 }
 
@@ -169,20 +170,21 @@ export function takeRateLimit(key: string, limit: number, windowMs: number, now 
  * table without end: sign-in keys whose window has ended and whose last lock lies a whole maximum
  * lock in the past (its doubling has lapsed), and contact-form windows that ended over an hour ago.
  */
-export function pruneThrottleState(config: ThrottleConfig, now = Date.now()): number {
-  const db = getDb();
+export async function pruneThrottleState(config: ThrottleConfig, now = Date.now()): Promise<number> {
   const t = loginThrottle;
-  const keys = db
-    .delete(t)
-    .where(
-      sql`${t.firstFailureAt} < ${now - config.windowMs - 60_000} and ${t.lockedUntil} < ${now - config.lockMaxMs}`,
-    )
-    .run().changes;
-  const windows = db
-    .delete(rateLimits)
-    .where(
-      sql`${rateLimits.key} >= 'contact:' and ${rateLimits.key} < 'contact;' and ${rateLimits.windowStart} < ${now - 2 * 3600_000}`,
-    )
-    .run().changes;
-  return keys + windows;
+  return transaction(async (tx) => {
+    const keys = await tx
+      .delete(t)
+      .where(
+        sql`${t.firstFailureAt} < ${now - config.windowMs - 60_000} and ${t.lockedUntil} < ${now - config.lockMaxMs}`,
+      )
+      .returning({ key: t.key });
+    const windows = await tx
+      .delete(rateLimits)
+      .where(
+        sql`${rateLimits.key} >= 'contact:' and ${rateLimits.key} < 'contact;' and ${rateLimits.windowStart} < ${now - 2 * 3600_000}`,
+      )
+      .returning({ key: rateLimits.key });
+    return keys.length + windows.length;
+  });
 }

@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
-import type { DB } from '@/db/client';
+import { db, lockKey, lockKeyShared, transaction, type AppDb } from '@/db/engine';
 import { articles, rateLimits, voteHourly, votes, voteTallies, type Mood } from '@/db/schema';
 import { emptyTallies, sumTallies, type Tallies, type VoteSummary } from '@/lib/domain/moods';
 import { isPublic } from './visibility';
@@ -42,239 +41,237 @@ export type CastVoteResult =
   | { ok: false; reason: 'closed' | 'withdrawn'; slug: string }
   | { ok: false; reason: 'ip-limit' | 'reader-limit'; slug: string; retryAfterSeconds: number };
 
-const p = sql.placeholder;
+const articleColumns = { slug: articles.slug, votingPaused: articles.votingPaused };
+const voteColumns = { id: votes.id, mood: votes.mood, createdAt: votes.createdAt, voidedAt: votes.voidedAt };
 
-/**
- * Every statement of the vote path, prepared once per connection: a vote runs about ten of them,
- * and preparing each anew would cost more than running it.
- */
-function prepare(db: DB) {
-  return {
-    article: db
-      .select({ slug: articles.slug, votingPaused: articles.votingPaused })
-      .from(articles)
-      .where(and(eq(articles.id, p('articleId')), isPublic(p('now'))))
-      .prepare(),
-    vote: db
-      .select({ id: votes.id, mood: votes.mood, createdAt: votes.createdAt, voidedAt: votes.voidedAt })
-      .from(votes)
-      .where(and(eq(votes.articleId, p('articleId')), eq(votes.readerId, p('readerId'))))
-      .prepare(),
-    insertVote: db
-      .insert(votes)
-      .values({
-        articleId: p('articleId'),
-        readerId: p('readerId'),
-        mood: p('mood'),
-        ipHash: p('ipHash'),
-        createdAt: p('now'),
-        updatedAt: p('now'),
-      })
-      .prepare(),
-    changeVote: db
-      .update(votes)
-      .set({ mood: sql`${p('mood')}`, updatedAt: sql`${p('now')}` })
-      .where(eq(votes.id, p('id')))
-      .prepare(),
-    deleteVote: db
-      .delete(votes)
-      .where(eq(votes.id, p('id')))
-      .prepare(),
-    addTally: db
-      .insert(voteTallies)
-      .values({ articleId: p('articleId'), mood: p('mood'), count: 1 })
-      .onConflictDoUpdate({
-        target: [voteTallies.articleId, voteTallies.mood],
-        set: { count: sql`${voteTallies.count} + 1` },
-      })
-      .prepare(),
-    addHourly: db
-      .insert(voteHourly)
-      .values({ articleId: p('articleId'), hour: p('hour'), mood: p('mood'), count: 1 })
-      .onConflictDoUpdate({
-        target: [voteHourly.articleId, voteHourly.hour, voteHourly.mood],
-        set: { count: sql`${voteHourly.count} + 1` },
-      })
-      .prepare(),
-    // The rows exist when a counted vote is withdrawn. (An upsert would trip the non-negative
-    // CHECK on its would-be insert row before reaching the update.)
-    subtractTally: db
-      .update(voteTallies)
-      .set({ count: sql`${voteTallies.count} - 1` })
-      .where(and(eq(voteTallies.articleId, p('articleId')), eq(voteTallies.mood, p('mood'))))
-      .prepare(),
-    subtractHourly: db
-      .update(voteHourly)
-      .set({ count: sql`${voteHourly.count} - 1` })
-      .where(
-        and(eq(voteHourly.articleId, p('articleId')), eq(voteHourly.hour, p('hour')), eq(voteHourly.mood, p('mood'))),
-      )
-      .prepare(),
-    tallies: db
-      .select({ mood: voteTallies.mood, count: voteTallies.count })
-      .from(voteTallies)
-      .where(eq(voteTallies.articleId, p('articleId')))
-      .prepare(),
-    window: db
-      .select({ windowStart: rateLimits.windowStart, count: rateLimits.count })
-      .from(rateLimits)
-      .where(eq(rateLimits.key, p('key')))
-      .prepare(),
-    countInWindow: db
-      .insert(rateLimits)
-      .values({ key: p('key'), windowStart: p('window'), count: 1 })
-      .onConflictDoUpdate({
-        target: rateLimits.key,
-        set: {
-          count: sql`case when ${rateLimits.windowStart} = excluded.window_start
-                then ${rateLimits.count} + 1 else 1 end`,
-          windowStart: sql`excluded.window_start`,
-        },
-      })
-      .prepare(),
-  };
+async function votableArticle(runner: AppDb, articleId: number, now: number) {
+  const [row] = await runner
+    .select(articleColumns)
+    .from(articles)
+    .where(and(eq(articles.id, articleId), isPublic(now)))
+    .limit(1);
+  return row;
 }
 
-const prepared = new WeakMap<DB, ReturnType<typeof prepare>>();
-
-function statements(db: DB) {
-  let s = prepared.get(db);
-  if (!s) {
-    s = prepare(db);
-    prepared.set(db, s);
-  }
-  return s;
+async function readerVote(runner: AppDb, articleId: number, readerId: string) {
+  const [row] = await runner
+    .select(voteColumns)
+    .from(votes)
+    .where(and(eq(votes.articleId, articleId), eq(votes.readerId, readerId)))
+    .limit(1);
+  return row;
 }
 
-function talliesOf(db: DB, articleId: number): Tallies {
+async function talliesOf(runner: AppDb, articleId: number): Promise<Tallies> {
   const tallies = emptyTallies();
-  for (const row of statements(db).tallies.all({ articleId })) tallies[row.mood] = row.count;
+  const rows = await runner
+    .select({ mood: voteTallies.mood, count: voteTallies.count })
+    .from(voteTallies)
+    .where(eq(voteTallies.articleId, articleId));
+  for (const row of rows) tallies[row.mood] = row.count;
   return tallies;
 }
 
-function bump(db: DB, articleId: number, mood: Mood, hour: number, delta: 1 | -1) {
-  const s = statements(db);
+/**
+ * Moves the live tally and the hourly rollup by one. Adding is one upsert per row (on PostgreSQL the
+ * row lock of a hot story's tally is held from this statement to the commit, never read first).
+ * The rows exist when a counted vote is withdrawn. (An upsert would trip the non-negative CHECK on its
+ * would-be insert row before reaching the update.)
+ */
+async function bump(tx: AppDb, articleId: number, mood: Mood, hour: number, delta: 1 | -1) {
   if (delta === 1) {
-    s.addTally.run({ articleId, mood });
-    s.addHourly.run({ articleId, hour, mood });
+    await tx
+      .insert(voteTallies)
+      .values({ articleId, mood, count: 1 })
+      .onConflictDoUpdate({
+        target: [voteTallies.articleId, voteTallies.mood],
+        set: { count: sql`${voteTallies.count} + 1` },
+      });
+    await tx
+      .insert(voteHourly)
+      .values({ articleId, hour, mood, count: 1 })
+      .onConflictDoUpdate({
+        target: [voteHourly.articleId, voteHourly.hour, voteHourly.mood],
+        set: { count: sql`${voteHourly.count} + 1` },
+      });
   } else {
-    s.subtractTally.run({ articleId, mood });
-    s.subtractHourly.run({ articleId, hour, mood });
+    await tx
+      .update(voteTallies)
+      .set({ count: sql`${voteTallies.count} - 1` })
+      .where(and(eq(voteTallies.articleId, articleId), eq(voteTallies.mood, mood)));
+    await tx
+      .update(voteHourly)
+      .set({ count: sql`${voteHourly.count} - 1` })
+      .where(and(eq(voteHourly.articleId, articleId), eq(voteHourly.hour, hour), eq(voteHourly.mood, mood)));
   }
 }
 
-/** Votes already accepted for `key` in the current fixed one-minute window. */
-function usedInWindow(db: DB, key: string, window: number): number {
-  const row = statements(db).window.get({ key });
-  return row && row.windowStart === window ? row.count : 0;
+/**
+ * Counts one accepted vote in `key`'s window, unless `limit` (when given) is already reached there: the check is
+ * the upsert's own WHERE, so concurrent votes from one address cannot both take the last place.
+ * False (and nothing written) when over the limit.
+ */
+async function countInWindow(tx: AppDb, key: string, window: number, limit?: number): Promise<boolean> {
+  const counted = await tx
+    .insert(rateLimits)
+    .values({ key, windowStart: window, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${rateLimits.windowStart} = excluded.window_start
+                then ${rateLimits.count} + 1 else 1 end`,
+        windowStart: sql`excluded.window_start`,
+      },
+      setWhere:
+        limit === undefined
+          ? undefined
+          : sql`${rateLimits.windowStart} <> excluded.window_start or ${rateLimits.count} < ${limit}`,
+    })
+    .returning({ key: rateLimits.key });
+  return counted.length === 1;
 }
 
+/** The lock a moderation void takes alone (lockKey) and votes on the story take together (lockKeyShared). */
+export const storyVotesLock = (articleId: number) => `votes:story:${articleId}`;
+
 /**
- * Casts, changes or takes back one reader's vote on one story, in a single IMMEDIATE transaction:
- * the vote row, the live tallies and the hourly rollup move together, so tallies always equal
- * COUNT(*) of current votes by mood, and vote_hourly equals COUNT(*) by the hour each vote was first
- * cast and mood. Taking a vote back deletes its row. Limits count accepted changes only; a request
- * that changes nothing writes nothing.
+ * Casts, changes or takes back one reader's vote on one story, in a single transaction: the vote
+ * row, the live tallies and the hourly rollup move together, so tallies always equal COUNT(*) of
+ * current votes by mood, and vote_hourly equals COUNT(*) by the hour each vote was first cast and
+ * mood. Taking a vote back deletes its row. Limits count accepted changes only; a request that
+ * changes nothing writes nothing.
+ *
+ * On PostgreSQL, concurrent requests of one reader run one after another (a lock on the reader), so
+ * "one vote per reader and story" and the reader's limit are checked on what the last request wrote;
+ * votes on one story share a lock that a moderation void takes alone, so a void's recount never
+ * races a vote (SQLite runs every write transaction alone).
  */
-export function castVote(input: CastVoteInput): CastVoteResult {
+export async function castVote(input: CastVoteInput): Promise<CastVoteResult> {
+  try {
+    return await castVoteIn(input);
+  } catch (error) {
+    if (error instanceof VoteRefused) return error.result;
+    throw error;
+  }
+}
+
+/** A refusal that must undo what the vote's transaction counted before it. */
+class VoteRefused extends Error {
+  constructor(readonly result: CastVoteResult) {
+    super('vote refused');
+  }
+}
+
+function castVoteIn(input: CastVoteInput): Promise<CastVoteResult> {
   const now = input.now ?? Date.now();
   const { articleId, readerId, mood } = input;
-  const db = getDb();
-  const s = statements(db);
-  return db.transaction(
-    (): CastVoteResult => {
-      const article = s.article.get({ articleId, now });
-      if (!article) return { ok: false, reason: 'not-found' };
-      if (article.votingPaused) return { ok: false, reason: 'closed', slug: article.slug };
+  return transaction(async (tx): Promise<CastVoteResult> => {
+    await lockKeyShared(tx, storyVotesLock(articleId));
+    // A reader id made for this request has no other request to wait for.
+    if (!input.newReader) await lockKey(tx, `vote:reader:${readerId}`);
+    // The story and the reader's vote on it, in one round trip.
+    const [article] = await tx
+      .select({ ...articleColumns, vote: voteColumns })
+      .from(articles)
+      .leftJoin(votes, and(eq(votes.articleId, articles.id), eq(votes.readerId, readerId)))
+      .where(and(eq(articles.id, articleId), isPublic(now)))
+      .limit(1);
+    if (!article) return { ok: false, reason: 'not-found' };
+    if (article.votingPaused) return { ok: false, reason: 'closed', slug: article.slug };
 
-      const existing = s.vote.get({ articleId, readerId });
-      if (existing?.voidedAt != null) return { ok: false, reason: 'withdrawn', slug: article.slug };
+    const existing = article.vote;
+    if (existing?.voidedAt != null) return { ok: false, reason: 'withdrawn', slug: article.slug };
 
-      const current = existing?.mood ?? null;
-      const op =
-        current === mood
-          ? input.intent === 'set'
-            ? 'none'
-            : 'delete'
-          : input.intent === 'take-back'
-            ? 'none'
-            : existing
-              ? 'change'
-              : 'insert';
+    const current = existing?.mood ?? null;
+    const op =
+      current === mood
+        ? input.intent === 'set'
+          ? 'none'
+          : 'delete'
+        : input.intent === 'take-back'
+          ? 'none'
+          : existing
+            ? 'change'
+            : 'insert';
 
-      if (op !== 'none') {
-        const window = Math.floor(now / MINUTE_MS) * MINUTE_MS;
-        const retryAfterSeconds = Math.max(1, Math.ceil((window + MINUTE_MS - now) / 1000));
-        const ipKey = input.ipHash ? `vote:ip:${input.ipHash}` : undefined;
-        const readerKey = `vote:reader:${readerId}`;
-        const { perIpPerMinute, perReaderPerMinute } = input.limits;
-        if (ipKey && perIpPerMinute > 0 && usedInWindow(db, ipKey, window) >= perIpPerMinute) {
-          return { ok: false, reason: 'ip-limit', slug: article.slug, retryAfterSeconds };
-        }
-        if (!input.newReader && perReaderPerMinute > 0 && usedInWindow(db, readerKey, window) >= perReaderPerMinute) {
-          return { ok: false, reason: 'reader-limit', slug: article.slug, retryAfterSeconds };
-        }
-        if (ipKey && perIpPerMinute > 0) s.countInWindow.run({ key: ipKey, window });
-        if (perReaderPerMinute > 0) s.countInWindow.run({ key: readerKey, window });
-
-        if (op === 'insert') {
-          s.insertVote.run({ articleId, readerId, mood, ipHash: input.ipHash, now });
-          bump(db, articleId, mood, hourOf(now), 1);
-        } else if (existing && current) {
-          const hour = hourOf(existing.createdAt);
-          bump(db, articleId, current, hour, -1);
-          if (op === 'change') {
-            s.changeVote.run({ id: existing.id, mood, now });
-            bump(db, articleId, mood, hour, 1);
-          } else {
-            s.deleteVote.run({ id: existing.id });
-          }
-        }
+    if (op !== 'none') {
+      const window = Math.floor(now / MINUTE_MS) * MINUTE_MS;
+      const retryAfterSeconds = Math.max(1, Math.ceil((window + MINUTE_MS - now) / 1000));
+      const ipKey = input.ipHash ? `vote:ip:${input.ipHash}` : undefined;
+      const readerKey = `vote:reader:${readerId}`;
+      const { perIpPerMinute, perReaderPerMinute } = input.limits;
+      if (ipKey && perIpPerMinute > 0 && !(await countInWindow(tx, ipKey, window, perIpPerMinute)))
+        return { ok: false, reason: 'ip-limit', slug: article.slug, retryAfterSeconds };
+      // A reader id made for this request cannot have used up its limit yet.
+      const readerCap = input.newReader ? undefined : perReaderPerMinute;
+      if (perReaderPerMinute > 0 && !(await countInWindow(tx, readerKey, window, readerCap))) {
+        // Rolls back the address's count taken above.
+        throw new VoteRefused({ ok: false, reason: 'reader-limit', slug: article.slug, retryAfterSeconds });
       }
 
-      const tallies = talliesOf(db, articleId);
-      const mine = op === 'none' ? current : op === 'delete' ? null : mood;
-      return {
-        ok: true,
-        slug: article.slug,
-        changed: op !== 'none',
-        summary: { tallies, total: sumTallies(tallies), mine },
-      };
-    },
-    { behavior: 'immediate' },
-  );
+      if (op === 'insert') {
+        await tx
+          .insert(votes)
+          .values({ articleId, readerId, mood, ipHash: input.ipHash, createdAt: now, updatedAt: now });
+        await bump(tx, articleId, mood, hourOf(now), 1);
+      } else if (existing && current) {
+        const hour = hourOf(existing.createdAt);
+        await bump(tx, articleId, current, hour, -1);
+        if (op === 'change') {
+          await tx.update(votes).set({ mood, updatedAt: now }).where(eq(votes.id, existing.id));
+          await bump(tx, articleId, mood, hour, 1);
+        } else {
+          await tx.delete(votes).where(eq(votes.id, existing.id));
+        }
+      }
+    }
+
+    const tallies = await talliesOf(tx, articleId);
+    const mine = op === 'none' ? current : op === 'delete' ? null : mood;
+    return {
+      ok: true,
+      slug: article.slug,
+      changed: op !== 'none',
+      summary: { tallies, total: sumTallies(tallies), mine },
+    };
+  });
 }
 
 /** Live tallies of a public story, and the reader's own current choice when a reader is given. */
-export function getVoteSummary(articleId: number, readerId?: string): VoteSummary {
-  const db = getDb();
-  const tallies = talliesOf(db, articleId);
-  return { tallies, total: sumTallies(tallies), mine: readerId ? getReaderMood(articleId, readerId) : null };
+export async function getVoteSummary(articleId: number, readerId?: string): Promise<VoteSummary> {
+  const [tallies, mine] = await Promise.all([
+    talliesOf(db(), articleId),
+    readerId ? getReaderMood(articleId, readerId) : null,
+  ]);
+  return { tallies, total: sumTallies(tallies), mine };
 }
 
-export function getReaderMood(articleId: number, readerId: string): Mood | null {
-  const row = statements(getDb()).vote.get({ articleId, readerId });
+export async function getReaderMood(articleId: number, readerId: string): Promise<Mood | null> {
+  const row = await readerVote(db(), articleId, readerId);
   return row && row.voidedAt == null ? row.mood : null;
 }
 
 /** The story a vote may be cast on: public, with its slug and whether voting is paused. */
-export function getVotableArticle(
+export async function getVotableArticle(
   articleId: number,
   now: number = Date.now(),
-): { id: number; slug: string; votingPaused: boolean } | undefined {
-  const row = statements(getDb()).article.get({ articleId, now });
+): Promise<{ id: number; slug: string; votingPaused: boolean } | undefined> {
+  const row = await votableArticle(db(), articleId, now);
   return row && { id: articleId, ...row };
 }
 
 /** Drops vote rate-limit windows that ended more than a minute ago. */
-export function pruneVoteRateLimits(now: number = Date.now()): number {
-  return getDb()
-    .delete(rateLimits)
-    .where(
-      and(
-        sql`${rateLimits.key} >= 'vote:' and ${rateLimits.key} < 'vote;'`,
-        sql`${rateLimits.windowStart} < ${now - 2 * MINUTE_MS}`,
-      ),
-    )
-    .run().changes;
+export async function pruneVoteRateLimits(now: number = Date.now()): Promise<number> {
+  const pruned = await transaction((tx) =>
+    tx
+      .delete(rateLimits)
+      .where(
+        and(
+          sql`${rateLimits.key} >= 'vote:' and ${rateLimits.key} < 'vote;'`,
+          sql`${rateLimits.windowStart} < ${now - 2 * MINUTE_MS}`,
+        ),
+      )
+      .returning({ key: rateLimits.key }),
+  );
+  return pruned.length;
 }

@@ -12,7 +12,7 @@ import type { DB } from '@/db/client';
 import * as t from '@/db/schema/sqlite';
 import { MOODS, type Mood } from '@/lib/domain/moods';
 import { LINK_NETWORKS } from '@/lib/domain/share-networks';
-import { voteRollupStatements } from '../vote-rollups';
+import { recomputeVoteRollups } from '../vote-rollups';
 
 export const DEMO_READER_PREFIX = 'demo:';
 const HOUR_MS = 3_600_000;
@@ -129,7 +129,7 @@ export function seedDemoActivity(tx: Pick<DB, 'insert' | 'run' | 'all'>, { now }
     tx.insert(t.votes)
       .values(rows.map((v) => ({ ...v, updatedAt: v.createdAt })))
       .run();
-  for (const story of stories) for (const statement of voteRollupStatements(story.id)) tx.run(statement);
+  for (const story of stories) recomputeVoteRollups(tx, story.id);
   for (const rows of chunks(plan.reads)) {
     tx.insert(t.articleReads).values(rows).run();
     tx.insert(t.demoActivity)

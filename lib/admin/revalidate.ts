@@ -25,7 +25,7 @@ export function storyPaths(slug: string): string[] {
 }
 
 /** Every cached reader address a change to a story can show on, given its slug(s) and section(s). */
-export function storyChangePaths({
+export async function storyChangePaths({
   slug,
   oldSlug,
   sectionIds,
@@ -33,12 +33,12 @@ export function storyChangePaths({
   slug: string;
   oldSlug?: string;
   sectionIds: number[];
-}): {
+}): Promise<{
   paths: string[];
   patterns: string[];
-} {
+}> {
   const paths = new Set<string>([...storyPaths(slug), ...(oldSlug ? storyPaths(oldSlug) : [])]);
-  const all = listSections();
+  const all = await listSections();
   for (const id of sectionIds) {
     for (const s of sectionTrail(all, id)) {
       paths.add(sectionPath(s.slug));
@@ -60,8 +60,8 @@ export function storyChangePaths({
   return { paths: [...paths], patterns };
 }
 
-export function revalidateStory(change: { slug: string; oldSlug?: string; sectionIds: number[] }): void {
-  const { paths, patterns } = storyChangePaths(change);
+export async function revalidateStory(change: { slug: string; oldSlug?: string; sectionIds: number[] }): Promise<void> {
+  const { paths, patterns } = await storyChangePaths(change);
   for (const p of paths) revalidatePath(p);
   for (const p of patterns) revalidatePath(p, 'page');
 }

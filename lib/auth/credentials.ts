@@ -31,11 +31,11 @@ async function settled<T>(attempt: LoginAttempt, check: () => Promise<{ ok: bool
   try {
     verdict = await check();
   } catch (error) {
-    attempt.abandoned();
+    await attempt.abandoned();
     throw error;
   }
-  if (verdict.ok) attempt.succeeded();
-  else attempt.failed();
+  if (verdict.ok) await attempt.succeeded();
+  else await attempt.failed();
   return verdict.value;
 }
 
@@ -53,13 +53,13 @@ export async function checkCredentials(
   // post was reserved by the proxy already (lib/proxy/login-throttle.ts).
   let attempt = redeemLoginTicket(request.headers, keys);
   if (!attempt) {
-    const reserved = reservePasswordCheck(keys);
+    const reserved = await reservePasswordCheck(keys);
     if ('refusedUntil' in reserved) throw new AccountLocked();
     attempt = reserved.attempt;
   }
 
   return settled(attempt, async () => {
-    const user = getUserForSignIn(email);
+    const user = await getUserForSignIn(email);
     const ok = user
       ? await verifyPassword(user.passwordHash, parsed.data.password)
       : (await burnPasswordCheck(parsed.data.password), false);
@@ -77,10 +77,10 @@ export async function checkCurrentPassword(
   password: string,
   headers: Pick<Headers, 'get'>,
 ): Promise<'ok' | 'wrong' | 'locked'> {
-  const reserved = reservePasswordCheck(loginKeys(user.email, headers));
+  const reserved = await reservePasswordCheck(loginKeys(user.email, headers));
   if ('refusedUntil' in reserved) return 'locked';
   return settled(reserved.attempt, async () => {
-    const row = getUserForSignIn(user.email);
+    const row = await getUserForSignIn(user.email);
     const ok = row !== undefined && !row.disabled && (await verifyPassword(row.passwordHash, password));
     return { ok, value: ok ? ('ok' as const) : ('wrong' as const) };
   });

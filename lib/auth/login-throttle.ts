@@ -31,32 +31,32 @@ export function loginKeys(email: string, headers: Pick<Headers, 'get'>): string[
 /** A reserved password check: settle it exactly once with its verdict. */
 export type LoginAttempt = {
   keys: string[];
-  failed(): void;
-  succeeded(): void;
+  failed(): Promise<void>;
+  succeeded(): Promise<void>;
   /** The check ended without a verdict (an error): the reservation is given back. */
-  abandoned(): void;
+  abandoned(): Promise<void>;
 };
 
 /**
  * Reserves one password check for these keys, or says until when (ms) the attempt is refused.
  * Nothing is hashed before this has answered.
  */
-export function reservePasswordCheck(
+export async function reservePasswordCheck(
   keys: string[],
   now = Date.now(),
-): { attempt: LoginAttempt } | { refusedUntil: number } {
+): Promise<{ attempt: LoginAttempt } | { refusedUntil: number }> {
   const config = throttleConfig();
-  const reservation = reserveLoginAttempt(keys, config, now);
+  const reservation = await reserveLoginAttempt(keys, config, now);
   if (!reservation.reserved) return { refusedUntil: reservation.retryAt };
   return { attempt: settleable(keys) };
 }
 
 function settleable(keys: string[]): LoginAttempt {
   let settled = false;
-  const once = (settle: () => void) => () => {
+  const once = (settle: () => Promise<void>) => async () => {
     if (settled) return;
     settled = true;
-    settle();
+    await settle();
   };
   return {
     keys,
@@ -110,7 +110,14 @@ export function redeemLoginTicket(
 function drop(map: Tickets, id: string) {
   const ticket = map.get(id);
   map.delete(id);
-  if (ticket) releaseLoginAttempt(ticket.keys.split(' '));
+  // Not awaited: the caller answers a request; a failure is logged, the reservation lapses with its window.
+  if (ticket)
+    releaseLoginAttempt(ticket.keys.split(' ')).catch((error: unknown) =>
+      console.error(
+        '[moodwire] releasing a sign-in reservation failed:',
+        error instanceof Error ? error.message : error,
+      ),
+    );
 }
 
 /** Longest e-mail and password the sign-in form takes (the proxy checks the same before reserving). */

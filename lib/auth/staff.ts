@@ -10,7 +10,7 @@ import { crossSiteProblem } from '@/lib/auth/origin';
 import { sessionLifetimeMs, sessionProblem } from '@/lib/auth/session-policy';
 import { can, type Permission } from '@/lib/permissions';
 
-export type StaffUser = Omit<SessionUser, 'disabled' | 'sessionsValidAfter'>;
+export type StaffUser = Omit<SessionUser, 'disabled'>;
 
 /**
  * The signed-in staff member, or null. The user row is read by id on every request, so a disabled
@@ -21,9 +21,10 @@ export const currentStaff = cache(async (): Promise<StaffUser | null> => {
   const session = await auth();
   const id = session?.uid;
   if (!session || typeof id !== 'number') return null;
-  const user = getSessionUser(id);
+  const user = await getSessionUser(id);
   if (!user || sessionProblem(session, user, Date.now(), sessionLifetimeMs())) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, authorId: user.authorId };
+  const { id: uid, email, name, role, authorId, sessionsValidAfter } = user;
+  return { id: uid, email, name, role, authorId, sessionsValidAfter };
 });
 
 /** For pages and server actions: anonymous → the sign-in page; signed in without the right → 403. */

@@ -45,11 +45,11 @@ export type FilterResult =
   { ok: true; filter: DashboardFilter } | { ok: false; field: 'window' | 'from' | 'to' | 'section'; message: string };
 
 /** The dashboard's filters from its query string: a window, and optionally a section (with its subsections). */
-export function resolveDashboardFilter(
+export async function resolveDashboardFilter(
   params: RawSearchParams,
   now: number = Date.now(),
   fallback: WindowKind = '7d',
-): FilterResult {
+): Promise<FilterResult> {
   const window = parseInsightsWindow(
     { window: param(params, 'window', 20), from: param(params, 'from', 20), to: param(params, 'to', 20) },
     now,
@@ -58,7 +58,7 @@ export function resolveDashboardFilter(
   if (!window.ok) return window;
   const slug = param(params, 'section', 100);
   if (!slug) return { ok: true, filter: { window: window.window } };
-  const all = listSections();
+  const all = await listSections();
   const section = all.find((s) => s.slug === slug);
   if (!section) return { ok: false, field: 'section', message: 'There is no such section: choose one from the list.' };
   return { ok: true, filter: { window: window.window, section, sectionIds: sectionAndDescendantIds(all, section.id) } };
@@ -89,26 +89,31 @@ function fillBuckets(window: InsightsWindow, rows: BucketRow[]): BucketRow[] {
   );
 }
 
-export function loadDashboard(filter: DashboardFilter): Dashboard {
+export async function loadDashboard(filter: DashboardFilter): Promise<Dashboard> {
   const w = filter.window;
   const scope = { ...scopeOf(filter), previousFrom: w.previous.from };
-  const votes = listVotesByBucketWithPrevious(scope);
+  // Independent reads: on PostgreSQL they run side by side on the pool.
+  const [votes, rankings, shares, shared] = await Promise.all([
+    listVotesByBucketWithPrevious(scope),
+    listStoryRankings(scope, { leaders: 5, movers: 10, minVotes: 5 }),
+    listSharesByNetwork(scope),
+    listMostSharedStories(scope, 10),
+  ]);
   const current = fillBuckets(w, votes.current);
   // The previous period's buckets, moved onto this period's (whole days or hours, so they line up).
   const offset = w.from - w.previous.from;
   const previousByStart = new Map(votes.previous.map((r) => [r.start + offset, r.total]));
   const buckets = current.map((b) => ({ ...b, previous: previousByStart.get(b.start) ?? 0 }));
   const totals = totalsOf(current);
-  const rankings = listStoryRankings(scope, { leaders: 5, movers: 10, minVotes: 5 });
   return {
     filter,
     buckets,
     totals,
     total: sumTallies(totals),
     previousTotal: votes.previous.reduce((n, r) => n + r.total, 0),
-    shares: listSharesByNetwork(scope),
+    shares,
     leaders: rankings.leaders,
-    shared: listMostSharedStories(scope, 10),
+    shared,
     movers: rankings.movers,
   };
 }
@@ -226,10 +231,18 @@ export type StoryReport = {
   readers: { readers: number; voided: number; recentAddresses: number };
 };
 
-export function loadStoryReport(id: number, window: InsightsWindow, now: number = Date.now()): StoryReport {
-  const tallies = getStoryMoodTotals(id);
-  const buckets = fillBuckets(window, listStoryVotesByBucket(id, window));
-  const shareRows = listStorySharesByDay(id, window);
+export async function loadStoryReport(
+  id: number,
+  window: InsightsWindow,
+  now: number = Date.now(),
+): Promise<StoryReport> {
+  const [tallies, bucketRows, shareRows, readers] = await Promise.all([
+    getStoryMoodTotals(id),
+    listStoryVotesByBucket(id, window),
+    listStorySharesByDay(id, window),
+    countStoryReaders(id, now),
+  ]);
+  const buckets = fillBuckets(window, bucketRows);
   const networks = SHARE_NETWORKS.filter((n) => shareRows.some((r) => r.network === n)) as string[];
   for (const r of shareRows) if (!networks.includes(r.network)) networks.push(r.network);
   const days: string[] = [];
@@ -253,7 +266,7 @@ export function loadStoryReport(id: number, window: InsightsWindow, now: number 
     shareDays: [...byDay.values()],
     networks,
     shareTotals,
-    readers: countStoryReaders(id, now),
+    readers,
   };
 }
 

@@ -48,7 +48,7 @@ export async function loginThrottleGate(request: NextRequest): Promise<NextRespo
     return passOn();
 
   const keys = loginKeys(email, request.headers);
-  const reserved = reservePasswordCheck(keys);
+  const reserved = await reservePasswordCheck(keys);
   if ('attempt' in reserved) {
     forwarded.set(LOGIN_TICKET_HEADER, issueLoginTicket(keys));
     return passOn();

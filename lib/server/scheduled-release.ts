@@ -33,7 +33,7 @@ async function tick(s: State): Promise<void> {
   if (s.running) return;
   s.running = true;
   try {
-    if (countDueScheduledStories() === 0) return;
+    if ((await countDueScheduledStories()) === 0) return;
     const origin = selfOrigin();
     if (!origin) return;
     const res = await fetch(origin + RELEASE_ROUTE, { method: 'POST', headers: { [RELEASE_TOKEN_HEADER]: s.token } });

@@ -94,6 +94,10 @@ function isReaderPageRequest(req, statusCode) {
  */
 const RENAMABLE_PATH = /^\/(?:news|section)\//;
 
+/**
+ * A promise of the new address (undefined: the 404 stands), or undefined at once when the request is
+ * not one to ask about. The lookup reads the database, so it is asynchronous on either engine.
+ */
 function renamedLocation(req) {
   if (!req || (req.method !== 'GET' && req.method !== 'HEAD')) return undefined;
   const url = String(req.url || '');
@@ -101,11 +105,12 @@ function renamedLocation(req) {
   const lookup = globalThis[Symbol.for('moodwire.renamedLocation')];
   if (typeof lookup !== 'function') return undefined;
   const query = url.indexOf('?');
-  try {
-    return lookup(query < 0 ? url : url.slice(0, query), query < 0 ? '' : url.slice(query)) || undefined;
-  } catch {
-    return undefined; // the database could not answer: the 404 stands
-  }
+  return Promise.resolve()
+    .then(() => lookup(query < 0 ? url : url.slice(0, query), query < 0 ? '' : url.slice(query)))
+    .then(
+      (location) => (typeof location === 'string' && location ? location : undefined),
+      () => undefined, // the database could not answer: the 404 stands
+    );
 }
 
 /** The page (as latin1 text, see above) without Next's scripts and script preloads; null to keep it whole. */
@@ -309,7 +314,15 @@ function secureResponse(res) {
     chunks = null;
     const statusCode = pendingHead ? pendingHead.statusCode : res.statusCode;
     const moved = statusCode === 404 ? renamedLocation(res.req) : undefined;
-    if (moved) return sendMoved(moved, cb);
+    if (!moved) return finish(raw, statusCode, cb);
+    // The answer is held (its head and body are buffered) until the lookup says where it went.
+    moved
+      .then((location) => (location ? sendMoved(location, cb) : finish(raw, statusCode, cb)))
+      .catch((error) => res.destroy(error));
+    return res;
+  };
+
+  function finish(raw, statusCode, cb) {
     const strip = isReaderPageRequest(res.req, statusCode);
     const prepared =
       raw.length === 0
@@ -323,7 +336,7 @@ function secureResponse(res) {
     flushHead();
     passthrough = true;
     return original.end.call(res, prepared.body, cb);
-  };
+  }
 
   /** A renamed story's or section's old address: a 301 to where it lives now, instead of the 404. */
   function sendMoved(location, cb) {

@@ -13,17 +13,21 @@ import { sweepOrphanMedia } from '@/lib/media/upload';
 const EVERY_MS = 10 * 60_000;
 const state = globalThis as unknown as { moodwireVoteJanitor?: { timer: NodeJS.Timeout; lastCutoff?: number } };
 
-function runOnce() {
+async function runOnce() {
   const janitor = state.moodwireVoteJanitor;
   try {
-    const { cutoff } = pruneExpiredIpData(Date.now(), janitor?.lastCutoff);
+    const { cutoff } = await pruneExpiredIpData(Date.now(), janitor?.lastCutoff);
     if (janitor) janitor.lastCutoff = cutoff;
-    pruneVoteRateLimits();
-    pruneShareRateLimits();
-    pruneThrottleState(throttleConfig());
-    sweepOrphanMedia(listUploadedMediaPaths()).catch((error: unknown) =>
-      console.error('[moodwire] media housekeeping failed:', error instanceof Error ? error.message : error),
+    await pruneVoteRateLimits();
+    await pruneShareRateLimits();
+    pruneThrottleState(throttleConfig()).catch((error: unknown) =>
+      console.error('[moodwire] sign-in throttle housekeeping failed:', error instanceof Error ? error.message : error),
     );
+    listUploadedMediaPaths()
+      .then(sweepOrphanMedia)
+      .catch((error: unknown) =>
+        console.error('[moodwire] media housekeeping failed:', error instanceof Error ? error.message : error),
+      );
   } catch (error) {
     // A busy or missing database must not take the server down; the next run tries again.
     console.error('[moodwire] vote housekeeping failed:', error instanceof Error ? error.message : error);
@@ -32,8 +36,8 @@ function runOnce() {
 
 export function startVoteJanitor(): void {
   if (state.moodwireVoteJanitor) return;
-  const timer = setInterval(runOnce, EVERY_MS);
+  const timer = setInterval(() => void runOnce(), EVERY_MS);
   timer.unref();
   state.moodwireVoteJanitor = { timer };
-  runOnce();
+  void runOnce();
 }

@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   const db = openDatabase(databasePath);
   migrateDatabase(db);
   seedDemo(db);
-  insertUser(db, { email: ADMIN.email, name: 'Bench Admin', role: 'admin', passwordHash: await hashPassword(ADMIN.password) });
+  await insertUser(db, { email: ADMIN.email, name: 'Bench Admin', role: 'admin', passwordHash: await hashPassword(ADMIN.password) });
   const stories = (db.$client.prepare("select id from articles where status = 'published' order by id limit 7").all() as { id: number }[]).map(
     (r) => r.id,
   );

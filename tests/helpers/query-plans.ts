@@ -11,16 +11,23 @@ const EXECUTE = ['all', 'get', 'run', 'iterate'] as const;
  * better-sqlite3's Statement methods: statements prepared earlier and kept (drizzle's `.prepare()`)
  * are seen too.
  */
-export function captureStatements(client: Database.Database): { statements: CapturedStatement[]; restore: () => void } {
+/** The statements run on `client` (or on any of several connections to the file) until restore(). */
+export function captureStatements(client: Database.Database | Database.Database[]): {
+  statements: CapturedStatement[];
+  restore: () => void;
+} {
+  const clients = new Set([client].flat());
+  const files = new Set([...clients].map((c) => c.name));
   const statements: CapturedStatement[] = [];
-  const proto = Object.getPrototypeOf(client.prepare('select 1')) as Record<
+  const proto = Object.getPrototypeOf([...clients][0]!.prepare('select 1')) as Record<
     (typeof EXECUTE)[number],
     (...args: unknown[]) => unknown
   >;
   const originals = EXECUTE.map((name) => [name, proto[name]] as const);
   for (const [name, original] of originals) {
     proto[name] = function (this: Database.Statement, ...args: unknown[]) {
-      if (this.database === client) statements.push({ sql: this.source, params: args });
+      // Every connection to the same file: db/engine reads and writes on connections of its own.
+      if (files.has(this.database.name)) statements.push({ sql: this.source, params: args });
       return original.apply(this, args);
     };
   }

@@ -33,7 +33,7 @@ export async function ensureStaffUsers(databaseFile: string): Promise<Record<Sta
           .run();
         ids[key] = existing.id;
       } else {
-        ids[key] = insertUser(db, {
+        ids[key] = await insertUser(db, {
           email: s.email,
           name: s.name,
           role: s.role,

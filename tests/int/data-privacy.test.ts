@@ -56,7 +56,7 @@ describe('a stolen database file', () => {
     const address = '203.0.113.7';
     const from = (ip: string) => new Headers({ 'x-moodwire-client-ip': ip });
     const ipHash = clientAddressHash(from(address), NOW);
-    castVote({
+    await castVote({
       articleId,
       readerId: 'privacy-reader',
       newReader: true,
@@ -203,7 +203,7 @@ describe('uploads under load', () => {
     const { attachHeroImage, listUploadedMediaPaths } = await import('@/db/queries/media');
     const { setStoryHero } = await import('@/db/queries/admin-stories');
     const { insertUser } = await import('@/db/accounts');
-    const editor = insertUser(temp.db, {
+    const editor = await insertUser(temp.db, {
       email: 'photo-desk@example.com',
       name: 'Photo desk',
       role: 'editor',
@@ -221,23 +221,25 @@ describe('uploads under load', () => {
     const rowsBefore = rows();
     for (let i = 0; i < 9; i++) {
       const image = await processHeroUpload(await picture(i, 800, 500));
-      const result = attachHeroImage(editor, storyId, { ...image, alt: `Photo ${i}`, caption: '', credit: '' });
-      await deleteReplacedImage(result?.replacedPath);
+      const result = await attachHeroImage(editor, storyId, { ...image, alt: `Photo ${i}`, caption: '', credit: '' });
+      await deleteReplacedImage(result === 'refused' ? undefined : result?.replacedPath);
     }
     const added = [...folders()].filter((f) => !before.has(f));
     expect(added).toHaveLength(1);
     expect(rows()).toBe(rowsBefore + 1);
 
-    const removed = setStoryHero(editor, storyId, null, {});
-    await deleteReplacedImage(removed?.replacedPath);
+    const removed = await setStoryHero(editor, storyId, null, {});
+    await deleteReplacedImage(removed === 'refused' ? undefined : removed?.replacedPath);
     expect([...folders()].filter((f) => !before.has(f))).toEqual([]);
     expect(rows()).toBe(rowsBefore);
 
     // A folder no row names (a crash between processing and saving) goes once it is an hour old.
     const orphan = await processHeroUpload(await picture(1, 800, 500));
-    expect(await sweepOrphanMedia(listUploadedMediaPaths())).toBe(0);
-    expect(await sweepOrphanMedia(listUploadedMediaPaths(), Date.now() + 3600_000 + 1000)).toBeGreaterThanOrEqual(1);
+    expect(await sweepOrphanMedia(await listUploadedMediaPaths())).toBe(0);
+    expect(await sweepOrphanMedia(await listUploadedMediaPaths(), Date.now() + 3600_000 + 1000)).toBeGreaterThanOrEqual(
+      1,
+    );
     expect(folders().has(orphan.key)).toBe(false);
-    for (const p of listUploadedMediaPaths()) expect(folders().has(p.split('/')[2]!)).toBe(true);
+    for (const p of await listUploadedMediaPaths()) expect(folders().has(p.split('/')[2]!)).toBe(true);
   });
 });

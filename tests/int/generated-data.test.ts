@@ -125,22 +125,22 @@ describe('listing queries on 800 stories agree with a plain reading of their rul
     );
   const newestFirst = (a: Story, b: Story) => b.publishedAt - a.publishedAt || b.id - a.id;
 
-  it('section pages list their tree’s public stories newest first, page by page', () => {
-    const sections = s.listSections();
+  it('section pages list their tree’s public stories newest first, page by page', async () => {
+    const sections = await s.listSections();
     for (const slug of ['china-news', 'business', 'table-tennis']) {
-      const ids = s.sectionAndDescendantIds(sections, s.getSectionBySlug(slug)!.id);
+      const ids = s.sectionAndDescendantIds(sections, (await s.getSectionBySlug(slug))!.id);
       const expected = publicStories()
         .filter((a) => ids.includes(a.sectionId))
         .sort(newestFirst)
         .map((a) => a.id);
       for (const offset of [0, 8, 40]) {
         expect(
-          q.listArticles({ sectionIds: ids }, { limit: 8, offset, now: NOW }).map((a) => a.id),
+          (await q.listArticles({ sectionIds: ids }, { limit: 8, offset, now: NOW })).map((a) => a.id),
           `${slug} from ${offset}`,
         ).toEqual(expected.slice(offset, offset + 8));
       }
     }
-    expect(q.listArticles({}, { limit: 5, now: NOW }).map((a) => a.id)).toEqual(
+    expect((await q.listArticles({}, { limit: 5, now: NOW })).map((a) => a.id)).toEqual(
       publicStories()
         .sort(newestFirst)
         .slice(0, 5)
@@ -148,7 +148,7 @@ describe('listing queries on 800 stories agree with a plain reading of their rul
     );
   });
 
-  it('related stories rank by shared tags plus same section, then newest', () => {
+  it('related stories rank by shared tags plus same section, then newest', async () => {
     const tagsOf = new Map<number, Set<number>>();
     for (const r of all<{ articleId: number; tagId: number }>(
       'select article_id as articleId, tag_id as tagId from article_tags',
@@ -204,7 +204,7 @@ describe('listing queries on 800 stories agree with a plain reading of their rul
         .slice(0, 4)
         .map((x) => x.a.id);
       expect(
-        q.listRelatedArticles(subject.id, subject.sectionId, { limit: 4, now: NOW }).map((a) => a.id),
+        (await q.listRelatedArticles(subject.id, subject.sectionId, { limit: 4, now: NOW })).map((a) => a.id),
         `story ${subject.id}`,
       ).toEqual(expected);
     }

@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Mood } from '@/lib/domain/moods';
-import { recomputeVoteRollups } from '@/db/vote-rollups';
+import { transaction } from '@/db/engine';
+import { votes as voteRows } from '@/db/schema';
+import { recomputeVoteRollupsIn } from '@/db/vote-rollups';
 import { parseInsightsWindow } from '@/lib/insights/window';
 import type { ModerationSettings } from '@/db/queries/moderation';
 import { MOODS } from '@/lib/domain/moods';
-import { createTempDatabase } from '../helpers/temp-db';
+import { all, one, run, runAll } from '../helpers/engine-sql';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 const NOW = Date.parse('2026-11-25T12:30:00Z');
 const HOUR = 3600_000;
@@ -19,7 +22,7 @@ const SETTINGS: ModerationSettings = {
   spikeLookbackMs: 7 * 24 * HOUR,
 };
 
-let temp: ReturnType<typeof createTempDatabase>;
+let temp: TestDatabase;
 let votes: typeof import('@/db/queries/votes');
 let insights: typeof import('@/db/queries/insights');
 let moderation: typeof import('@/db/queries/moderation');
@@ -27,60 +30,59 @@ let stories: { id: number; sectionId: number }[];
 let editorId: number;
 
 beforeAll(async () => {
-  temp = createTempDatabase({ now: NOW - 30 * 24 * HOUR });
+  temp = await createTestDatabase({ now: NOW - 30 * 24 * HOUR });
   votes = await import('@/db/queries/votes');
   insights = await import('@/db/queries/insights');
   moderation = await import('@/db/queries/moderation');
-  stories = temp.db.$client
-    .prepare("select id, section_id as sectionId from articles where status = 'published' order by id limit 4")
-    .all() as typeof stories;
-  editorId = Number(
-    temp.db.$client
-      .prepare(
-        "insert into users (email, name, role, password_hash, sessions_valid_after, created_at, updated_at) values ('ed@x.test', 'Ed', 'editor', 'x', 0, 0, 0)",
-      )
-      .run().lastInsertRowid,
+  stories = await all<{ id: number; sectionId: number }>(
+    'select id, section_id as "sectionId" from articles where status = \'published\' order by id limit 4',
   );
+  await run(
+    "insert into users (email, name, role, password_hash, sessions_valid_after, created_at, updated_at) values ('ed@x.test', 'Ed', 'editor', 'x', 0, 0, 0)",
+  );
+  editorId = (await one<{ id: number }>("select id from users where email = 'ed@x.test'")).id;
 });
 afterAll(() => temp.cleanup());
 
-beforeEach(() => {
-  temp.db.$client.exec(
-    'delete from votes; delete from vote_hourly; delete from share_clicks; delete from rate_limits; delete from audit_log; update vote_tallies set count = 0; update articles set voting_paused = 0;',
-  );
-});
-
-const all = <T>(query: string, ...args: unknown[]) => temp.db.$client.prepare(query).all(...args) as T[];
-const one = <T>(query: string, ...args: unknown[]) => temp.db.$client.prepare(query).get(...args) as T;
+beforeEach(() =>
+  runAll(
+    'delete from votes; delete from vote_hourly; delete from share_clicks; delete from rate_limits; delete from audit_log; update vote_tallies set count = 0; update articles set voting_paused = false',
+  ),
+);
 
 /** Tallies and the hourly rollup equal what the vote rows say, exactly. */
-function expectRollupsExact() {
-  expect(all('select article_id, mood, count from vote_tallies where count <> 0 order by 1, 2')).toEqual(
-    all('select article_id, mood, count(*) as count from votes where voided_at is null group by 1, 2 order by 1, 2'),
+async function expectRollupsExact() {
+  expect(await all('select article_id, mood, count from vote_tallies where count <> 0 order by 1, 2')).toEqual(
+    await all(
+      'select article_id, mood, count(*) as count from votes where voided_at is null group by 1, 2 order by 1, 2',
+    ),
   );
-  expect(all('select article_id, hour, mood, count from vote_hourly where count <> 0 order by 1, 2, 3')).toEqual(
-    all(
+  expect(await all('select article_id, hour, mood, count from vote_hourly where count <> 0 order by 1, 2, 3')).toEqual(
+    await all(
       `select article_id, (created_at / ${HOUR}) * ${HOUR} as hour, mood, count(*) as count from votes where voided_at is null group by 1, 2, 3 order by 1, 2, 3`,
     ),
   );
 }
 
 let readerSeq = 0;
-/** Votes written straight into the file (as a stuffing script would leave them), then the rollups rebuilt. */
+/** Votes written straight into the database (as a stuffing script would leave them), then the rollups rebuilt. */
 function plantVotes(articleId: number, times: number[], ipHash: string, mood: Mood | ((i: number) => Mood) = 'angry') {
-  const insert = temp.db.$client.prepare(
-    'insert into votes (article_id, reader_id, mood, ip_hash, created_at, updated_at) values (?, ?, ?, ?, ?, ?)',
-  );
-  temp.db.$client.transaction(() => {
-    times.forEach((t, i) =>
-      insert.run(articleId, `planted-${readerSeq++}`, typeof mood === 'function' ? mood(i) : mood, ipHash, t, t),
-    );
-    recomputeVoteRollups(temp.db, articleId);
-  })();
+  const rows = times.map((t, i) => ({
+    articleId,
+    readerId: `planted-${readerSeq++}`,
+    mood: typeof mood === 'function' ? mood(i) : mood,
+    ipHash,
+    createdAt: t,
+    updatedAt: t,
+  }));
+  return transaction(async (tx) => {
+    for (let i = 0; i < rows.length; i += 500) await tx.insert(voteRows).values(rows.slice(i, i + 500));
+    await recomputeVoteRollupsIn(tx, articleId);
+  });
 }
 
-describe('rollups stay exact', () => {
-  it('after random sequences of votes, changes, take-backs and voided bursts; the insights read the same numbers', () => {
+describe('rollups stay exact', async () => {
+  it('after random sequences of votes, changes, take-backs and voided bursts; the insights read the same numbers', async () => {
     const op = fc.oneof(
       fc.record({
         kind: fc.constant('vote' as const),
@@ -93,16 +95,16 @@ describe('rollups stay exact', () => {
       }),
       fc.record({ kind: fc.constant('void' as const), pick: fc.nat(5) }),
     );
-    fc.assert(
-      fc.property(fc.array(op, { minLength: 1, maxLength: 60 }), (ops) => {
-        temp.db.$client.exec('delete from votes; delete from vote_hourly; update vote_tallies set count = 0;');
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 60 }), async (ops) => {
+        await runAll('delete from votes; delete from vote_hourly; update vote_tallies set count = 0');
         // Small thresholds so that random sequences do make bursts to void.
         const settings = { ...SETTINGS, burstMinVotes: 2, burstWindowMs: 3 * HOUR };
         let t = NOW - 40 * HOUR;
         for (const o of ops) {
           if (o.kind === 'vote') {
             t += o.gap;
-            votes.castVote({
+            await votes.castVote({
               articleId: stories[o.story]!.id,
               readerId: `r${o.reader}`,
               mood: o.mood,
@@ -112,11 +114,11 @@ describe('rollups stay exact', () => {
               now: t,
             });
           } else {
-            const bursts = moderation.listVoteBursts(settings, NOW);
+            const bursts = await moderation.listVoteBursts(settings, NOW);
             const b = bursts[o.pick % Math.max(1, bursts.length)];
             if (b)
               expect(
-                moderation.voidVoteBurst(
+                await moderation.voidVoteBurst(
                   editorId,
                   { kind: 'ip', articleId: b.articleId, ipHash: b.ipHash, from: b.from, to: b.to },
                   settings,
@@ -125,47 +127,48 @@ describe('rollups stay exact', () => {
               ).toMatchObject({ ok: true, voided: b.votes });
           }
         }
-        expectRollupsExact();
+        await expectRollupsExact();
         const window = parseInsightsWindow({ window: '7d' }, NOW);
         if (!window.ok) throw new Error(window.message);
         const raw = Object.fromEntries(
-          all<{ mood: Mood; n: number }>(
-            'select mood, count(*) as n from votes where voided_at is null group by mood',
+          (
+            await all<{ mood: Mood; n: number }>(
+              'select mood, count(*) as n from votes where voided_at is null group by mood',
+            )
           ).map((r) => [r.mood, r.n]),
         );
-        const totals = insights.totalsOf(insights.listVotesByBucket(window.window));
+        const totals = insights.totalsOf(await insights.listVotesByBucket(window.window));
         for (const m of MOODS) expect(totals[m]).toBe(raw[m] ?? 0);
         const story = stories[0]!.id;
-        const readers = one<{ n: number }>(
-          'select count(*) as n from votes where article_id = ? and voided_at is null',
-          story,
+        const readers = (
+          await one<{ n: number }>('select count(*) as n from votes where article_id = ? and voided_at is null', story)
         ).n;
-        expect(insights.countStoryReaders(story, NOW).readers).toBe(readers);
+        expect((await insights.countStoryReaders(story, NOW)).readers).toBe(readers);
       }),
-      { numRuns: 60 },
+      { numRuns: temp.kind === 'sqlite' ? 60 : 20 },
     );
   });
 });
 
-describe('burst detection', () => {
-  it('finds a planted burst, and voiding it drops exactly its votes from the tallies, in one audited transaction', () => {
+describe('burst detection', async () => {
+  it('finds a planted burst, and voiding it drops exactly its votes from the tallies, in one audited transaction', async () => {
     const story = stories[1]!.id;
-    plantVotes(
+    await plantVotes(
       story,
       Array.from({ length: 30 }, (_, i) => NOW - 3 * HOUR + i * 10_000),
       'stuffer',
       (i) => (i < 25 ? 'angry' : 'sad'),
     );
     // Honest readers on the same story, each from their own address.
-    plantVotes(
+    await plantVotes(
       story,
       Array.from({ length: 40 }, (_, i) => NOW - 20 * HOUR + i * 17 * MINUTE),
       '',
       'happy',
     );
-    for (let i = 0; i < 10; i++) plantVotes(story, [NOW - 5 * HOUR + i * MINUTE], `reader-ip-${i}`, 'touched');
+    for (let i = 0; i < 10; i++) await plantVotes(story, [NOW - 5 * HOUR + i * MINUTE], `reader-ip-${i}`, 'touched');
 
-    const bursts = moderation.listVoteBursts(SETTINGS, NOW);
+    const bursts = await moderation.listVoteBursts(SETTINGS, NOW);
     expect(bursts).toHaveLength(1);
     expect(bursts[0]).toMatchObject({
       kind: 'ip',
@@ -177,27 +180,27 @@ describe('burst detection', () => {
     });
     expect(bursts[0]!.moods).toMatchObject({ angry: 25, sad: 5 });
 
-    const before = insights.getStoryMoodTotals(story);
+    const before = await insights.getStoryMoodTotals(story);
     expect(before).toMatchObject({ angry: 25, sad: 5, happy: 40, touched: 10 });
-    const result = moderation.voidVoteBurst(
+    const result = await moderation.voidVoteBurst(
       editorId,
       { kind: 'ip', articleId: story, ipHash: 'stuffer', from: bursts[0]!.from, to: bursts[0]!.to },
       SETTINGS,
       NOW,
     );
     expect(result).toMatchObject({ ok: true, voided: 30 });
-    expect(insights.getStoryMoodTotals(story)).toMatchObject({ angry: 0, sad: 0, happy: 40, touched: 10 });
-    expectRollupsExact();
-    expect(one<{ n: number }>('select count(*) as n from votes where voided_at is not null').n).toBe(30);
+    expect(await insights.getStoryMoodTotals(story)).toMatchObject({ angry: 0, sad: 0, happy: 40, touched: 10 });
+    await expectRollupsExact();
+    expect((await one<{ n: number }>('select count(*) as n from votes where voided_at is not null')).n).toBe(30);
     expect(
-      one<{ action: string; objectId: string }>(
-        "select action, object_id as objectId from audit_log where action = 'votes.void'",
+      await one<{ action: string; objectId: string }>(
+        `select action, object_id as "objectId" from audit_log where action = 'votes.void'`,
       ),
     ).toEqual({ action: 'votes.void', objectId: String(story) });
-    expect(moderation.listVoteBursts(SETTINGS, NOW)).toEqual([]);
+    expect(await moderation.listVoteBursts(SETTINGS, NOW)).toEqual([]);
     // A second click (or a forged range) finds nothing to void and writes nothing.
     expect(
-      moderation.voidVoteBurst(
+      await moderation.voidVoteBurst(
         editorId,
         { kind: 'ip', articleId: story, ipHash: 'stuffer', from: bursts[0]!.from, to: bursts[0]!.to },
         SETTINGS,
@@ -205,20 +208,20 @@ describe('burst detection', () => {
       ),
     ).toEqual({ ok: false, reason: 'gone' });
     expect(
-      moderation.voidVoteBurst(
+      await moderation.voidVoteBurst(
         editorId,
         { kind: 'ip', articleId: story, ipHash: '', from: NOW - 20 * HOUR, to: NOW },
         SETTINGS,
         NOW,
       ),
     ).toEqual({ ok: false, reason: 'gone' });
-    expect(one<{ n: number }>("select count(*) as n from audit_log where action = 'votes.void'").n).toBe(1);
+    expect((await one<{ n: number }>("select count(*) as n from audit_log where action = 'votes.void'")).n).toBe(1);
     // The voided readers cannot vote again on that story.
-    const voided = one<{ reader: string }>(
-      'select reader_id as reader from votes where voided_at is not null limit 1',
+    const voided = (
+      await one<{ reader: string }>('select reader_id as reader from votes where voided_at is not null limit 1')
     ).reader;
     expect(
-      votes.castVote({
+      await votes.castVote({
         articleId: story,
         readerId: voided,
         mood: 'happy',
@@ -230,75 +233,73 @@ describe('burst detection', () => {
     ).toMatchObject({ ok: false, reason: 'withdrawn' });
   });
 
-  it('sees no burst in evenly spread votes, however many, from one address or many', () => {
+  it('sees no burst in evenly spread votes, however many, from one address or many', async () => {
     const story = stories[2]!.id;
     // One address (a newsroom's office) voting every 15 minutes for 47 hours: 188 votes, never 20 in 10 minutes.
-    plantVotes(
+    await plantVotes(
       story,
       Array.from({ length: 188 }, (_, i) => NOW - 47 * HOUR + i * 15 * MINUTE),
       'office',
     );
     // 500 readers from 500 addresses within a few minutes: a popular story, not a burst.
-    for (let i = 0; i < 500; i++) plantVotes(stories[3]!.id, [NOW - HOUR + i * 500], `addr-${i}`, MOODS[i % 8]!);
+    for (let i = 0; i < 500; i++) await plantVotes(stories[3]!.id, [NOW - HOUR + i * 500], `addr-${i}`, MOODS[i % 8]!);
     // 19 votes in 10 minutes from one address: one short of the threshold.
-    plantVotes(
+    await plantVotes(
       story,
       Array.from({ length: 19 }, (_, i) => NOW - 30 * MINUTE + i * 30_000),
       'almost',
     );
-    expect(moderation.listVoteBursts(SETTINGS, NOW)).toEqual([]);
+    expect(await moderation.listVoteBursts(SETTINGS, NOW)).toEqual([]);
     // Votes older than 48 hours have no address hash left to group by.
-    temp.db.$client.exec('delete from votes');
-    plantVotes(
+    await runAll('delete from votes');
+    await plantVotes(
       story,
       Array.from({ length: 50 }, (_, i) => NOW - 49 * HOUR + i * 1000),
       'stale',
     );
-    expect(moderation.listVoteBursts(SETTINGS, NOW)).toEqual([]);
-  });
+    expect(await moderation.listVoteBursts(SETTINGS, NOW)).toEqual([]);
+  }, 120_000);
 
-  it('flags an hour far above the story’s usual rate, and not a story voted on evenly', () => {
+  it('flags an hour far above the story’s usual rate, and not a story voted on evenly', async () => {
     const steady = stories[0]!.id;
     const spiked = stories[1]!.id;
-    temp.db.$client
-      .prepare('update articles set published_at = ? where id in (?, ?)')
-      .run(NOW - 10 * 24 * HOUR, steady, spiked);
+    await run('update articles set published_at = ? where id in (?, ?)', NOW - 10 * 24 * HOUR, steady, spiked);
     const hours = Array.from({ length: 7 * 24 }, (_, h) => NOW - h * HOUR);
     // 6 votes an hour, every hour of the week, on both stories.
     for (const id of [steady, spiked])
-      plantVotes(
+      await plantVotes(
         id,
         hours.flatMap((t) => Array.from({ length: 6 }, (_, k) => t - k * 5 * MINUTE)),
         '',
       );
-    expect(moderation.listVoteSpikes(SETTINGS, NOW)).toEqual([]);
+    expect(await moderation.listVoteSpikes(SETTINGS, NOW)).toEqual([]);
     // 200 votes from many addresses in one hour, 30 hours ago.
     const spikeHour = Math.floor((NOW - 30 * HOUR) / HOUR) * HOUR;
-    plantVotes(
+    await plantVotes(
       spiked,
       Array.from({ length: 200 }, (_, i) => spikeHour + i * 10_000),
       '',
       'amused',
     );
-    const spikes = moderation.listVoteSpikes(SETTINGS, NOW);
+    const spikes = await moderation.listVoteSpikes(SETTINGS, NOW);
     expect(spikes).toHaveLength(1);
     expect(spikes[0]).toMatchObject({ kind: 'spike', articleId: spiked, hour: spikeHour, votes: 206 });
     expect(spikes[0]!.usualPerHour).toBeCloseTo(6, 0);
 
     expect(
-      moderation.voidVoteBurst(editorId, { kind: 'spike', articleId: spiked, hour: spikeHour }, SETTINGS, NOW),
+      await moderation.voidVoteBurst(editorId, { kind: 'spike', articleId: spiked, hour: spikeHour }, SETTINGS, NOW),
     ).toMatchObject({ ok: true, voided: 206 });
-    expectRollupsExact();
-    expect(moderation.listVoteSpikes(SETTINGS, NOW)).toEqual([]);
+    await expectRollupsExact();
+    expect(await moderation.listVoteSpikes(SETTINGS, NOW)).toEqual([]);
   });
 });
 
-describe('pausing voting', () => {
-  it('closes the vote and records who did it; resuming opens it again', () => {
+describe('pausing voting', async () => {
+  it('closes the vote and records who did it; resuming opens it again', async () => {
     const story = stories[0]!.id;
-    expect(moderation.setVotingPaused(editorId, story, true, NOW)).toMatchObject({ changed: true });
+    expect(await moderation.setVotingPaused(editorId, story, true, NOW)).toMatchObject({ changed: true });
     expect(
-      votes.castVote({
+      await votes.castVote({
         articleId: story,
         readerId: 'p',
         mood: 'sad',
@@ -308,10 +309,10 @@ describe('pausing voting', () => {
         now: NOW,
       }),
     ).toMatchObject({ ok: false, reason: 'closed' });
-    expect(moderation.listPausedStories().map((s) => s.id)).toContain(story);
-    expect(moderation.setVotingPaused(editorId, story, false, NOW)).toMatchObject({ changed: true });
+    expect((await moderation.listPausedStories()).map((s) => s.id)).toContain(story);
+    expect(await moderation.setVotingPaused(editorId, story, false, NOW)).toMatchObject({ changed: true });
     expect(
-      votes.castVote({
+      await votes.castVote({
         articleId: story,
         readerId: 'p',
         mood: 'sad',
@@ -322,67 +323,67 @@ describe('pausing voting', () => {
       }),
     ).toMatchObject({ ok: true });
     expect(
-      all<{ action: string }>("select action from audit_log where object_type = 'article' order by id").map(
+      (await all<{ action: string }>("select action from audit_log where object_type = 'article' order by id")).map(
         (r) => r.action,
       ),
     ).toEqual(['votes.pause', 'votes.resume']);
-    expect(moderation.setVotingPaused(editorId, 999_999, true, NOW)).toBeUndefined();
+    expect(await moderation.setVotingPaused(editorId, 999_999, true, NOW)).toBeUndefined();
   });
 });
 
-describe('insights queries', () => {
-  it('filter by section, rank stories per mood, find shares and mood movers', () => {
+describe('insights queries', async () => {
+  it('filter by section, rank stories per mood, find shares and mood movers', async () => {
     const [a, b] = [stories[0]!, stories[1]!];
-    const otherSection = one<{ id: number }>(
-      'select id from sections where id <> ? order by id limit 1',
-      a.sectionId,
+    const otherSection = (
+      await one<{ id: number }>('select id from sections where id <> ? order by id limit 1', a.sectionId)
     ).id;
-    temp.db.$client.prepare('update articles set section_id = ? where id = ?').run(otherSection, b.id);
+    await run('update articles set section_id = ? where id = ?', otherSection, b.id);
     // Story a: angry last week, happy this week (a mover). Story b: sad, in another section.
-    plantVotes(
+    await plantVotes(
       a.id,
       Array.from({ length: 10 }, (_, i) => NOW - 10 * 24 * HOUR + i * HOUR),
       '',
       'angry',
     );
-    plantVotes(
+    await plantVotes(
       a.id,
       Array.from({ length: 10 }, (_, i) => NOW - 2 * 24 * HOUR + i * HOUR),
       '',
       'happy',
     );
-    plantVotes(
+    await plantVotes(
       b.id,
       Array.from({ length: 8 }, (_, i) => NOW - 24 * HOUR + i * HOUR),
       '',
       'sad',
     );
-    temp.db.$client
-      .prepare(
-        "insert into share_clicks (article_id, network, day, count) values (?, 'weibo', '2026-11-24', 7), (?, 'x', '2026-11-25', 2), (?, 'email', '2026-11-01', 50)",
-      )
-      .run(a.id, b.id, a.id);
+    await run(
+      "insert into share_clicks (article_id, network, day, count) values (?, 'weibo', '2026-11-24', 7), (?, 'x', '2026-11-25', 2), (?, 'email', '2026-11-01', 50)",
+      a.id,
+      b.id,
+      a.id,
+    );
 
     const w = parseInsightsWindow({ window: '7d' }, NOW);
     if (!w.ok) throw new Error(w.message);
     const scope = { ...w.window };
-    expect(insights.totalsOf(insights.listVotesByBucket(scope))).toMatchObject({ happy: 10, sad: 8, angry: 0 });
-    expect(insights.totalsOf(insights.listVotesByBucket({ ...scope, sectionIds: [a.sectionId] }))).toMatchObject({
+    expect(insights.totalsOf(await insights.listVotesByBucket(scope))).toMatchObject({ happy: 10, sad: 8, angry: 0 });
+    expect(insights.totalsOf(await insights.listVotesByBucket({ ...scope, sectionIds: [a.sectionId] }))).toMatchObject({
       happy: 10,
       sad: 0,
     });
-    expect(insights.listSharesByNetwork(scope)).toEqual([
+    expect(await insights.listSharesByNetwork(scope)).toEqual([
       { network: 'weibo', count: 7 },
       { network: 'x', count: 2 },
     ]);
-    expect(insights.listMostSharedStories(scope).map((s) => [s.id, s.shares, s.topNetwork])).toEqual([
+    expect((await insights.listMostSharedStories(scope)).map((s) => [s.id, s.shares, s.topNetwork])).toEqual([
       [a.id, 7, 'weibo'],
       [b.id, 2, 'x'],
     ]);
-    const leaders = insights.listTopStoriesByMood(scope);
+    const leaders = await insights.listTopStoriesByMood(scope);
     expect(leaders.find((l) => l.mood === 'happy')).toMatchObject({ id: a.id, moodVotes: 10, totalVotes: 10, rank: 1 });
     expect(leaders.find((l) => l.mood === 'sad')).toMatchObject({ id: b.id, moodVotes: 8 });
-    const movers = insights.listMoodMovers({ ...scope, previousFrom: w.window.previous.from });
+    const movers = await insights.listMoodMovers({ ...scope, previousFrom: w.window.previous.from });
     expect(movers).toHaveLength(1);
     expect(movers[0]).toMatchObject({
       id: a.id,
@@ -398,7 +399,9 @@ describe('insights queries', () => {
     const today = parseInsightsWindow({ window: 'today' }, NOW);
     if (!today.ok) throw new Error(today.message);
     expect(today.window.bucket).toBe('hour');
-    expect(insights.listStoryVotesByBucket(a.id, today.window)).toEqual([]);
-    expect(insights.listStorySharesByDay(a.id, scope)).toEqual([{ day: '2026-11-24', network: 'weibo', count: 7 }]);
+    expect(await insights.listStoryVotesByBucket(a.id, today.window)).toEqual([]);
+    expect(await insights.listStorySharesByDay(a.id, scope)).toEqual([
+      { day: '2026-11-24', network: 'weibo', count: 7 },
+    ]);
   });
 });

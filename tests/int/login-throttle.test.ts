@@ -1,7 +1,9 @@
-// Issue 8, items 1 and 2: the failed-sign-in throttle (fake clock, real SQLite file, real argon2) and
-// the same answer, in similar time, for an unknown e-mail and a wrong password.
+// Issue 8, items 1 and 2: the failed-sign-in throttle (fake clock, a real database on each engine, real
+// argon2) and the same answer, in similar time, for an unknown e-mail and a wrong password.
+import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createTempDatabase } from '../helpers/temp-db';
+import { execute, rows, transaction } from '@/db/engine';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
 // Counts password verifications (the real argon2 still runs): "refused before any hash runs" is
 // then a number, not a timing guess.
@@ -22,34 +24,38 @@ const { checkCredentials, AccountLocked } = await import('@/lib/auth/credentials
 const { hashPassword } = await import('@/lib/password');
 const { throttleConfig } = await import('@/lib/auth/throttle-config');
 const { lockDuration } = await import('@/db/queries/throttle');
-const { loginThrottle } = await import('@/db/schema');
+const { loginThrottle, rateLimits } = await import('@/db/schema');
 
-let env: ReturnType<typeof createTempDatabase>;
+let env: TestDatabase;
+const run = (query: SQL) => transaction((tx) => execute(query, tx));
+const clearThrottle = () => transaction((tx) => tx.delete(loginThrottle));
 const PASSWORD = 'Quartz-Harbour-Finch-28';
 const MIN = 60_000;
 let t0 = Date.UTC(2026, 0, 5, 9, 0, 0);
 
 beforeAll(async () => {
-  env = createTempDatabase({ seed: false });
+  env = await createTestDatabase({ seed: false });
   const passwordHash = await hashPassword(PASSWORD);
-  for (const email of [
-    'throttle@example.com',
-    'reset@example.com',
-    'timing@example.com',
-    'client@example.com',
-    'env@example.com',
-  ])
-    insertUser(env.db, { email, name: email, role: 'writer', passwordHash });
-  insertUser(env.db, { email: 'off@example.com', name: 'Off', role: 'writer', passwordHash });
-  env.db.$client.prepare("update users set disabled = 1 where email = 'off@example.com'").run();
+  await transaction(async (tx) => {
+    for (const email of [
+      'throttle@example.com',
+      'reset@example.com',
+      'timing@example.com',
+      'client@example.com',
+      'env@example.com',
+    ])
+      await insertUser(tx, { email, name: email, role: 'writer', passwordHash });
+    await insertUser(tx, { email: 'off@example.com', name: 'Off', role: 'writer', passwordHash });
+  });
+  await run(sql`update users set disabled = true where email = 'off@example.com'`);
   vi.useFakeTimers({ toFake: ['Date'] });
 });
-afterAll(() => {
+afterAll(async () => {
   vi.useRealTimers();
-  env.cleanup();
+  await env.cleanup();
 });
-afterEach(() => {
-  env.db.delete(loginThrottle).run();
+afterEach(async () => {
+  await clearThrottle();
   delete process.env.LOGIN_MAX_FAILURES;
   delete process.env.LOGIN_LOCK_MINUTES;
   t0 += 7 * 24 * 60 * MIN;
@@ -105,11 +111,11 @@ describe('login throttle', () => {
         at(now);
         expect(await attempt('throttle@example.com', 'wrong', ip)).toBe('wrong');
       }
-      const until = env.db.$client.prepare('select max(locked_until) as u from login_throttle').get() as { u: number };
-      locks.push((until.u - (t0 + now)) / MIN);
-      vi.setSystemTime(until.u - 1);
+      const [until] = await rows<{ u: number }>(sql`select max(locked_until) as u from login_throttle`);
+      locks.push((until!.u - (t0 + now)) / MIN);
+      vi.setSystemTime(until!.u - 1);
       expect(await attempt('throttle@example.com', PASSWORD, ip)).toBe('locked');
-      now = until.u - t0 + 1;
+      now = until!.u - t0 + 1;
     }
     expect(locks).toEqual([10, 20, 40, 80, 160, 320, 640, 1280, 1440, 1440]);
     expect(lockDuration(30, throttleConfig({}))).toBe(24 * 60 * MIN);
@@ -130,7 +136,7 @@ describe('login throttle', () => {
     expect(await attempt('reset@example.com', PASSWORD, freshIp())).toBe('ok');
     for (let i = 0; i < 4; i++) expect(await attempt('reset@example.com', 'wrong', freshIp())).toBe('wrong');
     expect(await attempt('reset@example.com', PASSWORD, freshIp())).toBe('ok');
-    expect(env.db.$client.prepare("select * from login_throttle where key like 'login:acct:%'").all()).toEqual([]);
+    expect(await rows(sql`select * from login_throttle where key like 'login:acct:%'`)).toEqual([]);
   });
 
   it('a successful sign-in does not reset the address’s count: one valid account is no licence to guess others', async () => {
@@ -152,12 +158,9 @@ describe('login throttle', () => {
   it('100 simultaneous attempts, the right password among them: 5 hashes, no sign-in, the lock one step up', async () => {
     const ip = freshIp();
     const levels = () =>
-      env.db.$client
-        .prepare('select lock_level as level, locked_until as until from login_throttle order by key')
-        .all() as {
-        level: number;
-        until: number;
-      }[];
+      rows<{ level: number; until: number }>(
+        sql`select lock_level as level, locked_until as until from login_throttle order by key`,
+      );
     for (const round of [1, 2]) {
       at(round * 60 * MIN);
       const before = argon.verifies;
@@ -171,7 +174,7 @@ describe('login throttle', () => {
       expect(results[50]).toBe('locked');
       // The account and the address: locked once (10 minutes), then one step more (20) after the
       // first lock ran out, never several steps for one burst.
-      expect(levels()).toEqual([
+      expect(await levels()).toEqual([
         { level: round, until: t0 + round * 60 * MIN + round * 10 * MIN },
         { level: round, until: t0 + round * 60 * MIN + round * 10 * MIN },
       ]);
@@ -192,28 +195,36 @@ describe('login throttle', () => {
     const { pruneThrottleState } = await import('@/db/queries/throttle');
     const config = throttleConfig({});
     const now = t0;
-    const insert = env.db.$client.prepare(
-      'insert into login_throttle (key, failures, pending, first_failure_at, locked_until, lock_level) values (?, ?, 0, ?, ?, ?)',
-    );
-    insert.run('stale-never-locked', 2, now - 20 * MIN, 0, 0);
-    insert.run('stale-lock-lapsed', 0, now - 3 * 24 * 60 * MIN, now - 25 * 60 * MIN, 3);
-    insert.run('in-window', 2, now - 5 * MIN, 0, 0);
-    insert.run('locked', 0, now - 20 * MIN, now + 5 * MIN, 1);
-    // Lock ended an hour ago: its doubling still counts for the next lock.
-    insert.run('lock-remembered', 0, now - 2 * 60 * MIN, now - 60 * MIN, 2);
-    env.db.$client
-      .prepare("insert into rate_limits (key, window_start, count) values ('contact:old', ?, 5), ('contact:now', ?, 1)")
-      .run(now - 3 * 3600_000, now - (now % 3600_000));
-    expect(pruneThrottleState(config, now)).toBe(3);
-    expect(env.db.$client.prepare('select key from login_throttle order by key').all()).toEqual([
+    const row = (key: string, failures: number, firstFailureAt: number, lockedUntil: number, lockLevel: number) => ({
+      key,
+      failures,
+      pending: 0,
+      firstFailureAt,
+      lockedUntil,
+      lockLevel,
+    });
+    await transaction(async (tx) => {
+      await tx.insert(loginThrottle).values([
+        row('stale-never-locked', 2, now - 20 * MIN, 0, 0),
+        row('stale-lock-lapsed', 0, now - 3 * 24 * 60 * MIN, now - 25 * 60 * MIN, 3),
+        row('in-window', 2, now - 5 * MIN, 0, 0),
+        row('locked', 0, now - 20 * MIN, now + 5 * MIN, 1),
+        // Lock ended an hour ago: its doubling still counts for the next lock.
+        row('lock-remembered', 0, now - 2 * 60 * MIN, now - 60 * MIN, 2),
+      ]);
+      await tx.insert(rateLimits).values([
+        { key: 'contact:old', windowStart: now - 3 * 3600_000, count: 5 },
+        { key: 'contact:now', windowStart: now - (now % 3600_000), count: 1 },
+      ]);
+    });
+    expect(await pruneThrottleState(config, now)).toBe(3);
+    expect(await rows(sql`select key from login_throttle order by key`)).toEqual([
       { key: 'in-window' },
       { key: 'lock-remembered' },
       { key: 'locked' },
     ]);
-    expect(env.db.$client.prepare("select key from rate_limits where key like 'contact:%'").all()).toEqual([
-      { key: 'contact:now' },
-    ]);
-    env.db.$client.prepare("delete from rate_limits where key like 'contact:%'").run();
+    expect(await rows(sql`select key from rate_limits where key like 'contact:%'`)).toEqual([{ key: 'contact:now' }]);
+    await run(sql`delete from rate_limits where key like 'contact:%'`);
   });
 
   it('takes its limits from the environment', async () => {
@@ -277,7 +288,7 @@ describe('no account enumeration', () => {
           expect(result).toBe('wrong');
           samples[kind]!.push(ms);
         }
-        env.db.delete(loginThrottle).run();
+        await clearThrottle();
       }
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
       const unknown = median(samples.unknown!);

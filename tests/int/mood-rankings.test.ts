@@ -36,9 +36,9 @@ beforeEach(() =>
 );
 
 let reader = 0;
-function votes(articleId: number, mood: Mood, n: number, at: number) {
+async function votes(articleId: number, mood: Mood, n: number, at: number) {
   for (let i = 0; i < n; i++) {
-    const res = v.castVote({
+    const res = await v.castVote({
       articleId,
       readerId: `r${reader++}`,
       mood,
@@ -52,12 +52,12 @@ function votes(articleId: number, mood: Mood, n: number, at: number) {
 }
 
 describe('How readers feel (home panel)', () => {
-  it('ranks by votes of the mood cast in the window, with a minimum, never by last update', () => {
-    votes(ids.a, 'angry', 4, NOW - 2 * HOUR);
-    votes(ids.a, 'happy', 1, NOW - 2 * HOUR);
-    votes(ids.b, 'angry', 6, NOW - 3 * DAY); // more angry votes, but not today
-    votes(ids.c, 'angry', 2, NOW - HOUR); // too few votes today to rank
-    const today = r.listMoodLeaders({ window: 'day', minVotes: 3, now: NOW });
+  it('ranks by votes of the mood cast in the window, with a minimum, never by last update', async () => {
+    await votes(ids.a, 'angry', 4, NOW - 2 * HOUR);
+    await votes(ids.a, 'happy', 1, NOW - 2 * HOUR);
+    await votes(ids.b, 'angry', 6, NOW - 3 * DAY); // more angry votes, but not today
+    await votes(ids.c, 'angry', 2, NOW - HOUR); // too few votes today to rank
+    const today = await r.listMoodLeaders({ window: 'day', minVotes: 3, now: NOW });
     expect(today.find((l) => l.mood === 'angry')).toMatchObject({
       slug: 'wechat-outage-leaves-millions-cut-off',
       moodVotes: 4,
@@ -68,7 +68,7 @@ describe('How readers feel (home panel)', () => {
       moodVotes: 1,
     });
     expect(today.map((l) => l.mood).sort()).toEqual(['angry', 'happy']);
-    const week = r.listMoodLeaders({ window: 'week', minVotes: 3, now: NOW });
+    const week = await r.listMoodLeaders({ window: 'week', minVotes: 3, now: NOW });
     expect(week.find((l) => l.mood === 'angry')).toMatchObject({
       slug: 'umbrella-bus-driver-photo-moves-wuhan',
       moodVotes: 6,
@@ -78,7 +78,7 @@ describe('How readers feel (home panel)', () => {
     const old = temp.db.$client.prepare('select reader_id from votes where article_id = ? limit 1').get(ids.b) as {
       reader_id: string;
     };
-    v.castVote({
+    await v.castVote({
       articleId: ids.b,
       readerId: old.reader_id,
       mood: 'sad',
@@ -88,18 +88,18 @@ describe('How readers feel (home panel)', () => {
       now: NOW,
     });
     expect(
-      r
-        .listMoodLeaders({ window: 'day', minVotes: 1, now: NOW })
-        .some((l) => l.slug === 'umbrella-bus-driver-photo-moves-wuhan'),
+      (await r.listMoodLeaders({ window: 'day', minVotes: 1, now: NOW })).some(
+        (l) => l.slug === 'umbrella-bus-driver-photo-moves-wuhan',
+      ),
     ).toBe(false);
   });
 
-  it('never lists a story readers cannot see', () => {
-    votes(ids.a, 'sad', 3, NOW - HOUR);
+  it('never lists a story readers cannot see', async () => {
+    await votes(ids.a, 'sad', 3, NOW - HOUR);
     temp.db.$client.prepare("update articles set status = 'draft' where id = ?").run(ids.a);
     try {
-      expect(r.listMoodLeaders({ window: 'day', minVotes: 1, now: NOW })).toEqual([]);
-      expect(r.listMoodRanking({ mood: 'sad', window: 'day', minVotes: 1, now: NOW })).toEqual([]);
+      expect(await r.listMoodLeaders({ window: 'day', minVotes: 1, now: NOW })).toEqual([]);
+      expect(await r.listMoodRanking({ mood: 'sad', window: 'day', minVotes: 1, now: NOW })).toEqual([]);
     } finally {
       temp.db.$client.prepare("update articles set status = 'published' where id = ?").run(ids.a);
     }
@@ -107,41 +107,41 @@ describe('How readers feel (home panel)', () => {
 });
 
 describe('mood pages', () => {
-  it('rank by the share of the mood in the window, then by its votes; minimum votes and section filter apply', () => {
-    votes(ids.a, 'amused', 3, NOW - HOUR);
-    votes(ids.a, 'bored', 1, NOW - HOUR); // 75 % amused
-    votes(ids.b, 'amused', 5, NOW - 5 * HOUR); // 100 %
-    votes(ids.c, 'amused', 2, NOW - HOUR); // 100 %, but below the minimum of 3
-    votes(ids.sportsStory, 'amused', 6, NOW - 10 * DAY); // 100 %, only in the month
-    const day = r.listMoodRanking({ mood: 'amused', window: 'day', minVotes: 3, now: NOW });
+  it('rank by the share of the mood in the window, then by its votes; minimum votes and section filter apply', async () => {
+    await votes(ids.a, 'amused', 3, NOW - HOUR);
+    await votes(ids.a, 'bored', 1, NOW - HOUR); // 75 % amused
+    await votes(ids.b, 'amused', 5, NOW - 5 * HOUR); // 100 %
+    await votes(ids.c, 'amused', 2, NOW - HOUR); // 100 %, but below the minimum of 3
+    await votes(ids.sportsStory, 'amused', 6, NOW - 10 * DAY); // 100 %, only in the month
+    const day = await r.listMoodRanking({ mood: 'amused', window: 'day', minVotes: 3, now: NOW });
     expect(day.map((x) => [x.slug, x.moodVotes, x.totalVotes, Math.round(x.share * 100)])).toEqual([
       ['umbrella-bus-driver-photo-moves-wuhan', 5, 5, 100],
       ['wechat-outage-leaves-millions-cut-off', 3, 4, 75],
     ]);
-    const month = r.listMoodRanking({ mood: 'amused', window: 'month', minVotes: 3, now: NOW });
+    const month = await r.listMoodRanking({ mood: 'amused', window: 'month', minVotes: 3, now: NOW });
     expect(month.map((x) => x.slug)).toEqual([
       'flushing-table-tennis-club-summer-league',
       'umbrella-bus-driver-photo-moves-wuhan',
       'wechat-outage-leaves-millions-cut-off',
     ]);
     expect(
-      r
-        .listMoodRanking({ mood: 'amused', window: 'month', minVotes: 3, sectionIds: sportsSection, now: NOW })
-        .map((x) => x.slug),
+      (
+        await r.listMoodRanking({ mood: 'amused', window: 'month', minVotes: 3, sectionIds: sportsSection, now: NOW })
+      ).map((x) => x.slug),
     ).toEqual(['flushing-table-tennis-club-summer-league']);
-    expect(r.listMoodRanking({ mood: 'bored', window: 'day', minVotes: 3, now: NOW }).map((x) => x.slug)).toEqual([
-      'wechat-outage-leaves-millions-cut-off',
-    ]);
-    expect(r.listMoodRanking({ mood: 'touched', window: 'month', minVotes: 1, now: NOW })).toEqual([]);
+    expect(
+      (await r.listMoodRanking({ mood: 'bored', window: 'day', minVotes: 3, now: NOW })).map((x) => x.slug),
+    ).toEqual(['wechat-outage-leaves-millions-cut-off']);
+    expect(await r.listMoodRanking({ mood: 'touched', window: 'month', minVotes: 1, now: NOW })).toEqual([]);
   });
 
-  it('a window is the last 24 hours, 7 or 30 days of hourly buckets', () => {
+  it('a window is the last 24 hours, 7 or 30 days of hourly buckets', async () => {
     expect(r.windowStart('day', NOW)).toBe(Date.parse('2026-11-24T13:00:00Z'));
     expect(r.windowStart('week', NOW)).toBe(Date.parse('2026-11-18T13:00:00Z'));
-    votes(ids.a, 'sad', 3, Date.parse('2026-11-24T12:59:59Z'));
-    expect(r.listMoodRanking({ mood: 'sad', window: 'day', minVotes: 1, now: NOW })).toEqual([]);
-    votes(ids.a, 'sad', 1, Date.parse('2026-11-24T13:00:00Z'));
-    expect(r.listMoodRanking({ mood: 'sad', window: 'day', minVotes: 1, now: NOW })).toHaveLength(1);
+    await votes(ids.a, 'sad', 3, Date.parse('2026-11-24T12:59:59Z'));
+    expect(await r.listMoodRanking({ mood: 'sad', window: 'day', minVotes: 1, now: NOW })).toEqual([]);
+    await votes(ids.a, 'sad', 1, Date.parse('2026-11-24T13:00:00Z'));
+    expect(await r.listMoodRanking({ mood: 'sad', window: 'day', minVotes: 1, now: NOW })).toHaveLength(1);
   });
 });
 

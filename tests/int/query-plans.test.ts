@@ -10,6 +10,8 @@ import { createTempDatabase } from '../helpers/temp-db';
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 let temp: ReturnType<typeof createTempDatabase>;
 let client: import('better-sqlite3').Database;
+/** db/engine's read connection, which the converted query modules use. */
+let engineClient: import('better-sqlite3').Database;
 let q: typeof import('@/db/queries/articles');
 let s: typeof import('@/db/queries/sections');
 let site: typeof import('@/db/queries/site');
@@ -37,6 +39,8 @@ beforeAll(async () => {
   votes = await import('@/db/queries/votes');
   moods = await import('@/db/queries/mood-rankings');
   client = (await import('@/db')).getDb().$client;
+  engineClient = ((await import('@/db/engine')).db() as unknown as { $client: import('better-sqlite3').Database })
+    .$client;
   // The most voted story: the one a viral day hammers.
   story = temp.db.$client
     .prepare(
@@ -44,9 +48,9 @@ beforeAll(async () => {
        where a.status = 'published' group by a.id order by sum(t.count) desc limit 1`,
     )
     .get() as typeof story;
-  const all = s.listSections();
-  bigSection = s.sectionAndDescendantIds(all, s.getSectionBySlug('china-news')!.id);
-  leafSection = s.sectionAndDescendantIds(all, s.getSectionBySlug('table-tennis')!.id);
+  const all = await s.listSections();
+  bigSection = s.sectionAndDescendantIds(all, (await s.getSectionBySlug('china-news'))!.id);
+  leafSection = s.sectionAndDescendantIds(all, (await s.getSectionBySlug('table-tennis'))!.id);
   const most = (sql: string) => (client.prepare(sql).get() as { id: number }).id;
   busyTag = most('select tag_id as id from article_tags group by tag_id order by count(*) desc limit 1');
   busyAuthor = most(
@@ -92,43 +96,52 @@ const HOT_PATHS: [string, () => unknown][] = [
   [
     'vote: cast a vote (limits on)',
     () =>
-      votes.castVote({
-        articleId: story.id,
-        readerId: 'plan-reader',
-        mood: 'angry',
-        intent: 'set',
-        ipHash: 'plan-ip',
-        limits: { perIpPerMinute: 30, perReaderPerMinute: 20 },
-        now: NOW,
-      }).ok,
+      votes
+        .castVote({
+          articleId: story.id,
+          readerId: 'plan-reader',
+          mood: 'angry',
+          intent: 'set',
+          ipHash: 'plan-ip',
+          limits: { perIpPerMinute: 30, perReaderPerMinute: 20 },
+          now: NOW,
+        })
+        .then((r) => r.ok),
   ],
   [
     'vote: change it',
     () =>
-      votes.castVote({
-        articleId: story.id,
-        readerId: 'plan-reader',
-        mood: 'sad',
-        intent: 'set',
-        ipHash: 'plan-ip',
-        limits: { perIpPerMinute: 30, perReaderPerMinute: 20 },
-        now: NOW,
-      }).ok,
+      votes
+        .castVote({
+          articleId: story.id,
+          readerId: 'plan-reader',
+          mood: 'sad',
+          intent: 'set',
+          ipHash: 'plan-ip',
+          limits: { perIpPerMinute: 30, perReaderPerMinute: 20 },
+          now: NOW,
+        })
+        .then((r) => r.ok),
   ],
   [
     'vote: take it back',
     () =>
-      votes.castVote({
-        articleId: story.id,
-        readerId: 'plan-reader',
-        mood: 'sad',
-        intent: 'take-back',
-        ipHash: 'plan-ip',
-        limits: { perIpPerMinute: 30, perReaderPerMinute: 20 },
-        now: NOW,
-      }).ok,
+      votes
+        .castVote({
+          articleId: story.id,
+          readerId: 'plan-reader',
+          mood: 'sad',
+          intent: 'take-back',
+          ipHash: 'plan-ip',
+          limits: { perIpPerMinute: 30, perReaderPerMinute: 20 },
+          now: NOW,
+        })
+        .then((r) => r.ok),
   ],
-  ['vote: live tallies and the reader’s choice', () => votes.getVoteSummary(story.id, 'plan-reader').total],
+  [
+    'vote: live tallies and the reader’s choice',
+    () => votes.getVoteSummary(story.id, 'plan-reader').then((s) => s.total),
+  ],
   ['home: how readers feel, today', () => moods.listMoodLeaders({ window: 'day', minVotes: 1, now: NOW })],
   ['home: how readers feel, this week', () => moods.listMoodLeaders({ window: 'week', minVotes: 3, now: NOW })],
   ['mood page: last 7 days', () => moods.listMoodRanking({ mood: 'angry', window: 'week', minVotes: 1, now: NOW })],
@@ -139,11 +152,11 @@ const HOT_PATHS: [string, () => unknown][] = [
 ];
 
 describe('query plans of the hot paths', () => {
-  it.each(HOT_PATHS)('%s reads no whole table of stories or votes', (_name, call) => {
-    const { statements, restore } = captureStatements(client);
+  it.each(HOT_PATHS)('%s reads no whole table of stories or votes', async (_name, call) => {
+    const { statements, restore } = captureStatements([client, engineClient]);
     let result: unknown;
     try {
-      result = call();
+      result = await call();
     } finally {
       restore();
     }

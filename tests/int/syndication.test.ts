@@ -148,7 +148,7 @@ describe('RSS and Atom', () => {
 describe('sitemaps and robots.txt', () => {
   it('sitemap.xml has every public story, every section and page, and nothing hidden', async () => {
     const { default: sitemap } = await import('@/app/sitemap');
-    const urls = sitemap().map((e) => e.url);
+    const urls = (await sitemap()).map((e) => e.url);
     expect(new Set(urls).size).toBe(urls.length);
     for (const slug of publicSlugs) expect(urls).toContain(`${SITE}/news/${slug}`);
     for (const slug of hidden) expect(urls).not.toContain(`${SITE}/news/${slug}`);

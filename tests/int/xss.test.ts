@@ -19,9 +19,9 @@ const asHtmlBlock = (p: string) => `<div>\n${p}\n</div>`;
 let env: ReturnType<typeof createTempDatabase>;
 let sectionId: number;
 let editorId: number;
-beforeAll(() => {
+beforeAll(async () => {
   env = createTempDatabase();
-  editorId = insertUser(env.db, {
+  editorId = await insertUser(env.db, {
     email: 'xss-editor@example.com',
     name: 'XSS Editor',
     role: 'editor',
@@ -81,11 +81,11 @@ describe('XSS payloads through the editor save', () => {
     ['Markdown', (p: string) => p],
     ['raw HTML', asHtmlBlock],
   ] as const) {
-    it(`stores no on* attribute, no script-capable URL or element, and is stable under a second sanitising (${mode})`, () => {
+    it(`stores no on* attribute, no script-capable URL or element, and is stable under a second sanitising (${mode})`, async () => {
       const problems: string[] = [];
       let n = 0;
       for (const payload of XSS.payloads) {
-        const saved = saveStory(editorId, undefined, {
+        const saved = await saveStory(editorId, undefined, {
           title: `XSS ${mode} ${n}`,
           slug: `xss-${mode === 'Markdown' ? 'md' : 'html'}-${n++}`,
           standfirst: '',

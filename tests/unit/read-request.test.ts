@@ -43,13 +43,13 @@ describe('what counts as a read', () => {
   });
 
   it('leaves out prefetches and prerenders, and other sites', () => {
-    for (const h of [
+    const prefetches: Record<string, string>[] = [
       { 'sec-purpose': 'prefetch' },
       { 'sec-purpose': 'prefetch;prerender' },
       { purpose: 'prefetch' },
       { 'x-purpose': 'preview' },
-    ])
-      expect(notAReader(headers({ 'user-agent': CHROME, ...h }))).toBe('prefetch');
+    ];
+    for (const h of prefetches) expect(notAReader(headers({ 'user-agent': CHROME, ...h }))).toBe('prefetch');
     for (const site of ['cross-site', 'same-site'])
       expect(notAReader(headers({ 'user-agent': CHROME, 'sec-fetch-site': site }))).toBe('other-site');
   });

@@ -200,8 +200,11 @@ describe('renamed stories and sections (decision 006)', () => {
     const { secureResponse } = await import('@/lib/server/security-headers.cjs');
     const key = Symbol.for('moodwire.renamedLocation');
     const asked: string[] = [];
-    (globalThis as Record<symbol, unknown>)[key] = (path: string, search: string) => {
+    // As lib/renamed-paths.ts: asynchronous, since it reads the database; a database error is a rejection.
+    (globalThis as Record<symbol, unknown>)[key] = async (path: string, search: string) => {
       asked.push(path + search);
+      await new Promise((r) => setTimeout(r, 5));
+      if (path === '/news/broken') throw new Error('database unavailable');
       return path === '/section/old/page/2' ? `/section/new/page/2${search}` : undefined;
     };
     const server = http.createServer((req, res) => {
@@ -220,10 +223,13 @@ describe('renamed stories and sections (decision 006)', () => {
       expect(moved.headers.get('cache-control')).toBe('public, max-age=3600');
       expect(moved.headers.get('content-security-policy')).toContain("object-src 'none'");
       expect((await fetch(`http://127.0.0.1:${port}/news/gone`, { redirect: 'manual' })).status).toBe(404);
+      const broken = await fetch(`http://127.0.0.1:${port}/news/broken`, { redirect: 'manual' });
+      expect(broken.status).toBe(404);
+      expect(await broken.text()).toBe('<p>page</p>');
       expect((await fetch(`http://127.0.0.1:${port}/news/here`, { redirect: 'manual' })).status).toBe(200);
       expect((await fetch(`http://127.0.0.1:${port}/tag/old`, { redirect: 'manual' })).status).toBe(404);
       // Pages that exist and addresses that are neither stories nor sections never ask.
-      expect(asked).toEqual(['/section/old/page/2?x=1', '/news/gone']);
+      expect(asked).toEqual(['/section/old/page/2?x=1', '/news/gone', '/news/broken']);
     } finally {
       delete (globalThis as Record<symbol, unknown>)[key];
       server.close();

@@ -108,7 +108,7 @@ describe('the origin check of every write', () => {
 });
 
 describe('every state-changing staff action goes through the cross-site check', () => {
-  it('each exported action in the staff area starts with requireStaffAction or requireSameOrigin', () => {
+  it('each exported action in the staff area starts with staffAction (decision 029) or requireSameOrigin', () => {
     const dir = path.join(process.cwd(), 'app', '(admin)');
     const walk = (d: string): string[] =>
       fs
@@ -127,7 +127,7 @@ describe('every state-changing staff action goes through the cross-site check', 
           .map((l) => l.trim())
           .find((l) => l && !l.startsWith('//'));
         expect(firstCode, `${path.relative(process.cwd(), file)} ${match[1]}`).toMatch(
-          /^(?:const \w+ = )?await (?:requireStaffAction|requireSameOrigin)\(/,
+          /^(?:return staffAction\((?:form, '|$)|(?:const \w+ = )?await requireSameOrigin\()/,
         );
       }
     }

@@ -14,8 +14,8 @@ export const metadata: Metadata = { title: 'Dashboard' };
 export default async function DashboardPage() {
   const user = await requireStaff('admin.enter');
   const seesAll = can(user.role, 'story.edit-any');
-  const counts = countStoriesByStatus(seesAll ? undefined : user.id);
-  const unread = can(user.role, 'inbox.read') ? countUnreadMessages() : 0;
+  const counts = await countStoriesByStatus(seesAll ? undefined : user.id);
+  const unread = can(user.role, 'inbox.read') ? await countUnreadMessages() : 0;
   return (
     <>
       <PageHeader title={`Hello, ${user.name}`} />

@@ -3,7 +3,6 @@
 import { headers } from 'next/headers';
 import { insertContactMessage } from '@/db/queries/contact';
 import { recordedWriteFailure } from '@/db/queries/health';
-import { takeRateLimit } from '@/db/queries/throttle';
 import { formValues, parseForm, type ActionState } from '@/lib/action-state';
 import { contactSchema } from '@/lib/admin/schemas';
 import { requireSameOrigin } from '@/lib/auth/staff';
@@ -21,18 +20,18 @@ export async function sendContactMessageAction(_state: ActionState, form: FormDa
   // An IPv6 client's whole /64 is one address, as for votes and sign-in.
   const address = normalizeAddress(clientIpFrom(await headers()));
   try {
-    const allowed = address
-      ? takeRateLimit(`contact:${hashKey('contact', address)}`, 5, HOUR)
-      : takeRateLimit('contact:unknown', 30, HOUR);
-    if (!allowed) {
+    const { name, email, subject, message } = parsed.data;
+    const limit = address
+      ? { key: `contact:${hashKey('contact', address)}`, limit: 5, windowMs: HOUR }
+      : { key: 'contact:unknown', limit: 30, windowMs: HOUR };
+    const saved = await insertContactMessage({ name, email, subject, message }, limit);
+    if (saved === undefined) {
       return {
         ok: false,
         message: 'You have sent several messages in the last hour. Please wait a while before sending another.',
         values: formValues(form),
       };
     }
-    const { name, email, subject, message } = parsed.data;
-    insertContactMessage({ name, email, subject, message });
   } catch (error) {
     // A database that cannot take writes (locked, full, read-only, failing disk): say so and keep
     // what the reader wrote, rather than an error page (docs/decisions/014).

@@ -15,15 +15,15 @@ export const generateStaticParams = async () => STATIC_PAGES.map((p) => ({ page:
 
 type Props = { params: Promise<{ page: string }> };
 
-function load(slug: string) {
-  return STATIC_PAGES.some((p) => p.slug === slug) ? getPage(slug) : undefined;
+async function load(slug: string) {
+  return STATIC_PAGES.some((p) => p.slug === slug) ? await getPage(slug) : undefined;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const page = load((await params).page);
+  const page = await load((await params).page);
   if (!page) return {};
   return pageMetadata({
-    site: getSiteSettings(),
+    site: await getSiteSettings(),
     title: page.title,
     description: plainExcerpt(page.bodyHtml, 160),
     path: staticPagePath(page.slug as StaticPageSlug),
@@ -32,9 +32,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function StaticPage({ params }: Props) {
-  const page = load((await params).page);
+  const page = await load((await params).page);
   if (!page) notFound();
-  const site = getSiteSettings();
+  const site = await getSiteSettings();
   return (
     <article className="mx-auto max-w-3xl">
       <Breadcrumb

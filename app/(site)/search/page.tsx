@@ -26,7 +26,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const request = parseSearchParams(await searchParams);
   const { query, from, to, page } = request;
   const notes = [...request.notes];
-  const all = listSections();
+  const all = await listSections();
   const section = request.section ? all.find((s) => s.slug === request.section) : undefined;
   if (request.section && !section)
     notes.push('We searched every section, because the section in the address is not one of ours.');
@@ -42,7 +42,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const pageCount = outcome ? Math.max(1, Math.ceil(outcome.total / SEARCH_PAGE_SIZE)) : 1;
   const literals = query.terms.filter((t) => t.kind === 'cjk').map((t) => t.text);
   const params = { q: query.text, section: section?.slug, from, to };
-  const site = getSiteSettings();
+  const site = await getSiteSettings();
 
   return (
     <div className="mx-auto max-w-3xl">

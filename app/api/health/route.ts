@@ -4,8 +4,8 @@ import packageJson from '@/package.json';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(request: Request) {
-  const health = checkDatabaseHealth();
+export async function GET(request: Request) {
+  const health = await checkDatabaseHealth();
   // The 503's log line says why (lib/server/request-log.cjs).
   if (!health.ok) recordCause(request.headers, { message: `health check: ${health.reason}` });
   const body = health.ok

@@ -58,7 +58,7 @@ export async function POST(request: Request) {
     return fail(400, 'Check the story and the way of sharing.', z.flattenError(parsed.error).fieldErrors);
   let result: ShareCount | undefined;
   try {
-    result = recordShareClick(parsed.data.slug, parsed.data.network, {
+    result = await recordShareClick(parsed.data.slug, parsed.data.network, {
       ipHash: clientAddressHash(request.headers),
       perIpPerMinute: voteSettings().sharePerIpPerMinute,
     });

@@ -66,9 +66,9 @@ function paused(request: NextRequest, kind: WriteUnavailable, slug?: string): Re
 }
 
 /** The story's slug for the "back to the story" link, if the database can still be read. */
-function slugOf(articleId: number): string | undefined {
+async function slugOf(articleId: number): Promise<string | undefined> {
   try {
-    return getVotableArticle(articleId)?.slug;
+    return (await getVotableArticle(articleId))?.slug;
   } catch {
     return undefined;
   }
@@ -91,12 +91,12 @@ export async function POST(request: NextRequest): Promise<Response> {
   const readerId = knownReader ?? newReaderId();
   // Another process holds the write lock, or the file is read-only: say so at once (the probe is
   // reused for 2 s) rather than hold every request of this process in SQLite's synchronous 5 s busy wait.
-  const known = writeStatus();
-  if (known === 'busy' || known === 'read-only') return paused(request, known, slugOf(form.articleId));
+  const known = await writeStatus();
+  if (known === 'busy' || known === 'read-only') return paused(request, known, await slugOf(form.articleId));
 
   let result: CastVoteResult;
   try {
-    result = castVote({
+    result = await castVote({
       articleId: form.articleId,
       readerId,
       newReader: !knownReader,
@@ -108,7 +108,7 @@ export async function POST(request: NextRequest): Promise<Response> {
     });
   } catch (error) {
     const kind = recordedWriteFailure(error);
-    return paused(request, kind, slugOf(form.articleId));
+    return paused(request, kind, await slugOf(form.articleId));
   }
   if (result.ok && result.changed) recordWriteSuccess();
 
@@ -171,12 +171,12 @@ export async function GET(request: NextRequest): Promise<Response> {
   const parsed = voteQuerySchema.safeParse({ article: request.nextUrl.searchParams.get('article') ?? undefined });
   if (!parsed.success)
     return fail(request, { status: 400, message: parsed.error.issues[0]?.message ?? 'Which story?' });
-  const article = getVotableArticle(parsed.data.article);
+  const article = await getVotableArticle(parsed.data.article);
   if (!article) return fail(request, { status: 404, message: 'There is no published story with that number.' });
   const readerId = verifyReaderCookie(request.cookies.get(READER_COOKIE)?.value);
-  const summary = getVoteSummary(article.id, readerId);
+  const summary = await getVoteSummary(article.id, readerId);
   const mine = summary.mine;
-  const unavailable = article.votingPaused ? undefined : writeStatus();
+  const unavailable = article.votingPaused ? undefined : await writeStatus();
   const response = Response.json(
     {
       ...summaryJson(summary),

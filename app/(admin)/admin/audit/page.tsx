@@ -16,8 +16,8 @@ const PAGE_SIZE = 50;
 export default async function AuditPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await requireStaff('audit.read');
   const params = await searchParams;
-  const facets = listAuditFacets();
-  const users = listUsers();
+  const facets = await listAuditFacets();
+  const users = await listUsers();
   const action = param(params, 'action');
   const objectType = param(params, 'type');
   const filter: AuditFilter = {
@@ -25,10 +25,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     action: action && facets.actions.includes(action) ? action : undefined,
     objectType: objectType && facets.objectTypes.includes(objectType) ? objectType : undefined,
   };
-  const total = countAuditEntries(filter);
+  const total = await countAuditEntries(filter);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(pageParam(params), pageCount);
-  const rows = listAuditEntries(filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const rows = await listAuditEntries(filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
 
   return (
     <>

@@ -15,10 +15,10 @@ const PAGE_SIZE = 20;
 export default async function InboxPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await requireStaff('inbox.read');
   const params = await searchParams;
-  const total = countMessages();
+  const total = await countMessages();
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(pageParam(params), pageCount);
-  const messages = listMessages({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const messages = await listMessages({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   return (
     <>
       <PageHeader title="Inbox" />

@@ -37,8 +37,8 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
     to: param(params, 'to', 20),
     section: param(params, 'section', 100),
   };
-  const sections = listSections();
-  const resolved = resolveDashboardFilter(params);
+  const sections = await listSections();
+  const resolved = await resolveDashboardFilter(params);
   return (
     <>
       <PageHeader title="Insights" />
@@ -52,7 +52,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
         error={resolved.ok ? undefined : resolved}
       />
       {resolved.ok ? (
-        <DashboardBody d={loadDashboard(resolved.filter)} />
+        <DashboardBody d={await loadDashboard(resolved.filter)} />
       ) : (
         <p className="text-muted">Correct the period above to see the figures.</p>
       )}

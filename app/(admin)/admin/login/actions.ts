@@ -53,6 +53,6 @@ export async function signOutAction(): Promise<void> {
   await requireSameOrigin();
   // Dropping this browser's cookie is not enough: a copy of the token would stay valid until it expires.
   const staff = await currentStaff();
-  if (staff) endUserSessions(staff.id);
+  if (staff) await endUserSessions(staff.id);
   await signOut({ redirectTo: '/admin/login?signed-out=1' });
 }

@@ -2,9 +2,9 @@
 
 import { z } from 'zod';
 import { findStoryByRef, setVotingPaused, voidVoteBurst } from '@/db/queries/moderation';
-import { parseForm, type ActionState } from '@/lib/action-state';
+import { type ActionState } from '@/lib/action-state';
 import { idField } from '@/lib/admin/schemas';
-import { requireStaffAction } from '@/lib/auth/staff';
+import { staffAction } from '@/lib/auth/staff-action';
 import { revalidateStoryVotes } from '@/lib/moderation/revalidate';
 import { moderationSettings } from '@/lib/moderation/settings';
 import { revalidatePath } from 'next/cache';
@@ -24,22 +24,27 @@ const voidSchema = z.discriminatedUnion('kind', [
 ]);
 
 export async function voidBurstAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaffAction('votes.moderate');
-  const parsed = parseForm(voidSchema, form);
-  if (parsed.state) return { ok: false, message: 'This burst could not be read. Reload the page and try again.' };
-  const result = voidVoteBurst(user.id, parsed.data, moderationSettings());
-  if (!result.ok) {
-    return {
-      ok: false,
-      message:
-        result.reason === 'not-found'
-          ? 'This story no longer exists.'
-          : 'This burst is no longer there: it was voided already, or its votes changed. The list below is up to date.',
-    };
-  }
-  revalidateStoryVotes(result.slug);
-  // The burst's row, and the form in it, are gone from the list: the page says what happened.
-  redirect(`/admin/moderation?voided=${result.voided}`);
+  return staffAction(
+    form,
+    'votes.moderate',
+    voidSchema,
+    async (burst, user) => {
+      const result = await voidVoteBurst(user.id, burst, moderationSettings());
+      if (!result.ok) {
+        return {
+          ok: false,
+          message:
+            result.reason === 'not-found'
+              ? 'This story no longer exists.'
+              : 'This burst is no longer there: it was voided already, or its votes changed. The list below is up to date.',
+        };
+      }
+      revalidateStoryVotes(result.slug);
+      // The burst's row, and the form in it, are gone from the list: the page says what happened.
+      redirect(`/admin/moderation?voided=${result.voided}`);
+    },
+    { ok: false, message: 'This burst could not be read. Reload the page and try again.' },
+  );
 }
 
 const pauseSchema = z.object({
@@ -50,30 +55,29 @@ const pauseSchema = z.object({
 });
 
 export async function setVotingPausedAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaffAction('votes.moderate');
-  const parsed = parseForm(pauseSchema, form);
-  if (parsed.state) return parsed.state;
-  // The story may be named by its number, its slug or its address (/news/<slug>).
-  const ref = parsed.data.story.replace(/^.*\/news\//, '').replace(/[/?#].*$/, '');
-  const story = findStoryByRef(ref);
-  if (!story)
+  return staffAction(form, 'votes.moderate', pauseSchema, async (input, user) => {
+    // The story may be named by its number, its slug or its address (/news/<slug>).
+    const ref = input.story.replace(/^.*\/news\//, '').replace(/[/?#].*$/, '');
+    const story = await findStoryByRef(ref);
+    if (!story)
+      return {
+        ok: false,
+        message: 'Please correct the fields marked below.',
+        errors: { story: ['No story has this number or address.'] },
+        values: { story: input.story },
+      };
+    const paused = input.paused === '1';
+    const result = await setVotingPaused(user.id, story.id, paused);
+    if (!result) return { ok: false, message: 'This story no longer exists.' };
+    revalidateStoryVotes(result.slug);
+    revalidatePath('/admin/moderation');
+    revalidatePath(`/admin/insights/stories/${story.id}`);
+    if (input.from === 'moderation') redirect(`/admin/moderation?voting=${paused ? 'paused' : 'resumed'}`);
     return {
-      ok: false,
-      message: 'Please correct the fields marked below.',
-      errors: { story: ['No story has this number or address.'] },
-      values: { story: parsed.data.story },
+      ok: true,
+      message:
+        `${paused ? 'Voting paused' : 'Voting resumed'} on “${result.title}”` +
+        `${result.changed ? '' : ' (it already was)'}.`,
     };
-  const paused = parsed.data.paused === '1';
-  const result = setVotingPaused(user.id, story.id, paused);
-  if (!result) return { ok: false, message: 'This story no longer exists.' };
-  revalidateStoryVotes(result.slug);
-  revalidatePath('/admin/moderation');
-  revalidatePath(`/admin/insights/stories/${story.id}`);
-  if (parsed.data.from === 'moderation') redirect(`/admin/moderation?voting=${paused ? 'paused' : 'resumed'}`);
-  return {
-    ok: true,
-    message:
-      `${paused ? 'Voting paused' : 'Voting resumed'} on “${result.title}”` +
-      `${result.changed ? '' : ' (it already was)'}.`,
-  };
+  });
 }

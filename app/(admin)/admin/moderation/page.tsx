@@ -69,9 +69,9 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
       'The story’s counts are corrected for readers now.'
     : VOTING_NOTICES[param(params, 'voting', 20) ?? ''];
   const settings = moderationSettings();
-  const bursts = listVoteBursts(settings);
-  const spikes = listVoteSpikes(settings);
-  const paused = listPausedStories();
+  const bursts = await listVoteBursts(settings);
+  const spikes = await listVoteSpikes(settings);
+  const paused = await listPausedStories();
   return (
     <>
       <PageHeader title="Moderation" />

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Pages' };
 
 export default async function PagesPage() {
   await requireStaff('furniture.manage');
-  const rows = new Map(listPagesForAdmin().map((p) => [p.slug, p]));
+  const rows = new Map((await listPagesForAdmin()).map((p) => [p.slug, p]));
   return (
     <>
       <PageHeader title="Pages" />

@@ -15,7 +15,7 @@ export default async function PartnersPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireStaff('furniture.manage');
-  const partners = listPartnersForAdmin();
+  const partners = await listPartnersForAdmin();
   const deleted = (await searchParams).deleted !== undefined;
   return (
     <>
@@ -49,7 +49,12 @@ export default async function PartnersPage({
           <ActionForm action={savePartnerAction} actionName="partner.create">
             <TextField name="name" label="Name" maxLength={80} required />
             <TextField name="url" type="url" label="Web address" required />
-            <TextField name="position" type="number" label="Position" defaultValue={String(nextPartnerPosition())} />
+            <TextField
+              name="position"
+              type="number"
+              label="Position"
+              defaultValue={String(await nextPartnerPosition())}
+            />
             <SubmitButton>Add partner</SubmitButton>
           </ActionForm>
         </section>

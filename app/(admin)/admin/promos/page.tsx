@@ -43,7 +43,7 @@ export default async function PromosPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireStaff('furniture.manage');
-  const promos = listPromosForAdmin();
+  const promos = await listPromosForAdmin();
   const params = await searchParams;
   return (
     <>

@@ -60,14 +60,14 @@ export default async function SectionsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireStaff('section.manage');
-  const all = listSections();
+  const all = await listSections();
   const deleted = (await searchParams).deleted !== undefined;
   return (
     <>
       <PageHeader title="Sections" />
       {deleted ? <Notice>Section deleted.</Notice> : null}
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
-        <Tree all={all} parentId={null} counts={countStoriesPerSection()} />
+        <Tree all={all} parentId={null} counts={await countStoriesPerSection()} />
         <section aria-labelledby="new-section" className="admin-card h-fit">
           <h2 id="new-section" className="mb-3 text-lg font-bold">
             New section

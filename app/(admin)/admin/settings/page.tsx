@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Site settings' };
 
 export default async function SettingsPage() {
   await requireStaff('settings.manage');
-  const site = getSiteSettings();
+  const site = await getSiteSettings();
   return (
     <>
       <PageHeader title="Site settings" />

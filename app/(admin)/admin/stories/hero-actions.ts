@@ -3,10 +3,10 @@
 import { z } from 'zod';
 import { getStoryAccess } from '@/db/queries/admin-stories';
 import { attachHeroImage, updateHeroText } from '@/db/queries/media';
-import { fieldErrors, formValues, type ActionState } from '@/lib/action-state';
+import { formValues, type ActionState } from '@/lib/action-state';
 import { idField } from '@/lib/admin/schemas';
 import { revalidateStory } from '@/lib/admin/revalidate';
-import { requireStaffAction } from '@/lib/auth/staff';
+import { staffAction } from '@/lib/auth/staff-action';
 import {
   deleteProcessedImage,
   deleteReplacedImage,
@@ -25,73 +25,69 @@ const heroText = {
   caption: z.string().trim().max(500, 'At most 500 characters.').optional().default(''),
   credit: z.string().trim().max(120, 'At most 120 characters.').optional().default(''),
 };
-const uploadSchema = z.object({ id: idField, ...heroText });
+const photo = z
+  .custom<File>((v) => v instanceof File && v.size > 0, 'Choose a photo to upload.')
+  .refine((f) => f.size <= MAX_UPLOAD_BYTES, 'The photo is larger than 5 MB. Export a smaller one.');
+const uploadSchema = z.object({ id: idField, photo, ...heroText });
 const textSchema = z.object({ id: idField, ...heroText });
 
+const GONE = 'This story no longer exists.';
+const NOT_YOURS = 'You cannot change this story’s photo.';
+
 export async function uploadHeroAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaffAction('media.upload');
-  const values = formValues(form);
-  const parsed = uploadSchema.safeParse(Object.fromEntries(form.entries()));
-  const file = form.get('photo');
-  const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
-  if (!(file instanceof File) || file.size === 0) errors.photo = ['Choose a photo to upload.'];
-  else if (file.size > MAX_UPLOAD_BYTES) errors.photo = ['The photo is larger than 5 MB. Export a smaller one.'];
-  if (!parsed.success || Object.keys(errors).length > 0 || !(file instanceof File))
-    return { ok: false, message: 'Please correct the fields marked below.', errors, values };
+  return staffAction(form, 'media.upload', uploadSchema, async (input, user) => {
+    const values = formValues(form);
+    const story = await getStoryAccess(input.id);
+    if (!story) return { ok: false, message: GONE };
+    if (!canEditStory(user, story)) return { ok: false, message: NOT_YOURS };
 
-  const story = getStoryAccess(parsed.data.id);
-  if (!story) return { ok: false, message: 'This story no longer exists.' };
-  if (!canEditStory(user, story)) return { ok: false, message: 'You cannot change this story’s photo.' };
-
-  let image;
-  try {
-    image = await processHeroUpload(new Uint8Array(await file.arrayBuffer()));
-  } catch (error) {
-    if (error instanceof UploadError)
-      return { ok: false, message: 'The photo was not accepted.', errors: { photo: [error.message] }, values };
-    throw error;
-  }
-  let result;
-  try {
-    result = attachHeroImage(user.id, story.id, {
-      ...image,
-      alt: parsed.data.alt,
-      caption: parsed.data.caption,
-      credit: parsed.data.credit,
-    });
-  } catch (error) {
-    await deleteProcessedImage(image.key);
-    throw error;
-  }
-  if (!result) {
-    await deleteProcessedImage(image.key);
-    return { ok: false, message: 'This story no longer exists.' };
-  }
-  await deleteReplacedImage(result.replacedPath);
-  revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
-  return { ok: true, message: `Photo saved (${image.width}×${image.height}, ${image.variants.length} sizes).` };
+    // The image is processed before the transaction: only database calls await inside one.
+    let image;
+    try {
+      image = await processHeroUpload(new Uint8Array(await input.photo.arrayBuffer()));
+    } catch (error) {
+      if (error instanceof UploadError)
+        return { ok: false, message: 'The photo was not accepted.', errors: { photo: [error.message] }, values };
+      throw error;
+    }
+    let result;
+    try {
+      result = await attachHeroImage(
+        user.id,
+        story.id,
+        { ...image, alt: input.alt, caption: input.caption, credit: input.credit },
+        Date.now(),
+        (locked) => canEditStory(user, locked),
+      );
+    } catch (error) {
+      await deleteProcessedImage(image.key);
+      throw error;
+    }
+    if (!result || result === 'refused') {
+      await deleteProcessedImage(image.key);
+      return { ok: false, message: result ? NOT_YOURS : GONE };
+    }
+    await deleteReplacedImage(result.replacedPath);
+    await revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
+    return { ok: true, message: `Photo saved (${image.width}×${image.height}, ${image.variants.length} sizes).` };
+  });
 }
 
 export async function updateHeroTextAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const user = await requireStaffAction('media.upload');
-  const values = formValues(form);
-  const parsed = textSchema.safeParse(Object.fromEntries(form.entries()));
-  if (!parsed.success)
-    return {
-      ok: false,
-      message: 'Please correct the fields marked below.',
-      errors: fieldErrors(parsed.error.issues),
-      values,
-    };
-  const story = getStoryAccess(parsed.data.id);
-  if (!story) return { ok: false, message: 'This story no longer exists.' };
-  if (!canEditStory(user, story)) return { ok: false, message: 'You cannot change this story’s photo.' };
-  const result = updateHeroText(user.id, story.id, {
-    alt: parsed.data.alt,
-    caption: parsed.data.caption,
-    credit: parsed.data.credit,
+  return staffAction(form, 'media.upload', textSchema, async (input, user) => {
+    const story = await getStoryAccess(input.id);
+    if (!story) return { ok: false, message: GONE };
+    if (!canEditStory(user, story)) return { ok: false, message: NOT_YOURS };
+    const result = await updateHeroText(
+      user.id,
+      story.id,
+      { alt: input.alt, caption: input.caption, credit: input.credit },
+      Date.now(),
+      (locked) => canEditStory(user, locked),
+    );
+    if (result === 'refused') return { ok: false, message: NOT_YOURS };
+    if (!result) return { ok: false, message: 'This story has no photo yet.' };
+    await revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
+    return { ok: true, message: 'Caption saved.' };
   });
-  if (!result) return { ok: false, message: 'This story has no photo yet.' };
-  revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
-  return { ok: true, message: 'Caption saved.' };
 }

@@ -39,12 +39,12 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
     // Writers work on their own stories only.
     createdBy: seesAll ? undefined : user.id,
   };
-  const total = countStoriesForAdmin(filter);
+  const total = await countStoriesForAdmin(filter);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(pageParam(params), pageCount);
-  const rows = listStoriesForAdmin(filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  const sections = listSections();
-  const authors = listAuthors();
+  const rows = await listStoriesForAdmin(filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const sections = await listSections();
+  const authors = await listAuthors();
 
   return (
     <>

@@ -2,106 +2,86 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import {
-  countActiveAdmins,
-  createUser,
-  emailTaken,
-  getUserById,
-  setUserDisabledBy,
-  setUserPasswordBy,
-  updateUser,
-} from '@/db/queries/users';
-import { parseForm, type ActionState } from '@/lib/action-state';
+import { createUser, getUserById, setUserDisabledBy, setUserPasswordBy, updateUser } from '@/db/queries/users';
+import { type ActionState } from '@/lib/action-state';
 import { createUserSchema, resetPasswordSchema, setDisabledSchema, updateUserSchema } from '@/lib/admin/schemas';
-import { requireStaffAction } from '@/lib/auth/staff';
+import { staffAction } from '@/lib/auth/staff-action';
 import { hashPassword } from '@/lib/password';
 
+const GONE = 'That user no longer exists.';
+const EMAIL_TAKEN = 'Another account uses this e-mail address.';
+
 export async function createUserAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requireStaffAction('users.manage');
-  const parsed = parseForm(createUserSchema, form);
-  if (parsed.state) return parsed.state;
-  const input = parsed.data;
-  if (emailTaken(input.email))
-    return {
-      ok: false,
-      errors: { email: ['Another account uses this e-mail address.'] },
-      values: { email: input.email, name: input.name, role: input.role },
-    };
-  const id = createUser(actor.id, {
-    email: input.email,
-    name: input.name,
-    role: input.role,
-    passwordHash: await hashPassword(input.password),
+  return staffAction(form, 'users.manage', createUserSchema, async (input, actor) => {
+    const passwordHash = await hashPassword(input.password);
+    const created = await createUser(actor.id, {
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      passwordHash,
+    });
+    if (!created.ok)
+      return {
+        ok: false,
+        errors: { email: [EMAIL_TAKEN] },
+        values: { email: input.email, name: input.name, role: input.role },
+      };
+    revalidatePath('/admin/users');
+    redirect(`/admin/users/${created.id}?created=1`);
   });
-  revalidatePath('/admin/users');
-  redirect(`/admin/users/${id}?created=1`);
 }
 
 export async function updateUserAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requireStaffAction('users.manage');
-  const parsed = parseForm(updateUserSchema, form);
-  if (parsed.state) return parsed.state;
-  const input = parsed.data;
-  const target = getUserById(input.id);
-  if (!target) return { ok: false, message: 'That user no longer exists.' };
-  if (emailTaken(input.email, input.id))
+  return staffAction(form, 'users.manage', updateUserSchema, async (input, actor): Promise<ActionState> => {
+    const result = await updateUser(actor.id, input.id, input);
+    const values = { ...input, id: String(input.id) };
+    if (!result.ok) {
+      if (result.reason === 'missing') return { ok: false, message: GONE };
+      if (result.reason === 'email-taken') return { ok: false, errors: { email: [EMAIL_TAKEN] }, values };
+      return {
+        ok: false,
+        errors: { role: ['This is the last active administrator; make someone else an administrator first.'] },
+        values,
+      };
+    }
+    revalidatePath('/admin/users');
     return {
-      ok: false,
-      errors: { email: ['Another account uses this e-mail address.'] },
-      values: { ...input, id: String(input.id) },
-    };
-  if (target.role === 'admin' && input.role !== 'admin' && !target.disabled && countActiveAdmins() <= 1) {
-    return {
-      ok: false,
-      errors: { role: ['This is the last active administrator; make someone else an administrator first.'] },
-      values: { ...input, id: String(input.id) },
-    };
-  }
-  updateUser(actor.id, input.id, input);
-  revalidatePath('/admin/users');
-  return {
-    ok: true,
-    message:
-      target.role !== input.role
+      ok: true,
+      message: result.roleChanged
         ? 'Saved. The new role applies from their next sign-in; their current sessions have ended.'
         : 'Saved.',
-  };
+    };
+  });
 }
 
 export async function setUserDisabledAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requireStaffAction('users.manage');
-  const parsed = parseForm(setDisabledSchema, form);
-  if (parsed.state) return parsed.state;
-  const { id, disabled } = parsed.data;
-  const target = getUserById(id);
-  if (!target) return { ok: false, message: 'That user no longer exists.' };
-  if (disabled === '1') {
-    if (id === actor.id) return { ok: false, message: 'You cannot disable your own account.' };
-    if (target.role === 'admin' && countActiveAdmins() <= 1)
-      return { ok: false, message: 'This is the last active administrator.' };
-  }
-  setUserDisabledBy(actor.id, id, disabled === '1');
-  revalidatePath('/admin/users');
-  return {
-    ok: true,
-    message:
-      disabled === '1'
-        ? 'Disabled. Their sessions stop working on their next request.'
-        : 'Enabled again. They can sign in.',
-  };
+  return staffAction(form, 'users.manage', setDisabledSchema, async ({ id, disabled }, actor) => {
+    if (disabled === '1' && id === actor.id) return { ok: false, message: 'You cannot disable your own account.' };
+    const result = await setUserDisabledBy(actor.id, id, disabled === '1');
+    if (!result.ok)
+      return { ok: false, message: result.reason === 'missing' ? GONE : 'This is the last active administrator.' };
+    revalidatePath('/admin/users');
+    return {
+      ok: true,
+      message:
+        disabled === '1'
+          ? 'Disabled. Their sessions stop working on their next request.'
+          : 'Enabled again. They can sign in.',
+    };
+  });
 }
 
 export async function resetUserPasswordAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  const actor = await requireStaffAction('users.manage');
-  const parsed = parseForm(resetPasswordSchema, form);
-  if (parsed.state) return parsed.state;
-  if (!getUserById(parsed.data.id)) return { ok: false, message: 'That user no longer exists.' };
-  setUserPasswordBy(actor.id, parsed.data.id, await hashPassword(parsed.data.password));
-  return {
-    ok: true,
-    message:
-      parsed.data.id === actor.id
-        ? 'Password changed. Sign in again with the new one.'
-        : 'Password reset. Their sessions have ended; give them the new password in person.',
-  };
+  return staffAction(form, 'users.manage', resetPasswordSchema, async (input, actor) => {
+    if (!(await getUserById(input.id))) return { ok: false, message: GONE };
+    if (!(await setUserPasswordBy(actor.id, input.id, await hashPassword(input.password))))
+      return { ok: false, message: GONE };
+    return {
+      ok: true,
+      message:
+        input.id === actor.id
+          ? 'Password changed. Sign in again with the new one.'
+          : 'Password reset. Their sessions have ended; give them the new password in person.',
+    };
+  });
 }

@@ -18,7 +18,7 @@ const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
 export default async function UsersPage() {
   await requireStaff('users.manage');
-  const users = listUsers();
+  const users = await listUsers();
   return (
     <>
       <PageHeader title="Users" />

@@ -27,7 +27,7 @@ export default async function MoodRankingPage({ params, searchParams }: Props) {
   for (const [key, value] of Object.entries(await searchParams)) {
     for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) query.append(key, v);
   }
-  const all = listSections();
+  const all = await listSections();
   const { choice, problems } = readRankingQuery(query, (slug) => all.some((s) => s.slug === slug));
   return <MoodRanking mood={mood} window={choice.window} sectionSlug={choice.sectionSlug} problems={problems} />;
 }

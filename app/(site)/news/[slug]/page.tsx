@@ -28,30 +28,30 @@ type Props = { params: Promise<{ slug: string }> };
  */
 type ArticlePageProps = Props & { readerMood?: Mood };
 
-function load(slug: string) {
-  return SLUG_PATTERN.test(slug) ? getPublicArticleBySlug(slug) : undefined;
+async function load(slug: string) {
+  return SLUG_PATTERN.test(slug) ? await getPublicArticleBySlug(slug) : undefined;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = load((await params).slug);
+  const article = await load((await params).slug);
   if (!article) return {};
-  return articleMetadata(article, getSiteSettings());
+  return articleMetadata(article, await getSiteSettings());
 }
 
 export default async function ArticlePage({ params, readerMood }: ArticlePageProps) {
-  const article = load((await params).slug);
+  const article = await load((await params).slug);
   if (!article) notFound();
-  const site = getSiteSettings();
-  const trail = sectionTrail(listSections(), article.sectionId);
+  const site = await getSiteSettings();
+  const trail = sectionTrail(await listSections(), article.sectionId);
   const crumbs = [
     { name: site.siteName, href: '/' },
     ...trail.map((s) => ({ name: s.name, href: sectionPath(s.slug) })),
     { name: article.title, href: articlePath(article.slug) },
   ];
-  const promo = getActivePromo();
-  const related = listRelatedArticles(article.id, article.sectionId, { limit: 4 });
+  const promo = await getActivePromo();
+  const related = await listRelatedArticles(article.id, article.sectionId, { limit: 4 });
   const url = absoluteUrl(articlePath(article.slug));
-  const votes = { ...getVoteSummary(article.id), mine: readerMood ?? null };
+  const votes = { ...(await getVoteSummary(article.id)), mine: readerMood ?? null };
 
   return (
     <ArticleView article={article} crumbs={crumbs} url={url}>

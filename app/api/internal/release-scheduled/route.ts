@@ -18,7 +18,7 @@ export async function POST(request: NextRequest) {
   if (!sameToken(request.headers.get(RELEASE_TOKEN_HEADER), releaseToken())) {
     return NextResponse.json({ error: 'Not found.' }, { status: 404 });
   }
-  const released = releaseDueScheduledStories();
-  for (const story of released) revalidateStory({ slug: story.slug, sectionIds: [story.sectionId] });
+  const released = await releaseDueScheduledStories();
+  for (const story of released) await revalidateStory({ slug: story.slug, sectionIds: [story.sectionId] });
   return NextResponse.json({ released: released.map((s) => s.slug) }, { headers: { 'cache-control': 'no-store' } });
 }

@@ -25,12 +25,12 @@ function notFound() {
   });
 }
 
-function redirectTo(network: LinkNetwork, target: ShareTarget) {
+async function redirectTo(network: LinkNetwork, target: ShareTarget) {
   const location = buildShareUrl(network, {
     url: absoluteUrl(articlePath(target.slug)),
     title: target.title,
     summary: target.standfirst,
-    siteName: getSiteSettings().siteName,
+    siteName: (await getSiteSettings()).siteName,
   });
   return new Response(null, { status: 302, headers: { ...NO_STORE, Location: location } });
 }
@@ -63,15 +63,17 @@ export async function GET(request: Request, { params }: RouteContext<'/share/[ne
     // Over the per-address limit the click is not counted, but the reader still gets where they
     // were going: a share link never punishes a person for a crowd behind one address.
     target = isReaderShare(request.headers)
-      ? recordShareClick(slug, network, {
-          ipHash: clientAddressHash(request.headers),
-          perIpPerMinute: voteSettings().sharePerIpPerMinute,
-        })?.target
-      : getShareTarget(slug);
+      ? (
+          await recordShareClick(slug, network, {
+            ipHash: clientAddressHash(request.headers),
+            perIpPerMinute: voteSettings().sharePerIpPerMinute,
+          })
+        )?.target
+      : await getShareTarget(slug);
   } catch (error) {
     // Degraded database (full, read-only, locked): the share goes on, uncounted.
     recordedWriteFailure(error);
-    target = getShareTarget(slug);
+    target = await getShareTarget(slug);
   }
   return target ? redirectTo(network, target) : notFound();
 }
@@ -79,6 +81,6 @@ export async function GET(request: Request, { params }: RouteContext<'/share/[ne
 /** Link checkers ask with HEAD: same answer, nothing counted. */
 export async function HEAD(_request: Request, { params }: RouteContext<'/share/[network]/[slug]'>) {
   const parsed = paramsSchema.safeParse(await params);
-  const target = parsed.success ? getShareTarget(parsed.data.slug) : undefined;
+  const target = parsed.success ? await getShareTarget(parsed.data.slug) : undefined;
   return parsed.success && target ? redirectTo(parsed.data.network, target) : notFound();
 }

@@ -22,7 +22,7 @@ export default async function EditPagePage({ params, searchParams }: Props) {
   const { slug } = await params;
   const known = STATIC_PAGES.find((p) => p.slug === slug);
   if (!known) notFound();
-  const page = getPageForEdit(slug) ?? { title: known.label, body: '' };
+  const page = (await getPageForEdit(slug)) ?? { title: known.label, body: '' };
   const saved = (await searchParams).saved !== undefined;
   return (
     <>

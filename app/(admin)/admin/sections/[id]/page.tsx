@@ -16,7 +16,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function SectionPage({ params, searchParams }: Props) {
   await requireStaff('section.manage');
   const { id } = await params;
-  const all = listSections();
+  const all = await listSections();
   const section = /^\d{1,9}$/.test(id) ? all.find((s) => s.id === Number(id)) : undefined;
   if (!section) notFound();
   const saved = (await searchParams).saved !== undefined;

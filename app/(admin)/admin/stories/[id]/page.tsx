@@ -31,7 +31,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function EditStoryPage({ params, searchParams }: Props) {
   const user = await requireStaff('story.write');
   const { id } = await params;
-  const story = /^\d{1,9}$/.test(id) ? getStoryForEdit(Number(id)) : undefined;
+  const story = /^\d{1,9}$/.test(id) ? await getStoryForEdit(Number(id)) : undefined;
   if (!story) notFound();
   if (!canEditStory(user, story)) forbidden();
   const saved = (await searchParams).saved;
@@ -78,8 +78,8 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
       <StoryForm
         action={saveStoryAction}
         role={user.role}
-        sections={listSections()}
-        authors={listAuthors()}
+        sections={await listSections()}
+        authors={await listAuthors()}
         story={{ ...story, publishedAt: story.publishedAt }}
       />
 

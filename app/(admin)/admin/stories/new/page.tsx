@@ -16,8 +16,8 @@ export default async function NewStoryPage() {
       <StoryForm
         action={saveStoryAction}
         role={user.role}
-        sections={listSections()}
-        authors={listAuthors()}
+        sections={await listSections()}
+        authors={await listAuthors()}
         story={{
           title: '',
           slug: '',

@@ -18,7 +18,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function UserPage({ params, searchParams }: Props) {
   const actor = await requireStaff('users.manage');
   const { id } = await params;
-  const user = /^\d{1,9}$/.test(id) ? getUserById(Number(id)) : undefined;
+  const user = /^\d{1,9}$/.test(id) ? await getUserById(Number(id)) : undefined;
   if (!user) notFound();
   const created = (await searchParams).created !== undefined;
   return (

@@ -10,13 +10,13 @@ export const generateStaticParams = async () => [];
 
 export async function GET(_request: Request, { params }: RouteContext<'/news/[slug]/og.png'>) {
   const { slug } = await params;
-  const article = SLUG_PATTERN.test(slug) ? getPublicArticleBySlug(slug) : undefined;
+  const article = SLUG_PATTERN.test(slug) ? await getPublicArticleBySlug(slug) : undefined;
   if (!article)
     return new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   return renderShareCard({
     kicker: article.sectionName,
     headline: article.title,
-    siteName: getSiteSettings().siteName,
+    siteName: (await getSiteSettings()).siteName,
     host: new URL(siteUrl()).host,
   });
 }

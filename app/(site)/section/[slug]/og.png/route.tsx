@@ -8,10 +8,10 @@ export const revalidate = 300;
 export const generateStaticParams = async () => [];
 
 export async function GET(_request: Request, { params }: RouteContext<'/section/[slug]/og.png'>) {
-  const section = getSectionBySlug((await params).slug);
+  const section = await getSectionBySlug((await params).slug);
   if (!section)
     return new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  const site = getSiteSettings();
+  const site = await getSiteSettings();
   return renderShareCard({
     kicker: site.siteName,
     headline: section.description ? `${section.name}: ${section.description}` : section.name,

@@ -23,9 +23,9 @@ export async function GET(request: Request, { params }: RouteContext<'/admin/ins
   if (!(DASHBOARD_TABLES as readonly string[]).includes(table))
     return plain(`No such table. Choose one of: ${DASHBOARD_TABLES.join(', ')}.`, 404);
   const search = Object.fromEntries(new URL(request.url).searchParams);
-  const resolved = resolveDashboardFilter(search);
+  const resolved = await resolveDashboardFilter(search);
   if (!resolved.ok) return plain(resolved.message, 400);
-  const t = dashboardTable(loadDashboard(resolved.filter), table as DashboardTable, 'csv');
+  const t = dashboardTable(await loadDashboard(resolved.filter), table as DashboardTable, 'csv');
   const w = resolved.filter.window;
   const section = resolved.filter.section ? `-${resolved.filter.section.slug}` : '';
   const name = `moodwire-${table}-${w.fromDay}-to-${w.toDay}${section}.csv`;

@@ -36,7 +36,7 @@ export default async function StoryInsightsPage({
   const user = await requireStaff('insights.own');
   const { id: rawId } = await params;
   if (!/^[1-9]\d{0,8}$/.test(rawId)) notFound();
-  const story = getStoryForInsights(Number(rawId));
+  const story = await getStoryForInsights(Number(rawId));
   if (!story) notFound();
   if (!canViewStoryInsights(user, story)) forbidden();
 
@@ -79,7 +79,7 @@ export default async function StoryInsightsPage({
         error={window.ok ? undefined : window}
       />
       {window.ok ? (
-        <StoryBody id={story.id} r={loadStoryReport(story.id, window.window)} />
+        <StoryBody id={story.id} r={await loadStoryReport(story.id, window.window)} />
       ) : (
         <p className="text-muted">Correct the period above to see the figures.</p>
       )}

@@ -15,7 +15,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/admin/mo
   const now = Date.now();
   const day = iso(now).slice(0, 10);
   if (table === 'bursts') {
-    const rows = listVoteBursts(settings, now).map((b) => [
+    const rows = (await listVoteBursts(settings, now)).map((b) => [
       b.articleId,
       b.title,
       b.votes,
@@ -39,7 +39,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/admin/mo
     );
   }
   if (table === 'spikes') {
-    const rows = listVoteSpikes(settings, now).map((s) => [
+    const rows = (await listVoteSpikes(settings, now)).map((s) => [
       s.articleId,
       s.title,
       iso(s.hour),

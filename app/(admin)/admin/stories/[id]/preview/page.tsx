@@ -18,15 +18,15 @@ export const metadata: Metadata = { title: 'Preview', robots: { index: false, fo
 export default async function StoryPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireStaff('story.write');
   const { id } = await params;
-  const access = /^\d{1,9}$/.test(id) ? getStoryAccess(Number(id)) : undefined;
+  const access = /^\d{1,9}$/.test(id) ? await getStoryAccess(Number(id)) : undefined;
   if (!access) notFound();
   if (!canPreviewStory(user, access)) forbidden();
-  const article = getArticleByIdForPreview(access.id);
+  const article = await getArticleByIdForPreview(access.id);
   if (!article) notFound();
-  const site = getSiteSettings();
+  const site = await getSiteSettings();
   const crumbs = [
     { name: site.siteName, href: '/' },
-    ...sectionTrail(listSections(), article.sectionId).map((s) => ({ name: s.name, href: sectionPath(s.slug) })),
+    ...sectionTrail(await listSections(), article.sectionId).map((s) => ({ name: s.name, href: sectionPath(s.slug) })),
     { name: article.title, href: articlePath(article.slug) },
   ];
   // A draft has no publish time yet: show it as if it went out now.

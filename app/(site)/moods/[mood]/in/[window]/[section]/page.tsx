@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const mood = moodFromSlug(moodSlug);
   if (!mood) return {};
   // Any slug-shaped section reaches this page: an unknown one is answered, never kept (decision 018).
-  return getSectionBySlug(section)
+  return (await getSectionBySlug(section))
     ? moodRankingMetadata(mood)
     : { ...moodRankingMetadata(mood), ...doNotStoreMetadata };
 }
@@ -29,7 +29,7 @@ export default async function MoodRankingSectionPage({ params }: Props) {
   const mood = moodFromSlug(moodSlug);
   if (!mood || !Object.hasOwn(MOOD_WINDOWS, window)) notFound();
   // A well-formed slug of no section (an old link, a typo) gets all sections and a word about it.
-  if (!getSectionBySlug(section))
+  if (!(await getSectionBySlug(section)))
     return (
       <MoodRanking
         mood={mood}

@@ -17,7 +17,7 @@ export async function GET(request: Request, { params }: RouteContext<'/admin/ins
   const gate = await staffForRoute('insights.own');
   if ('response' in gate) return gate.response;
   const { id, table } = await params;
-  const story = /^[1-9]\d{0,8}$/.test(id) ? getStoryForInsights(Number(id)) : undefined;
+  const story = /^[1-9]\d{0,8}$/.test(id) ? await getStoryForInsights(Number(id)) : undefined;
   if (!story) return plain('No such story.', 404);
   if (!canViewStoryInsights(gate.user, story))
     return Response.json(
@@ -37,7 +37,7 @@ export async function GET(request: Request, { params }: RouteContext<'/admin/ins
     '30d',
   );
   if (!window.ok) return plain(window.message, 400);
-  const t = storyTable(loadStoryReport(story.id, window.window), table as StoryTable, 'csv');
+  const t = storyTable(await loadStoryReport(story.id, window.window), table as StoryTable, 'csv');
   return csvResponse(
     `moodwire-story-${story.id}-${table}-${window.window.fromDay}-to-${window.window.toDay}.csv`,
     t.columns,
