@@ -77,7 +77,8 @@ export async function saveSettingsAction(_state: ActionState, form: FormData): P
 
 export async function markMessageAction(_state: ActionState, form: FormData): Promise<ActionState> {
   return staffAction(form, 'inbox.read', readSchema, async ({ id, read }, user) => {
-    if (!(await setMessageRead(user.id, id, read === '1'))) return { ok: false, message: 'This message no longer exists.' };
+    if (!(await setMessageRead(user.id, id, read === '1')))
+      return { ok: false, message: 'This message no longer exists.' };
     redirect('/admin/inbox');
   });
 }
