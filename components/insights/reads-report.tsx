@@ -67,8 +67,8 @@ export async function ReadsReport({ scope, storyHref }: { scope: ReadsScope; sto
       <p className="mb-3 text-sm text-muted">{RATE_NOTE}</p>
       {demo ? (
         <p className="mb-3 text-sm" data-demo-activity>
-          These figures include the demo activity seeded when the site was installed. Remove it with{' '}
-          <code>npm run admin -- remove-demo-activity</code>.
+          The site still holds the demo activity seeded over the 30 days before it was installed; figures for those days
+          include it. Remove it with <code>npm run admin -- remove-demo-activity</code>.
         </p>
       ) : null}
       <ReadCards rate={total} stat="period" />
