@@ -9,6 +9,7 @@ import { install as installRequestLog } from './lib/server/request-log.cjs';
 import { install as installSecurityHeaders } from './lib/server/security-headers.cjs';
 import { install as installClientIp } from './lib/server/client-ip.cjs';
 import { databaseMode } from './db/config';
+import { flushIntervalMs } from './lib/reads/settings';
 import { rasterizeDemoImages } from './lib/server/demo-images';
 import { buildReaderScript } from './lib/server/reader-script';
 import { siteTimeZone } from './lib/time-zone';
@@ -21,6 +22,7 @@ import { HINT_VALUE_PATTERN, VOTED_HINT_COOKIE } from './lib/votes/voted-hint';
 // mode and the time zone: bad values stop the start.
 installClientIp();
 voteSettings();
+flushIntervalMs();
 databaseMode();
 siteTimeZone();
 

@@ -26,6 +26,8 @@ const BOTH_ENGINES = [
   'tests/int/webhooks.test.ts',
   'tests/int/content-api.test.ts',
   'tests/int/email.test.ts',
+  'tests/int/reads.test.ts',
+  'tests/int/demo-activity.test.ts',
 ];
 /** Tests of the PostgreSQL side itself: the schema comparison, migrations, db:copy. */
 const POSTGRES_ONLY = ['tests/int/pg/**/*.test.ts'];

@@ -1,6 +1,7 @@
 // npm run admin -- create|reset-password|disable|enable …  Manage staff accounts from the command line.
 import { parseArgs } from 'node:util';
 import { closeEngine, getEngine } from '../db/engine';
+import { removeDemoActivity } from '../db/queries/demo-activity';
 import { createUserFromCli, resetPasswordFromCli, setDisabledFromCli, type CliResult } from '../lib/accounts';
 import { ROLES, type Role } from '../db/schema';
 
@@ -9,13 +10,33 @@ const USAGE = `Usage:
   npm run admin -- reset-password --email <e-mail> [--password <password>]
   npm run admin -- disable --email <e-mail>
   npm run admin -- enable --email <e-mail>
+  npm run admin -- remove-demo-activity
 
 Without --password a random one is generated and printed once. Passwords are 12–128 characters and
 not a common one. The database is DATABASE_URL (postgres://…) when set, else DATABASE_PATH (default
-data/moodwire.db).`;
+data/moodwire.db).
+remove-demo-activity takes away the votes, reads and shares seeded on the first start (decision 044).`;
+
+/** Takes away the demo's seeded activity, on either engine; real readers' votes, reads and shares stay. */
+async function removeDemo(): Promise<number> {
+  try {
+    await getEngine().migrate();
+    const removed = await removeDemoActivity();
+    console.log(
+      removed.votes + removed.reads + removed.shares === 0
+        ? 'No demo activity to remove.'
+        : `Removed the demo activity: ${removed.votes} votes, ${removed.reads} reads, ${removed.shares} shares. ` +
+            'Cached pages catch up within five minutes.',
+    );
+    return 0;
+  } finally {
+    await closeEngine();
+  }
+}
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
+  if (command === 'remove-demo-activity' && rest.length === 0) return removeDemo();
   let values: { email?: string; name?: string; role?: string; password?: string };
   try {
     ({ values } = parseArgs({

@@ -40,7 +40,7 @@ async function preparePostgres(): Promise<boolean> {
   await getEngine().migrate();
   await closeEngine();
   if (await isPostgresEmpty(url)) {
-    const articles = await seedDemoPostgres(url);
+    const articles = await seedDemoPostgres(url, { activity: true });
     console.log(`[moodwire] seeded ${articles} demo stories into ${redactUrl(url)}`);
   }
   await firstAdmin();
@@ -55,7 +55,7 @@ async function prepareDatabase(): Promise<boolean> {
   try {
     migrateDatabase(db);
     if (isEmpty(db)) {
-      const { articles } = seedDemo(db);
+      const { articles } = seedDemo(db, { activity: true });
       console.log(`[moodwire] seeded ${articles} demo stories into ${file}`);
     }
   } finally {

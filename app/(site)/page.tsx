@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ArticleCard } from '@/components/article/article-card';
 import { MoodPanel } from '@/components/mood/mood-panel';
+import { MostRead } from '@/components/reads/most-read';
 import { listArticleCardsByIds, listArticles } from '@/db/queries/articles';
 import { listMoodLeaders } from '@/db/queries/mood-rankings';
 import { listLivePinIds } from '@/db/queries/pins';
@@ -74,6 +75,7 @@ export default async function HomePage() {
       )}
 
       <MoodPanel today={today} week={week} minVotes={panelMinVotes} />
+      <MostRead />
 
       <div className="mt-8 grid gap-x-10 gap-y-10 md:grid-cols-2">
         {topLevelSections(all).map((section, i) => {

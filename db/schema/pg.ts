@@ -275,6 +275,47 @@ export const shareClicks = pgTable(
   (t) => [primaryKey({ columns: [t.articleId, t.network, t.day] }), index('share_clicks_day_idx').on(t.day, t.network)],
 );
 
+/**
+ * Story reads per hour (docs/decisions/042-read-counts.md). Counted in memory by each server and added
+ * here in batches every few seconds (lib/reads/counter.ts): never a write per read.
+ */
+export const articleReads = pgTable(
+  'article_reads',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    /** start of the hour, ms */
+    hour: bigint('hour', { mode: 'number' }).notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.hour] }),
+    // Covering: "most read" and insights sum a range of hours from the index alone.
+    index('article_reads_hour_idx').on(t.hour, t.articleId, t.count),
+    check('article_reads_nonnegative', sql`count >= 0`),
+  ],
+);
+
+/**
+ * What the demo activity added to the counters (reads per hour, shares per network and day), so that
+ * removing the demo takes away exactly that (decision 044). Demo votes are the rows whose reader id
+ * starts with `demo:`, which no reader cookie can carry.
+ */
+export const demoActivity = pgTable(
+  'demo_activity',
+  {
+    kind: text('kind', { enum: ['read', 'share'] }).notNull(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    /** reads: the hour (ms, as text); shares: `network/YYYY-MM-DD` */
+    bucket: text('bucket').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.articleId, t.bucket] })],
+);
+
 /** Fixed-window counters for rate limits (votes, contact form); keys hold hashes, never raw IPs. */
 export const rateLimits = pgTable('rate_limits', {
   key: text('key').primaryKey(),

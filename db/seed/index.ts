@@ -14,6 +14,7 @@ import { articlesA } from './content/articles-a';
 import { articlesB } from './content/articles-b';
 import { authors } from './content/authors';
 import { sections } from './content/sections';
+import { seedDemoActivity } from './demo-activity';
 import { pages, partners, promo, siteSettings } from './content/site';
 import type { SeedArticle } from './content/types';
 
@@ -33,14 +34,18 @@ function svgSize(file: string): { width: number; height: number } {
 /** Markdown → what is stored of it: the source, the sanitised HTML and the word count. */
 export type RenderBody = (markdown: string) => { body: string; bodyHtml: string; wordCount: number };
 
-/** Seeds the demo content. `now` fixes the time scheduled stories are counted from. */
+/**
+ * Seeds the demo content. `now` fixes the time scheduled stories are counted from; `activity` adds
+ * the demo's recent votes, reads and shares (the first start does; tests do not).
+ */
 export function seedDemoContent(
   db: DB,
   {
     render,
     now = Date.now(),
     publicDir = path.join(process.cwd(), 'public'),
-  }: { render: RenderBody; now?: number; publicDir?: string },
+    activity = false,
+  }: { render: RenderBody; now?: number; publicDir?: string; activity?: boolean },
 ): { articles: number } {
   db.transaction((tx) => {
     const sectionIds = new Map<string, number>();
@@ -158,6 +163,7 @@ export function seedDemoContent(
       tx.insert(t.settings)
         .values({ key, value: String(value) })
         .run();
+    if (activity) seedDemoActivity(tx, { now });
   });
   return { articles: demoArticles.length };
 }

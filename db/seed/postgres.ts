@@ -25,14 +25,14 @@ export async function isPostgresEmpty(url: string): Promise<boolean> {
  */
 export async function seedPostgres(
   url: string,
-  { render, now = Date.now() }: { render: RenderBody; now?: number },
+  { render, now = Date.now(), activity = false }: { render: RenderBody; now?: number; activity?: boolean },
 ): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moodwire-seed-'));
   try {
     const file = path.join(dir, 'demo.db');
     const db = openDatabase(file);
     migrateDatabase(db);
-    const { articles } = seedDemoContent(db, { render, now });
+    const { articles } = seedDemoContent(db, { render, now, activity });
     db.$client.close();
     await copyDatabase({ kind: 'sqlite', file }, { kind: 'postgres', url });
     return articles;

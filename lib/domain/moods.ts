@@ -16,15 +16,19 @@ export const MOOD_LABELS: Record<Mood, string> = {
   no_comment: 'No comment',
 };
 
-/** Headings of the rankings: "Most touching", "Saddest" … */
+/**
+ * The words a front page prints above a story for each mood: the home panel's kickers and the rankings'
+ * headings ("Most infuriating stories", "Saddest stories"). Adjectives about the story, never nouns
+ * ("Most sympathy") or words no editor would print ("Most angering"). Issue 20 §5.
+ */
 export const MOOD_SUPERLATIVES: Record<Mood, string> = {
   touched: 'Most touching',
-  sympathetic: 'Most sympathy',
-  bored: 'Most boring',
-  angry: 'Most angering',
-  amused: 'Most amusing',
+  sympathetic: 'Most poignant',
+  bored: 'Least gripping',
+  angry: 'Most infuriating',
+  amused: 'Funniest',
   sad: 'Saddest',
-  happy: 'Happiest',
+  happy: 'Most uplifting',
   no_comment: 'Most “no comment”',
 };
 

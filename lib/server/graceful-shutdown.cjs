@@ -9,6 +9,7 @@
 const net = require('node:net');
 
 const QUIET_MS = 250;
+const HOOK_TIMEOUT_MS = 5000;
 
 function install() {
   const http = require('node:http');
@@ -41,12 +42,28 @@ function install() {
     return originalEmit.apply(this, arguments);
   };
 
-  const finish = (code) => {
+  // Work that must reach the database before it closes (the read counts held in memory,
+  // lib/reads/counter.ts) registers a hook in globalThis.moodwireBeforeExit; each gets at most
+  // HOOK_TIMEOUT_MS, and a failure is logged, never a reason not to stop.
+  let finishing = false;
+  const finish = async (code) => {
+    if (finishing) return;
+    finishing = true;
+    const hooks = [...(globalThis.moodwireBeforeExit?.entries() ?? [])];
+    await Promise.all(
+      hooks.map(([name, hook]) =>
+        Promise.race([
+          Promise.resolve().then(hook),
+          new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), HOOK_TIMEOUT_MS).unref()),
+        ]).catch((error) => console.error(`[moodwire] on stop, ${name} failed:`, error?.message ?? error)),
+      ),
+    );
     try {
       globalThis.moodwireDb?.db.$client.close();
     } catch {
       // already closed
     }
+    await globalThis.moodwireEngine?.engine.close().catch(() => undefined);
     process.exit(code);
   };
 
@@ -88,9 +105,12 @@ function install() {
   };
 
   const onSignal = (signal) => {
-    closeCallbacks.push(() => finish(signal === 'SIGINT' ? 130 : 143));
+    closeCallbacks.push(() => void finish(signal === 'SIGINT' ? 130 : 143));
     drain();
-    setTimeout(() => finish(1), Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000) + 1000).unref();
+    setTimeout(
+      () => (finishing ? process.exit(1) : void finish(1)),
+      Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000) + 1000,
+    ).unref();
   };
   for (const signal of ['SIGTERM', 'SIGINT']) {
     process.removeAllListeners(signal);

@@ -561,10 +561,10 @@ function answerHeadAsGet(req) {
 
 /**
  * Route handlers that export a HEAD of their own, which differs from their GET: a share link counts
- * the click on GET, not on a link checker's HEAD. tests/unit/http-methods.test.ts keeps this in line
- * with the route handlers in app/.
+ * the click on GET, and the read pixel the read, not on a link checker's HEAD.
+ * tests/unit/http-methods.test.ts keeps this in line with the route handlers in app/.
  */
-const OWN_HEAD = /^\/share\//;
+const OWN_HEAD = /^\/(?:share\/|api\/read(?:[?/]|$))/;
 const answersHeadItself = (url) => OWN_HEAD.test(String(url || '/'));
 
 /** A GET or HEAD for a reader address (not /admin, /api, /_next). */

@@ -6,11 +6,14 @@ import { seedDemoContent } from '../../db/seed';
 import { seedPostgres } from '../../db/seed/postgres';
 import { renderedBody } from '../../lib/markdown';
 
-export function seedDemo(db: DB, options: { now?: number; publicDir?: string } = {}): { articles: number } {
+export function seedDemo(
+  db: DB,
+  options: { now?: number; publicDir?: string; activity?: boolean } = {},
+): { articles: number } {
   return seedDemoContent(db, { ...options, render: renderedBody });
 }
 
 /** The demo publication in an empty PostgreSQL database; returns the number of stories. */
-export function seedDemoPostgres(url: string, options: { now?: number } = {}): Promise<number> {
+export function seedDemoPostgres(url: string, options: { now?: number; activity?: boolean } = {}): Promise<number> {
   return seedPostgres(url, { ...options, render: renderedBody });
 }

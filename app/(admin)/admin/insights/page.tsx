@@ -7,6 +7,7 @@ import { ChartFigure, DataTable, figureSource, StatCards } from '@/components/in
 import { formatCount } from '@/components/insights/chart-scale';
 import { InsightsFilter } from '@/components/insights/insights-filter';
 import { MoodTimelineFigure } from '@/components/insights/mood-timeline-chart';
+import { ReadsReport } from '@/components/insights/reads-report';
 import { LineChart } from '@/components/insights/line-chart';
 import { SharesFigure } from '@/components/insights/shares-figure';
 import { moodMixSummary, timelineSummary } from '@/components/insights/summaries';
@@ -145,6 +146,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
         )}
       />
 
+      <ReadsReport scope={{ ...w, sectionIds: d.filter.sectionIds }} storyHref={storyHref} />
       <ReportSection
         id="top-by-mood"
         title="Most-voted stories for each mood"

@@ -6,6 +6,7 @@ import { RelatedStories } from '@/components/article/related-stories';
 import { JsonLd } from '@/components/seo/json-ld';
 import { ShareBar } from '@/components/share/share-bar';
 import { MoodVote } from '@/components/mood/mood-vote';
+import { ReadBeacon } from '@/components/reads/read-beacon';
 import { getPublicArticleBySlug, listRelatedArticles } from '@/db/queries/articles';
 import { listSections, sectionTrail } from '@/db/queries/sections';
 import { getActivePromo, getSiteSettings } from '@/db/queries/site';
@@ -62,6 +63,7 @@ export default async function ArticlePage({ params, readerMood }: ArticlePagePro
       ))}
       <MoodVote articleId={article.id} summary={votes} closed={article.votingPaused} />
       <ShareBar slug={article.slug} title={article.title} summary={articleDescription(article)} url={url} />
+      <ReadBeacon articleId={article.id} />
       {promo ? <PromoBox promo={promo} /> : null}
       <RelatedStories stories={related} />
     </ArticleView>

@@ -7,6 +7,7 @@ import { BarChart } from '@/components/insights/bar-chart';
 import { ChartFigure, figureSource, StatCards } from '@/components/insights/chart-figure';
 import { MoodTimelineFigure } from '@/components/insights/mood-timeline-chart';
 import { InsightsFilter } from '@/components/insights/insights-filter';
+import { StoryReads } from '@/components/insights/reads-report';
 import { StackedBarChart } from '@/components/insights/stacked-bar-chart';
 import { SharesFigure } from '@/components/insights/shares-figure';
 import { moodMixSummary } from '@/components/insights/summaries';
@@ -105,6 +106,7 @@ function StoryBody({ id, r }: { id: number; r: StoryReport }) {
           { label: 'Distinct addresses, last 48 hours', value: r.readers.recentAddresses },
         ]}
       />
+      <StoryReads id={id} scope={w} />
       <ChartFigure
         {...source('moods')}
         title="Mood distribution"
