@@ -18,7 +18,9 @@ import { revalidateStory } from '@/lib/admin/revalidate';
 import { storySchema } from '@/lib/admin/story-schema';
 import { resolvePublication } from '@/lib/admin/story-rules';
 import { requireStaffAction } from '@/lib/auth/staff';
-import { renderedBody } from '@/lib/markdown';
+import { afterStorySave, renderStoryBody } from '@/lib/media/body-photos';
+import { conflictState, revisionBase } from '@/lib/admin/story-revisions';
+import { claimRevision, dropRevision } from '@/db/queries/revisions';
 import { deleteReplacedImage } from '@/lib/media/upload';
 import { can, canEditStory } from '@/lib/permissions';
 import { z } from 'zod';
@@ -58,27 +60,36 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
   const publication = resolvePublication(user.role, { status: input.status, publishAtMs: input.publishAtMs }, before);
   if (!publication.ok) return fail(publication.field, publication.message);
 
+  const photos = await renderStoryBody(input.body);
+  if (!photos.ok) return fail('body', photos.message);
+  // The text is kept as a revision first; a save from an older revision than the newest is refused.
+  const text = { title: input.title, standfirst: input.standfirst, byline: input.byline, dateline: input.dateline };
+  const claim =
+    input.id === undefined
+      ? undefined
+      : await claimRevision(input.id, user.id, { ...text, body: input.body }, { base: revisionBase(form) });
+  if (claim && !claim.ok) return conflictState(claim.conflict, values);
+
   let saved;
   try {
     saved = saveStory(user.id, input.id, {
-      title: input.title,
+      ...text,
       slug: input.slug,
-      standfirst: input.standfirst,
       sectionId: input.sectionId,
       authorId: input.authorId ?? null,
-      byline: input.byline,
-      dateline: input.dateline,
-      ...renderedBody(input.body),
+      ...photos.rendered,
       tags: input.tags,
       relatedIds: [...related.ids.values()],
       status: publication.value.status,
       publishedAt: publication.value.publishedAt,
     });
   } catch (error) {
+    if (claim) await dropRevision(claim.id);
     // Another story was published or scheduled at this address between the check and the save.
     if (isSlugClaimed(error)) return fail('slug', SLUG_TAKEN);
     throw error;
   }
+  await afterStorySave(saved.id, user.id, { ...text, body: input.body }, photos.mediaIds, claim === undefined);
   revalidateStory(saved);
   redirect(`/admin/stories/${saved.id}?saved=${publication.value.status}`);
 }
