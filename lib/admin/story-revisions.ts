@@ -1,5 +1,6 @@
 // What the story editor's save needs from revisions: the revision the form was opened on, and the
 // message when someone saved after that (decision 039).
+import { z } from 'zod';
 import type { ActionState } from '@/lib/action-state';
 import { formatDateTime } from '@/lib/format';
 
@@ -31,3 +32,13 @@ export function conflictState(
     values,
   };
 }
+
+/** What the editor's autosave sends: the text fields the revision keeps, and the revision it is based on. */
+export const autosaveSchema = z.object({
+  title: z.string().max(200, 'The headline is too long.'),
+  standfirst: z.string().max(400, 'The standfirst is too long.'),
+  byline: z.string().max(120, 'The byline is too long.'),
+  dateline: z.string().max(60, 'The dateline is too long.'),
+  body: z.string().max(200_000, 'The body is too long.'),
+  revision: z.number().int().positive().max(2_147_483_647).nullable(),
+});

@@ -15,6 +15,10 @@ import { articlePath } from '@/lib/domain/routes';
 import { removeHeroAction, saveStoryAction, unpublishStoryAction } from '../actions';
 import { updateHeroTextAction, uploadHeroAction } from '../hero-actions';
 import { Notice } from '@/components/ui/notice';
+import { StoryPhotos } from '@/components/admin/story-photos';
+import { listStoryBodyPhotos } from '@/db/queries/body-photos';
+import { latestSavedRevision, pendingAutosave } from '@/db/queries/revisions';
+import { uploadBodyPhotoAction } from '../photo-actions';
 
 export const metadata: Metadata = { title: 'Edit story' };
 
@@ -24,6 +28,7 @@ const SAVED: Record<string, string> = {
   scheduled: 'Scheduled: readers will see it from its publish time.',
   published: 'Published: readers can see it now.',
   unpublished: 'Unpublished: the story is a draft again and its address answers 404.',
+  restored: 'Revision restored: the story has its text again (the text it replaced is kept in the revisions).',
 };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -37,6 +42,11 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
   const saved = (await searchParams).saved;
   const savedMessage = typeof saved === 'string' ? SAVED[saved] : undefined;
   const live = storyIsPublic(story);
+  const [latest, autosave, bodyPhotos] = await Promise.all([
+    latestSavedRevision(story.id),
+    pendingAutosave(story.id, user.id),
+    listStoryBodyPhotos(story.id),
+  ]);
 
   return (
     <>
@@ -50,6 +60,12 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
               className="rounded border border-rule px-3 py-2 text-sm font-semibold hover:border-ink"
             >
               Preview
+            </Link>
+            <Link
+              href={`/admin/stories/${story.id}/revisions`}
+              className="rounded border border-rule px-3 py-2 text-sm font-semibold hover:border-ink"
+            >
+              Revisions
             </Link>
             {live ? (
               <Link
@@ -81,7 +97,9 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
         sections={listSections()}
         authors={listAuthors()}
         story={{ ...story, publishedAt: story.publishedAt }}
+        draft={{ revision: latest?.id ?? null, autosave }}
       />
+      <StoryPhotos storyId={story.id} photos={bodyPhotos} action={uploadBodyPhotoAction} />
 
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="photo" className="admin-card">
