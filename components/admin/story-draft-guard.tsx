@@ -92,7 +92,11 @@ export function StoryDraftGuard({
     }
     candidates.sort((a, b) => b.at - a.at);
     // After a refused save the form already holds the author's text: nothing to put back.
-    if (candidates[0] && !state.values) setRecovery(candidates[0]);
+    const newest = candidates[0];
+    if (!newest || state.values) return;
+    // localStorage exists only in the browser: the offer appears once the page is there.
+    const shown = setTimeout(() => setRecovery(newest), 0);
+    return () => clearTimeout(shown);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
