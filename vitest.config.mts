@@ -11,7 +11,7 @@ const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL?.trim() || 'postgres://p
  * Integration test files written against db/engine, which run on both engines. Converting a module
  * of db/queries to db/engine adds its test file here (docs/data-layer-conversion.md).
  */
-const BOTH_ENGINES = ['tests/int/search.test.ts', 'tests/int/engine.test.ts'];
+const BOTH_ENGINES = ['tests/int/search.test.ts', 'tests/int/engine.test.ts', 'tests/int/revisions-and-photos.test.ts'];
 /** Tests of the PostgreSQL side itself: the schema comparison, migrations, db:copy. */
 const POSTGRES_ONLY = ['tests/int/pg/**/*.test.ts'];
 
