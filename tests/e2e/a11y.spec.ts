@@ -34,6 +34,11 @@ const PAGES: CheckedPage[] = [
   { name: 'mood ranking, 30 days, one section', path: '/moods/touched?window=month&section=china-news' },
   { name: 'sign-in', path: '/admin/login' },
   { name: 'story editor', path: '/admin/stories/new', signIn: 'editor' },
+  { name: 'story editor, existing story', path: '/admin/stories/1', signIn: 'editor' },
+  { name: 'story revisions', path: '/admin/stories/1/revisions', signIn: 'editor' },
+  { name: 'media library', path: '/admin/media', signIn: 'editor' },
+  { name: 'audit log', path: '/admin/audit', signIn: 'admin' },
+  { name: 'user', path: '/admin/users/1', signIn: 'admin' },
 ];
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
