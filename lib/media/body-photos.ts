@@ -30,15 +30,20 @@ export function photoIdsIn(source: string): number[] {
 }
 
 /**
- * The first image a body takes from another address (Markdown `![…](https://…)`, `//host/…`, or an
- * <img> tag): the site serves only its own images, so such a body is refused with this address named.
+ * The first image a body takes from another site (Markdown `![…](https://…)`, `//host/…`, or an <img>
+ * tag). Readers never get it (the sanitiser keeps only our own image addresses, lib/markdown.ts); the
+ * editor is told at the save.
  */
 export function externalImageIn(source: string): string | undefined {
-  const markdown = /!\[[^\]]*\]\(\s*<?\s*((?:[a-z][a-z0-9+.-]*:|\/\/)[^\s)>]*)/i.exec(source);
+  const markdown = /!\[[^\]]*\]\(\s*<?\s*((?:https?:)?\/\/[^\s)>]*)/i.exec(source);
   if (markdown) return markdown[1];
-  const tag = /<img\b[^>]*\bsrc\s*=\s*["']?\s*((?:[a-z][a-z0-9+.-]*:|\/\/)[^\s"'>]*)/i.exec(source);
+  const tag = /<img\b[^>]*\bsrc\s*=\s*["']?\s*((?:https?:)?\/\/[^\s"'>]*)/i.exec(source);
   return tag?.[1];
 }
+
+/** What the editor is told when a saved body has an image from another site. */
+export const OUTSIDE_IMAGE_NOTICE =
+  'The body has an image from another site, which readers’ browsers will not load: it is left out of the story. Upload it under “Photos in the story” and place it with its {{photo …}} line.';
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -99,17 +104,13 @@ export type RenderedStoryBody =
       ok: true;
       rendered: { body: string; bodyHtml: string; wordCount: number };
       mediaIds: number[];
+      /** an image from another site the body names (left out of the HTML) */
+      outsideImage?: string;
     }
   | { ok: false; message: string };
 
-/** What a save stores of a body, or why it cannot be saved: an outside image, or a block naming no photo. */
+/** What a save stores of a body, or why it cannot be saved (a block naming no photo, a gallery too long). */
 export async function renderStoryBody(source: string): Promise<RenderedStoryBody> {
-  const external = externalImageIn(source);
-  if (external)
-    return {
-      ok: false,
-      message: `The image at ${external.slice(0, 80)} is on another site; readers’ browsers will not load it from there. Upload it under “Photos in the story” and place it with its {{photo …}} line.`,
-    };
   const tooMany = source.split('\n').find((l) => BLOCK_LINE.test(l) && l.trim().split(/\s+/).length - 1 > MAX_GALLERY);
   if (tooMany) return { ok: false, message: `A gallery shows at most ${MAX_GALLERY} photos.` };
   const ids = photoIdsIn(source);
@@ -120,10 +121,12 @@ export async function renderStoryBody(source: string): Promise<RenderedStoryBody
     .split('\n')
     .filter((l) => !BLOCK_LINE.test(l))
     .join('\n');
+  const outsideImage = externalImageIn(source);
   return {
     ok: true,
     rendered: { body: source, bodyHtml: renderBodyWithPhotos(source, photos), wordCount: countWords(words) },
     mediaIds: ids,
+    ...(outsideImage ? { outsideImage } : {}),
   };
 }
 

@@ -51,10 +51,16 @@ test('an editor puts two photos between the paragraphs of a story; readers see b
   await signInThroughForm(page, 'editor');
   await page.goto(`/admin/stories/${story.id}`);
 
-  // A pasted outside image is refused, with the reason, and nothing is saved.
+  // A pasted outside image: the editor is told, and readers never get a broken image.
   await bodyField(page).fill('The first paragraph.\n\n![quay](https://images.example.com/quay.jpg)');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText(/is on another site/)).toBeVisible();
+  await expect(page.getByText(/The body has an image from another site/)).toBeVisible();
+  const reader = await page.context().newPage();
+  await reader.goto(`/news/${story.slug}`);
+  await expect(reader.locator('.prose-body')).toContainText('The first paragraph.');
+  await expect(reader.locator('.prose-body img')).toHaveCount(0);
+  await reader.close();
+  await page.goto(`/admin/stories/${story.id}`);
 
   await bodyField(page).fill('The first paragraph.\n\nThe second paragraph.');
   // Cursor after the first paragraph: the first photo goes between the two.

@@ -95,11 +95,11 @@ describe('photo blocks and outside images', () => {
   it('reads the ids of blocks on lines of their own only', () => {
     expect(photoIdsIn('a\n{{photo 3}}\n {{ gallery 4 3 5 }} \ntext {{photo 9}}')).toEqual([3, 4, 5]);
   });
-  it('finds images from other addresses in Markdown and HTML, not our own', () => {
+  it('finds images from other sites in Markdown and HTML, not our own', () => {
     expect(externalImageIn('![a](https://x.test/a.jpg)')).toBe('https://x.test/a.jpg');
     expect(externalImageIn('![a]( <//x.test/a.jpg>)')).toBe('//x.test/a.jpg');
     expect(externalImageIn('<IMG alt=x SRC=http://x.test/a.png>')).toBe('http://x.test/a.png');
-    expect(externalImageIn('![a](data:image/png;base64,AAAA)')).toBe('data:image/png;base64,AAAA');
+    expect(externalImageIn('![a](data:image/png;base64,AAAA)')).toBeUndefined();
     expect(externalImageIn('![a](/media/abc/640.webp) and [a link](https://x.test)')).toBeUndefined();
   });
 });

@@ -91,7 +91,7 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
   }
   await afterStorySave(saved.id, user.id, { ...text, body: input.body }, photos.mediaIds, claim === undefined);
   revalidateStory(saved);
-  redirect(`/admin/stories/${saved.id}?saved=${publication.value.status}`);
+  redirect(`/admin/stories/${saved.id}?saved=${publication.value.status}${photos.outsideImage ? '&outside=1' : ''}`);
 }
 
 const idOnly = z.object({ id: idField });

@@ -19,6 +19,7 @@ import { StoryPhotos } from '@/components/admin/story-photos';
 import { listStoryBodyPhotos } from '@/db/queries/body-photos';
 import { latestSavedRevision, pendingAutosave } from '@/db/queries/revisions';
 import { uploadBodyPhotoAction } from '../photo-actions';
+import { OUTSIDE_IMAGE_NOTICE } from '@/lib/media/body-photos';
 
 export const metadata: Metadata = { title: 'Edit story' };
 
@@ -39,7 +40,8 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
   const story = /^\d{1,9}$/.test(id) ? getStoryForEdit(Number(id)) : undefined;
   if (!story) notFound();
   if (!canEditStory(user, story)) forbidden();
-  const saved = (await searchParams).saved;
+  const query = await searchParams;
+  const saved = query.saved;
   const savedMessage = typeof saved === 'string' ? SAVED[saved] : undefined;
   const live = storyIsPublic(story);
   const [latest, autosave, bodyPhotos] = await Promise.all([
@@ -91,6 +93,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
         {story.createdByName ? <span>Started by {story.createdByName}</span> : null}
       </p>
       {savedMessage ? <Notice>{savedMessage}</Notice> : null}
+      {query.outside === '1' ? <Notice tone="problem">{OUTSIDE_IMAGE_NOTICE}</Notice> : null}
       <StoryForm
         action={saveStoryAction}
         role={user.role}
