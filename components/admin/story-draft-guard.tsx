@@ -161,6 +161,8 @@ export function StoryDraftGuard({
     const f = form();
     if (!f || !recovery) return;
     for (const field of FIELDS) writeField(f, field, recovery.text[field]);
+    // The server already holds its own autosave: nothing to send until the text changes again.
+    if (recovery.from === 'autosave') lastSent.current = recovery.text;
     setRecovery(null);
   };
   const discard = () => {
