@@ -23,6 +23,7 @@ const API_METHODS = {
 /** Staff route handlers among the pages. */
 const STAFF_ROUTES = [
   { pattern: /^\/admin\/markdown-preview$/, methods: ['POST'] },
+  { pattern: /^\/admin\/stories\/[^/]+\/autosave$/, methods: ['POST'] },
   { pattern: /^\/admin\/(?:.+\/)?export\/[^/]+$/, methods: ['GET', 'HEAD'] },
 ];
 
