@@ -4,7 +4,8 @@
 import 'server-only';
 import { and, desc, eq, inArray, like, or, sql, type AnyColumn } from 'drizzle-orm';
 import { db, lockRows, transaction } from '@/db/engine';
-import { articleMedia, articles, auditLog, media, users } from '@/db/schema';
+import { articleMedia, articles, media, users } from '@/db/schema';
+import { writeAudit } from './audit-entry';
 
 export type LibraryPhoto = {
   id: number;
@@ -66,14 +67,17 @@ export async function addLibraryPhoto(
         createdAt: now,
       })
       .returning({ id: media.id });
-    await tx.insert(auditLog).values({
-      userId: actorId,
-      action: 'media.upload',
-      objectType: 'media',
-      objectId: String(row!.id),
-      detail: JSON.stringify({ path: image.path, alt: text.alt, ...(storyId ? { storyId } : {}) }),
-      createdAt: now,
-    });
+    await writeAudit(
+      tx,
+      {
+        actorId,
+        action: 'media.upload',
+        objectType: 'media',
+        objectId: row!.id,
+        detail: { path: image.path, alt: text.alt, ...(storyId ? { storyId } : {}) },
+      },
+      now,
+    );
     return row!.id;
   });
 }
@@ -201,14 +205,11 @@ export async function deleteLibraryPhoto(
           ),
         );
     await tx.delete(media).where(eq(media.id, mediaId));
-    await tx.insert(auditLog).values({
-      userId: actorId,
-      action: 'media.delete',
-      objectType: 'media',
-      objectId: String(mediaId),
-      detail: JSON.stringify({ path: photo.path, uses }),
-      createdAt: now,
-    });
+    await writeAudit(
+      tx,
+      { actorId, action: 'media.delete', objectType: 'media', objectId: mediaId, detail: { path: photo.path, uses } },
+      now,
+    );
     return {
       ok: true as const,
       path: photo.path,

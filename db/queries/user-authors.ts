@@ -3,7 +3,8 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { transaction } from '@/db/engine';
-import { auditLog, authors, users } from '@/db/schema';
+import { authors, users } from '@/db/schema';
+import { writeAudit } from './audit-entry';
 
 /**
  * Links an account to an author page (or unlinks it with null). Undefined when the account or the
@@ -25,14 +26,11 @@ export async function linkUserToAuthor(
       authorName = author.name;
     }
     await tx.update(users).set({ authorId, updatedAt: now }).where(eq(users.id, userId));
-    await tx.insert(auditLog).values({
-      userId: actorId,
-      action: 'user.link-author',
-      objectType: 'user',
-      objectId: String(userId),
-      detail: JSON.stringify({ authorId, authorName }),
-      createdAt: now,
-    });
+    await writeAudit(
+      tx,
+      { actorId, action: 'user.link-author', objectType: 'user', objectId: userId, detail: { authorId, authorName } },
+      now,
+    );
     return { authorName };
   });
 }
