@@ -49,7 +49,11 @@ test.beforeAll(async () => {
 });
 
 async function open(page: Page, p: CheckedPage) {
-  if (p.signIn) await signInThroughForm(page, p.signIn);
+  if (p.signIn) {
+    // One page walks every entry: a staff page signs in afresh, whoever the one before was.
+    await page.context().clearCookies();
+    await signInThroughForm(page, p.signIn);
+  }
   const res = await page.goto(p.path);
   expect(res?.status(), p.path).toBe(p.status ?? 200);
   await p.prepare?.(page);
@@ -86,6 +90,8 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('every page has lang, one h1 first, and headings that never skip a level', async ({ page }) => {
+  // Every page in the list, staff pages signing in first: longer than one page's test.
+  test.setTimeout(180_000);
   for (const p of PAGES) {
     await open(page, p);
     expect(await page.getAttribute('html', 'lang'), p.path).toBe('en');
