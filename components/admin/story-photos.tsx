@@ -53,7 +53,7 @@ export function StoryPhotos({
         <input type="hidden" name="id" value={storyId} />
         <div className="grid gap-x-4 md:grid-cols-2">
           <FileField
-            name="photo"
+            name="bodyPhoto"
             label="Photo for the body"
             accept="image/jpeg,image/png,image/webp"
             hint="JPEG, PNG or WebP, up to 5 MB, at least 320 pixels wide."
@@ -69,7 +69,7 @@ export function StoryPhotos({
           <TextField name="credit" label="Credit" maxLength={120} />
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <SubmitButton>Upload photo</SubmitButton>
+          <SubmitButton>Upload into the story</SubmitButton>
           <InsertBlockButton />
         </div>
       </ActionForm>

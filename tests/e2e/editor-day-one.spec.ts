@@ -34,13 +34,13 @@ async function uploadBodyPhoto(page: Page, colour: string, alt: string, caption:
     .png()
     .toBuffer();
   const form = page.locator('form[data-action="story.upload-body-photo"]');
-  await form.locator('input[name="photo"]').setInputFiles({ name: 'p.png', mimeType: 'image/png', buffer: png });
+  await form.locator('input[name="bodyPhoto"]').setInputFiles({ name: 'p.png', mimeType: 'image/png', buffer: png });
   await form.getByLabel('Alt text').fill(alt);
   await form.getByLabel('Caption').fill(caption);
   await form.getByLabel('Credit').fill('Staff photographer');
   const message = form.getByText(/is in the library/);
   const previous = (await message.count()) ? await message.textContent() : null;
-  await form.getByRole('button', { name: 'Upload photo' }).click();
+  await form.getByRole('button', { name: 'Upload into the story' }).click();
   await expect(message).toBeVisible();
   if (previous) await expect(message).not.toHaveText(previous);
   const id = /Photo (\d+) is in the library/.exec((await message.textContent()) ?? '')![1]!;

@@ -18,10 +18,10 @@ export async function uploadBodyPhotoAction(_state: ActionState, form: FormData)
   const user = await requireStaffAction('media.upload');
   const values = formValues(form);
   const parsed = bodyPhotoSchema.safeParse(Object.fromEntries(form.entries()));
-  const file = form.get('photo');
+  const file = form.get('bodyPhoto');
   const errors = parsed.success ? {} : fieldErrors(parsed.error.issues);
-  if (!(file instanceof File) || file.size === 0) errors.photo = ['Choose a photo to upload.'];
-  else if (file.size > MAX_UPLOAD_BYTES) errors.photo = ['The photo is larger than 5 MB. Export a smaller one.'];
+  if (!(file instanceof File) || file.size === 0) errors.bodyPhoto = ['Choose a photo to upload.'];
+  else if (file.size > MAX_UPLOAD_BYTES) errors.bodyPhoto = ['The photo is larger than 5 MB. Export a smaller one.'];
   if (!parsed.success || Object.keys(errors).length > 0 || !(file instanceof File))
     return { ok: false, message: 'Please correct the fields marked below.', errors, values };
   return uploadBodyPhoto({ ...parsed.data, file }, user, values);
@@ -36,7 +36,7 @@ async function uploadBodyPhoto(input: BodyPhotoInput, user: StaffUser, values: R
     image = await processHeroUpload(new Uint8Array(await input.file.arrayBuffer()));
   } catch (error) {
     if (error instanceof UploadError)
-      return { ok: false, message: 'The photo was not accepted.', errors: { photo: [error.message] }, values };
+      return { ok: false, message: 'The photo was not accepted.', errors: { bodyPhoto: [error.message] }, values };
     throw error;
   }
   let mediaId: number;

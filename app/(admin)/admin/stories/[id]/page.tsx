@@ -102,7 +102,6 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
         story={{ ...story, publishedAt: story.publishedAt }}
         draft={{ revision: latest?.id ?? null, autosave }}
       />
-      <StoryPhotos storyId={story.id} photos={bodyPhotos} action={uploadBodyPhotoAction} />
 
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
         <section aria-labelledby="photo" className="admin-card">
@@ -178,6 +177,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
           </section>
         ) : null}
       </div>
+      <StoryPhotos storyId={story.id} photos={bodyPhotos} action={uploadBodyPhotoAction} />
     </>
   );
 }
