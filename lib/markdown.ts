@@ -26,6 +26,9 @@ marked.use({
   },
 });
 
+/** The site's own image addresses: uploads under /media/, the demo's under /images/. */
+const OWN_IMAGE_SRC = /^\/(?:media|images)\/[A-Za-z0-9_\/.-]+$/;
+
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
     'p',
@@ -83,6 +86,9 @@ const SANITIZE: sanitizeHtml.IOptions = {
     img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy' } }),
   },
   allowedSchemesAppliedToAttributes: ['href', 'src'],
+  // Images from other sites are blocked by the CSP (img-src 'self') and would show broken: only the
+  // site's own images (uploads, demo illustrations) are kept; the editor is told at the save.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !OWN_IMAGE_SRC.test(frame.attribs.src ?? ''),
 };
 SANITIZE.allowedAttributes = {
   ...SANITIZE.allowedAttributes,

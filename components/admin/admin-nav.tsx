@@ -6,6 +6,7 @@ export const ADMIN_NAV: { href: string; label: string; permission: Permission }[
   { href: '/admin', label: 'Dashboard', permission: 'admin.enter' },
   { href: '/admin/stories', label: 'Stories', permission: 'story.write' },
   { href: '/admin/front-page', label: 'Front page', permission: 'story.publish' },
+  { href: '/admin/media', label: 'Media', permission: 'media.upload' },
   { href: '/admin/sections', label: 'Sections', permission: 'section.manage' },
   { href: '/admin/pages', label: 'Pages', permission: 'furniture.manage' },
   { href: '/admin/partners', label: 'Partners', permission: 'furniture.manage' },

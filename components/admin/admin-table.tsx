@@ -54,7 +54,7 @@ export function AdminTable<Row>({
                     {c.cell(row)}
                   </th>
                 ) : (
-                  <td key={i} className={align(c)}>
+                  <td key={i} className={align(c)} data-label={typeof c.header === 'string' ? c.header : undefined}>
                     {c.cell(row)}
                   </td>
                 ),

@@ -2,6 +2,7 @@ import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { SelectField, TextArea, TextField } from '@/components/ui/fields';
 import { MarkdownEditor } from '@/components/admin/markdown-editor';
 import { BODY_HINT } from '@/lib/admin/body-hint';
+import { StoryDraftGuard } from '@/components/admin/story-draft-guard';
 import { sectionOptions } from '@/components/admin/section-options';
 import type { ArticleStatus } from '@/lib/domain/article-status';
 import type { Role } from '@/lib/domain/roles';
@@ -33,6 +34,7 @@ export function StoryForm({
   role,
   sections,
   authors,
+  draft,
 }: {
   /** the editor's save action (app/(admin)/admin/stories/actions.ts), passed by the page */
   action: FormAction;
@@ -40,6 +42,8 @@ export function StoryForm({
   role: Role;
   sections: SectionNode[];
   authors: { id: number; name: string }[];
+  /** revisions and autosave (components/admin/story-draft-guard.tsx) */
+  draft?: Omit<Parameters<typeof StoryDraftGuard>[0], 'storyId'>;
 }) {
   const statuses = allowedStatuses(role);
   // A writer looking at a story an editor scheduled still sees its real status.
@@ -47,6 +51,7 @@ export function StoryForm({
   return (
     <ActionForm action={action} actionName="story.save" className="space-y-2">
       {story.id ? <input type="hidden" name="id" value={story.id} /> : null}
+      <StoryDraftGuard storyId={story.id} revision={draft?.revision ?? null} autosave={draft?.autosave} />
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <div>
           <TextField name="title" label="Headline" defaultValue={story.title} maxLength={200} required />

@@ -21,5 +21,9 @@ export const PUBLIC_STATUS_SQL = "('published', 'scheduled')";
 
 export const moodList = MOODS.map((m) => `'${m}'`).join(', ');
 export const statusList = ARTICLE_STATUSES.map((s) => `'${s}'`).join(', ');
+/** What made a story revision (db/schema storyRevisions). */
+export const REVISION_KINDS = ['save', 'autosave', 'restore'] as const;
+export type RevisionKind = (typeof REVISION_KINDS)[number];
+export const revisionKindList = REVISION_KINDS.map((k) => `'${k}'`).join(', ');
 export const roleList = ROLES.map((r) => `'${r}'`).join(', ');
 export const correctionKindList = CORRECTION_KINDS.map((k) => `'${k}'`).join(', ');

@@ -20,6 +20,8 @@ import {
   moodList,
   MOODS,
   PUBLIC_STATUS_SQL,
+  REVISION_KINDS,
+  revisionKindList,
   roleList,
   ROLES,
   statusList,
@@ -349,6 +351,50 @@ export const auditLog = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('audit_log_created_idx').on(t.createdAt), index('audit_log_user_idx').on(t.userId, t.createdAt)],
+);
+
+/**
+ * The story text as each save left it (kind 'save', or 'restore' when an editor put an older revision
+ * back), and each editor's latest autosave of a story (kind 'autosave', one per editor and story,
+ * replaced by the next; it never changes the story itself). Decision 039.
+ */
+export const storyRevisions = sqliteTable(
+  'story_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: REVISION_KINDS }).notNull(),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** for kind 'restore': the revision that was put back */
+    restoredFrom: integer('restored_from'),
+    title: text('title').notNull(),
+    standfirst: text('standfirst').notNull().default(''),
+    byline: text('byline').notNull().default(''),
+    dateline: text('dateline').notNull().default(''),
+    body: text('body').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('story_revisions_article_idx').on(t.articleId, t.id),
+    index('story_revisions_autosave_idx').on(t.articleId, t.kind, t.userId),
+    check('story_revisions_kind_check', sql.raw(`kind IN (${revisionKindList})`)),
+  ],
+);
+
+/** Which uploaded photos a story's body shows ({{photo N}} and {{gallery …}} blocks), kept by every save. */
+export const articleMedia = sqliteTable(
+  'article_media',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    mediaId: integer('media_id')
+      .notNull()
+      .references(() => media.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.mediaId] }), index('article_media_media_idx').on(t.mediaId)],
 );
 
 export const pages = sqliteTable('pages', {

@@ -5,6 +5,17 @@ import { passwordProblem } from '@/lib/password';
 
 export const idField = z.coerce.number({ message: 'Missing id.' }).int().positive('Missing id.');
 
+/** Alt text (required), caption and credit of a photo: the lead photo and photos in the body. */
+export const photoTextFields = {
+  alt: z
+    .string()
+    .trim()
+    .min(1, 'Describe the photo for readers who cannot see it.')
+    .max(300, 'At most 300 characters.'),
+  caption: z.string().trim().max(500, 'At most 500 characters.').optional().default(''),
+  credit: z.string().trim().max(120, 'At most 120 characters.').optional().default(''),
+};
+
 const email = z
   .string()
   .trim()

@@ -21,7 +21,15 @@ export function resolvePublication(
   before: Publication | undefined,
   now = Date.now(),
 ): { ok: true; value: Publication } | { ok: false; field: 'status' | 'publishAt'; message: string } {
-  const { status, publishAtMs } = requested;
+  const { status } = requested;
+  // The editor shows the publish time to the minute: the same minute sent back is the stored time,
+  // seconds included, so a save never moves a story's publish time by itself.
+  const publishAtMs =
+    before?.publishedAt != null &&
+    requested.publishAtMs !== undefined &&
+    Math.floor(before.publishedAt / 60_000) * 60_000 === requested.publishAtMs
+      ? before.publishedAt
+      : requested.publishAtMs;
   if (!allowedStatuses(role).includes(status))
     return {
       ok: false,

@@ -183,3 +183,20 @@ export async function sweepOrphanMedia(inUse: Iterable<string>, now = Date.now()
   }
   return removed;
 }
+
+/** Bytes on disk of an uploaded photo's renditions (0 when it has none here). */
+export async function mediaDiskBytes(publicPath: string): Promise<number> {
+  const key = mediaKeyOf(publicPath);
+  if (!key) return 0;
+  const dir = path.join(mediaRoot(), key);
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const sizes = await Promise.all(
+    names.map((n) =>
+      fs.stat(path.join(dir, n)).then(
+        (s) => s.size,
+        () => 0,
+      ),
+    ),
+  );
+  return sizes.reduce((a, b) => a + b, 0);
+}

@@ -24,6 +24,7 @@ const API_METHODS = {
 const STAFF_ROUTES = [
   { pattern: /^\/api\/v1(?:\/.*)?$/, methods: ['GET', 'HEAD'] },
   { pattern: /^\/admin\/markdown-preview$/, methods: ['POST'] },
+  { pattern: /^\/admin\/stories\/[^/]+\/autosave$/, methods: ['POST'] },
   { pattern: /^\/admin\/(?:.+\/)?export\/[^/]+$/, methods: ['GET', 'HEAD'] },
 ];
 

@@ -60,6 +60,8 @@ function mayViewInsights(story: () => { createdBy: number }) {
     actor !== 'anonymous' && canViewStoryInsights({ id: fx.ids[actor], role: STAFF[actor].role }, story());
 }
 const burstPool: Fields[] = [];
+/** Library photos no story shows, planted ahead for the delete action: each call takes one. */
+const mediaPool: number[] = [];
 /** 25 votes on the editor's story from one fresh address within two minutes: a burst to void. */
 function plantBurst(): Fields {
   const ip = `matrix-burst-${n()}`;
@@ -115,6 +117,17 @@ const PAGES: PageCase[] = [
     path: () => `/admin/stories/${fx.editorStory}/preview`,
     allowed: allowedBy('story.edit-any'),
   },
+  {
+    file: 'stories/[id]/revisions/page.tsx',
+    path: () => `/admin/stories/${fx.writerStory}/revisions`,
+    allowed: mayEditStory(writerStory),
+  },
+  {
+    file: 'stories/[id]/revisions/page.tsx',
+    path: () => `/admin/stories/${fx.editorStory}/revisions`,
+    allowed: mayEditStory(editorStory),
+  },
+  { file: 'media/page.tsx', path: () => '/admin/media', allowed: allowedBy('media.upload') },
   { file: 'sections/page.tsx', path: () => '/admin/sections', allowed: allowedBy('section.manage') },
   { file: 'sections/[id]/page.tsx', path: () => `/admin/sections/${fx.section}`, allowed: allowedBy('section.manage') },
   { file: 'pages/page.tsx', path: () => '/admin/pages', allowed: allowedBy('furniture.manage') },
@@ -206,6 +219,8 @@ const ACTIONS: ActionCase[] = [
         title: 'Matrix editor story',
         slug: `matrix-editor-story-${fx.editorStory}`,
         status: 'published',
+        // Each actor saves over the previous one's revision on purpose (the form is the new-story page's).
+        overwrite: '1',
       }),
     allowed: mayEditStory(editorStory, 'story.write'),
   },
@@ -277,6 +292,55 @@ const ACTIONS: ActionCase[] = [
     page: () => `/admin/stories/${fx.editorStory}`,
     fields: () => ({ id: String(fx.writerStory) }),
     allowed: mayEditStory(writerStory, 'media.upload'),
+  },
+  {
+    label: 'story.upload-body-photo: own draft',
+    form: 'story.upload-body-photo',
+    exportName: 'uploadBodyPhotoAction',
+    page: () => `/admin/stories/${fx.editorStory}`,
+    fields: () => ({
+      id: String(fx.writerStory),
+      alt: 'Matrix body photo',
+      caption: '',
+      credit: '',
+      bodyPhoto: { name: 'm.png', mimeType: 'image/png', buffer: photo },
+    }),
+    allowed: mayEditStory(writerStory, 'media.upload'),
+  },
+  {
+    label: 'story.upload-body-photo: someone else’s story',
+    form: 'story.upload-body-photo',
+    exportName: 'uploadBodyPhotoAction',
+    page: () => `/admin/stories/${fx.editorStory}`,
+    fields: () => ({
+      id: String(fx.editorStory),
+      alt: 'Matrix body photo',
+      caption: '',
+      credit: '',
+      bodyPhoto: { name: 'm.png', mimeType: 'image/png', buffer: photo },
+    }),
+    allowed: mayEditStory(editorStory, 'media.upload'),
+  },
+  {
+    label: 'story.restore-revision',
+    form: 'story.restore-revision',
+    exportName: 'restoreRevisionAction',
+    page: () => `/admin/stories/${fx.editorStory}/revisions`,
+    fields: () => ({
+      id: String(fx.editorStory),
+      revision: String(
+        db.get<{ id: number }>('select min(id) as id from story_revisions where article_id = ?', fx.editorStory)!.id,
+      ),
+    }),
+    allowed: mayEditStory(editorStory, 'story.write'),
+  },
+  {
+    label: 'media.delete (a photo no story shows)',
+    form: 'media.delete',
+    exportName: 'deletePhotoAction',
+    page: () => '/admin/media',
+    fields: () => ({ id: String(mediaPool.shift()) }),
+    allowed: allowedBy('story.edit-any'),
   },
   {
     label: 'section.create',
@@ -497,6 +561,14 @@ const ACTIONS: ActionCase[] = [
     allowed: allowedBy('users.manage'),
   },
   {
+    label: 'user.link-author',
+    form: 'user.link-author',
+    exportName: 'linkAuthorAction',
+    page: () => `/admin/users/${fx.targetUser}`,
+    fields: () => ({ id: String(fx.targetUser), authorId: '' }),
+    allowed: allowedBy('users.manage'),
+  },
+  {
     label: 'user.set-disabled',
     form: 'user.set-disabled',
     exportName: 'setUserDisabledAction',
@@ -576,6 +648,27 @@ type RouteCase = {
   deniedStatus: Record<'anonymous' | 'staff', number>;
 };
 const ROUTES: RouteCase[] = [
+  {
+    file: 'app/(admin)/admin/stories/[id]/autosave/route.ts',
+    call: async (request, cookie) => {
+      const res = await request.post(`/admin/stories/${fx.writerStory}/autosave`, {
+        data: {
+          title: 'Matrix',
+          standfirst: '',
+          byline: '',
+          dateline: '',
+          body: 'Autosaved by the matrix.',
+          revision: null,
+        },
+        headers: { origin: `http://127.0.0.1:${process.env.E2E_PORT || 3100}`, ...(cookie ? { cookie } : {}) },
+        failOnStatusCode: false,
+      });
+      const body = res.status() === 200 ? ((await res.json()) as { savedAt?: number }) : {};
+      return { status: res.status(), ok: typeof body.savedAt === 'number' };
+    },
+    allowed: mayEditStory(writerStory),
+    deniedStatus: { anonymous: 401, staff: 403 },
+  },
   {
     file: 'app/(admin)/admin/markdown-preview/route.ts',
     call: async (request, cookie) => {
@@ -754,6 +847,16 @@ test.beforeAll(async ({ browser, baseURL }) => {
   // Bursts planted ahead (a write in fields() would count as the action's): the page shows their
   // void forms, and each call takes a fresh one.
   for (let i = 0; i < 8; i++) burstPool.push(plantBurst());
+  for (let i = 0; i < 8; i++)
+    mediaPool.push(
+      Number(
+        db.run(
+          "insert into media (path, mime, width, height, alt, variants, created_at) values (?, 'image/webp', 640, 400, 'Matrix library photo', '[]', ?)",
+          `/media/${`pool${suffix}${i}`.padEnd(22, 'x').slice(0, 22)}/1600.webp`,
+          t,
+        ).lastInsertRowid,
+      ),
+    );
   for (const role of STAFF_ROLES) cookies[role] = await cookieFor(browser, baseURL!, role);
 });
 

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { currentStaff } from '@/lib/auth/staff';
 import { ROLE_LABELS } from '@/lib/permissions';
+import { getSiteSettings } from '@/db/queries/site';
 import { signOutAction } from './login/actions';
 
 export const metadata: Metadata = {
@@ -12,15 +13,25 @@ export const metadata: Metadata = {
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await currentStaff();
+  // The publication's own name, and the way back to it: staff work for a newsroom, not for the software.
+  const { siteName } = await getSiteSettings();
   return (
     <div className="min-h-screen bg-black/[0.02] dark:bg-white/[0.02]">
       <header className="border-b border-rule bg-paper">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <p className="font-serif text-xl font-bold text-brand">
-            <Link href="/admin">Moodwire staff</Link>
-          </p>
+          <div className="flex min-w-0 flex-wrap items-baseline gap-x-3">
+            <p className="font-serif text-xl font-bold break-words text-brand">
+              <Link href="/admin">{siteName}</Link>
+              <span className="sr-only"> staff area</span>
+            </p>
+            {/* A full page load: reader pages run without Next's client runtime (decision 016). */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+            <a href="/" className="text-sm font-semibold hover:underline">
+              View the site ↗
+            </a>
+          </div>
           {user ? (
-            <div className="flex items-center gap-3 text-sm">
+            <div className="flex flex-wrap items-center gap-3 text-sm">
               <Link href="/admin/account" className="hover:underline">
                 {user.name} <span className="text-muted">· {ROLE_LABELS[user.role]}</span>
               </Link>

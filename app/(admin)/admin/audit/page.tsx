@@ -8,6 +8,7 @@ import { listUsers } from '@/db/queries/users';
 import { idParam, pageParam, param, withParam, type RawSearchParams } from '@/lib/admin/search-params';
 import { requireStaff } from '@/lib/auth/staff';
 import { formatDateTime } from '@/lib/format';
+import { auditActor, describeAudit } from '@/lib/admin/audit-words';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -64,17 +65,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </form>
       <p className="mb-2 text-sm text-muted">{total} entries</p>
       <AdminTable
+        className="stack-on-phone"
         rows={rows}
         rowKey={(r) => r.id}
         columns={[
           { header: 'When', className: 'whitespace-nowrap', cell: (r) => formatDateTime(r.createdAt) },
-          { header: 'Who', cell: (r) => r.userName ?? <span className="text-muted">command line</span> },
-          { header: 'What', className: 'font-mono text-xs', cell: (r) => r.action },
-          { header: 'Object', cell: (r) => `${r.objectType} #${r.objectId}` },
           {
-            header: 'Detail',
-            className: 'max-w-md font-mono text-xs break-all text-muted',
-            cell: (r) => (r.detail === '{}' ? '' : r.detail.slice(0, 400)),
+            header: 'Who',
+            cell: (r) => (r.userName ? r.userName : <span className="text-muted">{auditActor(r)}</span>),
+          },
+          { header: 'What happened', className: 'min-w-48 break-words', cell: (r) => describeAudit(r) },
+          {
+            header: 'Recorded as',
+            className: 'font-mono text-xs break-all text-muted',
+            cell: (r) => `${r.action} · ${r.objectType} #${r.objectId}`,
           },
         ]}
       />

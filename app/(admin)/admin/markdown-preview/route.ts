@@ -1,7 +1,7 @@
 // Live preview for the Markdown editors: the same renderer and sanitiser as the save, so what staff
 // see is what readers will get, and nothing unsanitised ever reaches the page.
 import { staffForRoute } from '@/lib/auth/staff';
-import { renderMarkdown } from '@/lib/markdown';
+import { previewBody } from '@/lib/media/body-photos';
 
 const MAX = 200_000;
 
@@ -13,5 +13,5 @@ export async function POST(request: Request) {
     return Response.json({ error: 'Send the Markdown as text/plain.' }, { status: 415 });
   const source = await request.text();
   if (source.length > MAX) return Response.json({ error: 'The text is too long to preview.' }, { status: 413 });
-  return Response.json({ html: renderMarkdown(source) }, { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json({ html: await previewBody(source) }, { headers: { 'Cache-Control': 'no-store' } });
 }

@@ -17,7 +17,9 @@ import { revalidateStory } from '@/lib/admin/revalidate';
 import { storySchema } from '@/lib/admin/story-schema';
 import { resolvePublication } from '@/lib/admin/story-rules';
 import { staffAction } from '@/lib/auth/staff-action';
-import { renderedBody } from '@/lib/markdown';
+import { afterStorySave, renderStoryBody } from '@/lib/media/body-photos';
+import { conflictState, revisionBase } from '@/lib/admin/story-revisions';
+import { claimRevision, dropRevision } from '@/db/queries/revisions';
 import { deleteReplacedImage } from '@/lib/media/upload';
 import { can, canEditStory } from '@/lib/permissions';
 import { notifyStoryChanges, storyEvent } from '@/lib/webhooks/events';
@@ -47,24 +49,30 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
     );
     if (related.missing.length) return fail('related', `No story has the slug: ${related.missing.join(', ')}.`);
 
+    const photos = await renderStoryBody(input.body);
+    if (!photos.ok) return fail('body', photos.message);
+    // The text is kept as a revision first; a save from an older revision than the newest is refused.
+    const text = { title: input.title, standfirst: input.standfirst, byline: input.byline, dateline: input.dateline };
+    const claim =
+      input.id === undefined
+        ? undefined
+        : await claimRevision(input.id, user.id, { ...text, body: input.body }, { base: revisionBase(form) });
+    if (claim && !claim.ok) return conflictState(claim.conflict, values);
+
     // The story as it was and as it becomes, read on the locked row: which webhook event this is.
     let prior: { status: string; publishedAt: number | null } | undefined;
     let after: { status: string; publishedAt: number | null } | undefined;
     let saved;
     try {
-      const body = renderedBody(input.body);
       saved = await saveStory(
         user.id,
         input.id,
         {
-          title: input.title,
+          ...text,
           slug: input.slug,
-          standfirst: input.standfirst,
           sectionId: input.sectionId,
           authorId: input.authorId ?? null,
-          byline: input.byline,
-          dateline: input.dateline,
-          ...body,
+          ...photos.rendered,
           tags: input.tags,
           relatedIds: [...related.ids.values()],
           status: input.status,
@@ -85,6 +93,7 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
         },
       );
     } catch (error) {
+      if (claim) await dropRevision(claim.id);
       if (error instanceof StoryRefused) {
         if (error.field === 'id') return { ok: false, message: GONE };
         if (error.field === 'form') return { ok: false, message: error.message };
@@ -94,11 +103,12 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
       if (isSlugClaimed(error)) return fail('slug', SLUG_TAKEN);
       throw error;
     }
+    await afterStorySave(saved.id, user.id, { ...text, body: input.body }, photos.mediaIds, claim === undefined);
     await revalidateStory(saved);
     if (after) await notifyStoryChanges([{ event: storyEvent(prior, after), articleId: saved.id }]);
     if (saved.status === 'review' && prior?.status !== 'review')
       void noticeOfReview({ id: saved.id, title: input.title }, user.name);
-    redirect(`/admin/stories/${saved.id}?saved=${saved.status}`);
+    redirect(`/admin/stories/${saved.id}?saved=${saved.status}${photos.outsideImage ? '&outside=1' : ''}`);
   });
 }
 

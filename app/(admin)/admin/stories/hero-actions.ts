@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getStoryAccess } from '@/db/queries/admin-stories';
 import { attachHeroImage, updateHeroText } from '@/db/queries/media';
 import { formValues, type ActionState } from '@/lib/action-state';
-import { idField } from '@/lib/admin/schemas';
+import { idField, photoTextFields } from '@/lib/admin/schemas';
 import { revalidateStory } from '@/lib/admin/revalidate';
 import { staffAction } from '@/lib/auth/staff-action';
 import {
@@ -16,15 +16,7 @@ import {
 } from '@/lib/media/upload';
 import { canEditStory } from '@/lib/permissions';
 
-const heroText = {
-  alt: z
-    .string()
-    .trim()
-    .min(1, 'Describe the photo for readers who cannot see it.')
-    .max(300, 'At most 300 characters.'),
-  caption: z.string().trim().max(500, 'At most 500 characters.').optional().default(''),
-  credit: z.string().trim().max(120, 'At most 120 characters.').optional().default(''),
-};
+const heroText = photoTextFields;
 const photo = z
   .custom<File>((v) => v instanceof File && v.size > 0, 'Choose a photo to upload.')
   .refine((f) => f.size <= MAX_UPLOAD_BYTES, 'The photo is larger than 5 MB. Export a smaller one.');

@@ -98,6 +98,7 @@ export default async function StoriesPage({ searchParams }: { searchParams: Prom
         {total} {total === 1 ? 'story' : 'stories'}
       </p>
       <AdminTable
+        className="stack-on-phone"
         rows={rows}
         rowKey={(s) => s.id}
         columns={[

@@ -7,6 +7,10 @@ import { type ActionState } from '@/lib/action-state';
 import { createUserSchema, resetPasswordSchema, setDisabledSchema, updateUserSchema } from '@/lib/admin/schemas';
 import { staffAction } from '@/lib/auth/staff-action';
 import { hashPassword } from '@/lib/password';
+import { linkUserToAuthor } from '@/db/queries/user-authors';
+import { idField } from '@/lib/admin/schemas';
+import type { StaffUser } from '@/lib/auth/staff';
+import { z } from 'zod';
 
 const GONE = 'That user no longer exists.';
 const EMAIL_TAKEN = 'Another account uses this e-mail address.';
@@ -84,4 +88,30 @@ export async function resetUserPasswordAction(_state: ActionState, form: FormDat
           : 'Password reset. Their sessions have ended; give them the new password in person.',
     };
   });
+}
+
+const linkAuthorSchema = z.object({
+  id: idField,
+  authorId: z
+    .string()
+    .trim()
+    .regex(/^(|[1-9]\d{0,8})$/, 'Choose an author page from the list.')
+    .transform((v) => (v === '' ? null : Number(v))),
+});
+
+/** Links a staff account to its author page: their new stories take its name as byline and author. */
+export async function linkAuthorAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  return staffAction(form, 'users.manage', linkAuthorSchema, linkAuthor);
+}
+
+async function linkAuthor(input: z.output<typeof linkAuthorSchema>, actor: StaffUser): Promise<ActionState> {
+  const result = await linkUserToAuthor(actor.id, input.id, input.authorId);
+  if (!result) return { ok: false, message: 'That account or author page no longer exists.' };
+  revalidatePath(`/admin/users/${input.id}`);
+  return {
+    ok: true,
+    message: result.authorName
+      ? `Linked to ${result.authorName}: their new stories carry that byline and author page.`
+      : 'No author page linked any more.',
+  };
 }

@@ -24,6 +24,7 @@ export default async function UsersPage() {
       <PageHeader title="Users" />
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
         <AdminTable
+          className="stack-on-phone"
           rows={users}
           rowKey={(u) => u.id}
           columns={[

@@ -18,6 +18,11 @@ import { articlePath } from '@/lib/domain/routes';
 import { removeHeroAction, saveStoryAction, unpublishStoryAction } from '../actions';
 import { updateHeroTextAction, uploadHeroAction } from '../hero-actions';
 import { Notice } from '@/components/ui/notice';
+import { StoryPhotos } from '@/components/admin/story-photos';
+import { listStoryBodyPhotos } from '@/db/queries/body-photos';
+import { latestSavedRevision, pendingAutosave } from '@/db/queries/revisions';
+import { uploadBodyPhotoAction } from '../photo-actions';
+import { OUTSIDE_IMAGE_NOTICE } from '@/lib/media/body-photos';
 
 export const metadata: Metadata = { title: 'Edit story' };
 
@@ -29,6 +34,7 @@ const SAVED: Record<string, string> = {
   unpublished: 'Unpublished: the story is a draft again and its address answers 404.',
   correction: 'Correction published: readers see it under the headline.',
   update: 'Update published: readers see it under the headline.',
+  restored: 'Revision restored: the story has its text again (the text it replaced is kept in the revisions).',
 };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -39,9 +45,15 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
   const story = /^\d{1,9}$/.test(id) ? await getStoryForEdit(Number(id)) : undefined;
   if (!story) notFound();
   if (!canEditStory(user, story)) forbidden();
-  const saved = (await searchParams).saved;
+  const query = await searchParams;
+  const saved = query.saved;
   const savedMessage = typeof saved === 'string' ? SAVED[saved] : undefined;
   const live = storyIsPublic(story);
+  const [latest, autosave, bodyPhotos] = await Promise.all([
+    latestSavedRevision(story.id),
+    pendingAutosave(story.id, user.id),
+    listStoryBodyPhotos(story.id),
+  ]);
 
   return (
     <>
@@ -55,6 +67,12 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
               className="rounded border border-rule px-3 py-2 text-sm font-semibold hover:border-ink"
             >
               Preview
+            </Link>
+            <Link
+              href={`/admin/stories/${story.id}/revisions`}
+              className="rounded border border-rule px-3 py-2 text-sm font-semibold hover:border-ink"
+            >
+              Revisions
             </Link>
             {live ? (
               <Link
@@ -80,12 +98,14 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
         {story.createdByName ? <span>Started by {story.createdByName}</span> : null}
       </p>
       {savedMessage ? <Notice>{savedMessage}</Notice> : null}
+      {query.outside === '1' ? <Notice tone="problem">{OUTSIDE_IMAGE_NOTICE}</Notice> : null}
       <StoryForm
         action={saveStoryAction}
         role={user.role}
         sections={await listSections()}
         authors={await listAuthors()}
         story={{ ...story, publishedAt: story.publishedAt }}
+        draft={{ revision: latest?.id ?? null, autosave }}
       />
 
       <div className="mt-8 grid gap-6 lg:grid-cols-2">
@@ -169,6 +189,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
           </section>
         ) : null}
       </div>
+      <StoryPhotos storyId={story.id} photos={bodyPhotos} action={uploadBodyPhotoAction} />
     </>
   );
 }

@@ -10,6 +10,9 @@ export const metadata: Metadata = { title: 'New story' };
 
 export default async function NewStoryPage() {
   const user = await requireStaff('story.write');
+  const authors = await listAuthors();
+  // A writer linked to an author page writes under its name (users page: "Author page and byline").
+  const byline = authors.find((a) => a.id === user.authorId)?.name ?? user.name;
   return (
     <>
       <PageHeader title="New story" back={{ href: '/admin/stories', label: 'Stories' }} />
@@ -17,12 +20,12 @@ export default async function NewStoryPage() {
         action={saveStoryAction}
         role={user.role}
         sections={await listSections()}
-        authors={await listAuthors()}
+        authors={authors}
         story={{
           title: '',
           slug: '',
           standfirst: '',
-          byline: user.name,
+          byline,
           dateline: '',
           body: '',
           tags: [],

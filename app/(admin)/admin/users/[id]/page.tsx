@@ -8,7 +8,8 @@ import { getUserById } from '@/db/queries/users';
 import { requireStaff } from '@/lib/auth/staff';
 import { ROLE_LABELS } from '@/lib/permissions';
 import { PASSWORD_MIN } from '@/lib/password';
-import { resetUserPasswordAction, setUserDisabledAction, updateUserAction } from '../actions';
+import { linkAuthorAction, resetUserPasswordAction, setUserDisabledAction, updateUserAction } from '../actions';
+import { listAuthors } from '@/db/queries/admin-stories';
 import { Notice } from '@/components/ui/notice';
 
 export const metadata: Metadata = { title: 'User' };
@@ -43,6 +44,25 @@ export default async function UserPage({ params, searchParams }: Props) {
               defaultValue={user.role}
             />
             <SubmitButton>Save</SubmitButton>
+          </ActionForm>
+        </section>
+        <section aria-labelledby="author-page" className="admin-card">
+          <h2 id="author-page" className="mb-3 text-lg font-bold">
+            Author page and byline
+          </h2>
+          <ActionForm action={linkAuthorAction} actionName="user.link-author">
+            <input type="hidden" name="id" value={user.id} />
+            <SelectField
+              name="authorId"
+              label="Author page"
+              options={[
+                { value: '', label: 'None' },
+                ...(await listAuthors()).map((a) => ({ value: String(a.id), label: a.name })),
+              ]}
+              defaultValue={user.authorId ? String(user.authorId) : ''}
+              hint="Their new stories get this page as author and its name as byline."
+            />
+            <SubmitButton>Save author page</SubmitButton>
           </ActionForm>
         </section>
         <section aria-labelledby="password" className="admin-card">
