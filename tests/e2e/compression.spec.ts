@@ -156,8 +156,10 @@ test('If-None-Match and If-Modified-Since get 304 without a body for pages, feed
 async function shownCount(page: Page, mood: string): Promise<number> {
   const button = page.locator('#mood-vote').getByRole('button', { name: mood, exact: true });
   const id = await button.getAttribute('aria-describedby');
-  const text = await page.locator(`#${id}`).innerText();
-  return Number(/([\d,]+) votes?$/.exec(text.trim())?.[1]?.replace(/,/g, '') ?? NaN);
+  const text = (await page.locator(`#${id}`).innerText()).trim();
+  // A story nobody has voted on shows no figures yet, only the invitation to vote (issue 19 §6).
+  if (text === '' && (await page.locator('#mood-vote form[data-empty]').count()) === 1) return 0;
+  return Number(/([\d,]+) votes?$/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
 }
 
 /** Reloads (a browser's own request, Accept-Encoding included) until `seen` holds; the delay in ms. */
