@@ -22,6 +22,6 @@ async function appendCorrection(input: CorrectionInput, user: StaffUser): Promis
           ? 'This story no longer exists.'
           : 'Only a story readers can see takes a public note: edit a draft or a scheduled story instead.',
     };
-  revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
+  await revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
   redirect(`/admin/stories/${input.id}?saved=${input.kind}`);
 }
