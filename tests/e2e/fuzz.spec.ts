@@ -110,7 +110,7 @@ test.afterAll(async () => {
   // away, not a fault of the server.
   const log = server
     .output()
-    .replace(/⨯ Error: aborted\n\s+at ignore-listed frames \{\n\s+code: 'ECONNRESET'\n\}\n?/g, '');
+    .replace(/⨯ Error: aborted\n\s+at ignore-listed frames \{\n\s+code: 'ECONNRESET'\n\s*\}\n?/g, '');
   fs.rmSync(server.dir, { recursive: true, force: true });
   console.log(
     `fuzz: ${Object.entries(tally)

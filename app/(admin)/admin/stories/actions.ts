@@ -51,6 +51,11 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
 
     const photos = await renderStoryBody(input.body);
     if (!photos.ok) return fail('body', photos.message);
+    // Nothing is written for someone who may not edit the story, not even the revision below (the
+    // locked save checks again).
+    const access = input.id === undefined ? undefined : await getStoryAccess(input.id);
+    if (input.id !== undefined && !access) return { ok: false, message: GONE };
+    if (access && !canEditStory(user, access)) return { ok: false, message: NOT_YOURS };
     // The text is kept as a revision first; a save from an older revision than the newest is refused.
     const text = { title: input.title, standfirst: input.standfirst, byline: input.byline, dateline: input.dateline };
     const claim =
