@@ -48,7 +48,7 @@ export function MoodVoteForm({
                 aria-describedby={`mood-${m}-stats`}
                 disabled={closed}
                 // Drawn as a key to press (a raised edge that sinks when pressed), not as a cell of figures.
-                className="group flex min-h-[4.5rem] w-full flex-col justify-between rounded-lg border-2 border-b-4 border-rule bg-paper px-3 py-2 text-left text-ink shadow-sm transition-transform enabled:cursor-pointer enabled:hover:border-brand enabled:hover:bg-brand/5 enabled:active:translate-y-0.5 enabled:active:border-b-2 disabled:cursor-not-allowed aria-pressed:border-brand aria-pressed:bg-brand aria-pressed:text-paper data-pending:opacity-80"
+                className="group flex min-h-[4.5rem] w-full flex-col justify-between rounded-lg border-2 border-b-4 border-rule bg-paper px-3 py-2 text-left text-ink shadow-sm transition-transform enabled:cursor-pointer enabled:hover:border-brand enabled:not-aria-pressed:hover:bg-brand/5 enabled:active:translate-y-0.5 enabled:active:border-b-2 disabled:cursor-not-allowed aria-pressed:border-brand aria-pressed:bg-brand aria-pressed:text-paper data-pending:opacity-80"
               >
                 <span className="flex items-center justify-between gap-2">
                   <span id={`mood-${m}-label`} className="font-semibold">
