@@ -364,6 +364,7 @@ async function main() {
       }
     }
     const serverTrouble = app.trouble();
+    for (const line of app.errorSamples()) log(`server error line: ${line}`);
     const finalMemory = treeRss(app.pid);
     const audits = await Promise.all([...ledgers.values()].map((l) => l.result(hot.id)));
     db.close();
