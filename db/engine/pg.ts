@@ -5,6 +5,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
@@ -59,6 +60,7 @@ export function createPgEngine(options: PgEngineOptions): Engine {
   pool.on('error', () => {});
   const db = drizzle(pool, { schema });
   const inTransaction = new AsyncLocalStorage<{ active: boolean }>();
+  const probeKey = `health:probe:${randomBytes(6).toString('hex')}`;
 
   async function withClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
@@ -161,8 +163,11 @@ export function createPgEngine(options: PgEngineOptions): Engine {
           await client.query('begin read write');
           try {
             await client.query("set local lock_timeout = '200ms'");
+            // A key of this process's own: probes of several servers (or of health and a vote at once)
+            // never wait for each other's row, so a lock seen here is a real one.
             await client.query(
-              "insert into rate_limits (key, window_start, count) values ('health:probe', 0, 0) on conflict (key) do update set count = 0",
+              'insert into rate_limits (key, window_start, count) values ($1, 0, 0) on conflict (key) do update set count = 0',
+              [probeKey],
             );
           } finally {
             await client.query('rollback');

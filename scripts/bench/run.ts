@@ -1,9 +1,11 @@
-// npm run bench [-- --quick] [--profile] [--only id,id] [--regenerate] [--rebuild] [--strict]
+// npm run bench [-- --quick] [--profile] [--only id,id] [--regenerate] [--rebuild] [--strict] [--db postgres]
 //
 // Measures Moodwire against its two ceilings in one run, on the generated 10,000-story database:
 // (a) a bare node:http server answering with the article's own bytes from memory, and (b) one of
 // Moodwire's fully static pages (/copyright). Prints one table, checks the targets of issue 7, and
-// writes bench/results.json. See README "Performance" and docs/decisions/009.
+// writes bench/results.json (bench/results-postgres.json with --db postgres: the same run with the
+// server on PostgreSQL, the database moved there by db:copy). See README "Performance" and
+// docs/decisions/009.
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -12,6 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import pg from 'pg';
+import { redactUrl } from '@/db/engine/config';
 import { MOODS } from '@/lib/domain/moods';
 import { measurePage } from './assets';
 import { BROWSER_HEADERS, runLoad, warmPath, warmPaths, type LoadResult, type LoadSpec } from './load';
@@ -21,7 +25,7 @@ import { bestResult, CONNECTIONS, evaluateTargets, medianResult, renderChecks, r
 import { rssSampler, startAppServer, startMemoryServer, treeRss, waitForIdle, type RunningServer } from './servers';
 import { benchEngine, preparePostgresBench } from './engine';
 import type { InsightsTiming } from './insights';
-import { VoteLedger } from './vote-audit';
+import { postgresVoteStore, sqliteVoteStore, VoteLedger } from './vote-audit';
 import { runVoterRounds, type VoterRound } from './voter-rounds';
 
 const APP_PORT = Number(process.env.BENCH_PORT || 3150);
@@ -151,10 +155,6 @@ async function main() {
   // --db postgres (scripts/bench/engine.ts): the same database, moved into PostgreSQL.
   const postgres = benchEngine(args.db) === 'postgres' ? await preparePostgresBench(run.file, log) : undefined;
   const insights = !only || only.has('insights') ? timeInsights(run.file, postgres?.env) : null;
-  if (postgres && (!only || [...only].some((t) => t !== 'insights'))) {
-    run.cleanup();
-    throw new Error('--db postgres times the insights only (--only insights) for now: the load targets count votes in the SQLite file (vote-audit.ts), which a PostgreSQL run does not write.');
-  }
   const servers: RunningServer[] = [];
   const stopAll = async () => {
     for (const s of servers.splice(0)) await s.stop();
@@ -174,10 +174,15 @@ async function main() {
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_PATH: run.file,
+      // --db postgres: the server reads and writes PostgreSQL (db/engine picks it by DATABASE_URL).
+      ...postgres?.env,
       AUTH_SECRET: process.env.AUTH_SECRET || crypto.randomBytes(32).toString('base64url'),
       SITE_URL: origin,
     };
-    log(`server environment: ${Object.keys(BENCH_LIMITS).map((k) => `${k}=${env[k]}`).join(' ')}, DATABASE_PATH=${run.file}`);
+    log(
+      `server environment: ${Object.keys(BENCH_LIMITS).map((k) => `${k}=${env[k]}`).join(' ')}, ` +
+        (postgres ? `DATABASE_URL=${redactUrl(postgres.url)}` : `DATABASE_PATH=${run.file}`),
+    );
     ensureBenchBuild({ databaseFile: run.file, env, force: args.rebuild, log });
     copyBuildForRun();
 
@@ -186,8 +191,13 @@ async function main() {
     servers.push(app);
     log(`next start is up (pid ${app.pid})${profileDir ? `; CPU profile goes to ${profileDir}` : ''}`);
 
-    // What to request, chosen from the run's database (read alongside the server, WAL allows it).
+    // What to request, chosen from the run's database (read alongside the server, WAL allows it). On
+    // PostgreSQL the same stories are there (db:copy made it from this file); the votes the server
+    // writes are audited where it writes them.
     const db = new Database(run.file, { readonly: true });
+    const pgClient = postgres ? new pg.Client({ connectionString: postgres.url, application_name: 'moodwire bench audit' }) : undefined;
+    await pgClient?.connect();
+    const voteStore = pgClient ? postgresVoteStore(pgClient) : sqliteVoteStore(db);
     const hot = db
       .prepare(
         `select a.id, a.slug, sum(t.count) as votes from articles a join vote_tallies t on t.article_id = a.id
@@ -307,13 +317,13 @@ async function main() {
       }
 
       let ledger = ledgers.get(target.id);
-      if (isVote && !ledger) ledgers.set(target.id, (ledger = new VoteLedger(db, target.id as VoteAudit['id'])));
+      if (isVote && !ledger) ledgers.set(target.id, (ledger = new VoteLedger(voteStore, target.id as VoteAudit['id'])));
       if (ledger) spec.onResponse = (status, headers) => status === expectedStatus(target) && ledger.record(headers);
 
       for (const connections of CONNECTIONS) {
         const waited = await waitForIdle(app.pid);
         if (waited > 2000) log(`(waited ${(waited / 1000).toFixed(1)} s for the server to finish earlier requests)`);
-        ledger?.begin();
+        await ledger?.begin();
         rss.setActive(target.kind !== 'memory');
         const amount = target.kind === 'first-render' ? connections * settings.firstRendersPerConnection : undefined;
         const result = await runLoad({ ...spec, connections, seconds: settings.seconds, amount });
@@ -322,7 +332,7 @@ async function main() {
         if (ledger) {
           // Requests the load generator dropped at the end of the run are still being answered.
           await waitForIdle(app.pid);
-          ledger.end();
+          await ledger.end();
         }
         const byConnections = rounds.get(target.id) ?? {};
         (byConnections[connections] ??= []).push(result);
@@ -354,9 +364,11 @@ async function main() {
       }
     }
     const serverTrouble = app.trouble();
+    for (const line of app.errorSamples()) log(`server error line: ${line}`);
     const finalMemory = treeRss(app.pid);
-    const audits = [...ledgers.values()].map((l) => l.result(hot.id));
+    const audits = await Promise.all([...ledgers.values()].map((l) => l.result(hot.id)));
     db.close();
+    await pgClient?.end();
     await stopAll();
 
     const rows: Row[] = selected.map((t) => {
@@ -396,6 +408,7 @@ async function main() {
       console.log('Staff insights, server-side (every query of the view; median of 15 runs, CPU median beside it):');
       for (const t of insights) console.log(`  ${t.label.padEnd(58)} ${t.medianMs.toFixed(1).padStart(7)} ms  (p95 ${t.p95Ms.toFixed(1)} ms, CPU ${t.cpuMedianMs.toFixed(1)} ms)`);
     }
+    console.log(`Database: ${postgres ? `PostgreSQL (${redactUrl(postgres.url)})` : 'SQLite (one file)'}`);
     console.log(`Machine: ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start and ${loadAtEnd.toFixed(1)} at the end; Node ${process.version}`);
     console.log('');
     console.log(renderChecks(checks));
@@ -410,6 +423,7 @@ async function main() {
       connections: CONNECTIONS,
       wallSeconds: (Date.now() - started) / 1000,
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, loadAverageAtStart: loadAtStart, loadAverageAtEnd: loadAtEnd },
+      engine: postgres ? 'postgres' : 'sqlite',
       database: cached.meta.summary,
       hotArticle: { slug: hot.slug, votes: hot.votes },
       serverEnv: Object.fromEntries(Object.keys(BENCH_LIMITS).map((k) => [k, env[k]])),
@@ -420,8 +434,10 @@ async function main() {
       checks,
       profiles: profiles.map((p) => path.join(profileDir!, p)),
     };
-    fs.writeFileSync(path.join(BENCH_DIR, 'results.json'), JSON.stringify(output, null, 2));
-    log(`wrote bench/results.json; ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
+    // Each engine keeps its own results, so the README can set them side by side.
+    const resultsFile = postgres ? 'results-postgres.json' : 'results.json';
+    fs.writeFileSync(path.join(BENCH_DIR, resultsFile), JSON.stringify(output, null, 2));
+    log(`wrote bench/${resultsFile}; ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
     if (args.strict && checks.some((c) => c.status === 'MISS')) process.exitCode = 1;
   } finally {
     await stopAll();

@@ -29,18 +29,26 @@ export type RunningServer = {
    * (MaxListenersExceededWarning, "Failed to proxy"), and lines logged at level error (issue 22).
    */
   trouble: () => { listenerWarnings: number; selfRequestFailures: number; errorLines: number };
+  /** the first error line of each distinct cause (five at most), so a run that has them says why */
+  errorSamples: () => string[];
   stop: () => Promise<void>;
 };
 
 function track(name: string, child: ChildProcess, origin: string): RunningServer {
   const lines: string[] = [];
   const trouble = { listenerWarnings: 0, selfRequestFailures: 0, errorLines: 0 };
+  const samples: string[] = [];
   const keep = (chunk: Buffer) => {
     const fresh = chunk.toString().split('\n').filter(Boolean);
     for (const line of fresh) {
       if (line.includes('MaxListenersExceededWarning')) trouble.listenerWarnings++;
       if (line.includes('Failed to proxy')) trouble.selfRequestFailures++;
-      if (line.includes('"level":50')) trouble.errorLines++;
+      if (line.includes('"level":50')) {
+        trouble.errorLines++;
+        // One line per distinct cause: the first failure, not the refusals it caused, is the news.
+        const cause = /"cause":\{"message":"([^"]*)"/.exec(line)?.[1] ?? line;
+        if (samples.length < 5 && !samples.some((l) => l.includes(cause))) samples.push(line.slice(0, 600));
+      }
     }
     lines.push(...fresh);
     if (lines.length > 200) lines.splice(0, lines.length - 200);
@@ -54,6 +62,7 @@ function track(name: string, child: ChildProcess, origin: string): RunningServer
     origin,
     output: () => lines.join('\n'),
     trouble: () => ({ ...trouble }),
+    errorSamples: () => [...samples],
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       // SIGINT lets `next start` exit through process.exit, which is when --cpu-prof writes its profile.

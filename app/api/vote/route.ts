@@ -4,7 +4,7 @@
 import type { NextRequest } from 'next/server';
 import { recordedWriteFailure, recordWriteSuccess, writeStatus } from '@/db/queries/health';
 import { castVote, getVotableArticle, getVoteSummary, type CastVoteResult, type VoteSummary } from '@/db/queries/votes';
-import { unavailableReason, type WriteUnavailable } from '@/db/write-errors';
+import { errorCode, unavailableReason, type WriteUnavailable } from '@/db/write-errors';
 import { crossSiteProblem } from '@/lib/auth/origin';
 import type { Mood } from '@/lib/domain/moods';
 import { articlePath } from '@/lib/domain/routes';
@@ -53,9 +53,14 @@ function summaryJson(s: VoteSummary) {
 }
 
 /** A database that cannot take the vote (locked, full, read-only, failing disk): 503, nothing counted. */
-function paused(request: NextRequest, kind: WriteUnavailable, slug?: string): Response {
-  // The 503's log line says why (lib/server/request-log.cjs).
-  recordCause(request.headers, { message: `vote refused: ${unavailableReason(kind)}` });
+function paused(request: NextRequest, kind: WriteUnavailable, slug?: string, error?: unknown): Response {
+  // The 503's log line says why (lib/server/request-log.cjs): the kind, and the database's own code or
+  // the driver's message when this request's write failed (not when a recent failure refused it).
+  const detail =
+    error === undefined
+      ? 'recent failure or probe'
+      : (errorCode(error) ?? (error instanceof Error ? error.message : ''));
+  recordCause(request.headers, { message: `vote refused: ${unavailableReason(kind)} (${detail})` });
   return fail(request, {
     status: 503,
     title: PAUSED_TITLE,
@@ -108,7 +113,7 @@ export async function POST(request: NextRequest): Promise<Response> {
     });
   } catch (error) {
     const kind = recordedWriteFailure(error);
-    return paused(request, kind, await slugOf(form.articleId));
+    return paused(request, kind, await slugOf(form.articleId), error);
   }
   if (result.ok && result.changed) recordWriteSuccess();
 
