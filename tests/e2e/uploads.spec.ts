@@ -13,13 +13,16 @@ import { signInThroughForm } from '../helpers/staff-e2e';
 const mediaRoot = path.join(path.dirname(e2eDatabasePath), 'media');
 const onPostgres = Boolean(process.env.E2E_DATABASE_URL?.trim());
 
+// The PostgreSQL server's data folder: DATABASE_PATH is not set for it (playwright.config.ts).
+const serverMediaRoot = path.join(process.cwd(), 'data', 'media');
+
 /** The photos the server has stored. */
 async function stored(): Promise<Set<string>> {
   if (!onPostgres) return new Set(fs.existsSync(mediaRoot) ? fs.readdirSync(mediaRoot) : []);
-  const rows = await e2eQuery<{ key: string }>('select distinct media_key as key from media_files');
-  // …and only there: nothing written to a disk another server could not read.
-  expect(fs.existsSync(mediaRoot) ? fs.readdirSync(mediaRoot) : []).toEqual([]);
-  return new Set(rows.map((r) => r.key));
+  const keys = (await e2eQuery<{ key: string }>('select distinct media_key as key from media_files')).map((r) => r.key);
+  // …and only there: nothing on the server's disk, where another server could not read it.
+  for (const key of keys) expect(fs.existsSync(path.join(serverMediaRoot, key)), key).toBe(false);
+  return new Set(keys);
 }
 
 async function uploadPhoto(page: Page, colour: string) {
