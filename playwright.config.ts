@@ -15,9 +15,9 @@ const next = 'node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --
 // The PostgreSQL run (scripts/test.sh, after the SQLite one): E2E_DATABASE_URL names a migrated and
 // seeded database (scripts/e2e-postgres.ts) and E2E_DIST_DIR the build made on it. One server on the
 // same port, and the specs that prove the engine where readers and staff meet it: votes, publishing,
-// search (issue 17).
+// search (issue 17), and uploads, whose photos are stored in the database there (decision 055).
 const postgresUrl = process.env.E2E_DATABASE_URL?.trim();
-const POSTGRES_SPECS = ['votes.spec.ts', 'staff-publish.spec.ts', 'search.spec.ts'];
+const POSTGRES_SPECS = ['votes.spec.ts', 'staff-publish.spec.ts', 'search.spec.ts', 'uploads.spec.ts'];
 const limitsServer = {
   command: `rm -f "${limitsDatabasePath}"* && npx tsx scripts/db-seed.ts && ${next} ${limitsPort}`,
   // A 400 from the vote endpoint says the server is up without rendering (and caching) a page.

@@ -4,6 +4,9 @@
 // users, votes, tallies, share counts, the audit log, media references… The search index is rebuilt
 // on the target, identity sequences are moved past the copied ids, and the row counts are compared
 // before the target commits. Used by `npm run db:copy` and by the PostgreSQL test databases.
+// Uploaded photos come along (decision 055): a SQLite site keeps their renditions as files in the
+// media folder beside its database, PostgreSQL as media_files rows; the copy reads the one and writes
+// the other, counted like every table.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -11,6 +14,7 @@ import { is } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { migrateDatabase, openDatabase } from './client';
+import { listMediaFolder, mediaFolderOf, writeMediaFile } from './media-folder';
 import { createPgEngine } from './engine/pg';
 import * as pgSchema from './schema/pg';
 
@@ -25,6 +29,10 @@ type TableInfo = { name: string; columns: Column[]; references: string[]; selfRe
 /** Batches are cut at this many rows or bytes of text, whichever comes first. */
 const BATCH_ROWS = 5_000;
 const BATCH_BYTES = 8_000_000;
+/** The table of photo renditions: files beside a SQLite database, rows on PostgreSQL. */
+const MEDIA_FILES = 'media_files';
+/** Rows fetched at once from a table of binary columns (renditions are up to a few hundred kB each). */
+const BINARY_BATCH_ROWS = 20;
 
 /** Every table of the schema, parents before the tables that reference them. */
 export function tablesInCopyOrder(): TableInfo[] {
@@ -86,6 +94,30 @@ function parentsFirst(rows: unknown[][], columns: Column[], selfReference: strin
   return out;
 }
 
+/** The renditions in a SQLite site's media folder as media_files rows, a few MB at a time. */
+async function* mediaFolderBatches(folder: string, columns: Column[]): AsyncGenerator<unknown[][]> {
+  let batch: unknown[][] = [];
+  let bytes = 0;
+  for (const f of listMediaFolder(folder)) {
+    const values: Record<string, unknown> = {
+      media_key: f.key,
+      file: f.file,
+      content_type: f.contentType,
+      size: f.size,
+      bytes: fs.readFileSync(f.path),
+      created_at: f.mtimeMs,
+    };
+    batch.push(columns.map((c) => values[c.name]));
+    bytes += f.size;
+    if (batch.length >= BATCH_ROWS || bytes >= BATCH_BYTES) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
 // ── Reading ─────────────────────────────────────────────────────────────────────────────────────
 
 interface Source {
@@ -119,8 +151,13 @@ async function openSqliteSource(file: string): Promise<Source> {
   // One read transaction for every table: a consistent snapshot while the site may still be writing.
   sqlite.exec('BEGIN');
   sqlite.prepare('select count(*) from sqlite_master').get();
+  const media = mediaFolderOf(file);
   return {
     async *batches(table) {
+      if (table.name === MEDIA_FILES) {
+        yield* mediaFolderBatches(media, table.columns);
+        return;
+      }
       const select = sqlite
         .prepare(`select ${table.columns.map((c) => `"${c.name}"`).join(', ')} from "${table.name}" order by rowid`)
         .raw(true);
@@ -146,6 +183,7 @@ async function openSqliteSource(file: string): Promise<Source> {
       if (batch.length > 0) yield batch;
     },
     async count(name) {
+      if (name === MEDIA_FILES) return listMediaFolder(media).length;
       return (sqlite.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n;
     },
     async close() {
@@ -182,8 +220,9 @@ async function openPgSource(url: string): Promise<Source> {
       const order = table.columns.some((c) => c.name === 'id') ? ' order by id' : '';
       await client.query(`declare ${name} no scroll cursor for select ${columns} from "${table.name}"${order}`);
       const all: unknown[][] = [];
+      const size = table.columns.some((c) => c.sqlType === 'bytea') ? BINARY_BATCH_ROWS : BATCH_ROWS;
       for (;;) {
-        const result = await client.query({ text: `fetch ${BATCH_ROWS} from ${name}`, rowMode: 'array' });
+        const result = await client.query({ text: `fetch ${size} from ${name}`, rowMode: 'array' });
         if (result.rows.length === 0) break;
         if (table.selfReference) all.push(...(result.rows as unknown[][]));
         else yield result.rows as unknown[][];
@@ -281,14 +320,28 @@ async function openSqliteTarget(file: string): Promise<Target> {
   migrateDatabase(db);
   const sqlite = db.$client;
   const statements = new Map<string, Database.Statement>();
+  const media = mediaFolderOf(file);
+  const written = new Set<string>();
   return {
     async nonEmpty(tables) {
-      return tables.filter((t) => sqlite.prepare(`select 1 from "${t.name}" limit 1`).get()).map((t) => t.name);
+      const full = tables.filter((t) => sqlite.prepare(`select 1 from "${t.name}" limit 1`).get()).map((t) => t.name);
+      // Another site's photos beside it would be taken for this one's (and swept as orphans).
+      if (listMediaFolder(media).length > 0) full.push(`${media} (photos of another site)`);
+      return full;
     },
     async begin() {
       sqlite.exec('BEGIN IMMEDIATE');
     },
     async insert(table, rows) {
+      if (table.name === MEDIA_FILES) {
+        const at = (name: string) => table.columns.findIndex((c) => c.name === name);
+        const [key, fileName, bytes] = [at('media_key'), at('file'), at('bytes')];
+        for (const row of rows) {
+          written.add(row[key] as string);
+          writeMediaFile(media, row[key] as string, row[fileName] as string, row[bytes] as Uint8Array);
+        }
+        return;
+      }
       let insert = statements.get(table.name);
       if (!insert) {
         const columns = table.columns.map((c) => `"${c.name}"`).join(', ');
@@ -307,6 +360,7 @@ async function openSqliteTarget(file: string): Promise<Target> {
       return (sqlite.prepare('select count(*) as n from search_words').get() as { n: number }).n;
     },
     async count(name) {
+      if (name === MEDIA_FILES) return listMediaFolder(media).length;
       return (sqlite.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n;
     },
     async commit() {
@@ -315,6 +369,8 @@ async function openSqliteTarget(file: string): Promise<Target> {
     },
     async rollback() {
       if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      // The files went in as they came; a copy that is not committed leaves none of them.
+      for (const key of written) fs.rmSync(path.join(media, key), { recursive: true, force: true });
     },
     async close() {
       sqlite.close();

@@ -16,6 +16,7 @@ export const sections = tables.sections;
 export const authors = tables.authors;
 export const users = tables.users;
 export const media = tables.media;
+export const mediaFiles = tables.mediaFiles;
 export const articles = tables.articles;
 export const redirects = tables.redirects;
 export const tags = tables.tags;

@@ -2,12 +2,16 @@
 // reported done. `VACUUM INTO` copies one read snapshot: consistent while the site keeps serving and
 // votes keep landing (in WAL mode readers never block writers). SQLite's page-by-page backup API, by
 // contrast, restarts whenever another process writes, and under steady votes may never finish.
+// Uploaded photos (decision 055): on SQLite they are files, copied after the snapshot into the media
+// folder beside the backup (renditions never change, so a folder shared by several backups only gets
+// the new ones); on PostgreSQL they are media_files rows, inside the dump.
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { engineKind, redactUrl } from '../db/engine/config';
 import { databasePath, makePrivateDir, PRIVATE_FILE_MODE, restrictToOwner } from '../db/config';
+import { listMediaFolder, mediaFolderOf, writeMediaFile } from '../db/media-folder';
 
 /**
  * PostgreSQL (DATABASE_URL): pg_dump's custom format, one consistent snapshot taken without stopping
@@ -29,12 +33,44 @@ function backupPostgres(out: string): void {
   }
   const list = spawnSync('pg_restore', ['--list', out], { encoding: 'utf8' });
   const entries = list.status === 0 ? list.stdout.split('\n').filter((l) => / TABLE DATA /.test(l)).length : 0;
-  if (entries === 0) {
+  if (entries === 0 || !/ TABLE DATA public media_files /.test(list.stdout)) {
     console.error(`backup written to ${out} but pg_restore cannot read it back`);
     process.exit(1);
   }
   console.log(
-    `backup of ${redactUrl(url)} → ${out} in ${Date.now() - started} ms: pg_restore reads it (${entries} tables)`,
+    `backup of ${redactUrl(url)} → ${out} in ${Date.now() - started} ms: pg_restore reads it (${entries} tables, uploaded photos included as media_files rows)`,
+  );
+}
+
+/**
+ * Copies the site's photo renditions into the media folder beside the backup, skipping those already
+ * there, and says how many photos the backup's media rows name that it lacks (deleted on the live site
+ * between the snapshot and the copy).
+ */
+function backupMediaFolder(source: string, out: string): string {
+  const from = mediaFolderOf(source);
+  const to = mediaFolderOf(out);
+  const there = new Set(listMediaFolder(to).map((f) => `${f.key}/${f.file}`));
+  let copied = 0;
+  for (const f of listMediaFolder(from)) {
+    if (there.has(`${f.key}/${f.file}`)) continue;
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(f.path);
+    } catch {
+      continue; // deleted while we copied: the snapshot check below counts it if the backup needs it
+    }
+    writeMediaFile(to, f.key, f.file, bytes);
+    copied++;
+  }
+  const copy = new Database(out, { readonly: true });
+  const named = copy.prepare("select path from media where path like '/media/%'").all() as { path: string }[];
+  copy.close();
+  const held = new Set(listMediaFolder(to).map((f) => f.key));
+  const missing = named.filter((m) => !held.has(m.path.split('/')[2]!)).length;
+  return (
+    `photos: ${copied} renditions copied to ${to} (${there.size} already there)` +
+    (missing ? `; ${missing} photos named by the backup were deleted before they could be copied` : '')
   );
 }
 
@@ -82,6 +118,7 @@ function main(): void {
   console.log(
     `backup of ${source} → ${out} in ${Date.now() - started} ms: integrity ok, ${articles} stories, ${votes} votes`,
   );
+  console.log(backupMediaFolder(source, out));
 }
 
 main();

@@ -1,11 +1,13 @@
 // npm run db:copy -- --to postgres://…            copy this site's SQLite file into an empty PostgreSQL database
 // npm run db:copy -- --from postgres://… --to FILE copy a PostgreSQL site back into a new SQLite file
-// --from defaults to the configured database (DATABASE_URL, else DATABASE_PATH). Stop the site, or
+// --from defaults to the configured database (DATABASE_URL, else DATABASE_PATH). Uploaded photos come
+// along: the media folder beside a SQLite file becomes media_files rows, and back (decision 055). Stop the site, or
 // set DATABASE_READ_ONLY=1 on it, while copying: votes cast after the copy's snapshot are not copied.
 import path from 'node:path';
 import { copyDatabase, type Endpoint } from '../db/copy';
 import { isPostgresUrl, redactUrl } from '../db/engine/config';
 import { databasePath } from '../db/config';
+import { mediaFolderOf } from '../db/media-folder';
 
 const USAGE = 'usage: npm run db:copy -- --to postgres://user@host/db   or   --from postgres://… --to FILE.db';
 
@@ -44,10 +46,12 @@ async function main(): Promise<void> {
   const report = await copyDatabase(plan.from, plan.to, (line) => console.log(line));
   const rows = report.tables.reduce((n, t) => n + t.rows, 0);
   console.log(`done: ${rows} rows in ${report.tables.length} tables, ${(report.ms / 1000).toFixed(1)} s`);
-  if (plan.to.kind === 'postgres')
-    console.log(
-      'uploaded photos are files (media/ beside the SQLite database), not rows: move that folder with the site.',
-    );
+  const renditions = report.tables.find((t) => t.table === 'media_files')?.rows ?? 0;
+  console.log(
+    plan.to.kind === 'postgres'
+      ? `uploaded photos: ${renditions} renditions from the media folder beside the SQLite file are rows now (media_files)`
+      : `uploaded photos: ${renditions} renditions written to ${mediaFolderOf(plan.to.file)}`,
+  );
 }
 
 main().catch((error: unknown) => {

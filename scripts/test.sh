@@ -44,7 +44,7 @@ DATABASE_PATH="$E2E_DATABASE_PATH" SITE_URL="http://127.0.0.1:${E2E_PORT:-3100}"
 step "playwright"
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-summary/playwright.json npx playwright test --reporter=list,json
 
-# The same browser tests where the engine matters (votes, publishing, search) on PostgreSQL: a database
+# The same browser tests where the engine matters (votes, publishing, search, uploads) on PostgreSQL: a database
 # of their own on the TEST_DATABASE_URL server and a build made on it (playwright.config.ts). Skipped
 # in one line when no PostgreSQL is reachable, as the integration suite is; CI requires it.
 step "playwright on PostgreSQL"

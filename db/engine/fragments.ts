@@ -12,6 +12,7 @@ const sqliteFragments: SqlFragments = {
   greatest: (a, b) => sql`max(${a}, ${b})`,
   stringAgg: (expr, separator) => sql`group_concat(${expr}, ${separator})`,
   indexedBy: (index) => sql.raw(`indexed by ${index}`),
+  forUpdateSkipLocked: () => sql``,
 };
 
 const pgFragments: SqlFragments = {
@@ -22,6 +23,7 @@ const pgFragments: SqlFragments = {
   greatest: (a, b) => sql`greatest(${a}, ${b})`,
   stringAgg: (expr, separator) => sql`string_agg(${expr}, ${separator})`,
   indexedBy: () => sql``,
+  forUpdateSkipLocked: () => sql`for update skip locked`,
 };
 
 export const fragmentsFor = (kind: EngineKind): SqlFragments => (kind === 'postgres' ? pgFragments : sqliteFragments);

@@ -7,9 +7,9 @@ import { engineKind, postgresPoolSize } from './config';
 import { fragmentsFor } from './fragments';
 import { createPgEngine } from './pg';
 import { createSqliteEngine } from './sqlite';
-import type { AppDb, AppTable, Engine, SqlFragments, TransactionOptions } from './types';
+import type { AppDb, AppTable, Engine, JobOutcome, SqlFragments, TransactionOptions } from './types';
 
-export type { AppDb, AppTable, Engine, SqlFragments, TransactionOptions } from './types';
+export type { AppDb, AppTable, Engine, JobOutcome, SqlFragments, TransactionOptions } from './types';
 export { NestedTransactionError } from './types';
 export { engineKind } from './config';
 
@@ -88,6 +88,22 @@ export function lockKey(tx: AppDb, key: string): Promise<void> {
  */
 export function lockKeyShared(tx: AppDb, key: string): Promise<void> {
   return getEngine().lockKeyShared(tx, key);
+}
+
+/**
+ * Takes a name until the transaction ends if nobody holds it, without waiting (PostgreSQL); false when
+ * another transaction on any server holds it. Always true on SQLite.
+ */
+export function tryLockKey(tx: AppDb, key: string): Promise<boolean> {
+  return getEngine().tryLockKey(tx, key);
+}
+
+/**
+ * Runs a periodic job on one server at a time (PostgreSQL session advisory lock, never waited for):
+ * `{ ran: false }` when another server is running it right now. SQLite: always runs (decision 056).
+ */
+export function runAlone<T>(job: string, fn: () => Promise<T>): Promise<JobOutcome<T>> {
+  return getEngine().runAlone(job, fn);
 }
 
 /** SQL pieces spelled differently by the two engines; needs no connection. */

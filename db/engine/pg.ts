@@ -123,6 +123,38 @@ export function createPgEngine(options: PgEngineOptions): Engine {
       await runner(tx).execute(sql`select pg_advisory_xact_lock_shared(hashtextextended(${key}, 0))`);
     },
 
+    async tryLockKey(tx, key) {
+      const result = await runner(tx).execute<{ ok: boolean }>(
+        sql`select pg_try_advisory_xact_lock(hashtextextended(${key}, 0)) as ok`,
+      );
+      return result.rows[0]?.ok === true;
+    },
+
+    // The lock belongs to the session: the connection is kept out of the pool while the job runs (the
+    // job's own queries use other connections) and given back once the lock is released.
+    async runAlone(job, fn) {
+      const key = `job:${job}`;
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        const taken = await client.query<{ ok: boolean }>(
+          'select pg_try_advisory_lock(hashtextextended($1, 0)) as ok',
+          [key],
+        );
+        if (taken.rows[0]?.ok !== true) return { ran: false };
+        try {
+          return { ran: true, value: await fn() };
+        } finally {
+          await client.query('select pg_advisory_unlock(hashtextextended($1, 0))', [key]).catch((error: Error) => {
+            // Closing the connection ends the session, and the lock with it.
+            broken = error;
+          });
+        }
+      } finally {
+        client.release(broken);
+      }
+    },
+
     sql: fragmentsFor('postgres'),
     search: pgSearch,
 

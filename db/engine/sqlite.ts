@@ -107,6 +107,12 @@ export function createSqliteEngine(options: SqliteEngineOptions): Engine {
     async lockRows() {},
     async lockKey() {},
     async lockKeyShared() {},
+    async tryLockKey() {
+      return true;
+    },
+    async runAlone(_job, fn) {
+      return { ran: true, value: await fn() };
+    },
 
     sql: fragmentsFor('sqlite'),
     search: sqliteSearch,

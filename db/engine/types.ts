@@ -59,6 +59,12 @@ export interface SqlFragments {
   stringAgg(expr: SQL, separator: string): SQL;
   /** SQLite's `indexed by <index>` hint after a table name; nothing on PostgreSQL. */
   indexedBy(index: string): SQL;
+  /**
+   * At the end of a select in a transaction: lock the rows it returns and pass over rows another
+   * transaction has locked (PostgreSQL `for update skip locked`: servers claiming work each take
+   * different rows, without waiting). Nothing on SQLite, where write transactions run one at a time.
+   */
+  forUpdateSkipLocked(): SQL;
 }
 
 /** A search, as the engine's full-text index answers it; db/queries/search.ts adds filters and paging. */
@@ -86,6 +92,8 @@ export interface FullTextSearch {
 }
 
 export type MigrationState = { applied: number; expected: number };
+
+export type JobOutcome<T> = { ran: true; value: T } | { ran: false };
 
 export interface Engine {
   readonly kind: EngineKind;
@@ -123,6 +131,19 @@ export interface Engine {
    * them. A no-op on SQLite.
    */
   lockKeyShared(tx: AppDb, key: string): Promise<void>;
+  /**
+   * Takes a name until the transaction ends if no one else holds it, without waiting (PostgreSQL
+   * pg_try_advisory_xact_lock); false when another transaction, on any server, holds it. Always true
+   * on SQLite.
+   */
+  tryLockKey(tx: AppDb, key: string): Promise<boolean>;
+  /**
+   * Runs a periodic job unless another process, on any server, is running the job of that name
+   * (PostgreSQL: a session advisory lock, pg_try_advisory_lock, held on a pooled connection of its own
+   * until `fn` settles; a server that dies mid-job loses its connection and so the lock). Never waits:
+   * `{ ran: false }` when the job is running elsewhere. SQLite (one machine): always runs it.
+   */
+  runAlone<T>(job: string, fn: () => Promise<T>): Promise<JobOutcome<T>>;
   readonly sql: SqlFragments;
   readonly search: FullTextSearch;
   /** Applies this engine's migrations (drizzle/sqlite or drizzle/pg); safe to run from several processes at once. */

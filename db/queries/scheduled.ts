@@ -3,7 +3,7 @@
 // newsroom's counts say what readers see.
 import 'server-only';
 import { and, eq, lte, sql } from 'drizzle-orm';
-import { db, lockRows, transaction } from '@/db/engine';
+import { db, lockRows, transaction, tryLockKey } from '@/db/engine';
 import { articles } from '@/db/schema';
 import { recordAudit } from './audit';
 
@@ -17,22 +17,29 @@ export async function countDueScheduledStories(now = Date.now()): Promise<number
   return row?.n ?? 0;
 }
 
+export type ReleasedStory = { id: number; slug: string; sectionId: number };
+
+/** The release runs on one server at a time (decision 056). */
+export const RELEASE_JOB_LOCK = 'job:scheduled-release';
+
 /**
- * Marks every scheduled story whose time has come as published (audited), in one transaction. Two
- * runs at once release each story once: the due rows are locked first (PostgreSQL; SQLite runs write
- * transactions one at a time), and each update is conditional on the story still being scheduled,
- * so a run that waited on the lock finds nothing left to release.
+ * Marks every scheduled story whose time has come as published (audited), in one transaction, on one
+ * server at a time: on PostgreSQL a run first takes the release's advisory lock without waiting, and
+ * when another server holds it, leaves the work to that one (`ran: false`). Each story is still
+ * released once however runs meet: the due rows are locked (PostgreSQL; SQLite runs write
+ * transactions one at a time) and each update is conditional on the story still being scheduled.
  */
 export async function releaseDueScheduledStories(
   now = Date.now(),
-): Promise<{ id: number; slug: string; sectionId: number }[]> {
+): Promise<{ ran: boolean; released: ReleasedStory[] }> {
   return transaction(async (tx) => {
+    if (!(await tryLockKey(tx, RELEASE_JOB_LOCK))) return { ran: false, released: [] };
     await lockRows(tx, articles, due(now)!);
     const candidates = await tx
       .select({ id: articles.id, slug: articles.slug, sectionId: articles.sectionId })
       .from(articles)
       .where(due(now));
-    const released: { id: number; slug: string; sectionId: number }[] = [];
+    const released: ReleasedStory[] = [];
     for (const row of candidates) {
       const changed = await tx
         .update(articles)
@@ -47,6 +54,6 @@ export async function releaseDueScheduledStories(
       );
       released.push(row);
     }
-    return released;
+    return { ran: true, released };
   });
 }

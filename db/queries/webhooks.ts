@@ -4,7 +4,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { db, lockKey, transaction, type AppDb } from '@/db/engine';
+import { db, dialect, lockKey, rows, transaction, type AppDb } from '@/db/engine';
 import { staffTransaction } from './staff-guard';
 import { articles, auditLog, sections, settings, webhookDeliveries, webhooks } from '@/db/schema';
 import { absoluteUrl, articlePath } from '@/lib/domain/routes';
@@ -193,14 +193,16 @@ export async function claimDueDeliveries(limit: number, holdMs: number, now = Da
     lte(webhookDeliveries.lockedUntil, now),
   );
   const ids = await transaction(async (tx) => {
-    const candidates = await tx
-      .select({ id: webhookDeliveries.id })
-      .from(webhookDeliveries)
-      .where(due)
-      .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.id))
-      .limit(limit);
+    // Several servers claim at once (PostgreSQL): each locks the rows it picks and passes over those
+    // another has locked, so each claims different deliveries and none stops early (decision 056).
+    const candidates = await rows<{ id: number }>(
+      sql`select ${webhookDeliveries.id} as id from ${webhookDeliveries} where ${due}
+          order by ${webhookDeliveries.nextAttemptAt}, ${webhookDeliveries.id} limit ${limit}
+          ${dialect().forUpdateSkipLocked()}`,
+      tx,
+    );
     if (!candidates.length) return [];
-    // Re-checked row by row: on PostgreSQL a row another server claimed meanwhile no longer matches.
+    // Re-checked row by row: a row another server claimed and committed meanwhile no longer matches.
     const claimed = await tx
       .update(webhookDeliveries)
       .set({ lockedUntil: now + holdMs })

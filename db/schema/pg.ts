@@ -7,6 +7,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   index,
   integer,
   pgTable,
@@ -94,6 +95,22 @@ export const media = pgTable('media', {
   uploadedBy: integer('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
 });
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/** The renditions of uploaded photos (/media/<key>/<file>), read by every server (decision 055). */
+export const mediaFiles = pgTable(
+  'media_files',
+  {
+    mediaKey: text('media_key').notNull(),
+    file: text('file').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    bytes: bytea('bytes').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.mediaKey, t.file] })],
+);
 
 export const articles = pgTable(
   'articles',

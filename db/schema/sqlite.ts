@@ -3,6 +3,7 @@
 // Times are stored as integer milliseconds since the epoch (UTC).
 import { relations, sql } from 'drizzle-orm';
 import {
+  blob,
   check,
   index,
   integer,
@@ -92,6 +93,23 @@ export const media = sqliteTable('media', {
   uploadedBy: integer('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
 });
+
+/**
+ * The renditions of uploaded photos (/media/<key>/<file>) where every server can read them: filled on
+ * PostgreSQL only; on SQLite they are files in the media folder beside the database (decision 055).
+ */
+export const mediaFiles = sqliteTable(
+  'media_files',
+  {
+    mediaKey: text('media_key').notNull(),
+    file: text('file').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.mediaKey, t.file] })],
+);
 
 export const articles = sqliteTable(
   'articles',

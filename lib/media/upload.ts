@@ -1,17 +1,16 @@
 // Hero photo uploads: the type comes from the file's first bytes (never its name or the browser's
-// claim), sharp decodes it with a pixel limit and writes WebP renditions at the loader's fixed widths
-// under <data folder>/media/<key>/<width>.webp, served by app/media/[key]/[file]/route.ts.
+// claim), sharp decodes it with a pixel limit and makes WebP renditions at the loader's fixed widths,
+// stored as <key>/<width>.webp by the media store (lib/media/store.ts: rows on PostgreSQL, files on
+// SQLite) and served by app/media/[key]/[file]/route.ts.
 import 'server-only';
 import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import sharp from 'sharp';
-import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '@/db/config';
-import { dataDir } from '@/lib/data-dir';
 import { IMAGE_WIDTHS } from '@/lib/image-loader';
+import { MEDIA_KEY_PATTERN, mediaStore, type MediaFile } from './store';
+
+export { MEDIA_KEY_PATTERN, mediaRoot } from './store';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-export const MEDIA_KEY_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 const MIN_WIDTH = 320;
 // A 5 MB file can still claim a huge canvas ("decompression bomb"): refuse past 40 megapixels.
 const MAX_PIXELS = 40_000_000;
@@ -26,8 +25,6 @@ export function sniffImageType(bytes: Uint8Array): SniffedType | undefined {
   if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
   return undefined;
 }
-
-export const mediaRoot = () => path.join(/*turbopackIgnore: true*/ dataDir(), 'media');
 
 export type ProcessedImage = {
   key: string;
@@ -102,22 +99,18 @@ export async function processHeroUpload(bytes: Uint8Array): Promise<ProcessedIma
 
   return inImageQueue(async () => {
     const key = crypto.randomBytes(16).toString('base64url');
-    const root = mediaRoot();
-    const dir = path.join(root, key);
-    await fs.mkdir(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
-    // A media folder made by an older version was readable by every local user.
-    await fs.chmod(root, PRIVATE_DIR_MODE).catch(() => undefined);
+    const files: MediaFile[] = [];
+    const variants: ProcessedImage['variants'] = [];
+    let largest = { width, height };
+    const largestSlot = IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1];
     try {
       // The original is decoded once, turned upright and brought down to the largest width; the
       // smaller widths are made from that (a few MB), not from the original again.
-      const largestSlot = IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1];
       const base = await sharp(bytes, { limitInputPixels: MAX_PIXELS, sequentialRead: true })
         .rotate()
         .resize({ width: largestSlot, withoutEnlargement: true })
         .raw()
         .toBuffer({ resolveWithObject: true });
-      const variants: ProcessedImage['variants'] = [];
-      let largest = { width, height };
       for (const slot of IMAGE_WIDTHS) {
         // Never enlarged: a 1000-pixel photo fills the 1280 and 1600 slots at its own size, so every
         // URL the image loader may ask for exists.
@@ -125,23 +118,27 @@ export async function processHeroUpload(bytes: Uint8Array): Promise<ProcessedIma
           .resize({ width: slot, withoutEnlargement: true })
           .webp({ quality: 80 })
           .toBuffer({ resolveWithObject: true });
-        await fs.writeFile(path.join(dir, `${slot}.webp`), data, { mode: PRIVATE_FILE_MODE });
+        files.push({ file: `${slot}.webp`, contentType: 'image/webp', bytes: data });
         variants.push({ width: info.width, path: `/media/${key}/${slot}.webp` });
         largest = { width: info.width, height: info.height };
       }
-      return {
-        key,
-        width: largest.width,
-        height: largest.height,
-        variants,
-        path: `/media/${key}/${largestSlot}.webp`,
-      };
-    } catch (error) {
-      await fs.rm(dir, { recursive: true, force: true });
-      throw error instanceof UploadError
-        ? error
-        : new UploadError('The photo could not be converted. Try exporting it again as JPEG.');
+    } catch {
+      throw new UploadError('The photo could not be converted. Try exporting it again as JPEG.');
     }
+    try {
+      await mediaStore().save(key, files);
+    } catch (error) {
+      // A full disk, a database that cannot take writes: the editor is told, nothing is left half-stored.
+      console.error('[moodwire] storing a photo failed:', error instanceof Error ? error.message : error);
+      throw new UploadError('The photo could not be stored right now. Please try again in a minute.');
+    }
+    return {
+      key,
+      width: largest.width,
+      height: largest.height,
+      variants,
+      path: `/media/${key}/${largestSlot}.webp`,
+    };
   });
 }
 
@@ -152,51 +149,32 @@ export function mediaKeyOf(publicPath: string): string | undefined {
 }
 
 export async function deleteProcessedImage(key: string): Promise<void> {
-  if (MEDIA_KEY_PATTERN.test(key)) await fs.rm(path.join(mediaRoot(), key), { recursive: true, force: true });
+  if (MEDIA_KEY_PATTERN.test(key)) await mediaStore().remove(key);
 }
 
-/** The files of a photo no story shows any more (its row went in the transaction that replaced it). */
+/** The renditions of a photo no story shows any more (its row went in the transaction that replaced it). */
 export async function deleteReplacedImage(replacedPath: string | undefined): Promise<void> {
   const key = replacedPath ? mediaKeyOf(replacedPath) : undefined;
   if (key) await deleteProcessedImage(key);
 }
 
 /**
- * Deletes media folders no media row names, once they are an hour old (a photo being processed or
+ * Deletes stored photos no media row names, once they are an hour old (a photo being processed or
  * attached right now is younger): what a crash between processing and saving would leave behind.
  */
 export async function sweepOrphanMedia(inUse: Iterable<string>, now = Date.now()): Promise<number> {
   const keep = new Set([...inUse].map(mediaKeyOf).filter((k): k is string => k !== undefined));
-  let entries: string[];
-  try {
-    entries = await fs.readdir(mediaRoot());
-  } catch {
-    return 0;
-  }
   let removed = 0;
-  for (const key of entries) {
-    if (!MEDIA_KEY_PATTERN.test(key) || keep.has(key)) continue;
-    const stat = await fs.stat(path.join(mediaRoot(), key)).catch(() => undefined);
-    if (!stat?.isDirectory() || now - stat.mtimeMs < 3600_000) continue;
+  for (const { key, storedAt } of await mediaStore().keys()) {
+    if (keep.has(key) || now - storedAt < 3600_000) continue;
     await deleteProcessedImage(key);
     removed++;
   }
   return removed;
 }
 
-/** Bytes on disk of an uploaded photo's renditions (0 when it has none here). */
-export async function mediaDiskBytes(publicPath: string): Promise<number> {
+/** Bytes stored for an uploaded photo's renditions (0 when it has none). */
+export async function mediaStoredBytes(publicPath: string): Promise<number> {
   const key = mediaKeyOf(publicPath);
-  if (!key) return 0;
-  const dir = path.join(mediaRoot(), key);
-  const names = await fs.readdir(dir).catch(() => [] as string[]);
-  const sizes = await Promise.all(
-    names.map((n) =>
-      fs.stat(path.join(dir, n)).then(
-        (s) => s.size,
-        () => 0,
-      ),
-    ),
-  );
-  return sizes.reduce((a, b) => a + b, 0);
+  return key ? mediaStore().size(key) : 0;
 }

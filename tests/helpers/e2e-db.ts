@@ -15,25 +15,29 @@ export function openE2eDatabase(): Database.Database {
 
 export const uniqueSuffix = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 
+type PlantedStory = { slug: string; title: string; bodyHtml: string; sectionSlug?: string };
+
+const PLANT_STORY = `insert into articles (slug, title, standfirst, section_id, byline, body, body_html, status, published_at, created_at, updated_at)
+  values (?, ?, '', (select id from sections where slug = ?), 'Test Desk', '', ?, 'published', ?, ?, ?) returning id`;
+const plantParams = ({ slug, title, bodyHtml, sectionSlug = 'culture' }: PlantedStory, now = Date.now()) => [
+  slug,
+  title,
+  sectionSlug,
+  bodyHtml,
+  now - 60_000,
+  now,
+  now,
+];
+
 /** Inserts a published story straight into the database (bypassing the editor and its sanitiser). */
-export function plantArticle(
-  db: Database.Database,
-  {
-    slug,
-    title,
-    bodyHtml,
-    sectionSlug = 'culture',
-  }: { slug: string; title: string; bodyHtml: string; sectionSlug?: string },
-): number {
-  const now = Date.now();
-  const section = db.prepare('select id from sections where slug = ?').get(sectionSlug) as { id: number };
-  const row = db
-    .prepare(
-      `insert into articles (slug, title, standfirst, section_id, byline, body, body_html, status, published_at, created_at, updated_at)
-       values (?, ?, '', ?, 'Test Desk', '', ?, 'published', ?, ?, ?) returning id`,
-    )
-    .get(slug, title, section.id, bodyHtml, now - 60_000, now, now) as { id: number };
-  return row.id;
+export function plantArticle(db: Database.Database, story: PlantedStory): number {
+  return (db.prepare(PLANT_STORY).get(...plantParams(story)) as { id: number }).id;
+}
+
+/** plantArticle on the main e2e server's database, whichever engine it runs on. */
+export async function plantStory(story: PlantedStory): Promise<number> {
+  const [row] = await e2eQuery<{ id: number }>(PLANT_STORY, plantParams(story));
+  return Number(row!.id);
 }
 
 export const e2eDatabasePath = process.env.E2E_DATABASE_PATH || path.join(process.cwd(), 'data', 'test', 'e2e.db');

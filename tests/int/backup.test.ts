@@ -87,4 +87,38 @@ describe('npm run backup', () => {
       ).rejects.toThrow();
     },
   );
+
+  it('copies the uploaded photos beside the backup, and only the new ones the next time', async () => {
+    const source = path.join(dir, 'photos', 'live.db');
+    fs.mkdirSync(path.dirname(source));
+    const db = openDatabase(source);
+    migrateDatabase(db);
+    const media = path.join(path.dirname(source), 'media');
+    const put = (key: string) => {
+      fs.mkdirSync(path.join(media, key), { recursive: true });
+      for (const width of [640, 1600]) fs.writeFileSync(path.join(media, key, `${width}.webp`), `${key} ${width}`);
+      db.$client
+        .prepare(
+          "insert into media (path, mime, width, height, alt, created_at) values (?, 'image/webp', 1600, 900, 'A photo', 0)",
+        )
+        .run(`/media/${key}/1600.webp`);
+    };
+    put('A'.repeat(22));
+    const backup = (name: string) =>
+      run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/backup.ts', path.join(dir, 'kept', name)], {
+        env: { ...process.env, DATABASE_PATH: source },
+      });
+    const first = await backup('monday.db');
+    expect(first.stdout).toMatch(/photos: 2 renditions copied to .*kept\/media \(0 already there\)/);
+    const kept = path.join(dir, 'kept', 'media', 'A'.repeat(22));
+    expect(fs.readFileSync(path.join(kept, '1600.webp'), 'utf8')).toBe(`${'A'.repeat(22)} 1600`);
+    expect(fs.statSync(path.join(kept, '1600.webp')).mode & 0o777).toBe(0o600);
+
+    put('B'.repeat(22));
+    db.$client.close();
+    const second = await backup('tuesday.db');
+    expect(second.stdout).toMatch(/photos: 2 renditions copied to .* \(2 already there\)/);
+    expect(fs.readdirSync(path.join(dir, 'kept', 'media')).sort()).toEqual(['A'.repeat(22), 'B'.repeat(22)]);
+    expect(second.stdout).not.toMatch(/deleted before/);
+  });
 });

@@ -12,7 +12,8 @@ import { renderedBody } from '@/lib/markdown';
 import { deleteSection, updateSection, wouldCycle } from '@/db/queries/admin-sections';
 import { isPublic } from '@/db/queries/visibility';
 import { takeRateLimit } from '@/db/queries/throttle';
-import { mediaRoot, processHeroUpload, UploadError } from '@/lib/media/upload';
+import { mediaStore } from '@/lib/media/store';
+import { processHeroUpload, UploadError } from '@/lib/media/upload';
 import { verifyPassword } from '@/lib/password';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
@@ -232,8 +233,8 @@ describe('hero uploads', () => {
     const out = await processHeroUpload(png);
     expect(out.variants.map((v) => v.width)).toEqual([320, 640, 960, 1000, 1000]);
     expect(out.width).toBe(1000);
-    const dir = path.join(mediaRoot(), out.key);
-    expect(fs.readdirSync(dir).sort()).toEqual(['1280.webp', '1600.webp', '320.webp', '640.webp', '960.webp']);
+    for (const file of ['320.webp', '640.webp', '960.webp', '1280.webp', '1600.webp'])
+      expect((await mediaStore().read(out.key, file))?.contentType, file).toBe('image/webp');
     await expect(processHeroUpload(Buffer.from('<svg></svg>'))).rejects.toBeInstanceOf(UploadError);
     const tiny = await sharp({ create: { width: 100, height: 100, channels: 3, background: '#000' } })
       .jpeg()

@@ -175,6 +175,20 @@ describe('delivery', () => {
     expect((await deliveries()).every((d) => d.status === 'delivered' && d.attempts === 1)).toBe(true);
   });
 
+  it('three servers claiming at once each take different deliveries, and between them all that are due', async () => {
+    await q.createWebhook(adminId, `${base}/ok`, NOW);
+    await q.createWebhook(adminId, `${base}/ok2`, NOW);
+    const changes = Array.from({ length: 6 }, () => ({ event: 'story.updated' as const, articleId: storyId }));
+    expect(await q.enqueueStoryEvents(changes, NOW)).toBe(12);
+    // Three claims of four on three connections at once (PostgreSQL: three sessions, as three servers
+    // are): none waits for another and none comes back empty while deliveries are due (decision 056).
+    const claims = await Promise.all([0, 1, 2].map(() => q.claimDueDeliveries(4, 60_000, NOW)));
+    const ids = claims.flat().map((d) => d.id);
+    expect(claims.map((c) => c.length)).toEqual([4, 4, 4]);
+    expect(new Set(ids).size).toBe(12);
+    expect(await q.claimDueDeliveries(4, 60_000, NOW)).toEqual([]);
+  });
+
   it('writes nothing for a paused webhook, and removing one removes its log', async () => {
     const paused = await q.createWebhook(adminId, `${base}/ok`, NOW);
     expect(await q.setWebhookActive(adminId, paused!.id, false, NOW)).toBe(true);

@@ -27,7 +27,7 @@ async function counts(url: string) {
   await client.connect();
   try {
     const r = await client.query(
-      'select (select count(*) from articles) as articles, (select count(*) from search_documents) as indexed, (select count(*) from vote_tallies) as tallies, (select count(*) from drizzle.__drizzle_migrations) as migrations',
+      "select (select count(*) from articles) as articles, (select md5(string_agg(bytes, '' order by media_key, file)) from media_files) as photos, (select count(*) from search_documents) as indexed, (select count(*) from vote_tallies) as tallies, (select count(*) from drizzle.__drizzle_migrations) as migrations",
     );
     return r.rows[0];
   } finally {
@@ -36,19 +36,26 @@ async function counts(url: string) {
 }
 
 describe('npm run backup on PostgreSQL', () => {
-  it('writes a pg_dump that pg_restore reads back into the same site', async () => {
+  it('writes a pg_dump that pg_restore reads back into the same site, uploaded photos included', async () => {
+    const photo = new pg.Client({ connectionString: site.location });
+    await photo.connect();
+    await photo.query(
+      "insert into media_files (media_key, file, content_type, size, bytes, created_at) values ('AAAAAAAAAAAAAAAAAAAAAA', '640.webp', 'image/webp', 4, '\\x52494646', 0)",
+    );
+    await photo.end();
     const file = path.join(dir, 'site.dump');
     const run = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/backup.ts', file], {
       encoding: 'utf8',
       env: { ...process.env, DATABASE_URL: site.location },
     });
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/pg_restore reads it \(\d+ tables\)/);
+    expect(run.stdout).toMatch(/pg_restore reads it \(\d+ tables, uploaded photos included as media_files rows\)/);
     // A dump holds everything the database does: readable by its owner only (issue 15, §5).
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const restore = spawnSync('pg_restore', ['--no-owner', `--dbname=${restored.url}`, file], { encoding: 'utf8' });
     expect(restore.status, restore.stderr).toBe(0);
     expect(await counts(restored.url)).toEqual(await counts(site.location));
+    expect((await counts(restored.url)).photos).toMatch(/^[0-9a-f]{32}$/);
     const again = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/backup.ts', file], {
       encoding: 'utf8',
       env: { ...process.env, DATABASE_URL: site.location },

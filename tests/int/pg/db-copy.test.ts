@@ -13,6 +13,7 @@ import { articles, sections } from '@/db/schema';
 import { recomputeVoteRollups } from '@/db/vote-rollups';
 import { parseQuery } from '@/lib/search-query';
 import { sql } from 'drizzle-orm';
+import { mediaFolderOf } from '@/db/media-folder';
 import { createEmptyPostgresDatabase } from '../../helpers/test-db';
 import { createTempDatabase } from '../../helpers/temp-db';
 
@@ -21,6 +22,27 @@ const HOUR = 3_600_000;
 let dir: string;
 let source: ReturnType<typeof createTempDatabase>;
 let target: Awaited<ReturnType<typeof createEmptyPostgresDatabase>>;
+
+// Two uploaded photos of the SQLite site, as the server stores them: <media>/<key>/<width>.webp.
+const PHOTOS = ['AAAAAAAAAAAAAAAAAAAAAA', 'b_b-BBBBBBBBBBBBBBBBBB'];
+const renditions = PHOTOS.flatMap((key, i) =>
+  ['640.webp', '1600.webp'].map((file, j) => ({
+    key,
+    file,
+    bytes: Buffer.from(`RIFF…WEBP photo ${i} width ${j} ${'x'.repeat(900 * (j + 1))}`),
+  })),
+);
+
+/** The renditions in a media folder: key/file → bytes. */
+function mediaFolder(databaseFile: string): Record<string, string> {
+  const root = mediaFolderOf(databaseFile);
+  const out: Record<string, string> = {};
+  if (!fs.existsSync(root)) return out;
+  for (const key of fs.readdirSync(root))
+    for (const file of fs.readdirSync(path.join(root, key)))
+      out[`${key}/${file}`] = fs.readFileSync(path.join(root, key, file)).toString('base64');
+  return out;
+}
 
 /** Every row of every table, in primary-key order: what "the same site" means. */
 function dump(file: string): Record<string, unknown[]> {
@@ -77,6 +99,10 @@ beforeAll(async () => {
   `);
   recomputeVoteRollups(source.db, 1);
   recomputeVoteRollups(source.db, 2);
+  for (const r of renditions) {
+    fs.mkdirSync(path.join(mediaFolderOf(source.file), r.key), { recursive: true });
+    fs.writeFileSync(path.join(mediaFolderOf(source.file), r.key, r.file), r.bytes);
+  }
   target = await createEmptyPostgresDatabase();
 });
 
@@ -96,7 +122,14 @@ describe('db:copy', () => {
       (l) => lines.push(l),
     );
     const copied = Object.fromEntries(report.tables.map((t) => [t.table, t.rows]));
-    expect(copied).toMatchObject({ votes: 4, users: 2, audit_log: 1, share_clicks: 2, contact_messages: 1 });
+    expect(copied).toMatchObject({
+      votes: 4,
+      users: 2,
+      audit_log: 1,
+      share_clicks: 2,
+      contact_messages: 1,
+      media_files: renditions.length,
+    });
     expect(Object.keys(copied).sort()).toEqual(
       tablesInCopyOrder()
         .map((t) => t.name)
@@ -128,6 +161,19 @@ describe('db:copy', () => {
     const [paused] = await db().select({ v: articles.votingPaused }).from(articles).where(eq(articles.id, 2));
     expect(paused!.v).toBe(true);
     await transaction((tx) => tx.delete(articles).where(eq(articles.id, added!.id)));
+
+    // The photos came along as rows, and the site serves them from there.
+    const { mediaStore } = await import('@/lib/media/store');
+    expect(mediaStore().kind).toBe('database');
+    for (const r of renditions) {
+      const served = await mediaStore().read(r.key, r.file);
+      expect(served?.bytes.equals(r.bytes), `${r.key}/${r.file}`).toBe(true);
+      expect(served?.contentType).toBe('image/webp');
+    }
+    const stored = await rows<{ n: number; bytes: number }>(
+      sql`select count(*) as n, sum(size) as bytes from media_files`,
+    );
+    expect(stored[0]).toEqual({ n: 4, bytes: renditions.reduce((n, r) => n + r.bytes.length, 0) });
   });
 
   it('refuses to copy into a database that is not empty, and changes nothing there', async () => {
@@ -145,6 +191,17 @@ describe('db:copy', () => {
     const original = dump(source.file);
     const roundTrip = dump(back);
     for (const table of Object.keys(original)) expect(roundTrip[table], table).toEqual(original[table]);
+    // The photos are files again, beside the new database, byte for byte, readable by their owner only.
+    expect(mediaFolder(back)).toEqual(mediaFolder(source.file));
+    expect(Object.keys(mediaFolder(back))).toHaveLength(renditions.length);
+    const one = path.join(mediaFolderOf(back), renditions[0]!.key, renditions[0]!.file);
+    expect(fs.statSync(one).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(path.dirname(one)).mode & 0o777).toBe(0o700);
+    // Another site's photos in the target's folder: refused, as a database that is not empty is.
+    const beside = path.join(dir, 'beside.db');
+    await expect(copyDatabase({ kind: 'postgres', url: target.url }, { kind: 'sqlite', file: beside })).rejects.toThrow(
+      /not empty .*photos of another site/,
+    );
     const check = new Database(back, { readonly: true });
     expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(check.prepare('select count(*) as n from search_words').get()).toEqual(

@@ -111,8 +111,9 @@ function sqliteModel(db: DB): Model {
     const columns: Record<string, ColumnModel> = {};
     for (const c of info) {
       const integer = c.type.toLowerCase() === 'integer';
+      // Binary columns: SQLite's blob is PostgreSQL's bytea.
       const type = !integer
-        ? c.type.toLowerCase()
+        ? c.type.toLowerCase().replace(/^blob$/, 'bytea')
         : booleans.has(`${name}.${c.name}`)
           ? 'boolean'
           : MS_COLUMN.test(c.name)

@@ -8,7 +8,7 @@ import { countLibrary, listLibrary, listPhotoUses } from '@/db/queries/body-phot
 import { pageParam, param, withParam, type RawSearchParams } from '@/lib/admin/search-params';
 import { requireStaff } from '@/lib/auth/staff';
 import { formatDateTime } from '@/lib/format';
-import { mediaDiskBytes } from '@/lib/media/upload';
+import { mediaStoredBytes } from '@/lib/media/upload';
 import { can } from '@/lib/permissions';
 import { deletePhotoAction } from './actions';
 
@@ -28,7 +28,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
   const page = Math.min(pageParam(params), pageCount);
   const photos = await listLibrary(q, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const details = await Promise.all(
-    photos.map(async (p) => ({ ...p, bytes: await mediaDiskBytes(p.path), uses: await listPhotoUses(p.id) })),
+    photos.map(async (p) => ({ ...p, bytes: await mediaStoredBytes(p.path), uses: await listPhotoUses(p.id) })),
   );
   const mayDelete = can(user.role, 'story.edit-any');
 

@@ -19,7 +19,8 @@ export async function POST(request: NextRequest) {
   if (!sameToken(request.headers.get(RELEASE_TOKEN_HEADER), releaseToken())) {
     return NextResponse.json({ error: 'Not found.' }, { status: 404 });
   }
-  const released = await releaseDueScheduledStories();
+  // Another server releasing right now (ran: false) refreshes its own pages; this one has none to.
+  const { released } = await releaseDueScheduledStories();
   for (const story of released) await revalidateStory({ slug: story.slug, sectionIds: [story.sectionId] });
   await notifyStoryChanges(released.map((s) => ({ event: 'story.published' as const, articleId: s.id })));
   return NextResponse.json({ released: released.map((s) => s.slug) }, { headers: { 'cache-control': 'no-store' } });
