@@ -293,8 +293,10 @@ class RedisPageCache extends RouteCacheHandler {
     if (held) return super.get(key, ctx); // Next decides: stale → answer it and render again
     // Nothing here or in Redis: a page the build prerendered, read from disk, kept in memory.
     const seed = await super.get(key, ctx);
-    if (seed && !memory.get(key)) memory.set(key, seed);
-    return seed;
+    if (!seed || memory.get(key)) return seed;
+    const slim = RouteCacheHandler.forMemory(key, seed);
+    memory.set(key, slim);
+    return slim;
   }
 
   /** The entry Redis holds for the address; null when it holds none or cannot be asked now. */
