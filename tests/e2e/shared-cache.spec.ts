@@ -5,63 +5,33 @@
 // are not lost, and the cache works again by itself when Redis is back.
 // Runs in the PostgreSQL run of the browser suite (scripts/test.sh): E2E_DATABASE_URL, and the build
 // made on it. It starts a throwaway redis-server of its own, which it kills and restarts.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
+import { spawnSync } from 'node:child_process';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ensureStaffUsers } from '../helpers/staff';
 import { signInThroughForm } from '../helpers/staff-e2e';
 import { startServer, type TestServer } from '../helpers/server';
+import { redisServerMissing, ThrowawayRedis } from '../helpers/redis-server';
+import { shownCount } from '../helpers/vote-counts';
 
 const base = Number(process.env.E2E_PORT || 3100);
 const REDIS_PORT = base + 44;
-const REDIS_URL = `redis://127.0.0.1:${REDIS_PORT}/0`;
-const REDIS_SERVER = process.env.REDIS_SERVER_PATH || '/usr/bin/redis-server';
 const databaseUrl = process.env.E2E_DATABASE_URL?.trim();
 const required = process.env.MOODWIRE_REQUIRE_POSTGRES === '1';
-const redisMissing = spawnSync(REDIS_SERVER, ['--version']).status !== 0;
+const redisMissing = redisServerMissing();
 
 const unavailable = !databaseUrl
   ? 'needs the PostgreSQL run of the browser suite (E2E_DATABASE_URL)'
   : redisMissing
-    ? `redis-server not found at ${REDIS_SERVER}`
+    ? redisMissing
     : undefined;
 if (unavailable && required) throw new Error(`shared page cache: ${unavailable}, and this run requires it`);
 test.skip(Boolean(unavailable), `shared page cache: ${unavailable}`);
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(180_000);
 
-let redis: ChildProcess | undefined;
+const redis = new ThrowawayRedis(REDIS_PORT);
 let a: TestServer;
 let b: TestServer;
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
-
-async function startRedis(): Promise<void> {
-  redis = spawn(
-    REDIS_SERVER,
-    ['--port', String(REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
-  );
-  for (let i = 0; i < 100 && !(await listening(REDIS_PORT)); i++) await new Promise((r) => setTimeout(r, 50));
-  expect(await listening(REDIS_PORT), 'redis-server listening').toBe(true);
-}
-
-async function killRedis(): Promise<void> {
-  const child = redis;
-  redis = undefined;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGKILL');
-  await exited;
-}
 
 /** A command on the test's Redis (redis-cli speaks the protocol; no client of the test's own). */
 function redisCli(...args: string[]): string {
@@ -86,8 +56,8 @@ async function stop(server: TestServer | undefined) {
 test.beforeAll(async () => {
   test.setTimeout(240_000);
   await ensureStaffUsers();
-  await startRedis();
-  const env = { REDIS_URL, VOTE_LIMIT_PER_MINUTE: '100000', VOTE_READER_LIMIT_PER_MINUTE: '100000' };
+  await redis.start();
+  const env = { REDIS_URL: redis.url, VOTE_LIMIT_PER_MINUTE: '100000', VOTE_READER_LIMIT_PER_MINUTE: '100000' };
   const distDir = process.env.E2E_DIST_DIR || '.next-pg';
   [a, b] = await Promise.all([
     startServer({ port: base + 45, databaseUrl: databaseUrl!, distDir, env }),
@@ -97,7 +67,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await Promise.all([stop(a), stop(b)]);
-  await killRedis();
+  await redis.kill();
 });
 
 /**
@@ -152,15 +122,6 @@ async function saveHeadline(page: Page, editUrl: string, title: string, status?:
   if (status) await page.getByLabel('Status').selectOption(status);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Published' })).toBeVisible();
-}
-
-/** The number of votes B's HTML shows for a mood on the story page (no script: HTML only). */
-async function shownCount(page: Page, mood: string): Promise<number> {
-  const button = page.locator('#mood-vote').getByRole('button', { name: mood, exact: true });
-  const id = await button.getAttribute('aria-describedby');
-  const text = (await page.locator(`#${id}`).innerText()).trim();
-  if (text === '' && (await page.locator('#mood-vote form[data-empty]').count()) === 1) return 0;
-  return Number(/([\d,]+) votes?$/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
 }
 
 /** `other` answers the story from the copy `owner` rendered and stored: a cache hit, with the same ETag. */
@@ -266,7 +227,7 @@ test('a vote cast through A shows on B’s cached story page within the freshnes
 test('Redis killed: both servers keep answering, health says so, nothing is lost, and the cache recovers by itself', async ({
   browser,
 }) => {
-  await killRedis();
+  await redis.kill();
   for (const server of [a, b]) {
     await expect
       .poll(async () => (await health(server)).body.cache.ok, { timeout: 5000, message: `${server.url} health` })
@@ -290,7 +251,7 @@ test('Redis killed: both servers keep answering, health says so, nothing is lost
   await reader.goto(`${a.url}/news/${story.slug}`);
   await expect(reader.locator('h1')).toHaveText(during);
 
-  await startRedis();
+  await redis.start();
   const back = Date.now();
   for (const server of [a, b])
     await expect

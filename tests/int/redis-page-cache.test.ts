@@ -2,23 +2,20 @@
 // real, throwaway redis-server of its own: what it stores, what it refuses to store, how expiries
 // travel between servers, and what happens when Redis goes away and comes back. The two-server
 // proof through real `next start` servers is tests/e2e/shared-cache.spec.ts.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from 'redis';
+import { redisServerMissing, ThrowawayRedis } from '../helpers/redis-server';
 
 const require = createRequire(import.meta.url);
-const REDIS_SERVER = process.env.REDIS_SERVER_PATH || '/usr/bin/redis-server';
-const PORT = Number(process.env.E2E_PORT || 3100) + 47;
-const available = spawnSync(REDIS_SERVER, ['--version']).status === 0;
-if (!available) {
-  if (process.env.MOODWIRE_REQUIRE_POSTGRES === '1')
-    throw new Error(`redis-server not found at ${REDIS_SERVER}, and this run requires it`);
-  console.log(`redis-server not found at ${REDIS_SERVER}: the shared page cache tests are skipped.`);
+const missing = redisServerMissing();
+const available = !missing;
+if (missing) {
+  if (process.env.MOODWIRE_REQUIRE_POSTGRES === '1') throw new Error(`${missing}, and this run requires it`);
+  console.log(`${missing}: the shared page cache tests are skipped.`);
 }
 
 type Entry = { value: Record<string, unknown> | null; lastModified: number; cacheControl?: unknown };
@@ -29,34 +26,12 @@ type Handler = {
   namespace: string;
 };
 
-let redis: ChildProcess | undefined;
+const redis = new ThrowawayRedis(Number(process.env.E2E_PORT || 3100) + 47);
 let Cache: { new (ctx: object): Handler; sharedState(): { pending: Map<string, unknown> } };
 let memory: { get(key: string): Entry | undefined; remove(key: string): void };
 let manifest: Map<string, { expired?: number }>;
 let probe: ReturnType<typeof createClient>;
 let dist: string;
-
-function listening(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port: PORT });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
-
-async function startRedis() {
-  redis = spawn(REDIS_SERVER, ['--port', String(PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 100 && !(await listening()); i++) await new Promise((r) => setTimeout(r, 50));
-}
-
-async function killRedis() {
-  const child = redis!;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGKILL');
-  await exited;
-}
 
 async function until(check: () => boolean | Promise<boolean>, ms = 5000) {
   const deadline = Date.now() + ms;
@@ -99,8 +74,8 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
     dist = fs.mkdtempSync(path.join(os.tmpdir(), 'moodwire-cache-'));
     fs.mkdirSync(path.join(dist, 'server'));
     fs.writeFileSync(path.join(dist, 'BUILD_ID'), 'test-build');
-    await startRedis();
-    process.env.REDIS_URL = `redis://127.0.0.1:${PORT}/0`;
+    await redis.start();
+    process.env.REDIS_URL = redis.url;
     Cache = require('../../lib/server/redis-page-cache.cjs');
     manifest = require('next/dist/server/lib/incremental-cache/tags-manifest.external').tagsManifest;
     handler(); // connects
@@ -113,7 +88,7 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
 
   afterAll(async () => {
     await probe?.close().catch(() => {});
-    if (redis && redis.exitCode === null) await killRedis();
+    await redis.kill();
     delete process.env.REDIS_URL;
     fs.rmSync(dist, { recursive: true, force: true });
   });
@@ -182,7 +157,7 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
   it('Redis away: reads and writes go on from memory without waiting; expiries made meanwhile reach Redis when it is back', async () => {
     const cache = handler();
     await cache.set(keyOf('outage'), page('<h1>Held</h1>', 'outage'), SET_CTX);
-    await killRedis();
+    await redis.kill();
     await until(() => !(Cache.sharedState() as unknown as { client: { isReady: boolean } }).client.isReady);
     const started = Date.now();
     expect((await cache.get(keyOf('outage'), PAGE_CTX))?.value?.html).toContain('Held');
@@ -193,7 +168,7 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
     expect(Date.now() - started).toBeLessThan(1000);
     expect(Cache.sharedState().pending.has('_N_T_/news/changed-during-outage')).toBe(true);
 
-    await startRedis(); // empty: --save ''
+    await redis.start(); // empty: --save ''
     await until(async () => {
       try {
         return Boolean(await probe.hGet('moodwire:tags', '_N_T_/news/changed-during-outage'));
