@@ -132,17 +132,19 @@ function createState(url) {
   };
   client.on('error', down);
   client.on('end', () => down('connection closed'));
-  subscriber.on('error', down);
+  // The subscription's own connection going away stops nothing: the expiries it misses meanwhile
+  // are loaded when it is back (its 'ready' below).
+  subscriber.on('error', () => {});
   client.on('ready', () => {
     if (state.problem && state.problem !== 'connecting')
       console.warn(`[page cache] Redis at ${state.url} is back after ${Date.now() - state.problemSince} ms`);
     state.problem = undefined;
-    flushPending(state).then(
-      () => syncTags(state),
-      (error) => down(error),
-    );
+    // Failures here are retried at the next 'ready'; the expiries stay pending until then.
+    flushPending(state)
+      .then(() => syncTags(state))
+      .catch(() => {});
   });
-  subscriber.on('ready', () => syncTags(state).catch(down));
+  subscriber.on('ready', () => syncTags(state).catch(() => {}));
   client.connect().catch(down);
   subscriber
     .connect()
@@ -156,7 +158,7 @@ function createState(url) {
         }
       }),
     )
-    .catch(down);
+    .catch(() => {});
   return state;
 }
 
@@ -169,7 +171,7 @@ function sharedState() {
 }
 
 function usable(state) {
-  return state && !state.problem && state.client.isReady;
+  return Boolean(state && state.client.isReady);
 }
 
 function withTimeout(promise, ms = COMMAND_TIMEOUT_MS) {
@@ -358,6 +360,9 @@ class RedisPageCache extends RouteCacheHandler {
       for (const [tag, entry] of Object.entries(written)) state.pending.set(tag, entry);
       return;
     }
+    // Expiries a failed write left pending go with this one.
+    for (const [tag, entry] of state.pending) if (!(tag in written)) written[tag] = entry;
+    state.pending.clear();
     try {
       await writeTags(state, written);
     } catch {

@@ -179,6 +179,23 @@ test('a story published, then changed, through server A reads on server B within
   await reader.context().close();
 });
 
+/** How many times Redis has been asked for an entry (GET) since it started. */
+function redisGets(): number {
+  return Number(/cmdstat_get:calls=(\d+)/.exec(redisCli('info', 'commandstats'))?.[1] ?? 0);
+}
+
+test('a page a server holds in memory is answered without asking Redis', async () => {
+  const url = `${b.url}/news/${story.slug}`;
+  expect((await fetch(url)).headers.get('x-nextjs-cache')).toBe('HIT');
+  const before = redisGets();
+  for (let i = 0; i < 50; i++) {
+    const res = await fetch(url, { headers: { 'accept-encoding': 'br' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-nextjs-cache')).toBe('HIT');
+  }
+  expect(redisGets() - before).toBe(0);
+});
+
 test('unknown addresses asked on both servers add nothing to Redis', async () => {
   const before = Number(redisCli('dbsize'));
   expect(before).toBeGreaterThan(0); // the pages above are there

@@ -154,6 +154,18 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
     expect(await cache.get(keyOf('elsewhere'), PAGE_CTX)).toBeNull();
   });
 
+  it('the subscription dropping stops nothing, and the expiries it missed are loaded when it is back', async () => {
+    // Written by another server while this one's subscription is away: no message reaches it.
+    const at = Date.now();
+    await probe.hSet('moodwire:tags', '_N_T_/news/missed', JSON.stringify({ expired: at, at }));
+    await probe.sendCommand(['CLIENT', 'KILL', 'TYPE', 'pubsub']);
+    await until(() => manifest.get('_N_T_/news/missed')?.expired === at);
+    const cache = handler();
+    await cache.set(keyOf('subscription'), page('<h1>Still shared</h1>', 'subscription'), SET_CTX);
+    memory.remove(keyOf('subscription'));
+    expect((await handler().get(keyOf('subscription'), PAGE_CTX))?.value?.html).toContain('Still shared');
+  });
+
   it('Redis away: reads and writes go on from memory without waiting; expiries made meanwhile reach Redis when it is back', async () => {
     const cache = handler();
     await cache.set(keyOf('outage'), page('<h1>Held</h1>', 'outage'), SET_CTX);
@@ -180,5 +192,10 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
     // …and pages are stored again.
     await cache.set(keyOf('after'), page('<h1>After</h1>', 'after'), SET_CTX);
     expect(await probe.exists(`moodwire:page:test-build:${keyOf('after')}`)).toBe(1);
+    // …and read again, once the subscription's connection is back too (its going away must not
+    // leave the cache thinking Redis is down).
+    await until(async () => (await probe.clientList()).length >= 3);
+    memory.remove(keyOf('after'));
+    expect((await handler().get(keyOf('after'), PAGE_CTX))?.value?.html).toContain('After');
   });
 });
