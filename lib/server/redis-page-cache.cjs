@@ -332,6 +332,15 @@ class RedisPageCache extends RouteCacheHandler {
           };
     const state = this.shared;
     if (!usable(state)) return; // kept here; Redis gets the next render after it is back
+    if (worth) {
+      // Another server may have rendered the same page meanwhile (both found it expired): the first
+      // one stored wins, so every server answers one version, with one ETag.
+      const stored = await this.readShared(key);
+      if (stored && stored.lastModified < entry.lastModified && currentInMemory(stored, Date.now())) {
+        if (memory) memory.set(key, stored);
+        return;
+      }
+    }
     const options = { expiration: { type: 'EX', value: ttlOf(entry.cacheControl) } };
     // Not worth keeping: only replaces what an address already holds (SET XX), so an unknown
     // address asked for by anyone adds nothing to Redis (decision 018).

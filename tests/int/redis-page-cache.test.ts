@@ -112,6 +112,17 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
     expect(etag.etag).toMatch(/^"[\w-]+"$/);
   });
 
+  it('two servers rendering the same page at once keep one version: the first stored', async () => {
+    const cache = handler();
+    await cache.set(keyOf('raced'), page('<h1>Rendered by A</h1>', 'raced'), SET_CTX);
+    memory.remove(keyOf('raced')); // A's copy is A's; this server rendered its own meanwhile
+    await new Promise((r) => setTimeout(r, 5));
+    await cache.set(keyOf('raced'), page('<h1>Rendered by B</h1><p>same story</p>', 'raced'), SET_CTX);
+    expect(memory.get(keyOf('raced'))?.value?.html).toContain('Rendered by A');
+    memory.remove(keyOf('raced'));
+    expect((await handler().get(keyOf('raced'), PAGE_CTX))?.value?.html).toContain('Rendered by A');
+  });
+
   it('a 404 for an address that holds nothing adds nothing to Redis; one for an address that had a page replaces it', async () => {
     const cache = handler();
     const before = await probe.dbSize();
