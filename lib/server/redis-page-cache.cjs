@@ -30,6 +30,8 @@ const RouteCacheHandler = require('./route-cache-handler.cjs');
 const COMMAND_TIMEOUT_MS = 250;
 /** The longest an entry stays in Redis without being stored again (any revalidation stores it again). */
 const ENTRY_TTL_S = 24 * 60 * 60;
+/** After a command timed out, Redis is left alone this long (a hung Redis must not slow every miss). */
+const PAUSE_AFTER_TIMEOUT_MS = 5000;
 /** Reconnection delay: doubles from 100 ms up to this. */
 const MAX_RECONNECT_DELAY_MS = 2000;
 const PREFIX = 'moodwire:';
@@ -110,6 +112,9 @@ function createState(url) {
     client: undefined,
     binary: undefined,
     subscriber: undefined,
+    /** until when Redis is left alone after a command timed out */
+    pausedUntil: 0,
+    flushTimer: undefined,
   };
   const socket = {
     connectTimeout: 1000,
@@ -171,15 +176,27 @@ function sharedState() {
 }
 
 function usable(state) {
-  return Boolean(state && state.client.isReady);
+  return Boolean(state && state.client.isReady && !(state.pausedUntil > Date.now()));
 }
+
+class RedisTimeout extends Error {}
 
 function withTimeout(promise, ms = COMMAND_TIMEOUT_MS) {
   let timer;
   const late = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new RedisTimeout(`Redis did not answer within ${ms} ms`)), ms);
   });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/** A command of the page cache that timed out: Redis is hung or overloaded, so it is left alone a while. */
+function noteFailure(state, error) {
+  if (!(error instanceof RedisTimeout)) return;
+  if (!(state.pausedUntil > Date.now()))
+    console.warn(
+      `[page cache] Redis at ${state.url} is slow (${error.message}): not asked for ${PAUSE_AFTER_TIMEOUT_MS / 1000} s`,
+    );
+  state.pausedUntil = Date.now() + PAUSE_AFTER_TIMEOUT_MS;
 }
 
 // ---- Tag expiries ----
@@ -227,6 +244,21 @@ async function writeTags(state, tags) {
       .exec(),
     2000,
   );
+}
+
+/** Tries again, every second while Redis cannot be used, to write the expiries left pending. */
+function scheduleFlush(state) {
+  if (state.flushTimer) return;
+  state.flushTimer = setTimeout(() => {
+    state.flushTimer = undefined;
+    if (state.pending.size === 0) return;
+    if (!usable(state)) return scheduleFlush(state);
+    flushPending(state).catch((error) => {
+      noteFailure(state, error);
+      scheduleFlush(state);
+    });
+  }, 1000);
+  state.flushTimer.unref();
 }
 
 async function flushPending(state) {
@@ -308,7 +340,8 @@ class RedisPageCache extends RouteCacheHandler {
     try {
       const bytes = await withTimeout(state.binary.get(this.namespace + key));
       return bytes ? decodeEntry(bytes) : null;
-    } catch {
+    } catch (error) {
+      noteFailure(state, error);
       return null; // gone or slow: serve what this server holds, or render
     }
   }
@@ -347,8 +380,9 @@ class RedisPageCache extends RouteCacheHandler {
     if (!worth && !seeded) options.condition = 'XX';
     try {
       await withTimeout(state.client.set(this.namespace + key, encodeEntry(entry), options), 1000);
-    } catch {
+    } catch (error) {
       // Redis went away meanwhile: this server keeps its copy, the others render their own.
+      noteFailure(state, error);
     }
   }
 
@@ -367,6 +401,7 @@ class RedisPageCache extends RouteCacheHandler {
     }
     if (!usable(state)) {
       for (const [tag, entry] of Object.entries(written)) state.pending.set(tag, entry);
+      scheduleFlush(state);
       return;
     }
     // Expiries a failed write left pending go with this one.
@@ -374,8 +409,10 @@ class RedisPageCache extends RouteCacheHandler {
     state.pending.clear();
     try {
       await writeTags(state, written);
-    } catch {
+    } catch (error) {
+      noteFailure(state, error);
       for (const [tag, entry] of Object.entries(written)) state.pending.set(tag, entry);
+      scheduleFlush(state);
     }
   }
 }

@@ -37,6 +37,15 @@ export class ThrowawayRedis {
     if (!(await listening(this.port))) throw new Error(`redis-server did not start on port ${this.port}`);
   }
 
+  /** SIGSTOP / SIGCONT: Redis hung (its connections stay open, nothing answers), then going on. */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   /** SIGKILL: Redis gone at once, as in a crash. */
   async kill(): Promise<void> {
     const child = this.child;

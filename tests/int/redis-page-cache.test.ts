@@ -177,6 +177,26 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
     expect((await handler().get(keyOf('subscription'), PAGE_CTX))?.value?.html).toContain('Still shared');
   });
 
+  it('a hung Redis costs one short wait, then is left alone; an expiry made meanwhile is written once it answers', async () => {
+    const cache = handler();
+    await cache.set(keyOf('hung'), page('<h1>Hung</h1>', 'hung'), SET_CTX);
+    memory.remove(keyOf('hung'));
+    redis.pause();
+    try {
+      let started = Date.now();
+      expect(await cache.get(keyOf('hung'), PAGE_CTX)).toBeNull(); // rendered instead
+      expect(Date.now() - started).toBeLessThan(1000);
+      started = Date.now();
+      for (let i = 0; i < 20; i++) expect(await cache.get(keyOf(`hung-${i}`), PAGE_CTX)).toBeNull();
+      await cache.revalidateTag(['_N_T_/news/changed-while-hung']);
+      expect(Date.now() - started).toBeLessThan(100); // not asked again
+    } finally {
+      redis.resume();
+    }
+    await until(async () => Boolean(await probe.hGet('moodwire:tags', '_N_T_/news/changed-while-hung')), 15_000);
+    await until(async () => (await handler().get(keyOf('hung'), PAGE_CTX)) !== null, 10_000);
+  });
+
   it('Redis away: reads and writes go on from memory without waiting; expiries made meanwhile reach Redis when it is back', async () => {
     const cache = handler();
     await cache.set(keyOf('outage'), page('<h1>Held</h1>', 'outage'), SET_CTX);
