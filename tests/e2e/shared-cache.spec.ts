@@ -65,6 +65,19 @@ test.beforeAll(async () => {
   ]);
 });
 
+// A failure shows what the servers' page caches said (Redis slow, away, back).
+test.afterEach(async ({}, info) => {
+  if (info.status === info.expectedStatus) return;
+  for (const server of [a, b]) {
+    const lines =
+      server
+        ?.output()
+        .split('\n')
+        .filter((l) => l.includes('[page cache]')) ?? [];
+    console.log(`${server?.url}: ${lines.length ? lines.join('\n') : 'no page cache warnings'}`);
+  }
+});
+
 test.afterAll(async () => {
   await Promise.all([stop(a), stop(b)]);
   await redis.kill();
