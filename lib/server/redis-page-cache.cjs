@@ -16,7 +16,7 @@
 // are rendered again, and loads the whole hash whenever its connection (re)opens, for the expiries
 // it missed. An expiry made while Redis is away is applied here and kept until Redis is back.
 //
-// Without Redis (stopped, unreachable, slower than COMMAND_TIMEOUT_MS) the server goes on from its
+// Without Redis (stopped, unreachable, slower than COMMAND_TIMEOUT_MS, then left alone for PAUSE_AFTER_TIMEOUT_MS) the server goes on from its
 // memory, then its prerendered pages, then by rendering; the client reconnects by itself.
 const fs = require('node:fs');
 const path = require('node:path');
@@ -26,8 +26,11 @@ const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-sys
 const { tagsManifest, areTagsExpired } = require('next/dist/server/lib/incremental-cache/tags-manifest.external');
 const RouteCacheHandler = require('./route-cache-handler.cjs');
 
-/** A Redis read slower than this is given up: the page is served from memory or rendered. */
-const COMMAND_TIMEOUT_MS = 250;
+/**
+ * A Redis read slower than this is given up: the page is served from memory or rendered. Not less:
+ * on a loaded machine Redis itself may wait for a CPU, and a page rendered for nothing costs more.
+ */
+const COMMAND_TIMEOUT_MS = 1000;
 /** The longest an entry stays in Redis without being stored again (any revalidation stores it again). */
 const ENTRY_TTL_S = 24 * 60 * 60;
 /** After a command timed out, Redis is left alone this long (a hung Redis must not slow every miss). */
@@ -144,6 +147,7 @@ function createState(url) {
     if (state.problem && state.problem !== 'connecting')
       console.warn(`[page cache] Redis at ${state.url} is back after ${Date.now() - state.problemSince} ms`);
     state.problem = undefined;
+    state.pausedUntil = 0;
     // Failures here are retried at the next 'ready'; the expiries stay pending until then.
     flushPending(state)
       .then(() => syncTags(state))
@@ -310,6 +314,16 @@ function currentInMemory(entry, now) {
   return !areTagsExpired(tagsOf(entry), lastModified);
 }
 
+/** When this process last found an address's entry missing or out of date (a render follows), by key. */
+const renderStarts = new Map();
+const RENDER_STARTS = 4096;
+
+function noteRenderStart(key) {
+  renderStarts.delete(key);
+  renderStarts.set(key, Date.now());
+  if (renderStarts.size > RENDER_STARTS) renderStarts.delete(renderStarts.keys().next().value);
+}
+
 function ttlOf(cacheControl) {
   const expire = cacheControl && cacheControl.expire;
   return typeof expire === 'number' && Number.isFinite(expire) && expire > 0
@@ -332,6 +346,7 @@ class RedisPageCache extends RouteCacheHandler {
     if (!RESPONSE_KINDS.has(kind) || !memory) return super.get(key, ctx);
     const held = memory.get(key);
     if (held && currentInMemory(held, Date.now())) return super.get(key, ctx);
+    noteRenderStart(key);
     const remote = await this.readShared(key);
     if (remote && (!held || (remote.lastModified || 0) > (held.lastModified || 0))) {
       memory.set(key, remote);
@@ -365,6 +380,8 @@ class RedisPageCache extends RouteCacheHandler {
     // An address the build prerendered holds a page: a 404 there replaces it everywhere.
     const seeded = !worth && this.holds(key, data.kind);
     const started = Date.now();
+    const renderedFrom = renderStarts.get(key);
+    renderStarts.delete(key);
     await super.set(key, data, ctx);
     const memory = FileSystemCache.memoryCache;
     const kept = memory && memory.get(key);
@@ -376,6 +393,11 @@ class RedisPageCache extends RouteCacheHandler {
             lastModified: started,
             cacheControl: ctx ? ctx.cacheControl : undefined,
           };
+    // A render that began before one of its tags was expired may show what the expiry was for (a
+    // save committed while it read the database) without it: it is dated from its start, so it counts
+    // as expired on every server and the next request renders the page again.
+    if (renderedFrom !== undefined && areTagsExpired(tagsOf({ value: data }), renderedFrom))
+      entry.lastModified = renderedFrom;
     const state = this.shared;
     if (!usable(state)) return; // kept here; Redis gets the next render after it is back
     if (worth) {

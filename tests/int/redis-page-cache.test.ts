@@ -123,6 +123,21 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
     expect((await handler().get(keyOf('raced'), PAGE_CTX))?.value?.html).toContain('Rendered by A');
   });
 
+  it('a render that began before its page was expired is stored as expired, so the next request renders again', async () => {
+    const cache = handler();
+    expect(await cache.get(keyOf('raced-save'), PAGE_CTX)).toBeNull(); // a render begins
+    await new Promise((r) => setTimeout(r, 5));
+    await cache.revalidateTag(['_N_T_/news/raced-save']); // a save is committed meanwhile
+    await new Promise((r) => setTimeout(r, 5));
+    await cache.set(keyOf('raced-save'), page('<h1>Read before the save</h1>', 'raced-save'), SET_CTX);
+    expect(await cache.get(keyOf('raced-save'), PAGE_CTX)).toBeNull();
+    memory.remove(keyOf('raced-save')); // on another server too
+    expect(await handler().get(keyOf('raced-save'), PAGE_CTX)).toBeNull();
+    // A render begun after the expiry is kept as usual.
+    await cache.set(keyOf('raced-save'), page('<h1>Read after the save</h1>', 'raced-save'), SET_CTX);
+    expect((await cache.get(keyOf('raced-save'), PAGE_CTX))?.value?.html).toContain('after the save');
+  });
+
   it('a 404 for an address that holds nothing adds nothing to Redis; one for an address that had a page replaces it', async () => {
     const cache = handler();
     const before = await probe.dbSize();
@@ -177,7 +192,7 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
     expect((await handler().get(keyOf('subscription'), PAGE_CTX))?.value?.html).toContain('Still shared');
   });
 
-  it('a hung Redis costs one short wait, then is left alone; an expiry made meanwhile is written once it answers', async () => {
+  it('a hung Redis costs one wait of a second, then is left alone; an expiry made meanwhile is written once it answers', async () => {
     const cache = handler();
     await cache.set(keyOf('hung'), page('<h1>Hung</h1>', 'hung'), SET_CTX);
     memory.remove(keyOf('hung'));
@@ -185,11 +200,11 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
     try {
       let started = Date.now();
       expect(await cache.get(keyOf('hung'), PAGE_CTX)).toBeNull(); // rendered instead
-      expect(Date.now() - started).toBeLessThan(1000);
+      expect(Date.now() - started).toBeLessThan(2500);
       started = Date.now();
       for (let i = 0; i < 20; i++) expect(await cache.get(keyOf(`hung-${i}`), PAGE_CTX)).toBeNull();
       await cache.revalidateTag(['_N_T_/news/changed-while-hung']);
-      expect(Date.now() - started).toBeLessThan(100); // not asked again
+      expect(Date.now() - started).toBeLessThan(1000); // not asked again: 21 waits would take 21 s
     } finally {
       redis.resume();
     }
