@@ -314,16 +314,6 @@ function currentInMemory(entry, now) {
   return !areTagsExpired(tagsOf(entry), lastModified);
 }
 
-/** When this process last found an address's entry missing or out of date (a render follows), by key. */
-const renderStarts = new Map();
-const RENDER_STARTS = 4096;
-
-function noteRenderStart(key) {
-  renderStarts.delete(key);
-  renderStarts.set(key, Date.now());
-  if (renderStarts.size > RENDER_STARTS) renderStarts.delete(renderStarts.keys().next().value);
-}
-
 function ttlOf(cacheControl) {
   const expire = cacheControl && cacheControl.expire;
   return typeof expire === 'number' && Number.isFinite(expire) && expire > 0
@@ -346,7 +336,6 @@ class RedisPageCache extends RouteCacheHandler {
     if (!RESPONSE_KINDS.has(kind) || !memory) return super.get(key, ctx);
     const held = memory.get(key);
     if (held && currentInMemory(held, Date.now())) return super.get(key, ctx);
-    noteRenderStart(key);
     const remote = await this.readShared(key);
     if (remote && (!held || (remote.lastModified || 0) > (held.lastModified || 0))) {
       memory.set(key, remote);
@@ -380,8 +369,6 @@ class RedisPageCache extends RouteCacheHandler {
     // An address the build prerendered holds a page: a 404 there replaces it everywhere.
     const seeded = !worth && this.holds(key, data.kind);
     const started = Date.now();
-    const renderedFrom = renderStarts.get(key);
-    renderStarts.delete(key);
     await super.set(key, data, ctx);
     const memory = FileSystemCache.memoryCache;
     const kept = memory && memory.get(key);
@@ -393,11 +380,6 @@ class RedisPageCache extends RouteCacheHandler {
             lastModified: started,
             cacheControl: ctx ? ctx.cacheControl : undefined,
           };
-    // A render that began before one of its tags was expired may show what the expiry was for (a
-    // save committed while it read the database) without it: it is dated from its start, so it counts
-    // as expired on every server and the next request renders the page again.
-    if (renderedFrom !== undefined && areTagsExpired(tagsOf({ value: data }), renderedFrom))
-      entry.lastModified = renderedFrom;
     const state = this.shared;
     if (!usable(state)) return; // kept here; Redis gets the next render after it is back
     if (worth) {

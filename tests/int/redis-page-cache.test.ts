@@ -123,21 +123,6 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
     expect((await handler().get(keyOf('raced'), PAGE_CTX))?.value?.html).toContain('Rendered by A');
   });
 
-  it('a render that began before its page was expired is stored as expired, so the next request renders again', async () => {
-    const cache = handler();
-    expect(await cache.get(keyOf('raced-save'), PAGE_CTX)).toBeNull(); // a render begins
-    await new Promise((r) => setTimeout(r, 5));
-    await cache.revalidateTag(['_N_T_/news/raced-save']); // a save is committed meanwhile
-    await new Promise((r) => setTimeout(r, 5));
-    await cache.set(keyOf('raced-save'), page('<h1>Read before the save</h1>', 'raced-save'), SET_CTX);
-    expect(await cache.get(keyOf('raced-save'), PAGE_CTX)).toBeNull();
-    memory.remove(keyOf('raced-save')); // on another server too
-    expect(await handler().get(keyOf('raced-save'), PAGE_CTX)).toBeNull();
-    // A render begun after the expiry is kept as usual.
-    await cache.set(keyOf('raced-save'), page('<h1>Read after the save</h1>', 'raced-save'), SET_CTX);
-    expect((await cache.get(keyOf('raced-save'), PAGE_CTX))?.value?.html).toContain('after the save');
-  });
-
   it('a 404 for an address that holds nothing adds nothing to Redis; one for an address that had a page replaces it', async () => {
     const cache = handler();
     const before = await probe.dbSize();
