@@ -137,14 +137,25 @@ async function saveHeadline(page: Page, editUrl: string, title: string, status?:
   await expect(page.getByRole('status').filter({ hasText: 'Published' })).toBeVisible();
 }
 
-/** `other` answers the story from the copy `owner` rendered and stored: a cache hit, with the same ETag. */
+/** The ETag a server answers the story with from its cache (not from a render under way). */
+async function cachedVersion(server: TestServer, slug: string): Promise<string | null> {
+  // A request that arrives while the server renders the page (say, for the staff page's link
+  // prefetch) shares that render's answer (MISS): ask again until the answer comes from the cache.
+  for (let i = 0; i < 100; i++) {
+    const res = await fetch(`${server.url}/news/${slug}`);
+    expect(res.status).toBe(200);
+    if (res.headers.get('x-nextjs-cache') === 'HIT') return res.headers.get('etag');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${server.url}/news/${slug} never answered from its cache`);
+}
+
+/** Both servers answer the story from one stored version: the same ETag. */
 async function expectSameVersion(owner: TestServer, other: TestServer, slug: string) {
-  const fromOwner = await fetch(`${owner.url}/news/${slug}`);
-  expect(fromOwner.headers.get('x-nextjs-cache')).toBe('HIT');
-  const fromOther = await fetch(`${other.url}/news/${slug}`);
-  expect(fromOther.headers.get('x-nextjs-cache')).toBe('HIT');
-  expect(fromOwner.headers.get('etag')).toBeTruthy();
-  expect(fromOther.headers.get('etag')).toBe(fromOwner.headers.get('etag'));
+  await cachedVersion(owner, slug);
+  const fromOther = await cachedVersion(other, slug);
+  expect(fromOther).toBeTruthy();
+  expect(await cachedVersion(owner, slug)).toBe(fromOther);
 }
 
 let story: { editUrl: string; slug: string; title: string };
@@ -184,11 +195,11 @@ test('a story published, then changed, through server A reads on server B within
   // Within 1 s B answers the new page: the request that shows it was sent within 1 s (and cost one render).
   for (const d of [storyDelay, homeDelay, updateDelay]) expect(d.known).toBeLessThanOrEqual(1000);
 
-  // One version, rendered once, answered by both: the same ETag from A and B.
-  // B rendered this version; A never did: it answers B's copy from Redis, with B's ETag.
+  // One version answered by both from their caches: the same ETag from A and B (when both rendered
+  // the page at once, the first version stored is the one both keep).
+  await staff.context().close();
   await expectSameVersion(b, a, slug);
   story = { editUrl, slug, title: changed };
-  await staff.context().close();
   await reader.context().close();
 });
 
@@ -303,7 +314,7 @@ test('Redis killed: both servers keep answering, health says so, nothing is lost
   console.log(`[shared cache] after Redis is back, a change through A on B: ${shown(again)}`);
   expect(again.known).toBeLessThanOrEqual(1000);
   expect(Number(redisCli('dbsize'))).toBeGreaterThan(0);
-  await expectSameVersion(b, a, story.slug);
   await staff.context().close();
+  await expectSameVersion(b, a, story.slug);
   await reader.context().close();
 });
