@@ -142,5 +142,6 @@ class RouteCacheHandler extends FileSystemCache {
 
 RouteCacheHandler.isWorthKeeping = isWorthKeeping;
 RouteCacheHandler.stampVersion = stampVersion;
+RouteCacheHandler.forMemory = forMemory;
 RouteCacheHandler.NO_STORE_MARK = NO_STORE_MARK;
 module.exports = RouteCacheHandler;

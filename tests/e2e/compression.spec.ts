@@ -6,6 +6,7 @@ import http from 'node:http';
 import zlib from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { openE2eDatabase, plantArticle, uniqueSuffix } from '../helpers/e2e-db';
+import { shownCount } from '../helpers/vote-counts';
 
 const STORY = 'hangzhou-tea-sellers-mobile-wallets';
 const BROWSER = 'gzip, deflate, br';
@@ -151,16 +152,6 @@ test('If-None-Match and If-Modified-Since get 304 without a body for pages, feed
   expect(search.headers.etag).toBeUndefined();
   expect((await raw('/search?q=wechat', { 'if-none-match': '*' })).status).toBe(200);
 });
-
-/** The number of votes the cached HTML shows for a mood on the story page (no script: HTML only). */
-async function shownCount(page: Page, mood: string): Promise<number> {
-  const button = page.locator('#mood-vote').getByRole('button', { name: mood, exact: true });
-  const id = await button.getAttribute('aria-describedby');
-  const text = (await page.locator(`#${id}`).innerText()).trim();
-  // A story nobody has voted on shows no figures yet, only the invitation to vote (issue 19 §6).
-  if (text === '' && (await page.locator('#mood-vote form[data-empty]').count()) === 1) return 0;
-  return Number(/([\d,]+) votes?$/.exec(text)?.[1]?.replace(/,/g, '') ?? NaN);
-}
 
 /** Reloads (a browser's own request, Accept-Encoding included) until `seen` holds; the delay in ms. */
 async function delayUntil(page: Page, since: number, seen: () => Promise<boolean>): Promise<number> {
