@@ -29,6 +29,7 @@ const BOTH_ENGINES = [
   'tests/int/reads.test.ts',
   'tests/int/demo-activity.test.ts',
   'tests/int/revisions-and-photos.test.ts',
+  'tests/int/imports.test.ts',
 ];
 /** Tests of the PostgreSQL side itself: the schema comparison, migrations, db:copy. */
 const POSTGRES_ONLY = ['tests/int/pg/**/*.test.ts'];

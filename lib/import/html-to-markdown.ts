@@ -127,6 +127,23 @@ const turndown = new TurndownService({
   br: '',
 });
 turndown.use([tables, strikethrough]);
+// "- item" and "1. item", as people type them in the editor (turndown's default pads the marker).
+turndown.addRule('listItems', {
+  filter: 'li',
+  replacement: (content, node) => {
+    const parent = node.parentNode as HTMLElement | null;
+    let prefix = '- ';
+    if (parent?.nodeName === 'OL') {
+      const start = Number(parent.getAttribute('start') ?? 1) || 1;
+      prefix = `${start + Array.prototype.indexOf.call(parent.children, node)}. `;
+    }
+    const text = content
+      .replace(/^\n+/, '')
+      .replace(/\n+$/, '\n')
+      .replace(/\n/gm, `\n${' '.repeat(prefix.length)}`);
+    return prefix + text + (node.nextSibling && !/\n$/.test(text) ? '\n' : '');
+  },
+});
 // Images from the old site cannot be shown (the CSP and the sanitiser keep only our own): they were
 // counted for the report before conversion.
 turndown.addRule('images', { filter: 'img', replacement: () => '' });
@@ -138,7 +155,10 @@ turndown.addRule('captions', {
 // in the old post never becomes one of our photo blocks.
 const escapeMarkdown = turndown.escape.bind(turndown);
 turndown.escape = (text: string) =>
-  escapeMarkdown(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\{\{/g, '{\\{');
+  escapeMarkdown(text)
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
+    .replace(/<(?=[a-z/!?])/gi, '&lt;')
+    .replace(/\{\{/g, '{\\{');
 
 export function htmlToMarkdown(html: string, { wordpress = false }: { wordpress?: boolean } = {}): Converted {
   const notes: string[] = [];
