@@ -16,13 +16,13 @@ import {
   sections,
   storyRevisions,
   tags,
-  type ArticleStatus,
 } from '@/db/schema';
 import { articlePath, sectionPath } from '@/lib/domain/routes';
 import { freeSlug } from '@/lib/domain/slug';
 import { wouldCycle } from './admin-sections';
+import type { StoryWrite } from './admin-stories';
 import { recordAudit } from './audit';
-import { dropUnusedMedia } from './media';
+import { dropUnusedMedia, insertPhoto, type PhotoRow } from './media';
 import { clearRedirectsFrom, moveRedirects } from './redirects';
 
 export type ImportKind = 'story' | 'section' | 'tag' | 'author' | 'media';
@@ -245,59 +245,26 @@ export async function findImportedPhoto(tx: AppDb, key: SourceKey, checksum: str
   return row?.id;
 }
 
-export type PhotoImport = {
-  path: string;
-  width: number;
-  height: number;
-  variants: { width: number; path: string }[];
-  alt: string;
-  caption: string;
-};
-
 export async function insertImportedPhoto(
   tx: AppDb,
   key: SourceKey,
-  photo: PhotoImport,
+  photo: Omit<PhotoRow, 'credit'>,
   checksum: string,
   now: number,
 ): Promise<number> {
-  const [row] = await tx
-    .insert(media)
-    .values({
-      path: photo.path,
-      mime: 'image/webp',
-      width: photo.width,
-      height: photo.height,
-      alt: photo.alt,
-      caption: photo.caption,
-      credit: '',
-      variants: JSON.stringify(photo.variants),
-      uploadedBy: null,
-      createdAt: now,
-    })
-    .returning({ id: media.id });
-  await recordMapped(tx, key, row!.id, checksum, null, now);
-  return row!.id;
+  const id = await insertPhoto(tx, { ...photo, credit: '' }, null, now);
+  await recordMapped(tx, key, id, checksum, null, now);
+  return id;
 }
 
 // ---- stories -------------------------------------------------------------------------------------
 
-export type StoryImport = {
-  title: string;
-  /** the slug wanted; another story holding it gets this one a -2, -3… */
-  slug: string;
-  standfirst: string;
-  sectionId: number;
-  authorId: number | null;
-  byline: string;
-  body: string;
-  bodyHtml: string;
-  wordCount: number;
-  status: ArticleStatus;
-  publishedAt: number | null;
+export type StoryImport = Omit<StoryWrite, 'dateline' | 'tags' | 'relatedIds'> & {
+  /** ids of tags already imported */
   tagIds: number[];
   /** the featured photo (null: none); undefined: leave the story's as it is */
   heroMediaId: number | null | undefined;
+  /** the old site's addresses of the story, to answer 301 at its new one */
   oldPaths: string[];
 };
 
