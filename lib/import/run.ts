@@ -136,10 +136,13 @@ export async function importBundle(bundle: SourceBundle, options: ImportOptions 
           checksum({ ...s, parentId }),
           now,
         );
-        if (r.id !== null && r.outcome !== 'unchanged' && r.outcome !== 'gone')
-          report.redirects += await addOldAddresses(tx, s.oldPaths, sectionPath(slug), now);
-        return r;
+        const moved =
+          r.id !== null && r.outcome !== 'unchanged'
+            ? await addOldAddresses(tx, s.oldPaths, sectionPath(slug), now)
+            : 0;
+        return { ...r, moved };
       });
+      report.redirects += result.moved;
       report.sections[result.outcome]++;
       if (result.outcome === 'gone') note(`section “${name}”`, 'deleted here since the last import: not brought back');
       if (result.id !== null) sectionIds.set(s.sourceId, result.id);
@@ -151,10 +154,13 @@ export async function importBundle(bundle: SourceBundle, options: ImportOptions 
       const name = clip(htmlToText(t.name) || slug, LIMITS.tagName);
       const result = await step(async (tx) => {
         const r = await importTag(tx, key('tag', t.sourceId), { slug, name }, checksum(t), now);
-        if (r.id !== null && r.slug && r.outcome !== 'unchanged')
-          report.redirects += await addOldAddresses(tx, t.oldPaths, tagPath(r.slug), now);
-        return r;
+        const moved =
+          r.id !== null && r.slug && r.outcome !== 'unchanged'
+            ? await addOldAddresses(tx, t.oldPaths, tagPath(r.slug), now)
+            : 0;
+        return { ...r, moved };
       });
+      report.redirects += result.moved;
       report.tags[result.outcome]++;
       if (result.id !== null) tagIds.set(t.sourceId, result.id);
     }
@@ -171,10 +177,13 @@ export async function importBundle(bundle: SourceBundle, options: ImportOptions 
           checksum(a),
           now,
         );
-        if (r.id !== null && r.slug && r.outcome !== 'unchanged')
-          report.redirects += await addOldAddresses(tx, a.oldPaths, authorPath(r.slug), now);
-        return r;
+        const moved =
+          r.id !== null && r.slug && r.outcome !== 'unchanged'
+            ? await addOldAddresses(tx, a.oldPaths, authorPath(r.slug), now)
+            : 0;
+        return { ...r, moved };
       });
+      report.redirects += result.moved;
       report.authors[result.outcome]++;
       if (result.id !== null) authorIds.set(a.sourceId, { id: result.id, name });
     }
