@@ -14,8 +14,11 @@ export async function oldWordPressLinkGate(request: NextRequest): Promise<NextRe
   if (!id || !POST_ID.test(id)) return undefined;
   const location = await findRedirect(`/?p=${id}`).catch(() => undefined);
   if (!location) return undefined;
-  return new NextResponse(null, {
-    status: 301,
-    headers: { Location: location, 'Cache-Control': 'public, max-age=3600' },
-  });
+  // Next needs an absolute address in a proxy's redirect (it sends a same-site one as a path again).
+  const target = request.nextUrl.clone();
+  target.pathname = location;
+  target.search = '';
+  const response = NextResponse.redirect(target, 301);
+  response.headers.set('Cache-Control', 'public, max-age=3600');
+  return response;
 }
