@@ -200,6 +200,14 @@ describe('a WordPress export', () => {
       '/%E0%A4%A',
     ])
       expect(await paths.renamedLocation(unknown, '')).toBeUndefined();
+    // WordPress's plain links reach the home page: the proxy answers them.
+    const { NextRequest } = await import('next/server');
+    const { oldWordPressLinkGate } = await import('@/lib/proxy/old-wordpress-links');
+    const plain = await oldWordPressLinkGate(new NextRequest('http://127.0.0.1:3000/?p=101'));
+    expect(plain?.status).toBe(301);
+    expect(new URL(plain!.headers.get('location')!).pathname).toBe(to);
+    for (const other of ['/?p=999', '/?p=101abc', '/?page_id=101', '/news/x?p=101'])
+      expect(await oldWordPressLinkGate(new NextRequest(`http://127.0.0.1:3000${other}`))).toBeUndefined();
     // Drafts had no public address: none of theirs redirects.
     expect(await db().select().from(redirects).where(eq(redirects.fromPath, '/?p=103'))).toEqual([]);
     expect(first.redirects).toBe(await count(redirects));
