@@ -30,6 +30,7 @@ const BOTH_ENGINES = [
   'tests/int/demo-activity.test.ts',
   'tests/int/revisions-and-photos.test.ts',
   'tests/int/media-store.test.ts',
+  'tests/int/imports.test.ts',
 ];
 /** Tests of the PostgreSQL side itself: the schema comparison, migrations, db:copy. */
 const POSTGRES_ONLY = ['tests/int/pg/**/*.test.ts'];

@@ -42,6 +42,7 @@ export const webhooks = tables.webhooks;
 export const webhookDeliveries = tables.webhookDeliveries;
 export const frontPagePins = tables.frontPagePins;
 export const articleCorrections = tables.articleCorrections;
+export const importSources = tables.importSources;
 export const sectionsRelations = tables.sectionsRelations;
 export const articlesRelations = tables.articlesRelations;
 export const articleTagsRelations = tables.articleTagsRelations;

@@ -6,6 +6,7 @@ import { and, desc, eq, inArray, like, or, sql, type AnyColumn } from 'drizzle-o
 import { db, lockRows, transaction } from '@/db/engine';
 import { articleMedia, articles, media, users } from '@/db/schema';
 import { writeAudit } from './audit-entry';
+import { insertPhoto } from './media';
 
 export type LibraryPhoto = {
   id: number;
@@ -54,31 +55,19 @@ export async function addLibraryPhoto(
   now = Date.now(),
 ): Promise<number> {
   return transaction(async (tx) => {
-    const [row] = await tx
-      .insert(media)
-      .values({
-        path: image.path,
-        mime: 'image/webp',
-        width: image.width,
-        height: image.height,
-        ...text,
-        variants: JSON.stringify(image.variants),
-        uploadedBy: actorId,
-        createdAt: now,
-      })
-      .returning({ id: media.id });
+    const id = await insertPhoto(tx, { ...image, ...text }, actorId, now);
     await writeAudit(
       tx,
       {
         actorId,
         action: 'media.upload',
         objectType: 'media',
-        objectId: row!.id,
+        objectId: id,
         detail: { path: image.path, alt: text.alt, ...(storyId ? { storyId } : {}) },
       },
       now,
     );
-    return row!.id;
+    return id;
   });
 }
 

@@ -21,6 +21,37 @@ export async function dropUnusedMedia(tx: AppDb, mediaId: number | null): Promis
   return row?.path;
 }
 
+/** A processed photo's row, as the editor's upload and the import store it (WebP renditions). */
+export type PhotoRow = {
+  path: string;
+  width: number;
+  height: number;
+  variants: { width: number; path: string }[];
+  alt: string;
+  caption: string;
+  credit: string;
+};
+
+/** Inserts a processed photo's media row in the caller's transaction; returns its id. */
+export async function insertPhoto(tx: AppDb, image: PhotoRow, uploadedBy: number | null, now: number): Promise<number> {
+  const [row] = await tx
+    .insert(media)
+    .values({
+      path: image.path,
+      mime: 'image/webp',
+      width: image.width,
+      height: image.height,
+      alt: image.alt,
+      caption: image.caption,
+      credit: image.credit,
+      variants: JSON.stringify(image.variants),
+      uploadedBy,
+      createdAt: now,
+    })
+    .returning({ id: media.id });
+  return row!.id;
+}
+
 /**
  * The media row and the story's hero in one transaction, with the audit entry. The photo it replaces
  * is deleted with it when no other story shows it; `replacedPath` says which files to remove.
@@ -28,15 +59,7 @@ export async function dropUnusedMedia(tx: AppDb, mediaId: number | null): Promis
 export async function attachHeroImage(
   actorId: number,
   storyId: number,
-  image: {
-    path: string;
-    width: number;
-    height: number;
-    variants: { width: number; path: string }[];
-    alt: string;
-    caption: string;
-    credit: string;
-  },
+  image: PhotoRow,
   now = Date.now(),
   mayEdit: (story: StoryRow) => boolean = () => true,
 ): Promise<{ slug: string; sectionId: number; mediaId: number; replacedPath?: string } | 'refused' | undefined> {
@@ -45,22 +68,7 @@ export async function attachHeroImage(
     if (!found) return undefined;
     if (!mayEdit(found)) return 'refused' as const;
     const { heroMediaId: previous, slug, sectionId } = found;
-    const [row] = await tx
-      .insert(media)
-      .values({
-        path: image.path,
-        mime: 'image/webp',
-        width: image.width,
-        height: image.height,
-        alt: image.alt,
-        caption: image.caption,
-        credit: image.credit,
-        variants: JSON.stringify(image.variants),
-        uploadedBy: actorId,
-        createdAt: now,
-      })
-      .returning({ id: media.id });
-    const mediaId = row!.id;
+    const mediaId = await insertPhoto(tx, image, actorId, now);
     await tx.update(articles).set({ heroMediaId: mediaId, updatedAt: now }).where(eq(articles.id, storyId));
     const replacedPath = await dropUnusedMedia(tx, previous);
     await recordAudit(

@@ -545,6 +545,34 @@ export const articleCorrections = pgTable(
   ],
 );
 
+/**
+ * What an import from another system brought in (npm run import, decision 060): one row per source
+ * record (a WordPress or Ghost post, category, tag, author or featured image) and the row of ours it
+ * became, so that running the import again updates instead of duplicating. `checksum` is a hash of the
+ * source record as last imported ("unchanged" when equal); `target_updated_at` is our row's updated_at
+ * right after that import: a later value means staff edited it here, and the import leaves it alone.
+ */
+export const importSources = pgTable(
+  'import_sources',
+  {
+    /** 'wordpress' or 'ghost' */
+    system: text('system').notNull(),
+    /** the exported site's address (WordPress) or id, so two sites' post 12 stay apart; may be empty */
+    site: text('site').notNull().default(''),
+    /** 'story', 'section', 'tag', 'author' or 'media' */
+    kind: text('kind').notNull(),
+    sourceId: text('source_id').notNull(),
+    targetId: integer('target_id').notNull(),
+    checksum: text('checksum').notNull(),
+    targetUpdatedAt: bigint('target_updated_at', { mode: 'number' }),
+    importedAt: bigint('imported_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.system, t.site, t.kind, t.sourceId] }),
+    index('import_sources_target_idx').on(t.kind, t.targetId),
+  ],
+);
+
 export const sectionsRelations = relations(sections, ({ one, many }) => ({
   parent: one(sections, { fields: [sections.parentId], references: [sections.id], relationName: 'tree' }),
   children: many(sections, { relationName: 'tree' }),

@@ -74,7 +74,12 @@ async function inImageQueue<T>(job: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function processHeroUpload(bytes: Uint8Array): Promise<ProcessedImage> {
+/**
+ * Everything a photo must pass before it is processed (size, type from its bytes, pixels, width), with
+ * the message for the person uploading when it does not; its upright width and height when it does.
+ * The import's dry run checks photos with it without writing anything.
+ */
+export async function checkHeroUpload(bytes: Uint8Array): Promise<{ width: number; height: number }> {
   if (bytes.length === 0) throw new UploadError('Choose a photo to upload.');
   if (bytes.length > MAX_UPLOAD_BYTES) throw new UploadError('The photo is larger than 5 MB. Export a smaller one.');
   const type = sniffImageType(bytes);
@@ -96,7 +101,11 @@ export async function processHeroUpload(bytes: Uint8Array): Promise<ProcessedIma
   const height = (swapped ? meta.width : meta.height) ?? 0;
   if (width < MIN_WIDTH || height < 100)
     throw new UploadError(`The photo is too small: it should be at least ${MIN_WIDTH} pixels wide.`);
+  return { width, height };
+}
 
+export async function processHeroUpload(bytes: Uint8Array): Promise<ProcessedImage> {
+  const { width, height } = await checkHeroUpload(bytes);
   return inImageQueue(async () => {
     const key = crypto.randomBytes(16).toString('base64url');
     const files: MediaFile[] = [];

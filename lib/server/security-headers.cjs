@@ -89,25 +89,33 @@ function isReaderPageRequest(req, statusCode) {
 }
 
 /**
- * Renamed stories and sections answer 301 from their old address (decision 006). Only an address that
- * has no page any more asks: the app registers the lookup (lib/renamed-paths.ts, from
- * instrumentation.ts) and this hook calls it when a story or section answers 404.
+ * Renamed stories and sections answer 301 from their old address (decision 006), and so do the old
+ * addresses of a site moved in with `npm run import` (decision 061). Only an address that has no page
+ * asks: the app registers the lookup (lib/renamed-paths.ts, from instrumentation.ts) and this hook
+ * calls it when a reader page answers 404, or when Next answers 308 to drop a trailing slash (an old
+ * WordPress or Ghost address ends with one: it gets one 301 to its new place, not a 308 and then a
+ * 301). Staff pages, the API and Next's own files never ask.
  */
-const RENAMABLE_PATH = /^\/(?:news|section)\//;
+const NEVER_MOVED = /^\/(?:admin|api|_next)(?:[/?#]|$)/;
 
 /**
- * A promise of the new address (undefined: the 404 stands), or undefined at once when the request is
- * not one to ask about. The lookup reads the database, so it is asynchronous on either engine.
+ * A promise of the new address (undefined: the answer stands), or undefined at once when the request
+ * is not one to ask about. The lookup reads the database, so it is asynchronous on either engine.
  */
-function renamedLocation(req) {
+function renamedLocation(req, { trailingSlash = false } = {}) {
   if (!req || (req.method !== 'GET' && req.method !== 'HEAD')) return undefined;
   const url = String(req.url || '');
-  if (!RENAMABLE_PATH.test(url)) return undefined;
+  if (!url.startsWith('/') || NEVER_MOVED.test(url)) return undefined;
   const lookup = globalThis[Symbol.for('moodwire.renamedLocation')];
   if (typeof lookup !== 'function') return undefined;
   const query = url.indexOf('?');
+  let path = query < 0 ? url : url.slice(0, query);
+  if (trailingSlash) {
+    if (path.length < 2 || !path.endsWith('/')) return undefined;
+    path = path.replace(/\/+$/, '') || '/';
+  }
   return Promise.resolve()
-    .then(() => lookup(query < 0 ? url : url.slice(0, query), query < 0 ? '' : url.slice(query)))
+    .then(() => lookup(path, query < 0 ? '' : url.slice(query)))
     .then(
       (location) => (typeof location === 'string' && location ? location : undefined),
       () => undefined, // the database could not answer: the 404 stands
@@ -308,17 +316,25 @@ function secureResponse(res) {
     }
     decide();
     if (chunks === null) {
-      setPolicy([]);
-      flushHead();
-      passthrough = true;
-      return original.end.call(res, chunk, encoding, cb);
+      const status = pendingHead ? pendingHead.statusCode : res.statusCode;
+      const moved = status === 308 && !res.headersSent ? renamedLocation(res.req, { trailingSlash: true }) : undefined;
+      if (!moved) return passOn(chunk, encoding, cb);
+      moved
+        .then((location) => (location ? sendMoved(location, cb) : passOn(chunk, encoding, cb)))
+        .catch((error) => res.destroy(error));
+      return res;
     }
     if (chunk !== undefined && chunk !== null) chunks.push({ chunk, encoding });
     const raw = chunks;
     chunks = null;
     const statusCode = pendingHead ? pendingHead.statusCode : res.statusCode;
     const html = isHtml();
-    const moved = html && statusCode === 404 ? renamedLocation(res.req) : undefined;
+    const moved =
+      html && statusCode === 404
+        ? renamedLocation(res.req)
+        : statusCode === 308
+          ? renamedLocation(res.req, { trailingSlash: true })
+          : undefined;
     if (!moved) return finish(raw, statusCode, html, cb);
     // The answer is held (its head and body are buffered) until the lookup says where it went.
     moved
@@ -326,6 +342,14 @@ function secureResponse(res) {
       .catch((error) => res.destroy(error));
     return res;
   };
+
+  /** An answer that is not buffered goes out as it came, with the policy. */
+  function passOn(chunk, encoding, cb) {
+    setPolicy([]);
+    flushHead();
+    passthrough = true;
+    return original.end.call(res, chunk, encoding, cb);
+  }
 
   function finish(raw, statusCode, html, cb) {
     const strip = isReaderPageRequest(res.req, statusCode);
@@ -409,7 +433,7 @@ function secureResponse(res) {
     return found !== undefined ? found : res.getHeader(name);
   }
 
-  /** A renamed story's or section's old address: a 301 to where it lives now, instead of the 404. */
+  /** An old address (renamed, or the site's before an import): a 301 to where it lives now, instead of the 404 or 308. */
   function sendMoved(location, cb) {
     const body = Buffer.from(`Moved permanently to ${location}\n`);
     for (const name of ['content-type', 'cache-control', 'content-length', 'content-encoding', 'vary', 'location'])

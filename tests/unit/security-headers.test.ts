@@ -194,7 +194,7 @@ describe('reader pages without the client runtime (decision 016)', () => {
   });
 });
 
-describe('renamed stories and sections (decision 006)', () => {
+describe('renamed stories and sections (decision 006) and imported sites’ old addresses (decision 061)', () => {
   it('a 404 at an old address becomes a 301 to the new one; other 404s and pages stay as they are', async () => {
     const http = await import('node:http');
     const { secureResponse } = await import('@/lib/server/security-headers.cjs');
@@ -205,10 +205,19 @@ describe('renamed stories and sections (decision 006)', () => {
       asked.push(path + search);
       await new Promise((r) => setTimeout(r, 5));
       if (path === '/news/broken') throw new Error('database unavailable');
+      if (path === '/2024/03/05/old-post') return `/news/new-post${search}`;
       return path === '/section/old/page/2' ? `/section/new/page/2${search}` : undefined;
     };
     const server = http.createServer((req, res) => {
       secureResponse(res);
+      // As Next: an address with a trailing slash is sent to the one without, 308, in plain text.
+      if (req.url && /.\/(\?|$)/.test(req.url)) {
+        res.statusCode = 308;
+        res.setHeader('Location', req.url.replace(/\/(\?|$)/, '$1'));
+        res.setHeader('Content-Type', 'text/plain');
+        res.end(req.url.replace(/\/(\?|$)/, '$1'));
+        return;
+      }
       res.statusCode = req.url?.startsWith('/news/here') ? 200 : 404;
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       res.setHeader('Cache-Control', 'private, no-cache, no-store');
@@ -216,20 +225,37 @@ describe('renamed stories and sections (decision 006)', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const { port } = server.address() as { port: number };
+    const get = (path: string) => fetch(`http://127.0.0.1:${port}${path}`, { redirect: 'manual' });
     try {
-      const moved = await fetch(`http://127.0.0.1:${port}/section/old/page/2?x=1`, { redirect: 'manual' });
+      const moved = await get('/section/old/page/2?x=1');
       expect(moved.status).toBe(301);
       expect(moved.headers.get('location')).toBe('/section/new/page/2?x=1');
       expect(moved.headers.get('cache-control')).toBe('public, max-age=3600');
       expect(moved.headers.get('content-security-policy')).toContain("object-src 'none'");
-      expect((await fetch(`http://127.0.0.1:${port}/news/gone`, { redirect: 'manual' })).status).toBe(404);
-      const broken = await fetch(`http://127.0.0.1:${port}/news/broken`, { redirect: 'manual' });
+      expect((await get('/news/gone')).status).toBe(404);
+      const broken = await get('/news/broken');
       expect(broken.status).toBe(404);
       expect(await broken.text()).toBe('<p>page</p>');
-      expect((await fetch(`http://127.0.0.1:${port}/news/here`, { redirect: 'manual' })).status).toBe(200);
-      expect((await fetch(`http://127.0.0.1:${port}/tag/old`, { redirect: 'manual' })).status).toBe(404);
-      // Pages that exist and addresses that are neither stories nor sections never ask.
-      expect(asked).toEqual(['/section/old/page/2?x=1', '/news/gone', '/news/broken']);
+      expect((await get('/news/here')).status).toBe(200);
+      expect((await get('/tag/old')).status).toBe(404);
+      // An old WordPress address with its trailing slash: one 301, not Next's 308 first.
+      const wordpress = await get('/2024/03/05/old-post/?utm=x');
+      expect(wordpress.status).toBe(301);
+      expect(wordpress.headers.get('location')).toBe('/news/new-post?utm=x');
+      // An unknown address with a slash keeps Next's 308 (then its 404).
+      const unknown = await get('/nothing/here/');
+      expect(unknown.status).toBe(308);
+      expect(unknown.headers.get('location')).toBe('/nothing/here');
+      // Staff pages, the API and Next's files never ask; neither do pages that exist.
+      for (const path of ['/admin/nope', '/api/nope', '/_next/static/nope.js', '/api/nope/']) await get(path);
+      expect(asked).toEqual([
+        '/section/old/page/2?x=1',
+        '/news/gone',
+        '/news/broken',
+        '/tag/old',
+        '/2024/03/05/old-post?utm=x',
+        '/nothing/here',
+      ]);
     } finally {
       delete (globalThis as Record<symbol, unknown>)[key];
       server.close();

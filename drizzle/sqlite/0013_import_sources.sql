@@ -1,0 +1,13 @@
+CREATE TABLE `import_sources` (
+	`system` text NOT NULL,
+	`site` text DEFAULT '' NOT NULL,
+	`kind` text NOT NULL,
+	`source_id` text NOT NULL,
+	`target_id` integer NOT NULL,
+	`checksum` text NOT NULL,
+	`target_updated_at` integer,
+	`imported_at` integer NOT NULL,
+	PRIMARY KEY(`system`, `site`, `kind`, `source_id`)
+);
+--> statement-breakpoint
+CREATE INDEX `import_sources_target_idx` ON `import_sources` (`kind`,`target_id`);
