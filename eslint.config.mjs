@@ -107,6 +107,7 @@ export default defineConfig([
   globalIgnores([
     '.next/**',
     '.next-pg/**',
+    '.next-standalone/**',
     'node_modules/**',
     'bench/**',
     'test-results/**',

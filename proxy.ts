@@ -1,12 +1,13 @@
 // Next 16 proxy (Node runtime): a thin composer. Each concern lives in lib/proxy/ and returns a
 // response when it handles the request, or undefined to let the next one look at it.
-import { NextResponse, type NextRequest } from 'next/server';
+import { type NextRequest } from 'next/server';
 import { adminGate } from '@/lib/proxy/admin';
 import { crossSiteGate } from '@/lib/proxy/cross-site';
 import { loginThrottleGate } from '@/lib/proxy/login-throttle';
+import { withStaffNonce } from '@/lib/proxy/nonce';
 
 export async function proxy(request: NextRequest) {
-  return crossSiteGate(request) ?? (await loginThrottleGate(request)) ?? adminGate(request) ?? NextResponse.next();
+  return crossSiteGate(request) ?? (await loginThrottleGate(request)) ?? adminGate(request) ?? withStaffNonce(request);
 }
 
 // Narrow on purpose: the proxy costs a cached page about as much as serving it (decision 006), so
