@@ -69,7 +69,8 @@ async function main(): Promise<void> {
   const { fileList } = await nodeFileTrace([path.join(root, 'lib', 'server', 'preload.cjs')], { base: root });
   for (const file of fileList) {
     const target = path.join(out, file);
-    if (fs.statSync(path.join(root, file)).isDirectory()) continue;
+    // Only code: the hooks' guess at a build folder (a 404 page they read) is not theirs to ship.
+    if (!/^(?:lib|node_modules)[/\\]/.test(file) || fs.statSync(path.join(root, file)).isDirectory()) continue;
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.copyFileSync(path.join(root, file), target);
   }
