@@ -108,6 +108,7 @@ export default defineConfig([
     '.next/**',
     '.next-pg/**',
     '.next-standalone/**',
+    'data/**',
     'node_modules/**',
     'bench/**',
     'test-results/**',
