@@ -107,6 +107,8 @@ export default defineConfig([
   globalIgnores([
     '.next/**',
     '.next-pg/**',
+    '.next-standalone/**',
+    'data/**',
     'node_modules/**',
     'bench/**',
     'test-results/**',

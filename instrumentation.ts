@@ -4,6 +4,14 @@ import { describeError, recordCause } from '@/lib/server/request-causes.cjs';
 // Runs once when a Next server process starts.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
+    // A production server without its hooks (a bare `node server.js` of the standalone build) would
+    // serve without its CSP, vote limits or graceful stop: it stops here instead (decision 053).
+    const { missingProtectionsProblem } = await import('@/lib/server/protections-registry.cjs');
+    const unprotected = process.env.NODE_ENV === 'production' ? missingProtectionsProblem() : null;
+    if (unprotected) {
+      console.error(`[moodwire] ${unprotected}`);
+      process.exit(1);
+    }
     const { assumedSiteUrlNotice, siteUrlProblem } = await import('@/lib/domain/routes');
     const problem = siteUrlProblem();
     if (problem) console.error(`[moodwire] ${problem}`);

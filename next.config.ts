@@ -1,13 +1,15 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from 'next/constants';
-import { install as installActionRequests } from './lib/server/action-requests.cjs';
-import { install as installGracefulShutdown } from './lib/server/graceful-shutdown.cjs';
-import { install as installHttpMethods } from './lib/server/http-methods.cjs';
-import { install as installMalformedUrl } from './lib/server/malformed-url.cjs';
-import { install as installRequestLog } from './lib/server/request-log.cjs';
-import { install as installSecurityHeaders } from './lib/server/security-headers.cjs';
 import { install as installClientIp } from './lib/server/client-ip.cjs';
+import {
+  HSTS,
+  OPENER_POLICY,
+  readerPolicy,
+  siteIsHttps,
+  STATIC_HEADERS,
+} from './lib/server/content-security-policy.cjs';
+import { installProtections } from './lib/server/protections.cjs';
 import { databaseMode } from './db/config';
 import { flushIntervalMs } from './lib/reads/settings';
 import { rasterizeDemoImages } from './lib/server/demo-images';
@@ -26,7 +28,12 @@ flushIntervalMs();
 databaseMode();
 siteTimeZone();
 
+// `npm run build:standalone` (scripts/build-standalone.ts) builds the self-contained server for
+// containers and deploy/; every other build is the one `next start` serves (decision 053).
+const standalone = process.env.MOODWIRE_STANDALONE === '1';
+
 const nextConfig: NextConfig = {
+  ...(standalone ? { output: 'standalone' as const } : {}),
   // The benchmark builds and serves from its own folder (decision 009), so its database never leaks
   // into the build that `npm start` serves.
   distDir: process.env.MOODWIRE_DIST_DIR || '.next',
@@ -54,6 +61,20 @@ const nextConfig: NextConfig = {
     authInterrupts: true,
     // Hero photos (5 MB at most) are posted to a server action; room for the multipart overhead.
     serverActions: { bodySizeLimit: '6mb' },
+  },
+  // The fixed headers, from the build's own routes manifest: every way of starting Next sends them,
+  // static files included (decision 054). A reader page's policy admits its one known inline script by
+  // hash (the server hook narrows it to the scripts a page really carries); the staff pages' policy
+  // carries a nonce made per request by proxy.ts.
+  async headers() {
+    const fixed = Object.entries(STATIC_HEADERS).map(([key, value]) => ({ key, value }));
+    if (siteIsHttps()) fixed.push({ key: 'Strict-Transport-Security', value: HSTS });
+    const opener = [{ key: 'Cross-Origin-Opener-Policy', value: OPENER_POLICY }];
+    return [
+      { source: '/:path*', headers: fixed },
+      { source: '/((?!admin(?:/|$)).*)', headers: [{ key: 'Content-Security-Policy', value: readerPolicy() }] },
+      ...['/admin', '/admin/:path*', '/api/:path*', '/_next/:path*'].map((source) => ({ source, headers: opener })),
+    ];
   },
   // Rewrites here, not in proxy.ts: Next resolves these inside the server, while a rewrite returned by
   // the proxy becomes an HTTP request from the server to itself whenever the server is bound to a
@@ -101,25 +122,21 @@ const nextConfig: NextConfig = {
   },
 };
 
-// Next evaluates this file inside the process that serves requests, so the server hooks are installed
-// here and every way of starting the production server gets them: security headers and a hash-based
-// CSP on every response, cached pages and static files included (decision 010), and one log line per
-// request, and a graceful stop on SIGTERM.
+// `next start` and `next dev` evaluate this file inside the process that serves requests: the server
+// hooks (lib/server/protections.cjs) are installed here for them, and by lib/server/preload.cjs for the
+// standalone server, which never evaluates it (decision 053). They give security headers and a
+// hash-based CSP on every response, cached pages and static files included (decision 010), reader
+// pages without Next's runtime (016), compression once per version (030), renamed addresses' 301s
+// (006), 400s for malformed addresses, one log line per request, and a graceful stop on SIGTERM.
 export default async function config(phase: string): Promise<NextConfig> {
   // The reader pages' only script and the demo illustrations as WebP (decision 016), built with the pages.
   if (phase === PHASE_PRODUCTION_BUILD || phase === PHASE_DEVELOPMENT_SERVER) {
     await buildReaderScript();
     await rasterizeDemoImages();
   }
-  if (phase === PHASE_PRODUCTION_SERVER) {
-    // First installed is innermost: headers and the log still wrap their 400 for a malformed address,
-    // 405 for a method no address takes and 400 for a server action call nobody's form would send.
-    installHttpMethods();
-    installMalformedUrl();
-    installActionRequests();
-    installSecurityHeaders();
-    installRequestLog();
-    installGracefulShutdown();
-  }
+  if (phase === PHASE_PRODUCTION_SERVER) installProtections('next start');
+  // `next dev` evaluates this file in its command process too, which serves nothing: hooks (and their
+  // signal handlers) belong in the worker that does.
+  if (phase === PHASE_DEVELOPMENT_SERVER && process.env.NEXT_PRIVATE_WORKER === '1') installProtections('next dev');
   return nextConfig;
 }

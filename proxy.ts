@@ -1,10 +1,11 @@
 // Next 16 proxy (Node runtime): a thin composer. Each concern lives in lib/proxy/ and returns a
 // response when it handles the request, or undefined to let the next one look at it.
-import { NextResponse, type NextRequest } from 'next/server';
+import { type NextRequest } from 'next/server';
 import { adminGate } from '@/lib/proxy/admin';
 import { crossSiteGate } from '@/lib/proxy/cross-site';
 import { loginThrottleGate } from '@/lib/proxy/login-throttle';
 import { oldWordPressLinkGate } from '@/lib/proxy/old-wordpress-links';
+import { withStaffNonce } from '@/lib/proxy/nonce';
 
 export async function proxy(request: NextRequest) {
   return (
@@ -12,7 +13,7 @@ export async function proxy(request: NextRequest) {
     (await loginThrottleGate(request)) ??
     adminGate(request) ??
     (await oldWordPressLinkGate(request)) ??
-    NextResponse.next()
+    withStaffNonce(request)
   );
 }
 

@@ -20,6 +20,10 @@ type StartOptions = {
   env?: Record<string, string>;
   /** what a ready server's /api/health answers (a read-only or full database answers 503) */
   readyStatus?: number;
+  /** node's arguments and working folder, when not `next start` in this one (the standalone server) */
+  command?: { args: string[]; cwd: string };
+  /** how long the server may take to answer its first /api/health (`next dev` compiles it first) */
+  startTimeoutMs?: number;
 } & (
   | { sourceDatabase: string }
   | { reuse: Pick<TestServer, 'dir' | 'databasePath'> }
@@ -32,7 +36,7 @@ type StartOptions = {
  * (`reuse`), or on a PostgreSQL database (`databaseUrl`), which other servers may share.
  */
 export async function startServer(options: StartOptions): Promise<TestServer> {
-  const { port, env = {}, readyStatus = 200 } = options;
+  const { port, env = {}, readyStatus = 200, command, startTimeoutMs = 60_000 } = options;
   let dir: string;
   let databasePath: string;
   let databaseEnv: Record<string, string>;
@@ -61,10 +65,13 @@ export async function startServer(options: StartOptions): Promise<TestServer> {
   let output = '';
   const child = spawn(
     process.execPath,
-    ['node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', '127.0.0.1'],
+    command?.args ?? ['node_modules/next/dist/bin/next', 'start', '--port', String(port), '--hostname', '127.0.0.1'],
     {
+      cwd: command?.cwd,
       env: {
         ...process.env,
+        PORT: String(port),
+        HOSTNAME: '127.0.0.1',
         ...databaseEnv,
         NEXT_TELEMETRY_DISABLED: '1',
         SITE_URL: `http://127.0.0.1:${port}`,
@@ -80,7 +87,7 @@ export async function startServer(options: StartOptions): Promise<TestServer> {
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 + (signal === 'SIGKILL' ? 9 : 15) : null))),
   );
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     try {
       const res = await fetch(`${url}/api/health`);

@@ -1,5 +1,6 @@
 import { checkDatabaseHealth } from '@/db/queries/health';
 import { checkPageCacheHealth } from '@/lib/server/page-cache-health';
+import { protectionsReport } from '@/lib/server/protections-registry.cjs';
 import { recordCause } from '@/lib/server/request-causes.cjs';
 import packageJson from '@/package.json';
 
@@ -18,6 +19,8 @@ export async function GET(request: Request) {
     version: packageJson.version,
     migrations: health.migrations,
     cache,
+    // Which server hooks this process runs with, and how it was started (decision 053): names only.
+    protections: protectionsReport(),
   };
   return Response.json(body, { status: health.ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } });
 }
