@@ -66,7 +66,11 @@ async function main(): Promise<void> {
   copy(path.join(root, 'assets'), path.join(out, 'assets'));
   // The hooks run outside Next's bundles, so Next's tracing never saw them: the same tracer (nft) finds
   // preload.cjs and every file it needs (the hooks, pino and its workers, Next's compression).
-  const { fileList } = await nodeFileTrace([path.join(root, 'lib', 'server', 'preload.cjs')], { base: root });
+  // The page cache handler is traced too: with REDIS_URL it loads the Redis handler and its client.
+  const { fileList } = await nodeFileTrace(
+    ['preload.cjs', 'shared-cache-handler.cjs'].map((file) => path.join(root, 'lib', 'server', file)),
+    { base: root },
+  );
   for (const file of fileList) {
     const target = path.join(out, file);
     // Only code: the hooks' guess at a build folder (a 404 page they read) is not theirs to ship.
@@ -80,6 +84,8 @@ async function main(): Promise<void> {
     'node_modules/sharp/package.json',
     'node_modules/pino/package.json',
     'lib/server/security-headers.cjs',
+    'lib/server/redis-page-cache.cjs',
+    'node_modules/redis/package.json',
   ].filter((file) => !fs.existsSync(path.join(out, file)));
   if (missing.length > 0) {
     console.error(`build:standalone: the traced output lacks ${missing.join(', ')}.`);
