@@ -71,8 +71,7 @@ beforeEach(() => {
 
 const mailsTo = (email: string): ReceivedMail[] => smtp.mails.filter((m) => m.to.includes(email));
 const tokenOf = (mail: ReceivedMail) => new URL(linkIn(mail)).searchParams.get('token')!;
-const userRow = async (id: number) =>
-  (await db().select().from(users).where(eq(users.id, id)).limit(1)).at(0)!;
+const userRow = async (id: number) => (await db().select().from(users).where(eq(users.id, id)).limit(1)).at(0)!;
 
 const setDisabled = (id: number, disabled: boolean) =>
   transaction((tx) => tx.update(users).set({ disabled }).where(eq(users.id, id)));
@@ -173,7 +172,9 @@ describe('asking for a password reset', () => {
 
   it('sends an account at most 3 links an hour, even when asked 12 times at once from many addresses', async () => {
     const later = NOW + 2 * H; // a window of its own
-    const results = await Promise.all(Array.from({ length: 12 }, () => ask('burst@example.com', freshAddress(), later)));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => ask('burst@example.com', freshAddress(), later)),
+    );
     expect(new Set(results.map((r) => JSON.stringify(r.answer)))).toEqual(
       new Set([JSON.stringify({ ok: true, message: links.RESET_ANSWER })]),
     );
@@ -196,9 +197,13 @@ describe('asking for a password reset', () => {
 
   it('a flood of requests for unknown addresses writes no link and a bounded number of limit rows', async () => {
     const later = NOW + 6 * H;
-    const linksBefore = await db().select({ n: sql<number>`count(*)` }).from(passwordLinks);
+    const linksBefore = await db()
+      .select({ n: sql<number>`count(*)` })
+      .from(passwordLinks);
     for (let i = 0; i < 300; i++) await ask(`flood${i}@example.org`, freshAddress(), later);
-    const linksAfter = await db().select({ n: sql<number>`count(*)` }).from(passwordLinks);
+    const linksAfter = await db()
+      .select({ n: sql<number>`count(*)` })
+      .from(passwordLinks);
     expect(Number(linksAfter[0]!.n)).toBe(Number(linksBefore[0]!.n));
     expect(smtp.mails).toHaveLength(0);
     const rows = await db()
@@ -220,12 +225,18 @@ describe('asking for a password reset', () => {
 
   it('without SMTP_URL says email is off, for every address, and writes nothing', async () => {
     delete process.env.SMTP_URL;
-    const before = await db().select({ n: sql<number>`count(*)` }).from(rateLimits);
+    const before = await db()
+      .select({ n: sql<number>`count(*)` })
+      .from(rateLimits);
     const known = await ask('mei@example.com');
     const unknown = await ask('nobody@example.com');
     expect(known).toEqual(unknown);
     expect(known.answer).toEqual({ ok: false, message: links.EMAIL_OFF_ANSWER });
-    expect(await db().select({ n: sql<number>`count(*)` }).from(rateLimits)).toEqual(before);
+    expect(
+      await db()
+        .select({ n: sql<number>`count(*)` })
+        .from(rateLimits),
+    ).toEqual(before);
   });
 });
 
@@ -245,14 +256,21 @@ describe('invitations', () => {
     const [mail] = mailsTo('new@example.com');
     expect(mail!.subject).toMatch(/^You are invited to /);
     expect(mail!.text).toContain('Boss has made you a staff account as editor');
-    expect((await queries.listInvitations(NOW)).get(id)).toMatchObject({ state: 'pending', expiresAt: NOW + 7 * 24 * H });
+    expect((await queries.listInvitations(NOW)).get(id)).toMatchObject({
+      state: 'pending',
+      expiresAt: NOW + 7 * 24 * H,
+    });
     expect((await queries.listInvitations(NOW + 7 * 24 * H)).get(id)?.state).toBe('expired');
 
     expect(await links.inviteAccount(id, inviter, NOW + 1000)).toBe('sent');
     const [first, second] = mailsTo('new@example.com').map(tokenOf).map(links.hashLinkToken);
     expect(await queries.describePasswordLink(first!, NOW)).toEqual({ ok: false, problem: 'unknown' });
     expect(await queries.describePasswordLink(second!, NOW)).toMatchObject({ ok: true, purpose: 'invite' });
-    const redeemed = await queries.redeemPasswordLink(second!, await password.hashPassword('Velvet-Canyon-Drum-88'), NOW);
+    const redeemed = await queries.redeemPasswordLink(
+      second!,
+      await password.hashPassword('Velvet-Canyon-Drum-88'),
+      NOW,
+    );
     expect(redeemed).toMatchObject({ ok: true, userId: id, email: 'new@example.com', purpose: 'invite' });
     expect((await queries.listInvitations(NOW)).get(id)?.state).toBe('accepted');
     // An accepted invitation is not sent again.
