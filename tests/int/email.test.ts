@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { transaction } from '@/db/engine';
 import { users } from '@/db/schema';
-import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from '../helpers/smtp-receiver';
+import { useSmtpReceiver } from '../helpers/smtp-vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
-let mails: ReceivedMail[] = [];
-let smtp: SmtpReceiver;
+const inbox = useSmtpReceiver();
+let mails = inbox.mails;
 let temp: TestDatabase;
 let notices: typeof import('@/lib/email/notices');
 let mailer: typeof import('@/lib/email/mailer');
@@ -36,18 +36,12 @@ beforeAll(async () => {
         user('gone@example.com', 'editor', true),
       ]);
   });
-  smtp = await startSmtpReceiver();
 });
 afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await smtp.close();
   await temp.cleanup();
 });
 beforeEach(() => {
-  smtp.mails.length = 0;
-  mails = smtp.mails;
-  process.env.SMTP_URL = smtp.url;
-  process.env.SITE_URL = 'https://news.example.com';
+  mails = inbox.mails;
 });
 
 const headerLines = (raw: string) => raw.split('\r\n\r\n')[0]!.split('\r\n');

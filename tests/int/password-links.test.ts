@@ -4,14 +4,15 @@
 // number of rows, and the answer never tells whether an address has an account. Invitations share
 // the same links: pending, expired, resent, accepted.
 import crypto from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { db, transaction } from '@/db/engine';
 import { auditLog, passwordLinks, rateLimits, users } from '@/db/schema';
-import { linkIn, startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from '../helpers/smtp-receiver';
+import { linkIn, type ReceivedMail } from '../helpers/smtp-receiver';
+import { useSmtpReceiver } from '../helpers/smtp-vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
-let smtp: SmtpReceiver;
+const smtp = useSmtpReceiver();
 let temp: TestDatabase;
 let links: typeof import('@/lib/auth/password-links');
 let queries: typeof import('@/db/queries/password-links');
@@ -56,17 +57,9 @@ beforeAll(async () => {
       ids[email] = row!.id;
     }
   });
-  smtp = await startSmtpReceiver();
 });
 afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await smtp.close();
   await temp.cleanup();
-});
-beforeEach(() => {
-  smtp.mails.length = 0;
-  process.env.SMTP_URL = smtp.url;
-  process.env.SITE_URL = 'https://news.example.com';
 });
 
 const mailsTo = (email: string): ReceivedMail[] => smtp.mails.filter((m) => m.to.includes(email));
