@@ -46,6 +46,12 @@ export const createUserSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.access === 'password') checkedPassword()(value, ctx);
+    else if (value.password)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['password'],
+        message: 'Leave the password empty to send an invitation: they choose their own.',
+      });
   });
 export const updateUserSchema = z.object({ id: idField, email, name, role });
 export const userIdSchema = z.object({ id: idField });

@@ -67,10 +67,11 @@ export default async function UsersPage() {
                 name="access"
                 label="How they get in"
                 options={[
-                  { value: 'invite', label: 'Email them an invitation to choose a password' },
                   { value: 'password', label: 'Set a password now and give it to them' },
+                  { value: 'invite', label: 'Email them an invitation to choose a password' },
                 ]}
-                defaultValue="invite"
+                defaultValue="password"
+                hint="An invitation is a link, valid for 7 days, to choose their own password."
               />
             ) : (
               <p className="mb-4 text-xs text-muted" data-email="off">
@@ -84,7 +85,7 @@ export default async function UsersPage() {
               autoComplete="new-password"
               hint={
                 email
-                  ? `Only when you set a password now: at least ${PASSWORD_MIN} characters, not a common password.`
+                  ? `When you set a password now: at least ${PASSWORD_MIN} characters, not a common password. Empty for an invitation.`
                   : `At least ${PASSWORD_MIN} characters, not a common password.`
               }
               required={!email}

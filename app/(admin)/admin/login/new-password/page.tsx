@@ -8,7 +8,10 @@ import { hashLinkToken, LINK_PROBLEMS, LINK_TOKEN_PATTERN } from '@/lib/auth/pas
 import { PASSWORD_MIN } from '@/lib/password';
 import { setPasswordWithLinkAction } from '../password-actions';
 
-export const metadata: Metadata = { title: 'Choose your password', referrer: 'no-referrer' };
+// No stricter Referrer-Policy here: "no-referrer" makes a browser send "Origin: null" with the form
+// post, which the origin check refuses. The site's policy (strict-origin-when-cross-origin) never
+// sends the address, with its token, to another site.
+export const metadata: Metadata = { title: 'Choose your password' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
