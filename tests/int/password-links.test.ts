@@ -145,6 +145,17 @@ describe('asking for a password reset', () => {
     expect(await queries.describePasswordLink(second!, NOW)).toMatchObject({ ok: true });
   });
 
+  it('a password set another way (by an administrator, or by its owner) voids a link not used yet', async () => {
+    await ask('twice@example.com', freshAddress(), NOW + 10 * H);
+    const hash = links.hashLinkToken(tokenOf(mailsTo('twice@example.com').at(-1)!));
+    expect(await queries.describePasswordLink(hash, NOW + 10 * H)).toMatchObject({ ok: true });
+    const boss = ids['boss@example.com']!;
+    await userQueries.setUserPasswordBy(boss, ids['twice@example.com']!, 'set-by-an-administrator');
+    expect(await queries.describePasswordLink(hash, NOW + 10 * H)).toEqual({ ok: false, problem: 'unknown' });
+    expect(await queries.redeemPasswordLink(hash, 'x', NOW + 10 * H)).toEqual({ ok: false, problem: 'unknown' });
+    expect((await userRow(ids['twice@example.com']!)).passwordHash).toBe('set-by-an-administrator');
+  });
+
   it('a disabled account gets nothing, and a link it had stops working', async () => {
     const asked = await ask('gone@example.com');
     expect(asked).toEqual({ answer: { ok: true, message: links.RESET_ANSWER }, outcome: 'disabled' });
@@ -208,7 +219,7 @@ describe('asking for a password reset', () => {
     expect(rows.filter((r) => r.key.startsWith('reset:ip:')).length).toBeLessThanOrEqual(links.RESET_LIMITS.buckets);
     const { pruneThrottleState } = await import('@/db/queries/throttle');
     const config = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 10 * 60_000, lockMaxMs: 24 * H };
-    await pruneThrottleState(config, later + 4 * H);
+    await pruneThrottleState(config, NOW + 24 * H); // after every window of this file
     const left = await db()
       .select({ key: rateLimits.key })
       .from(rateLimits)
