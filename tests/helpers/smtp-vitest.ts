@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from './smtp-receiver';
 
-export function useSmtpReceiver(siteUrl = 'https://news.example.com'): { mails: ReceivedMail[] } {
+export function smtpReceiverForFile(siteUrl = 'https://news.example.com'): { mails: ReceivedMail[] } {
   let receiver: SmtpReceiver | undefined;
   const inbox: { mails: ReceivedMail[] } = { mails: [] };
   beforeAll(async () => {

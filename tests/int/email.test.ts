@@ -3,10 +3,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { transaction } from '@/db/engine';
 import { users } from '@/db/schema';
-import { useSmtpReceiver } from '../helpers/smtp-vitest';
+import { smtpReceiverForFile } from '../helpers/smtp-vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
-const inbox = useSmtpReceiver();
+const inbox = smtpReceiverForFile();
 let mails = inbox.mails;
 let temp: TestDatabase;
 let notices: typeof import('@/lib/email/notices');

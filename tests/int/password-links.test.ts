@@ -9,10 +9,10 @@ import { eq, sql } from 'drizzle-orm';
 import { db, transaction } from '@/db/engine';
 import { auditLog, passwordLinks, rateLimits, users } from '@/db/schema';
 import { linkIn, type ReceivedMail } from '../helpers/smtp-receiver';
-import { useSmtpReceiver } from '../helpers/smtp-vitest';
+import { smtpReceiverForFile } from '../helpers/smtp-vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
-const smtp = useSmtpReceiver();
+const smtp = smtpReceiverForFile();
 let temp: TestDatabase;
 let links: typeof import('@/lib/auth/password-links');
 let queries: typeof import('@/db/queries/password-links');
