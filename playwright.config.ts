@@ -7,8 +7,9 @@ const databasePath = process.env.E2E_DATABASE_PATH || `${process.cwd()}/data/tes
 // themselves; the main server's limits are high so that load tests from one address pass.
 const limitsPort = port + 1;
 const limitsDatabasePath = databasePath.replace(/\.db$/, '') + '-limits.db';
-// The main server sends email to an SMTP server that tests/e2e/email.spec.ts runs on this port; the
-// limits server has no SMTP_URL, as a site without email.
+// The main server sends email to the SMTP server the global setup runs on this port for the whole run
+// (tests/helpers/playwright-global-setup.ts; specs read what it received); the limits server has no
+// SMTP_URL, as a site without email.
 const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT || port + 53);
 const next = 'node node_modules/next/dist/bin/next start --hostname 127.0.0.1 --port';
 
@@ -44,6 +45,7 @@ const limitsServer = {
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/helpers/playwright-global-setup.ts',
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -26,6 +26,7 @@ const BOTH_ENGINES = [
   'tests/int/webhooks.test.ts',
   'tests/int/content-api.test.ts',
   'tests/int/email.test.ts',
+  'tests/int/password-links.test.ts',
   'tests/int/reads.test.ts',
   'tests/int/demo-activity.test.ts',
   'tests/int/revisions-and-photos.test.ts',

@@ -2,9 +2,9 @@
 // helpers): the row helpers take the transaction they run in. The admin UI goes through
 // db/queries/users.ts, which adds the audit row. Passwords arrive hashed: the rules and the hashing
 // are lib/password.ts.
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db, transaction, type AppDb } from './engine';
-import { auditLog, users, type Role } from './schema';
+import { auditLog, passwordLinks, users, type Role } from './schema';
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -42,7 +42,10 @@ export async function insertUser(
   return row!.id;
 }
 
-/** New hash, and every session issued before now stops working. */
+/**
+ * New hash, and every session issued before now stops working. A password link not used yet (a reset
+ * asked for, an invitation) stops working too: the password it was for has been set another way.
+ */
 export async function setUserPasswordHash(
   tx: AppDb,
   userId: number,
@@ -54,6 +57,7 @@ export async function setUserPasswordHash(
     .set({ passwordHash, sessionsValidAfter: now, updatedAt: now })
     .where(eq(users.id, userId))
     .returning({ id: users.id });
+  await tx.delete(passwordLinks).where(and(eq(passwordLinks.userId, userId), isNull(passwordLinks.usedAt)));
   return changed.length === 1;
 }
 

@@ -40,6 +40,7 @@ export const settings = tables.settings;
 export const contactMessages = tables.contactMessages;
 export const webhooks = tables.webhooks;
 export const webhookDeliveries = tables.webhookDeliveries;
+export const passwordLinks = tables.passwordLinks;
 export const frontPagePins = tables.frontPagePins;
 export const articleCorrections = tables.articleCorrections;
 export const importSources = tables.importSources;

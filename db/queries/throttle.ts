@@ -168,7 +168,8 @@ export async function takeRateLimit(key: string, limit: number, windowMs: number
 /**
  * Forgets what no longer limits anyone, so that attempts at random e-mail addresses do not grow the
  * table without end: sign-in keys whose window has ended and whose last lock lies a whole maximum
- * lock in the past (its doubling has lapsed), and contact-form windows that ended over an hour ago.
+ * lock in the past (its doubling has lapsed), and contact-form and password-reset windows that ended
+ * over an hour ago.
  */
 export async function pruneThrottleState(config: ThrottleConfig, now = Date.now()): Promise<number> {
   const t = loginThrottle;
@@ -182,7 +183,7 @@ export async function pruneThrottleState(config: ThrottleConfig, now = Date.now(
     const windows = await tx
       .delete(rateLimits)
       .where(
-        sql`${rateLimits.key} >= 'contact:' and ${rateLimits.key} < 'contact;' and ${rateLimits.windowStart} < ${now - 2 * 3600_000}`,
+        sql`((${rateLimits.key} >= 'contact:' and ${rateLimits.key} < 'contact;') or (${rateLimits.key} >= 'reset:' and ${rateLimits.key} < 'reset;')) and ${rateLimits.windowStart} < ${now - 2 * 3600_000}`,
       )
       .returning({ key: rateLimits.key });
     return keys.length + windows.length;

@@ -5,6 +5,7 @@ import { db, lockKey, lockRows, type AppDb } from '@/db/engine';
 import { staffTransaction } from './staff-guard';
 import { users, type Role } from '@/db/schema';
 import { recordAudit } from './audit';
+import { writePasswordLink, type NewLink } from './password-links';
 
 /** What sign-in needs; the only read that returns a password hash, and it stays on the server. */
 export async function getUserForSignIn(email: string) {
@@ -118,6 +119,8 @@ const lockEmail = (tx: AppDb, email: string) => lockKey(tx, 'user-email:' + norm
 export async function createUser(
   actorId: number,
   input: { email: string; name: string; role: Role; passwordHash: string },
+  /** an invitation link written with the account (its own audit row), instead of a password handed over */
+  invite?: NewLink,
 ): Promise<{ ok: true; id: number } | { ok: false; reason: 'email-taken' }> {
   return staffTransaction(async (tx) => {
     await lockEmail(tx, input.email);
@@ -130,6 +133,7 @@ export async function createUser(
       objectId: id,
       detail: { email: normaliseEmail(input.email), role: input.role },
     });
+    if (invite) await writePasswordLink(tx, id, invite, Date.now());
     return { ok: true as const, id };
   });
 }

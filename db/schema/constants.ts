@@ -27,3 +27,7 @@ export type RevisionKind = (typeof REVISION_KINDS)[number];
 export const revisionKindList = REVISION_KINDS.map((k) => `'${k}'`).join(', ');
 export const roleList = ROLES.map((r) => `'${r}'`).join(', ');
 export const correctionKindList = CORRECTION_KINDS.map((k) => `'${k}'`).join(', ');
+/** What a password link is for (db/schema passwordLinks): a reset asked for, or an invitation. */
+export const PASSWORD_LINK_PURPOSES = ['reset', 'invite'] as const;
+export type PasswordLinkPurpose = (typeof PASSWORD_LINK_PURPOSES)[number];
+export const passwordLinkPurposeList = PASSWORD_LINK_PURPOSES.map((p) => `'${p}'`).join(', ');

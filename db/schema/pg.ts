@@ -20,6 +20,8 @@ import {
   ARTICLE_STATUSES,
   CORRECTION_KINDS,
   correctionKindList,
+  PASSWORD_LINK_PURPOSES,
+  passwordLinkPurposeList,
   moodList,
   MOODS,
   PUBLIC_STATUS_SQL,
@@ -570,6 +572,33 @@ export const importSources = pgTable(
   (t) => [
     primaryKey({ columns: [t.system, t.site, t.kind, t.sourceId] }),
     index('import_sources_target_idx').on(t.kind, t.targetId),
+  ],
+);
+
+/**
+ * The one live password link of an account (issue 20 §2, decision 059): a reset asked for on the sign-in
+ * page, or an invitation sent by an administrator. One row per user, replaced by a newer link (which
+ * voids the older one), so anonymous requests cannot grow the table beyond the number of accounts. Only
+ * the SHA-256 of the token is stored: the link itself exists only in the email.
+ */
+export const passwordLinks = pgTable(
+  'password_links',
+  {
+    userId: integer('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: PASSWORD_LINK_PURPOSES }).notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** the administrator who sent an invitation; null for a reset asked for on the sign-in page */
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: bigint('expires_at', { mode: 'number' }).notNull(),
+    /** when the link set a password; a used link never works again */
+    usedAt: bigint('used_at', { mode: 'number' }),
+  },
+  (t) => [
+    uniqueIndex('password_links_token_unique').on(t.tokenHash),
+    check('password_links_purpose_check', sql.raw(`purpose IN (${passwordLinkPurposeList})`)),
   ],
 );
 

@@ -84,6 +84,10 @@ const SENTENCES: Record<string, (d: Detail, id: string) => string> = {
   'user.enable': (_d, id) => `Enabled account ${id}`,
   'user.reset-password': (_d, id) => `Reset the password of account ${id}`,
   'user.change-own-password': () => 'Changed their own password',
+  'user.invite': (_d, id) => `Sent account ${id} an invitation by email`,
+  'user.reset-link': (_d, id) => `Sent account ${id} a link to choose a new password`,
+  'user.accept-invitation': () => 'Took up their invitation and chose a password',
+  'user.reset-password-by-link': () => 'Chose a new password through an emailed link',
   'user.link-author': (d, id) =>
     str(d.authorName)
       ? `Linked account ${id} to the author page ${quoted(d.authorName)}`
@@ -108,5 +112,6 @@ export function describeAudit(entry: AuditEntryView): string {
 /** Who made the change: the account, or what acts without one. */
 export function auditActor(entry: Pick<AuditEntryView, 'action' | 'userName'>): string {
   if (entry.userName) return entry.userName;
+  if (entry.action === 'user.reset-link') return '“Forgot your password?”';
   return entry.action === 'story.release' ? 'The schedule' : 'Command line';
 }

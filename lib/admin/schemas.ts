@@ -35,7 +35,24 @@ export function checkedPassword(emailPath = 'email') {
   };
 }
 
-export const createUserSchema = z.object({ email, name, role, password: z.string() }).superRefine(checkedPassword());
+/** A new account gets a password typed by the administrator, or (email on) an invitation to choose one. */
+export const createUserSchema = z
+  .object({
+    email,
+    name,
+    role,
+    access: z.enum(['password', 'invite'], { message: 'Choose how they get in.' }).optional().default('password'),
+    password: z.string().optional().default(''),
+  })
+  .superRefine((value, ctx) => {
+    if (value.access === 'password') checkedPassword()(value, ctx);
+    else if (value.password)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['password'],
+        message: 'Leave the password empty to send an invitation: they choose their own.',
+      });
+  });
 export const updateUserSchema = z.object({ id: idField, email, name, role });
 export const userIdSchema = z.object({ id: idField });
 export const setDisabledSchema = z.object({ id: idField, disabled: z.enum(['1', '0']) });

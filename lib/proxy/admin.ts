@@ -15,7 +15,8 @@ function hasSessionCookie(request: NextRequest): boolean {
 export function adminGate(request: NextRequest): NextResponse | undefined {
   const { pathname, search } = request.nextUrl;
   if (pathname !== '/admin' && !pathname.startsWith('/admin/')) return undefined;
-  if (pathname === LOGIN_PATH) return undefined;
+  // The sign-in page and the pages beside it: "Forgot your password?" and the page of a password link.
+  if (pathname === LOGIN_PATH || pathname.startsWith(`${LOGIN_PATH}/`)) return undefined;
   // Server actions are POSTs: they answer for themselves (redirect to sign-in, change nothing), and
   // leaving them to it keeps their own check the one that is tested.
   if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;

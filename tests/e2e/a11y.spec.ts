@@ -33,6 +33,8 @@ const PAGES: CheckedPage[] = [
   { name: 'mood ranking', path: '/moods/angry' },
   { name: 'mood ranking, 30 days, one section', path: '/moods/touched?window=month&section=china-news' },
   { name: 'sign-in', path: '/admin/login' },
+  { name: 'forgot your password', path: '/admin/login/forgot' },
+  { name: 'password link that does not work', path: '/admin/login/new-password?token=expired' },
   { name: 'story editor', path: '/admin/stories/new', signIn: 'editor' },
   { name: 'webhooks', path: '/admin/webhooks', signIn: 'admin' },
   { name: 'front page editor', path: '/admin/front-page', signIn: 'editor' },

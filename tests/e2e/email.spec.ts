@@ -1,42 +1,18 @@
-// Email in the real server (SMTP_URL points at the SMTP server this file runs, smtp-server on
-// 127.0.0.1): a reader's contact message and a writer's story for review reach the editors' inboxes;
+// Email in the real server (SMTP_URL points at the SMTP server the Playwright run starts, smtp-server
+// on 127.0.0.1, tests/helpers/smtp-receiver.ts): a reader's contact message and a writer's story for review reach the editors' inboxes;
 // the reader and the writer see their usual answer at once.
-import { SMTPServer } from 'smtp-server';
 import { expect, test } from '@playwright/test';
 import { sendContactForm } from '../helpers/contact';
+import { receivedMails } from '../helpers/e2e-mail';
 import { STAFF, ensureStaffUsers } from '../helpers/staff';
 import { e2eDatabasePath, signInThroughForm } from '../helpers/staff-e2e';
 
-// The port playwright.config.ts gives the main server in SMTP_URL.
-const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT || Number(process.env.E2E_PORT || 3100) + 53);
-
-type Mail = { to: string[]; raw: string };
-const mails: Mail[] = [];
-let smtp: SMTPServer;
-
 test.beforeAll(async () => {
   await ensureStaffUsers(e2eDatabasePath());
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: raw.replace(/=\r\n/g, '') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(E2E_SMTP_PORT, '127.0.0.1', resolve));
-});
-test.afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-const withSubject = (subject: string) => mails.filter((m) => m.raw.includes(`Subject: ${subject}`));
+const withSubject = (subject: string) => receivedMails().filter((m) => m.subject === subject);
 
 test('a contact message and a story for review are emailed to editors and administrators', async ({ page }) => {
   const subject = `Ferry tip ${unique()}`;
@@ -57,7 +33,7 @@ test('a contact message and a story for review are emailed to editors and admini
   const recipients = contactRecipients();
   expect(recipients).not.toContain(STAFF.writer.email);
   expect(contact[0]!.raw).toContain('Reply-To: ana@example.org');
-  expect(contact[0]!.raw).toContain('The ferry timetable changed this week.');
+  expect(contact[0]!.text).toContain('The ferry timetable changed this week.');
 
   const title = `Night ferry diary ${unique()}`;
   await signInThroughForm(page, 'writer');
@@ -74,7 +50,7 @@ test('a contact message and a story for review are emailed to editors and admini
     .poll(() => withSubject(`For review: ${title}`).flatMap((m) => m.to), { timeout: 15_000 })
     .toContain(STAFF.editor.email);
   const review = withSubject(`For review: ${title}`);
-  expect(review[0]!.raw).toContain(`/admin/stories/${id}`);
+  expect(review[0]!.text).toContain(`/admin/stories/${id}`);
   // The dashboard of a site with email says nothing about it being off.
   await page.goto('/admin');
   await expect(page.locator('[data-email="off"]')).toHaveCount(0);

@@ -155,7 +155,11 @@ const PAGES: PageCase[] = [
   { file: 'front-page/page.tsx', path: () => '/admin/front-page', allowed: allowedBy('story.publish') },
   // The sign-in page is for everyone; signed-in staff are sent on to the dashboard.
   { file: 'login/page.tsx', path: () => '/admin/login', allowed: () => true },
+  // "Forgot your password?" and the page of a password link: for everyone, signed in or not.
+  { file: 'login/forgot/page.tsx', path: () => '/admin/login/forgot', allowed: () => true },
+  { file: 'login/new-password/page.tsx', path: () => '/admin/login/new-password', allowed: () => true },
 ];
+const OPEN_PAGES = new Set(['login/forgot/page.tsx', 'login/new-password/page.tsx']);
 
 // ---------- server actions ----------
 type Fields = Record<string, string | FilePart>;
@@ -585,6 +589,14 @@ const ACTIONS: ActionCase[] = [
     allowed: allowedBy('users.manage'),
   },
   {
+    label: 'user.resend-invitation',
+    form: 'user.resend-invitation',
+    exportName: 'resendInvitationAction',
+    page: () => `/admin/users/${fx.targetUser}`,
+    fields: () => ({ id: String(fx.targetUser) }),
+    allowed: allowedBy('users.manage'),
+  },
+  {
     label: 'moderation.void-burst',
     form: 'moderation.void-burst',
     exportName: 'voidBurstAction',
@@ -625,6 +637,24 @@ const ACTIONS: ActionCase[] = [
     form: 'auth.sign-out',
     exportName: 'signOutAction',
     page: () => '/admin',
+    fields: () => ({}),
+    allowed: () => true,
+    public: true,
+  },
+  {
+    label: 'auth.request-reset',
+    form: 'auth.request-reset',
+    exportName: 'requestPasswordResetAction',
+    page: () => '/admin/login/forgot',
+    fields: () => ({}),
+    allowed: () => true,
+    public: true,
+  },
+  {
+    label: 'auth.set-password',
+    form: 'auth.set-password',
+    exportName: 'setPasswordWithLinkAction',
+    page: () => '/admin/login/new-password',
     fields: () => ({}),
     allowed: () => true,
     public: true,
@@ -813,6 +843,14 @@ test.beforeAll(async ({ browser, baseURL }) => {
       t,
     ).lastInsertRowid,
   );
+  // An invitation waiting to be taken up, so the target's page offers to send it again.
+  db.run(
+    "insert into password_links (user_id, purpose, token_hash, created_at, expires_at) values (?, 'invite', ?, ?, ?)",
+    targetUser,
+    `matrix-${suffix}`,
+    t,
+    t + 7 * 24 * 3_600_000,
+  );
   const partner = Number(
     db.run("insert into partners (name, url, position) values ('Matrix partner', 'https://matrix.example.org/', 900)")
       .lastInsertRowid,
@@ -896,6 +934,8 @@ test('pages: each actor gets the page, a 403, or the sign-in page', async ({ req
       const where = `${actor} GET ${p.path()}`;
       if (p.file === 'login/page.tsx') {
         expect(status, where).toBe(actor === 'anonymous' ? 200 : 307);
+      } else if (OPEN_PAGES.has(p.file)) {
+        expect(status, where).toBe(200);
       } else if (actor === 'anonymous') {
         expect(status, where).toBe(307);
         expect(res.headers().location, where).toContain('/admin/login');
@@ -912,7 +952,7 @@ test('pages: each actor gets the page, a 403, or the sign-in page', async ({ req
 test('pages also check the session themselves: a forged cookie gets past the proxy, not the page', async ({
   request,
 }) => {
-  for (const p of PAGES.filter((x) => x.file !== 'login/page.tsx')) {
+  for (const p of PAGES.filter((x) => x.file !== 'login/page.tsx' && !OPEN_PAGES.has(x.file))) {
     const res = await request.get(p.path(), {
       headers: { cookie: 'authjs.session-token=forged.not.a.jwt' },
       maxRedirects: 0,

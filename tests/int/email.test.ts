@@ -1,16 +1,13 @@
 // Runs on both engines. Email notices through a real SMTP server on 127.0.0.1 (smtp-server): who gets
 // them, what they say, a reader's text that cannot add headers, and nothing at all without SMTP_URL.
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { engineKind, transaction } from '@/db/engine';
+import { transaction } from '@/db/engine';
 import { users } from '@/db/schema';
+import { smtpReceiverForFile } from '../helpers/smtp-vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-db';
 
-type Mail = { from: string; to: string[]; raw: string };
-let mails: Mail[] = [];
-let smtp: SMTPServer;
-let smtpUrl: string;
+const inbox = smtpReceiverForFile();
+let mails = inbox.mails;
 let temp: TestDatabase;
 let notices: typeof import('@/lib/email/notices');
 let mailer: typeof import('@/lib/email/mailer');
@@ -39,49 +36,15 @@ beforeAll(async () => {
         user('gone@example.com', 'editor', true),
       ]);
   });
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-      stream.on('end', () => {
-        mails.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw,
-        });
-        callback();
-      });
-    },
-  });
-  // Ports 4450-4459 are this branch's receivers; each engine's run takes its own.
-  await new Promise<void>((resolve) => smtp.listen(engineKind() === 'postgres' ? 4455 : 4454, '127.0.0.1', resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  delete process.env.SMTP_URL;
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
   await temp.cleanup();
 });
 beforeEach(() => {
-  mails = [];
-  process.env.SMTP_URL = smtpUrl;
-  process.env.SITE_URL = 'https://news.example.com';
+  mails = inbox.mails;
 });
 
 const headerLines = (raw: string) => raw.split('\r\n\r\n')[0]!.split('\r\n');
-/** The message's text, quoted-printable decoded (nodemailer wraps long lines). */
-const text = (raw: string) =>
-  Buffer.from(
-    raw
-      .slice(raw.indexOf('\r\n\r\n') + 4)
-      .replace(/=\r\n/g, '')
-      .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
-    'latin1',
-  ).toString('utf8');
-
 describe('email notices', () => {
   it('a contact message reaches every active editor and administrator, one message each, with reply-to', async () => {
     const sent = await notices.noticeOfContactMessage({
@@ -96,8 +59,8 @@ describe('email notices', () => {
       expect(m.from).toBe('noreply@news.example.com');
       expect(m.raw).toContain('Subject: Contact form: Typo in the harbour story');
       expect(m.raw).toContain('Reply-To: mei@example.org');
-      expect(text(m.raw)).toContain('The third paragraph says 1998; it was 1989.');
-      expect(text(m.raw)).toContain('https://news.example.com/admin/inbox');
+      expect(m.text).toContain('The third paragraph says 1998; it was 1989.');
+      expect(m.text).toContain('https://news.example.com/admin/inbox');
       // No one learns the other recipients' addresses.
       expect(m.raw).not.toContain(m.to[0] === 'ed@example.com' ? 'boss@example.com' : 'ed@example.com');
     }
@@ -106,8 +69,8 @@ describe('email notices', () => {
   it('a story submitted for review is announced with a link to the editor', async () => {
     expect(await notices.noticeOfReview({ id: 42, title: 'Night ferries return' }, 'Lin Yue')).toBe(2);
     expect(mails[0]!.raw).toContain('Subject: For review: Night ferries return');
-    expect(text(mails[0]!.raw)).toContain('Lin Yue submitted a story for review');
-    expect(text(mails[0]!.raw)).toContain('https://news.example.com/admin/stories/42');
+    expect(mails[0]!.text).toContain('Lin Yue submitted a story for review');
+    expect(mails[0]!.text).toContain('https://news.example.com/admin/stories/42');
   });
 
   it('a reader cannot add headers or recipients through the subject, name or address', async () => {

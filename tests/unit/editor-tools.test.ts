@@ -49,6 +49,9 @@ describe('the audit log in words', () => {
       'Released the story at /news/rain at its scheduled time.',
     );
     expect(auditActor(entry('user.create', {}, null))).toBe('Command line');
+    // A reset link asked for on the sign-in page has no account behind the request.
+    expect(auditActor(entry('user.reset-link', {}, null))).toBe('“Forgot your password?”');
+    expect(describeAudit(entry('user.invite', {}))).toBe('Sent account 7 an invitation by email.');
   });
   it('names an unknown action as stored, and survives a detail that is not JSON', () => {
     expect(describeAudit({ ...entry('thing.do', {}), detail: 'not json' })).toBe('thing.do on story 7.');

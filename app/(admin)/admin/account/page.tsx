@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { TextField } from '@/components/ui/fields';
 import { PageHeader } from '@/components/admin/page-header';
+import { Notice } from '@/components/ui/notice';
 import { requireStaff } from '@/lib/auth/staff';
 import { ROLE_LABELS } from '@/lib/permissions';
 import { PASSWORD_MIN } from '@/lib/password';
@@ -9,11 +10,17 @@ import { changeOwnPasswordAction } from './actions';
 
 export const metadata: Metadata = { title: 'Your account' };
 
-export default async function AccountPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AccountPage({ searchParams }: Props) {
   const user = await requireStaff('admin.enter');
+  const passwordSet = (await searchParams)['password-set'] !== undefined;
   return (
     <>
       <PageHeader title="Your account" />
+      {passwordSet ? (
+        <Notice>Your password is set and you are signed in. Any other session of your account has ended.</Notice>
+      ) : null}
       <p className="mb-6 text-sm">
         {user.name} · {user.email} · {ROLE_LABELS[user.role]}
       </p>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { TextField } from '@/components/ui/fields';
@@ -22,12 +23,22 @@ export default async function LoginPage({ searchParams }: Props) {
           You are signed out.
         </p>
       ) : null}
+      {params['password-set'] !== undefined ? (
+        <p role="status" className="mb-4 text-sm text-muted">
+          Your new password is set and every session of your account has ended. Sign in with it.
+        </p>
+      ) : null}
       <ActionForm action={signInAction} actionName="auth.sign-in">
         <input type="hidden" name="next" value={next} />
         <TextField name="email" type="email" label="E-mail" autoComplete="username" required />
         <TextField name="password" type="password" label="Password" autoComplete="current-password" required />
         <SubmitButton>Sign in</SubmitButton>
       </ActionForm>
+      <p className="mt-4 text-sm">
+        <Link href="/admin/login/forgot" className="text-brand hover:underline">
+          Forgot your password?
+        </Link>
+      </p>
     </div>
   );
 }

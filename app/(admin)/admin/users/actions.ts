@@ -4,9 +4,17 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { createUser, getUserById, setUserDisabledBy, setUserPasswordBy, updateUser } from '@/db/queries/users';
 import { type ActionState } from '@/lib/action-state';
-import { createUserSchema, resetPasswordSchema, setDisabledSchema, updateUserSchema } from '@/lib/admin/schemas';
+import {
+  createUserSchema,
+  resetPasswordSchema,
+  setDisabledSchema,
+  updateUserSchema,
+  userIdSchema,
+} from '@/lib/admin/schemas';
+import { inviteAccount, newInvitation, sendInvitation } from '@/lib/auth/password-links';
+import { emailEnabled } from '@/lib/email/mailer';
 import { staffAction } from '@/lib/auth/staff-action';
-import { hashPassword } from '@/lib/password';
+import { hashPassword, randomPassword } from '@/lib/password';
 import { linkUserToAuthor } from '@/db/queries/user-authors';
 import { idField } from '@/lib/admin/schemas';
 import type { StaffUser } from '@/lib/auth/staff';
@@ -16,22 +24,42 @@ const GONE = 'That user no longer exists.';
 const EMAIL_TAKEN = 'Another account uses this e-mail address.';
 
 export async function createUserAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  return staffAction(form, 'users.manage', createUserSchema, async (input, actor) => {
-    const passwordHash = await hashPassword(input.password);
-    const created = await createUser(actor.id, {
-      email: input.email,
-      name: input.name,
-      role: input.role,
-      passwordHash,
-    });
-    if (!created.ok)
+  return staffAction(form, 'users.manage', createUserSchema, async (input, actor): Promise<ActionState> => {
+    const values = { email: input.email, name: input.name, role: input.role, access: input.access };
+    const invite = input.access === 'invite';
+    if (invite && !emailEnabled())
+      return { ok: false, errors: { access: ['Email is off on this site: set a password for them instead.'] }, values };
+    // An invited account's password is random and known to nobody until they choose their own.
+    const passwordHash = await hashPassword(invite ? randomPassword() : input.password);
+    const invitation = invite ? newInvitation(actor.id) : undefined;
+    const created = await createUser(
+      actor.id,
+      { email: input.email, name: input.name, role: input.role, passwordHash },
+      invitation?.link,
+    );
+    if (!created.ok) return { ok: false, errors: { email: [EMAIL_TAKEN] }, values };
+    revalidatePath('/admin/users');
+    if (!invitation) redirect(`/admin/users/${created.id}?created=1`);
+    const sent = await sendInvitation(input, invitation.token, invitation.expiresAt, actor.name);
+    redirect(`/admin/users/${created.id}?invited=${sent ? 'sent' : 'not-sent'}`);
+  });
+}
+
+/** Sends a new invitation (the older link stops working) to an account that has not taken its one up. */
+export async function resendInvitationAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  return staffAction(form, 'users.manage', userIdSchema, async ({ id }, actor) => {
+    if (!emailEnabled()) return { ok: false, message: 'Email is off on this site: reset their password instead.' };
+    const result = await inviteAccount(id, actor);
+    if (result === 'refused')
+      return { ok: false, message: 'This account has no invitation waiting (accepted, disabled or gone).' };
+    revalidatePath(`/admin/users/${id}`);
+    revalidatePath('/admin/users');
+    if (result === 'not-sent')
       return {
         ok: false,
-        errors: { email: [EMAIL_TAKEN] },
-        values: { email: input.email, name: input.name, role: input.role },
+        message: 'A new link was made, but the mail server did not take the email. Try again in a while.',
       };
-    revalidatePath('/admin/users');
-    redirect(`/admin/users/${created.id}?created=1`);
+    return { ok: true, message: 'Invitation sent again. Only the newest link works; it lasts 7 days.' };
   });
 }
 

@@ -6,6 +6,8 @@ import { AdminTable } from '@/components/admin/admin-table';
 import { PageHeader } from '@/components/admin/page-header';
 import { ROLES } from '@/lib/domain/roles';
 import { listUsers } from '@/db/queries/users';
+import { listInvitations } from '@/db/queries/password-links';
+import { emailEnabled } from '@/lib/email/mailer';
 import { requireStaff } from '@/lib/auth/staff';
 import { formatDateTime } from '@/lib/format';
 import { ROLE_LABELS } from '@/lib/permissions';
@@ -18,7 +20,8 @@ const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
 export default async function UsersPage() {
   await requireStaff('users.manage');
-  const users = await listUsers();
+  const [users, invitations] = await Promise.all([listUsers(), listInvitations()]);
+  const email = emailEnabled();
   return (
     <>
       <PageHeader title="Users" />
@@ -40,7 +43,13 @@ export default async function UsersPage() {
             { header: 'Role', cell: (u) => ROLE_LABELS[u.role] },
             {
               header: 'State',
-              cell: (u) => (u.disabled ? <span className="font-semibold text-red-700">Disabled</span> : 'Active'),
+              cell: (u) => {
+                if (u.disabled) return <span className="font-semibold text-red-700">Disabled</span>;
+                const invitation = invitations.get(u.id)?.state;
+                if (invitation === 'pending') return 'Invited, waiting';
+                if (invitation === 'expired') return <span className="font-semibold">Invitation expired</span>;
+                return 'Active';
+              },
             },
             { header: 'Changed', className: 'text-muted', cell: (u) => formatDateTime(u.updatedAt) },
           ]}
@@ -53,13 +62,33 @@ export default async function UsersPage() {
             <TextField name="name" label="Name" required />
             <TextField name="email" type="email" label="E-mail" autoComplete="off" required />
             <SelectField name="role" label="Role" options={roleOptions} defaultValue="writer" />
+            {email ? (
+              <SelectField
+                name="access"
+                label="How they get in"
+                options={[
+                  { value: 'password', label: 'Set a password now and give it to them' },
+                  { value: 'invite', label: 'Email them an invitation to choose a password' },
+                ]}
+                defaultValue="password"
+                hint="An invitation is a link, valid for 7 days, to choose their own password."
+              />
+            ) : (
+              <p className="mb-4 text-xs text-muted" data-email="off">
+                Email is off (SMTP_URL is not set), so you set their first password and give it to them in person.
+              </p>
+            )}
             <TextField
               name="password"
               type="password"
               label="Initial password"
               autoComplete="new-password"
-              hint={`At least ${PASSWORD_MIN} characters, not a common password.`}
-              required
+              hint={
+                email
+                  ? `When you set a password now: at least ${PASSWORD_MIN} characters, not a common password. Empty for an invitation.`
+                  : `At least ${PASSWORD_MIN} characters, not a common password.`
+              }
+              required={!email}
             />
             <SubmitButton>Create user</SubmitButton>
           </ActionForm>

@@ -8,7 +8,16 @@ import { getUserById } from '@/db/queries/users';
 import { requireStaff } from '@/lib/auth/staff';
 import { ROLE_LABELS } from '@/lib/permissions';
 import { PASSWORD_MIN } from '@/lib/password';
-import { linkAuthorAction, resetUserPasswordAction, setUserDisabledAction, updateUserAction } from '../actions';
+import {
+  linkAuthorAction,
+  resendInvitationAction,
+  resetUserPasswordAction,
+  setUserDisabledAction,
+  updateUserAction,
+} from '../actions';
+import { listInvitations } from '@/db/queries/password-links';
+import { emailEnabled } from '@/lib/email/mailer';
+import { formatDateTime } from '@/lib/format';
 import { listAuthors } from '@/db/queries/admin-stories';
 import { Notice } from '@/components/ui/notice';
 
@@ -21,12 +30,23 @@ export default async function UserPage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = /^\d{1,9}$/.test(id) ? await getUserById(Number(id)) : undefined;
   if (!user) notFound();
-  const created = (await searchParams).created !== undefined;
+  const query = await searchParams;
+  const created = query.created !== undefined;
+  const invitation = (await listInvitations()).get(user.id);
+  const email = emailEnabled();
   return (
     <>
       <PageHeader title={user.name} back={{ href: '/admin/users', label: 'Users' }} />
       {created ? (
         <Notice>User created. Give them their password in person; they can change it under their account.</Notice>
+      ) : null}
+      {query.invited === 'sent' ? (
+        <Notice>User created and invited: they get an email with a link to choose their password.</Notice>
+      ) : null}
+      {query.invited === 'not-sent' ? (
+        <Notice tone="problem">
+          User created, but the mail server did not take the invitation. Send it again below, or set a password.
+        </Notice>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <section aria-labelledby="details" className="admin-card">
@@ -82,6 +102,28 @@ export default async function UserPage({ params, searchParams }: Props) {
             <SubmitButton>Reset password</SubmitButton>
           </ActionForm>
         </section>
+        {invitation && invitation.state !== 'accepted' && !user.disabled ? (
+          <section aria-labelledby="invitation" className="admin-card">
+            <h2 id="invitation" className="mb-3 text-lg font-bold">
+              Invitation
+            </h2>
+            <p className="mb-3 text-sm" data-invitation={invitation.state}>
+              {invitation.state === 'pending'
+                ? `Sent ${formatDateTime(invitation.sentAt)}; waiting. The link works until ${formatDateTime(invitation.expiresAt)}.`
+                : `Sent ${formatDateTime(invitation.sentAt)}; expired ${formatDateTime(invitation.expiresAt)} without being used.`}
+            </p>
+            {email ? (
+              <ActionForm action={resendInvitationAction} actionName="user.resend-invitation">
+                <input type="hidden" name="id" value={user.id} />
+                <SubmitButton variant="secondary">Send the invitation again</SubmitButton>
+              </ActionForm>
+            ) : (
+              <p className="text-sm text-muted" data-email="off">
+                Email is off: reset their password and give it to them in person.
+              </p>
+            )}
+          </section>
+        ) : null}
         <section aria-labelledby="access" className="admin-card">
           <h2 id="access" className="mb-3 text-lg font-bold">
             Access
