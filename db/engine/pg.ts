@@ -5,6 +5,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomBytes } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
@@ -44,6 +45,8 @@ export function pgMigrationsFolder(): string {
 
 type Runner = NodePgDatabase<typeof schema>;
 const runner = (db: AppDb) => db as unknown as Runner;
+/** This process's row for the write probe (never committed). */
+const probeKey = `health:probe:${randomBytes(6).toString('hex')}`;
 
 export function createPgEngine(options: PgEngineOptions): Engine {
   const readonly = options.readonly ?? false;
@@ -154,6 +157,7 @@ export function createPgEngine(options: PgEngineOptions): Engine {
 
     // A write staged and rolled back: it finds a read-only server, a lock held too long, a full disk
     // only when the write needs new space (health remembers failed writes for that), or no server.
+    // Each server process stages its own key: the probes of several servers never queue on one row.
     async probeWrite(): Promise<WriteUnavailable | undefined> {
       if (readonly) return 'read-only';
       try {
@@ -162,7 +166,8 @@ export function createPgEngine(options: PgEngineOptions): Engine {
           try {
             await client.query("set local lock_timeout = '200ms'");
             await client.query(
-              "insert into rate_limits (key, window_start, count) values ('health:probe', 0, 0) on conflict (key) do update set count = 0",
+              'insert into rate_limits (key, window_start, count) values ($1, 0, 0) on conflict (key) do update set count = 0',
+              [probeKey],
             );
           } finally {
             await client.query('rollback');
