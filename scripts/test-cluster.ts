@@ -6,6 +6,7 @@
 // it, default moodwire_cluster), CLUSTER_REDIS_URL (default redis://127.0.0.1:6379/13, flushed),
 // CLUSTER_PORT (nginx; the servers on the next three ports; default 3170).
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { adminQuery } from '../tests/helpers/pg-admin';
 import { nginxBinary, redisCommand, startCluster } from './lib/cluster';
 
@@ -80,5 +81,8 @@ try {
 } finally {
   await cluster.stop();
 }
+// The servers' and nginx's logs stay for a failed run.
+if (status === 0) fs.rmSync(cluster.nginxPrefix, { recursive: true, force: true });
+else console.log(`[cluster] server and nginx logs: ${cluster.nginxPrefix}`);
 console.log(`[cluster] ${status === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`);
 process.exit(status);

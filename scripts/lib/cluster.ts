@@ -129,7 +129,9 @@ pid ${prefix}/nginx.pid;
 error_log ${prefix}/error.log warn;
 events { worker_connections 2048; }
 http {
-  access_log ${prefix}/access.log;
+  log_format timed '$remote_addr "$request" $status $request_time s, upstream $upstream_addr '
+                   'connect $upstream_connect_time s, answer $upstream_response_time s';
+  access_log ${prefix}/access.log timed;
   client_body_temp_path ${prefix}/client_body;
   proxy_temp_path ${prefix}/proxy;
   fastcgi_temp_path ${prefix}/fastcgi;

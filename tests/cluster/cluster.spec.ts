@@ -18,8 +18,7 @@ import {
   type Vote,
 } from './http';
 
-test.describe.configure({ mode: 'serial' });
-
+// One worker, in file order (playwright.cluster.config.ts): the killed server comes last.
 const base = clusterUrl();
 const servers = clusterServers();
 const VOTE_LIMIT = Number(process.env.CLUSTER_VOTE_LIMIT || 5);

@@ -48,8 +48,8 @@ export function request(url: string, o: Options = {}): Promise<Answer> {
   });
 }
 
-/** The n-th loopback address of a block: block 10, n 0 → 127.10.0.1. */
-export const loopback = (block: number, n: number) => `127.${block}.${(n >> 8) & 255}.${(n & 255) + 1}`;
+/** The n-th loopback address of a block: block 10, n 0 → 127.10.0.1; n 250 → 127.10.1.1. */
+export const loopback = (block: number, n: number) => `127.${block}.${Math.floor(n / 250) % 250}.${(n % 250) + 1}`;
 
 export type Vote = Answer & { readerId?: string; mood: Mood; articleId: number; startedAt: number };
 
