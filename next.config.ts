@@ -43,9 +43,10 @@ const nextConfig: NextConfig = {
   // costs about 235 MB of RSS once 1,500 stories have been read; 10 MB keeps the few hundred most
   // read pages in memory (decision 009).
   cacheMaxMemorySize: 10 * 1024 * 1024,
-  // Next's file-system cache, except that an unknown address (a 404, a redirect, a page that asks not
-  // to be kept) leaves nothing behind: anonymous requests must not grow the disk (decision 018).
-  cacheHandler: path.join(process.cwd(), 'lib', 'server', 'route-cache-handler.cjs'),
+  // Next's file-system cache, or with REDIS_URL one shared by every server (decision 051); either way
+  // an unknown address (a 404, a redirect, a page that asks not to be kept) leaves nothing behind:
+  // anonymous requests must not grow the disk or Redis (decision 018).
+  cacheHandler: path.join(process.cwd(), 'lib', 'server', 'shared-cache-handler.cjs'),
   reactStrictMode: true,
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'sharp'],
   experimental: {

@@ -20,21 +20,36 @@ type StartOptions = {
   env?: Record<string, string>;
   /** what a ready server's /api/health answers (a read-only or full database answers 503) */
   readyStatus?: number;
-} & ({ sourceDatabase: string } | { reuse: Pick<TestServer, 'dir' | 'databasePath'> });
+} & (
+  | { sourceDatabase: string }
+  | { reuse: Pick<TestServer, 'dir' | 'databasePath'> }
+  /** a PostgreSQL database several servers share, and the build made on it (default .next-pg) */
+  | { databaseUrl: string; distDir?: string }
+);
 
-/** Starts on a fresh copy of `sourceDatabase`, or again on the files of a server that was stopped (`reuse`). */
+/**
+ * Starts on a fresh copy of `sourceDatabase`, again on the files of a server that was stopped
+ * (`reuse`), or on a PostgreSQL database (`databaseUrl`), which other servers may share.
+ */
 export async function startServer(options: StartOptions): Promise<TestServer> {
   const { port, env = {}, readyStatus = 200 } = options;
   let dir: string;
   let databasePath: string;
-  if ('reuse' in options) {
+  let databaseEnv: Record<string, string>;
+  if ('databaseUrl' in options) {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moodwire-server-'));
+    databasePath = '';
+    databaseEnv = { DATABASE_URL: options.databaseUrl, MOODWIRE_DIST_DIR: options.distDir || '.next-pg' };
+  } else if ('reuse' in options) {
     ({ dir, databasePath } = options.reuse);
+    databaseEnv = { DATABASE_PATH: databasePath };
   } else {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moodwire-server-'));
     databasePath = path.join(dir, 'site.db');
     const source = new (await import('better-sqlite3')).default(options.sourceDatabase, { readonly: true });
     source.prepare('vacuum into ?').run(databasePath);
     source.close();
+    databaseEnv = { DATABASE_PATH: databasePath };
   }
   // Another server on this port would answer the readiness check below in this one's place.
   const squatter = await fetch(`http://127.0.0.1:${port}/api/health`).then(
@@ -50,7 +65,7 @@ export async function startServer(options: StartOptions): Promise<TestServer> {
     {
       env: {
         ...process.env,
-        DATABASE_PATH: databasePath,
+        ...databaseEnv,
         NEXT_TELEMETRY_DISABLED: '1',
         SITE_URL: `http://127.0.0.1:${port}`,
         LOG_LEVEL: 'warn',
