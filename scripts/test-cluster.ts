@@ -3,15 +3,18 @@
 // playwright.cluster.config.ts). Exit code 0 when every proof passed.
 //
 // Environment: TEST_DATABASE_URL (the PostgreSQL server; a database CLUSTER_DATABASE_NAME is made on
-// it, default moodwire_cluster), CLUSTER_REDIS_URL (default redis://127.0.0.1:6379/13, flushed),
-// CLUSTER_PORT (nginx; the servers on the next three ports; default 3170).
+// it, default moodwire_cluster), CLUSTER_REDIS_URL (a Redis database to use, flushed first; default a
+// redis-server of the run's own on CLUSTER_PORT + 9, in memory only),
+// CLUSTER_PORT (nginx; the servers on the next three ports; default 3170), CLUSTER_DIST_DIR (the build
+// the servers serve, default .next-cluster; made when missing, older than the sources or made for
+// another SITE_URL, which is http://127.0.0.1:CLUSTER_PORT).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { adminQuery } from '../tests/helpers/pg-admin';
-import { nginxBinary, redisCommand, startCluster } from './lib/cluster';
+import { nginxBinary, redisCommand, redisServerBinary, startCluster } from './lib/cluster';
 
 const port = Number(process.env.CLUSTER_PORT || 3170);
-const redisUrl = process.env.CLUSTER_REDIS_URL?.trim() || 'redis://127.0.0.1:6379/13';
+const redisUrl = process.env.CLUSTER_REDIS_URL?.trim() || undefined;
 const databaseName = process.env.CLUSTER_DATABASE_NAME?.trim() || 'moodwire_cluster';
 /** The per-address vote limit the servers run with: the limit test expects exactly this many. */
 const CLUSTER_VOTE_LIMIT = 5;
@@ -24,6 +27,8 @@ async function missing(): Promise<string | undefined> {
   } catch (error) {
     return `PostgreSQL not reachable at TEST_DATABASE_URL (${(error as Error).message})`;
   }
+  if (!redisUrl)
+    return redisServerBinary() ? undefined : 'redis-server is not installed (apt-get install -y redis-server)';
   try {
     await redisCommand(redisUrl, 'PING');
   } catch (error) {
@@ -49,7 +54,7 @@ const cluster = await startCluster({
   servers: 3,
   databaseName,
   redisUrl,
-  distDir: '.next-cluster',
+  distDir: process.env.CLUSTER_DIST_DIR?.trim() || '.next-cluster',
   env: { VOTE_LIMIT_PER_MINUTE: String(CLUSTER_VOTE_LIMIT), VOTE_READER_LIMIT_PER_MINUTE: '3' },
 });
 let status = 1;

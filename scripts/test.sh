@@ -52,6 +52,8 @@ rm -f test-summary/playwright-pg.json
 if [ "${MOODWIRE_SKIP_POSTGRES:-}" != 1 ] && E2E_DATABASE_URL="$(npx tsx scripts/e2e-postgres.ts moodwire_e2e)"; then
   DATABASE_URL="$E2E_DATABASE_URL" MOODWIRE_DIST_DIR=.next-pg SITE_URL="http://127.0.0.1:${E2E_PORT:-3100}" \
     node node_modules/next/dist/bin/next build
+  # Recorded as made for this SITE_URL (scripts/lib/build.ts): the cluster step below serves it too.
+  printf %s "http://127.0.0.1:${E2E_PORT:-3100}" > .next-pg/moodwire-site-url
   E2E_DATABASE_URL="$E2E_DATABASE_URL" PLAYWRIGHT_JSON_OUTPUT_NAME=test-summary/playwright-pg.json \
     npx playwright test --reporter=list,json
 elif [ "${MOODWIRE_REQUIRE_POSTGRES:-}" = 1 ]; then
@@ -67,7 +69,9 @@ fi
 step "cluster (three servers behind nginx)"
 rm -f test-summary/playwright-cluster.json
 if [ "${MOODWIRE_SKIP_POSTGRES:-}" != 1 ] && cluster_problem="$(npx tsx scripts/test-cluster.ts --check)"; then
-  PLAYWRIGHT_JSON_OUTPUT_NAME=test-summary/playwright-cluster.json \
+  # nginx on the PostgreSQL browser run's port, free by now, so the servers serve that run's build
+  # (same SITE_URL, same demo content) instead of building again.
+  CLUSTER_PORT="${E2E_PORT:-3100}" CLUSTER_DIST_DIR=.next-pg PLAYWRIGHT_JSON_OUTPUT_NAME=test-summary/playwright-cluster.json \
     timeout 600 npx tsx scripts/test-cluster.ts --reporter=list,json
 elif [ "${MOODWIRE_REQUIRE_POSTGRES:-}" = 1 ]; then
   echo "The cluster test cannot run (${cluster_problem:-skipped}), and this run requires it." >&2

@@ -19,8 +19,8 @@ export type ClusterOptions = {
   port: number;
   servers: number;
   databaseName: string;
-  /** redis://host:port/db — FLUSHDB'd at the start */
-  redisUrl: string;
+  /** redis://host:port/db — FLUSHDB'd at the start; unset: a redis-server of the run's own on port + 9 */
+  redisUrl?: string;
   distDir: string;
   /** extra environment for every server (limits, …) */
   env?: Record<string, string>;
@@ -38,6 +38,12 @@ export type Cluster = {
   nginxPid: number;
   stop(): Promise<void>;
 };
+
+/** The system's redis-server, or undefined when it is not installed. */
+export const redisServerBinary = () =>
+  [process.env.REDIS_SERVER_PATH, '/usr/bin/redis-server', '/usr/local/bin/redis-server'].find(
+    (p) => p && fs.existsSync(p),
+  );
 
 /** The system's nginx, or undefined when it is not installed. */
 export const nginxBinary = () => ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p));
@@ -180,8 +186,22 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** A redis-server of the run's own on 127.0.0.1:port, in memory only. */
+export async function startRedis(port: number): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(redisServerBinary() ?? 'redis-server', [
+    ...['--port', String(port), '--bind', '127.0.0.1'],
+    ...['--save', '', '--appendonly', 'no'],
+  ]);
+  const url = `redis://127.0.0.1:${port}/0`;
+  for (let i = 0; i < 100; i++) {
+    if (await redisCommand(url, 'PING').catch(() => undefined)) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { url, stop: () => stopChild(child) };
+}
+
 /** Creates, migrates and seeds the database (scripts/e2e-postgres.ts); returns its address. */
-function freshDatabase(name: string): string {
+export function freshDatabase(name: string): string {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/e2e-postgres.ts', name], {
     encoding: 'utf8',
     env: process.env,
@@ -195,7 +215,9 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   const url = `http://127.0.0.1:${o.port}`;
   const databaseUrl = freshDatabase(o.databaseName);
   log(`database ${o.databaseName}: migrated and seeded`);
-  log(`redis ${o.redisUrl}: ${await redisCommand(o.redisUrl, 'FLUSHDB')}`);
+  const redis = o.redisUrl ? undefined : await startRedis(o.port + 9);
+  const redisUrl = o.redisUrl ?? redis!.url;
+  log(`redis ${redisUrl}: ${await redisCommand(redisUrl, 'FLUSHDB')}`);
 
   // One secret for every server, as a site's EnvironmentFile gives them (deploy/moodwire.env.example).
   const env: NodeJS.ProcessEnv = {
@@ -203,7 +225,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     DATABASE_URL: databaseUrl,
-    REDIS_URL: o.redisUrl,
+    REDIS_URL: redisUrl,
     AUTH_SECRET: randomBytes(48).toString('base64'),
     SITE_URL: url,
     // nginx is the one proxy in front: the address it appends to X-Forwarded-For is the client's.
@@ -222,6 +244,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
   const stop = async () => {
     if (nginx) await stopChild(nginx);
     await Promise.all(servers.map((s) => stopChild(s.process)));
+    await redis?.stop();
   };
   try {
     for (let i = 1; i <= o.servers; i++) servers.push(startServer(i, o.port + i, env, prefix));
@@ -248,5 +271,5 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     await stop();
     throw error;
   }
-  return { url, databaseUrl, redisUrl: o.redisUrl, servers, nginxPrefix: prefix, nginxPid: nginx.pid!, stop };
+  return { url, databaseUrl, redisUrl, servers, nginxPrefix: prefix, nginxPid: nginx.pid!, stop };
 }
