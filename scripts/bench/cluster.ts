@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { MOODS } from '../../lib/domain/moods';
 import { freshDatabase, startCluster, startRedis } from '../lib/cluster';
+import { capacityTable, type Figures } from './capacity';
 import { runLoad, warmPaths, type LoadResult } from './load';
 import { treeCpuMs, waitForIdle } from './servers';
 
@@ -42,20 +43,41 @@ async function sql<T extends pg.QueryResultRow>(url: string, text: string, value
   }
 }
 
-type PageFigure = { kind: string; cpuMsPerRequest: number; reqPerSec: number; p99: number; requests: number; load: string };
+/**
+ * CPU time of the PostgreSQL server processes of this database's connections so far (local server
+ * only): unlike req/s, it hardly depends on what else the machine is doing.
+ */
+async function backendCpuMs(databaseUrl: string): Promise<number> {
+  const pids = await sql<{ pid: number }>(
+    databaseUrl,
+    'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+  );
+  return pids.reduce((sum, { pid }) => sum + (treeCpuMs(pid) ?? 0), 0);
+}
 
-function figure(kind: string, r: LoadResult, loadAvg: string): PageFigure {
+type PageFigure = {
+  kind: string;
+  cpuMsPerRequest: number;
+  postgresCpuMsPerRequest: number;
+  reqPerSec: number;
+  p99: number;
+  requests: number;
+  load: string;
+};
+
+function figure(kind: string, r: LoadResult, pgCpuMs: number, loadAvg: string): PageFigure {
   if (r.unexpected > 0 || r.errors > 0)
     throw new Error(`${kind}: ${r.unexpected} unexpected answers, ${r.errors} errors (${JSON.stringify(r.statuses)})`);
   const f = {
     kind,
     cpuMsPerRequest: Number((r.cpuMsPerRequest ?? NaN).toFixed(2)),
+    postgresCpuMsPerRequest: Number((pgCpuMs / r.requests).toFixed(3)),
     reqPerSec: Math.round(r.reqPerSec),
     p99: r.p99,
     requests: r.requests,
     load: loadAvg,
   };
-  log(`${kind}: ${f.cpuMsPerRequest} CPU ms/request, ${f.reqPerSec} req/s, p99 ${f.p99} ms (load ${loadAvg})`);
+  log(`${kind}: ${f.cpuMsPerRequest} CPU ms/request (PostgreSQL ${f.postgresCpuMsPerRequest}), ${f.reqPerSec} req/s, p99 ${f.p99} ms (load ${loadAvg})`);
   return f;
 }
 
@@ -97,6 +119,7 @@ async function serverFigures(): Promise<string> {
       await warmPaths(server.url, k.paths);
       await waitForIdle(pid);
       const loadAvg = load();
+      const pgBefore = await backendCpuMs(cluster.databaseUrl);
       const r = await runLoad({
         origin: server.url,
         paths: k.paths,
@@ -105,13 +128,14 @@ async function serverFigures(): Promise<string> {
         seconds: SECONDS,
         serverPid: pid,
       });
-      pages.push(figure(k.kind, r, loadAvg));
+      pages.push(figure(k.kind, r, (await backendCpuMs(cluster.databaseUrl)) - pgBefore, loadAvg));
     }
 
     // Votes: each a new reader on one of the 100 stories, as the page's script sends it.
     await waitForIdle(pid);
     const before = Number((await sql<{ n: string }>(cluster.databaseUrl, 'select count(*) as n from votes'))[0]!.n);
     const loadAvg = load();
+    const pgBefore = await backendCpuMs(cluster.databaseUrl);
     const votes = await runLoad({
       origin: server.url,
       method: 'POST',
@@ -127,7 +151,7 @@ async function serverFigures(): Promise<string> {
       seconds: SECONDS,
       serverPid: pid,
     });
-    pages.push(figure('vote (new reader, JSON)', votes, loadAvg));
+    pages.push(figure('vote (new reader, JSON)', votes, (await backendCpuMs(cluster.databaseUrl)) - pgBefore, loadAvg));
     await waitForIdle(pid);
     const after = Number((await sql<{ n: string }>(cluster.databaseUrl, 'select count(*) as n from votes'))[0]!.n);
     if (after - before !== votes.statuses['200'])
@@ -183,12 +207,6 @@ async function voteCeiling(databaseUrl: string): Promise<void> {
       ipHash: randomBytes(16).toString('hex'),
       limits: { perIpPerMinute: 1_000_000, perReaderPerMinute: 1_000_000 },
     });
-  // The CPU PostgreSQL spends on votes, from the server processes of this database's connections
-  // (local server only): unlike votes/s, it hardly depends on what else the machine is doing.
-  const backendCpuMs = async () => {
-    const pids = await sql<{ pid: number }>(databaseUrl, 'select pid from pg_stat_activity where datname = current_database()');
-    return pids.reduce((sum, { pid }) => sum + (treeCpuMs(pid) ?? 0), 0);
-  };
   for (const scenario of scenarios) {
       // 50 connections open before the clock starts.
       await Promise.all(Array.from({ length: 50 }, () => oneVote(scenario.pick())));
@@ -196,7 +214,7 @@ async function voteCeiling(databaseUrl: string): Promise<void> {
       const loadAvg = load();
       let acknowledged = 0;
       let failed = 0;
-      const pgCpuBefore = await backendCpuMs();
+      const pgCpuBefore = await backendCpuMs(databaseUrl);
       const appCpuBefore = process.cpuUsage();
       const started = Date.now();
       const end = started + SECONDS * 1000;
@@ -215,7 +233,7 @@ async function voteCeiling(databaseUrl: string): Promise<void> {
       );
       const seconds = (Date.now() - started) / 1000;
       const appCpu = process.cpuUsage(appCpuBefore);
-      const pgCpuMs = (await backendCpuMs()) - pgCpuBefore;
+      const pgCpuMs = (await backendCpuMs(databaseUrl)) - pgCpuBefore;
       const rows = (await count()) - before;
       const f = {
         scenario: scenario.name,
@@ -317,6 +335,10 @@ const databaseUrl = part('servers') ? await serverFigures() : freshDatabase(data
 if (part('postgres')) await voteCeiling(databaseUrl);
 if (part('redis')) await redisLatency();
 results.finishedAt = new Date().toISOString();
+if (results.pages && results.nginx && results.postgresVotes) {
+  results.capacity = capacityTable(results as unknown as Figures);
+  console.log(`\n${results.capacity as string}\n`);
+}
 fs.mkdirSync('bench', { recursive: true });
 const file = `bench/cluster-${(results.startedAt as string).replace(/[:.]/g, '-')}.json`;
 fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
