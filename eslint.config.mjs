@@ -107,6 +107,7 @@ export default defineConfig([
   globalIgnores([
     '.next/**',
     '.next-pg/**',
+    '.next-cluster/**',
     'node_modules/**',
     'bench/**',
     'test-results/**',
