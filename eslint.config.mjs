@@ -109,6 +109,7 @@ export default defineConfig([
     '.next-pg/**',
     '.next-standalone/**',
     'data/**',
+    '.next-cluster/**',
     'node_modules/**',
     'bench/**',
     'test-results/**',

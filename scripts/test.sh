@@ -52,6 +52,8 @@ rm -f test-summary/playwright-pg.json
 if [ "${MOODWIRE_SKIP_POSTGRES:-}" != 1 ] && E2E_DATABASE_URL="$(npx tsx scripts/e2e-postgres.ts moodwire_e2e)"; then
   DATABASE_URL="$E2E_DATABASE_URL" MOODWIRE_DIST_DIR=.next-pg SITE_URL="http://127.0.0.1:${E2E_PORT:-3100}" \
     node node_modules/next/dist/bin/next build
+  # Recorded as made for this SITE_URL (scripts/lib/build.ts): the cluster step below serves it too.
+  printf %s "http://127.0.0.1:${E2E_PORT:-3100}" > .next-pg/moodwire-site-url
   E2E_DATABASE_URL="$E2E_DATABASE_URL" PLAYWRIGHT_JSON_OUTPUT_NAME=test-summary/playwright-pg.json \
     npx playwright test --reporter=list,json
 elif [ "${MOODWIRE_REQUIRE_POSTGRES:-}" = 1 ]; then
@@ -61,11 +63,28 @@ else
   echo "PostgreSQL not reachable (TEST_DATABASE_URL): the browser suite ran on SQLite only."
 fi
 
+# Three production servers behind nginx on one PostgreSQL database and one Redis (issue 18 §7,
+# scripts/test-cluster.ts): votes, limits, publishing, scheduled release and a killed server. Skipped in
+# one line when PostgreSQL, Redis or nginx is missing; CI requires it (.ci/run installs nginx-light).
+step "cluster (three servers behind nginx)"
+rm -f test-summary/playwright-cluster.json
+if [ "${MOODWIRE_SKIP_POSTGRES:-}" != 1 ] && cluster_problem="$(npx tsx scripts/test-cluster.ts --check)"; then
+  # nginx on the PostgreSQL browser run's port, free by now, so the servers serve that run's build
+  # (same SITE_URL, same demo content) instead of building again.
+  CLUSTER_PORT="${E2E_PORT:-3100}" CLUSTER_DIST_DIR=.next-pg PLAYWRIGHT_JSON_OUTPUT_NAME=test-summary/playwright-cluster.json \
+    timeout 600 npx tsx scripts/test-cluster.ts --reporter=list,json
+elif [ "${MOODWIRE_REQUIRE_POSTGRES:-}" = 1 ]; then
+  echo "The cluster test cannot run (${cluster_problem:-skipped}), and this run requires it." >&2
+  exit 1
+else
+  echo "Cluster test skipped: ${cluster_problem:-MOODWIRE_SKIP_POSTGRES=1}."
+fi
+
 # One closing line that any CI reader understands.
 node -e '
 const fs = require("fs");
 const v = JSON.parse(fs.readFileSync("test-summary/vitest.json", "utf8"));
-const runs = ["playwright.json", "playwright-pg.json"].filter((f) => fs.existsSync("test-summary/" + f));
+const runs = ["playwright.json", "playwright-pg.json", "playwright-cluster.json"].filter((f) => fs.existsSync("test-summary/" + f));
 const p = { expected: 0, unexpected: 0, flaky: 0, skipped: 0 };
 for (const f of runs) {
   const s = JSON.parse(fs.readFileSync("test-summary/" + f, "utf8")).stats;

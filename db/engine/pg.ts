@@ -45,6 +45,49 @@ export function pgMigrationsFolder(): string {
 
 type Runner = NodePgDatabase<typeof schema>;
 const runner = (db: AppDb) => db as unknown as Runner;
+/** This process's row for the write probe (never committed). */
+const probeKey = `health:probe:${randomBytes(6).toString('hex')}`;
+
+/** Longer than the pool's own connection timeout (5 s), which should fire first. */
+const CHECKOUT_DEADLINE_MS = 6_000;
+
+/**
+ * Every checkout, by query or by transaction, answers within `deadlineMs`. node-postgres's pool can
+ * leave a checkout waiting for good after a connection attempt timed out (brianc/node-postgres#3721;
+ * seen in the cluster test as votes never answered, decision 057). Past the deadline the caller gets
+ * the pool's own timeout error (a 503 "busy" for a vote), and a connection that arrives later is given
+ * back to the pool.
+ */
+export function boundCheckouts(pool: pg.Pool, deadlineMs: number): void {
+  type Done = (err?: Error | boolean) => void;
+  type Callback = (err: Error | undefined, client?: pg.PoolClient, done?: Done) => void;
+  const connect = pool.connect.bind(pool) as unknown as (cb: Callback) => void;
+  const bounded = (callback?: Callback): Promise<pg.PoolClient> | undefined => {
+    let answer!: Callback;
+    const promise = callback
+      ? undefined
+      : new Promise<pg.PoolClient>((resolve, reject) => {
+          answer = (err, client) => (err ? reject(err) : resolve(client!));
+        });
+    if (callback) answer = callback;
+    let settled = false;
+    const timer = setTimeout(() => {
+      settled = true;
+      answer(new Error('timeout exceeded when trying to connect'));
+    }, deadlineMs);
+    connect((err, client, done) => {
+      clearTimeout(timer);
+      if (settled) {
+        if (client && done) done();
+        return;
+      }
+      settled = true;
+      answer(err, client, done);
+    });
+    return promise;
+  };
+  pool.connect = bounded as unknown as typeof pool.connect;
+}
 
 export function createPgEngine(options: PgEngineOptions): Engine {
   const readonly = options.readonly ?? false;
@@ -58,9 +101,9 @@ export function createPgEngine(options: PgEngineOptions): Engine {
   });
   // An idle connection that the server closed: the pool drops it; the next query opens another.
   pool.on('error', () => {});
+  boundCheckouts(pool, CHECKOUT_DEADLINE_MS);
   const db = drizzle(pool, { schema });
   const inTransaction = new AsyncLocalStorage<{ active: boolean }>();
-  const probeKey = `health:probe:${randomBytes(6).toString('hex')}`;
 
   async function withClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
@@ -188,6 +231,7 @@ export function createPgEngine(options: PgEngineOptions): Engine {
 
     // A write staged and rolled back: it finds a read-only server, a lock held too long, a full disk
     // only when the write needs new space (health remembers failed writes for that), or no server.
+    // Each server process stages its own key: the probes of several servers never queue on one row.
     async probeWrite(): Promise<WriteUnavailable | undefined> {
       if (readonly) return 'read-only';
       try {

@@ -16,6 +16,8 @@ const state = globalThis as unknown as {
   moodwireWrites?: {
     failure?: { kind: WriteUnavailable; at: number };
     status?: { at: number; value: WriteUnavailable | undefined };
+    /** the probe under way, shared by every request that asks meanwhile */
+    probing?: Promise<WriteUnavailable | undefined>;
   };
 };
 const writes = () => (state.moodwireWrites ??= {});
@@ -84,14 +86,22 @@ async function probeWrite(now: number): Promise<WriteUnavailable | undefined> {
 export async function writeStatus(now: number = Date.now()): Promise<WriteUnavailable | undefined> {
   const w = writes();
   if (w.status && now - w.status.at < STATUS_TTL_MS) return w.status.value;
-  let value: WriteUnavailable | undefined;
-  try {
-    value = await withinTimeout(probeWrite(now), HEALTH_TIMEOUT_MS);
-  } catch (error) {
-    value = error instanceof HealthTimeout ? 'unreachable' : 'io';
-  }
-  w.status = { at: now, value };
-  return value;
+  // Votes that arrive together share one probe: 100 probes at once would each hold a pooled
+  // connection and queue on the probe's row past its 200 ms lock timeout, and the first to time out
+  // would refuse every vote of the next 2 s as "busy" (found by the cluster test, decision 057).
+  w.probing ??= (async () => {
+    let value: WriteUnavailable | undefined;
+    try {
+      value = await withinTimeout(probeWrite(now), HEALTH_TIMEOUT_MS);
+    } catch (error) {
+      value = error instanceof HealthTimeout ? 'unreachable' : 'io';
+    }
+    w.status = { at: now, value };
+    return value;
+  })().finally(() => {
+    w.probing = undefined;
+  });
+  return w.probing;
 }
 
 /**
