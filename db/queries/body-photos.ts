@@ -5,7 +5,7 @@ import 'server-only';
 import { and, desc, eq, inArray, like, or, sql, type AnyColumn } from 'drizzle-orm';
 import { db, lockRows, transaction } from '@/db/engine';
 import { articleMedia, articles, media, users } from '@/db/schema';
-import { writeAudit } from './audit-entry';
+import { recordAudit } from './audit';
 
 export type LibraryPhoto = {
   id: number;
@@ -67,7 +67,7 @@ export async function addLibraryPhoto(
         createdAt: now,
       })
       .returning({ id: media.id });
-    await writeAudit(
+    await recordAudit(
       tx,
       {
         actorId,
@@ -205,7 +205,7 @@ export async function deleteLibraryPhoto(
           ),
         );
     await tx.delete(media).where(eq(media.id, mediaId));
-    await writeAudit(
+    await recordAudit(
       tx,
       { actorId, action: 'media.delete', objectType: 'media', objectId: mediaId, detail: { path: photo.path, uses } },
       now,

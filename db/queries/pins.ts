@@ -4,8 +4,9 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { db, lockKey, type AppDb } from '@/db/engine';
+import { recordAudit } from './audit';
 import { staffTransaction } from './staff-guard';
-import { articles, auditLog, frontPagePins, PUBLIC_STATUS_SQL, sections } from '@/db/schema';
+import { articles, frontPagePins, PUBLIC_STATUS_SQL, sections } from '@/db/schema';
 import { isPublic } from './visibility';
 
 /** Pins per place: the home page's top block, a section's first page (components/listing). */
@@ -181,14 +182,15 @@ export async function replacePins(
 }
 
 async function audit(tx: AppDb, actorId: number, place: PinPlace, before: number[], pins: PinInput[], now: number) {
-  // Inserted here rather than through recordAudit (db/queries/audit.ts) while that module is still
-  // synchronous; the row is the same.
-  await tx.insert(auditLog).values({
-    userId: actorId,
-    action: 'front-page.pins',
-    objectType: place === null ? 'home' : 'section',
-    objectId: place === null ? 'home' : String(place),
-    detail: JSON.stringify({ before, after: pins.map((p) => p.articleId) }),
-    createdAt: now,
-  });
+  await recordAudit(
+    tx,
+    {
+      actorId,
+      action: 'front-page.pins',
+      objectType: place === null ? 'home' : 'section',
+      objectId: place === null ? 'home' : place,
+      detail: { before, after: pins.map((p) => p.articleId) },
+    },
+    now,
+  );
 }

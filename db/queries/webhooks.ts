@@ -5,8 +5,9 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { db, lockKey, transaction, type AppDb } from '@/db/engine';
+import { recordAudit } from './audit';
 import { staffTransaction } from './staff-guard';
-import { articles, auditLog, sections, settings, webhookDeliveries, webhooks } from '@/db/schema';
+import { articles, sections, settings, webhookDeliveries, webhooks } from '@/db/schema';
 import { absoluteUrl, articlePath } from '@/lib/domain/routes';
 
 export const WEBHOOK_EVENTS = ['story.published', 'story.updated', 'story.unpublished'] as const;
@@ -17,15 +18,15 @@ const ALLOW_PRIVATE_KEY = 'webhooks.allow_private';
 /** At most this many webhooks: each story change writes one row per webhook. */
 export const MAX_WEBHOOKS = 20;
 
-async function audit(tx: AppDb, actorId: number, action: string, objectId: number, detail: object, now: number) {
-  await tx.insert(auditLog).values({
-    userId: actorId,
-    action,
-    objectType: 'webhook',
-    objectId: String(objectId),
-    detail: JSON.stringify(detail),
-    createdAt: now,
-  });
+async function audit(
+  tx: AppDb,
+  actorId: number,
+  action: string,
+  objectId: number,
+  detail: Record<string, unknown>,
+  now: number,
+) {
+  await recordAudit(tx, { actorId, action, objectType: 'webhook', objectId, detail }, now);
 }
 
 export type WebhookSummary = {
