@@ -4,6 +4,7 @@
 import 'server-only';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { db, lockRows, transaction } from '@/db/engine';
+import { enqueueStoryEventsIn } from './webhooks';
 import { articles } from '@/db/schema';
 import { recordAudit } from './audit';
 
@@ -18,14 +19,15 @@ export async function countDueScheduledStories(now = Date.now()): Promise<number
 }
 
 /**
- * Marks every scheduled story whose time has come as published (audited), in one transaction. Two
+ * Marks every scheduled story whose time has come as published (audited, its webhook deliveries
+ * queued), in one transaction. Two
  * runs at once release each story once: the due rows are locked first (PostgreSQL; SQLite runs write
  * transactions one at a time), and each update is conditional on the story still being scheduled,
  * so a run that waited on the lock finds nothing left to release.
  */
 export async function releaseDueScheduledStories(
   now = Date.now(),
-): Promise<{ id: number; slug: string; sectionId: number }[]> {
+): Promise<{ released: { id: number; slug: string; sectionId: number }[]; webhooks: number }> {
   return transaction(async (tx) => {
     await lockRows(tx, articles, due(now)!);
     const candidates = await tx
@@ -47,6 +49,11 @@ export async function releaseDueScheduledStories(
       );
       released.push(row);
     }
-    return released;
+    const webhooks = await enqueueStoryEventsIn(
+      tx,
+      released.map((r) => ({ event: 'story.published' as const, articleId: r.id })),
+      now,
+    );
+    return { released, webhooks };
   });
 }

@@ -162,7 +162,7 @@ describe('scheduled release', () => {
     const due = await countDueScheduledStories(now);
     expect(due).toBeGreaterThanOrEqual(6);
     const runs = await Promise.all(Array.from({ length: 5 }, () => releaseDueScheduledStories(now)));
-    const released = runs.flat().map((r) => r.id);
+    const released = runs.flatMap((r) => r.released).map((r) => r.id);
     expect(released).toHaveLength(due);
     expect(new Set(released).size).toBe(due);
     expect(released).toEqual(expect.arrayContaining(ids));
@@ -174,7 +174,7 @@ describe('scheduled release', () => {
     const statuses = await db().select({ status: articles.status }).from(articles).where(inArray(articles.id, ids));
     expect(statuses.every((s) => s.status === 'published')).toBe(true);
     expect(await countDueScheduledStories(now)).toBe(0);
-    expect(await releaseDueScheduledStories(now)).toEqual([]);
+    expect((await releaseDueScheduledStories(now)).released).toEqual([]);
   });
 });
 
