@@ -23,7 +23,7 @@ import { isPublic } from './visibility';
 import { clearRedirectsFrom, moveRedirects } from './redirects';
 import { claimRevisionIn, RevisionConflict, type ClaimOptions, type RevisionText } from './revisions';
 import { enqueueStoryEventsIn } from './webhooks';
-import { storyEvent } from '@/lib/webhooks/story-event';
+import { storyEvent } from '@/lib/domain/webhook-events';
 
 export type StoryFilter = {
   status?: ArticleStatus;

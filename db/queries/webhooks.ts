@@ -9,9 +9,9 @@ import { recordAudit } from './audit';
 import { staffTransaction } from './staff-guard';
 import { articles, sections, settings, webhookDeliveries, webhooks } from '@/db/schema';
 import { absoluteUrl, articlePath } from '@/lib/domain/routes';
-import type { WebhookEvent } from '@/lib/webhooks/story-event';
+import type { WebhookEvent } from '@/lib/domain/webhook-events';
 
-export type { WebhookEvent } from '@/lib/webhooks/story-event';
+export type { WebhookEvent } from '@/lib/domain/webhook-events';
 
 /** The settings key of "webhooks may target private and loopback addresses" (off unless set). */
 const ALLOW_PRIVATE_KEY = 'webhooks.allow_private';

@@ -1,5 +1,5 @@
 // Starting delivery of the webhook rows a story change queued in its own transaction (decision 062;
-// which event a change is: lib/webhooks/story-event.ts, decision 045).
+// which event a change is: lib/domain/webhook-events.ts, decision 045).
 import 'server-only';
 import { kickWebhookDelivery } from './worker';
 
