@@ -241,3 +241,39 @@ describe('readers in a vote burst', () => {
     ).toEqual([5, 3, 0]);
   });
 });
+
+describe('the home page’s section blocks (decision 036, 062)', () => {
+  it('a story pinned in a section leads that section’s block, as on the section’s page', async () => {
+    const frontPage = await import('@/db/queries/front-page');
+    const business = await sectionId('business');
+    const [parent] = await db().select({ parentId: sections.parentId }).from(sections).where(eq(sections.id, business));
+    expect(parent!.parentId).toBeNull();
+    const top = await frontPage.listTopStories(NOW);
+    const shown = top.map((a) => a.id);
+    const blockOf = async () =>
+      (await frontPage.listHomeSectionBlocks(shown, NOW)).find((b) => b.section.id === business)!.stories;
+    const { listSections, sectionAndDescendantIds } = await import('@/db/queries/sections');
+    const inSection = sectionAndDescendantIds(await listSections(), business);
+    // Pins the tests above left on the section go first: the block starts newest first.
+    await pins.replacePins(editorId, business, [], { sectionIds: inSection, now: NOW });
+    const before = await blockOf();
+    // The oldest story of the section or its subsections, which its block would not show by date.
+    const oldest = (await publicStories())
+      .filter((s) => inSection.includes(s.sectionId) && !shown.includes(s.id))
+      .at(-1)!;
+    expect(before.map((a) => a.id)).not.toContain(oldest.id);
+
+    await pins.replacePins(editorId, business, [{ articleId: oldest.id, expiresAt: null }], {
+      sectionIds: inSection,
+      now: NOW,
+    });
+    const after = await blockOf();
+    expect(after[0]!.id).toBe(oldest.id);
+    expect(after.slice(1).map((a) => a.id)).toEqual(before.slice(0, after.length - 1).map((a) => a.id));
+    expect(after).toHaveLength(frontPage.SECTION_BLOCK_STORIES);
+
+    // An expired or removed pin gives the block back to the newest stories.
+    await pins.replacePins(editorId, business, [], { sectionIds: inSection, now: NOW });
+    expect((await blockOf()).map((a) => a.id)).toEqual(before.map((a) => a.id));
+  });
+});

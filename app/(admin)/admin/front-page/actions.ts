@@ -48,7 +48,9 @@ async function savePins(input: PinsFormInput, user: StaffUser): Promise<ActionSt
     // The section's own page: its later pages shift when a pin comes or goes.
     revalidatePath(sectionPath(section.slug));
     revalidatePath('/section/[slug]/page/[n]', 'page');
-  } else revalidatePath('/');
+  }
+  // The home page shows the home pins, and each top-level section's block opens with its pins.
+  revalidatePath('/');
   const expired = input.droppedExpired ? `&expired=${input.droppedExpired}` : '';
   redirect(`/admin/front-page?place=${section ? section.id : 'home'}&saved=1${expired}`);
 }
