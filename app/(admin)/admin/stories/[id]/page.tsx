@@ -3,7 +3,7 @@ import Image from 'next/image';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
-import { FileField, TextField } from '@/components/ui/fields';
+import { PhotoFields } from '@/components/admin/photo-fields';
 import { PageHeader } from '@/components/admin/page-header';
 import { StatusBadge } from '@/components/admin/status-badge';
 import { StoryForm } from '@/components/admin/story-form';
@@ -133,21 +133,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
           )}
           <ActionForm action={uploadHeroAction} actionName="story.upload-hero" encType="multipart/form-data">
             <input type="hidden" name="id" value={story.id} />
-            <FileField
-              name="photo"
-              label={story.heroPath ? 'Replace with a new photo' : 'Photo'}
-              accept="image/jpeg,image/png,image/webp"
-              hint="JPEG, PNG or WebP, up to 5 MB, at least 320 pixels wide."
-            />
-            <TextField
-              name="alt"
-              label="Alt text"
-              hint="What the photo shows, for readers who cannot see it."
-              maxLength={300}
-              required
-            />
-            <TextField name="caption" label="Caption" maxLength={500} />
-            <TextField name="credit" label="Credit" maxLength={120} />
+            <PhotoFields file={{ name: 'photo', label: story.heroPath ? 'Replace with a new photo' : 'Photo' }} />
             <SubmitButton>Upload photo</SubmitButton>
           </ActionForm>
           {story.heroId ? (
@@ -155,9 +141,13 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
               <h3 className="mt-6 mb-2 font-bold">Edit the current photo’s text</h3>
               <ActionForm action={updateHeroTextAction} actionName="story.update-hero-text">
                 <input type="hidden" name="id" value={story.id} />
-                <TextField name="alt" label="Alt text" defaultValue={story.heroAlt ?? ''} maxLength={300} required />
-                <TextField name="caption" label="Caption" defaultValue={story.heroCaption ?? ''} maxLength={500} />
-                <TextField name="credit" label="Credit" defaultValue={story.heroCredit ?? ''} maxLength={120} />
+                <PhotoFields
+                  defaults={{
+                    alt: story.heroAlt ?? '',
+                    caption: story.heroCaption ?? '',
+                    credit: story.heroCredit ?? '',
+                  }}
+                />
                 <SubmitButton variant="secondary">Save photo text</SubmitButton>
               </ActionForm>
               <ActionForm action={removeHeroAction} actionName="story.remove-hero" className="mt-4">
