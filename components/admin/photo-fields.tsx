@@ -1,6 +1,6 @@
 // The fields every photo form of the editor asks for: the file (when uploading), its alt text, caption
 // and credit, with the same labels, limits and hints wherever a photo is added or its text edited (the
-// lead photo and the photos in the body). The limits match lib/media's upload schema.
+// lead photo and the photos in the body). The limits match the photo text schema in lib/admin/schemas.ts.
 import { FileField, TextField } from '@/components/ui/fields';
 
 const ACCEPT = 'image/jpeg,image/png,image/webp';
