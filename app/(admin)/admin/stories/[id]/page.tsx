@@ -11,7 +11,10 @@ import { CorrectionPanel } from '@/components/admin/correction-form';
 import { listCorrections } from '@/db/queries/corrections';
 import { addCorrectionAction } from '../correction-actions';
 import { getStoryForEdit, listAuthors, storyIsPublic } from '@/db/queries/admin-stories';
-import { listSections } from '@/db/queries/sections';
+import { listSections, sectionTrail } from '@/db/queries/sections';
+import { listPinPlacesOf } from '@/db/queries/pins';
+import { StoryPins, type PinPlaceChoice } from '@/components/admin/story-pins';
+import { pinStoryAction } from '../../front-page/actions';
 import { requireStaff } from '@/lib/auth/staff';
 import { can, canEditStory, canViewStoryInsights } from '@/lib/permissions';
 import { articlePath } from '@/lib/domain/routes';
@@ -34,8 +37,19 @@ const SAVED: Record<string, string> = {
   unpublished: 'Unpublished: the story is a draft again and its address answers 404.',
   correction: 'Correction published: readers see it under the headline.',
   update: 'Update published: readers see it under the headline.',
+  pinned: 'Pinned: the story leads the place it is pinned to.',
+  unpinned: 'Unpinned: the story takes its place by date again.',
   restored: 'Revision restored: the story has its text again (the text it replaced is kept in the revisions).',
 };
+
+/** The home page and the sections a story sits in (its trail, top level first), and whether it is pinned there. */
+async function pinChoices(story: { id: number; sectionId: number }): Promise<PinPlaceChoice[]> {
+  const [all, pinnedAt] = await Promise.all([listSections(), listPinPlacesOf(story.id)]);
+  return [
+    { place: 'home' as const, name: 'the home page', pinned: pinnedAt.includes(null) },
+    ...sectionTrail(all, story.sectionId).map((s) => ({ place: s.id, name: s.name, pinned: pinnedAt.includes(s.id) })),
+  ];
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -49,6 +63,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
   const saved = query.saved;
   const savedMessage = typeof saved === 'string' ? SAVED[saved] : undefined;
   const live = storyIsPublic(story);
+  const mayPin = can(user.role, 'story.publish') && (story.status === 'published' || story.status === 'scheduled');
   const [latest, autosave, bodyPhotos] = await Promise.all([
     latestSavedRevision(story.id),
     pendingAutosave(story.id, user.id),
@@ -164,6 +179,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
             action={addCorrectionAction}
           />
         ) : null}
+        {mayPin ? <StoryPins storyId={story.id} places={await pinChoices(story)} action={pinStoryAction} /> : null}
         {can(user.role, 'story.publish') && (story.status === 'published' || story.status === 'scheduled') ? (
           <section aria-labelledby="unpublish" className="admin-card h-fit">
             <h2 id="unpublish" className="mb-3 text-lg font-bold">
