@@ -268,8 +268,6 @@ export type StorySaved = {
   status: ArticleStatus;
   oldSlug?: string;
   sectionIds: number[];
-  /** the revision this save recorded, when asked to */
-  revisionId?: number;
   /** webhook deliveries queued by this save */
   webhooks: number;
 };
@@ -414,9 +412,7 @@ export async function saveStory(
       now,
     );
     // A new story's first revision, once it has an id.
-    const created =
-      revision && !before ? await claimRevisionIn(tx, storyId, actorId, revision.text, revision, now) : claim;
-    const revisionId = created?.ok ? created.id : undefined;
+    if (revision && !before) await claimRevisionIn(tx, storyId, actorId, revision.text, revision, now);
     const webhooks = await enqueueStoryEventsIn(
       tx,
       [
@@ -435,7 +431,6 @@ export async function saveStory(
       oldSlug,
       sectionIds,
       webhooks,
-      ...(revisionId !== undefined ? { revisionId } : {}),
     };
   });
 }
