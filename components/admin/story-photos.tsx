@@ -2,7 +2,7 @@
 // shows, each with its block to place it (decision 040). Separate from the lead photo's form.
 import Link from 'next/link';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
-import { FileField, TextField } from '@/components/ui/fields';
+import { PhotoFields } from '@/components/admin/photo-fields';
 import { InsertBlockButton } from '@/components/admin/insert-block-button';
 import type { LibraryPhoto } from '@/db/queries/body-photos';
 import type { FormAction } from '@/lib/action-state';
@@ -52,21 +52,7 @@ export function StoryPhotos({
       <ActionForm action={action} actionName="story.upload-body-photo" encType="multipart/form-data">
         <input type="hidden" name="id" value={storyId} />
         <div className="grid gap-x-4 md:grid-cols-2">
-          <FileField
-            name="bodyPhoto"
-            label="Photo for the body"
-            accept="image/jpeg,image/png,image/webp"
-            hint="JPEG, PNG or WebP, up to 5 MB, at least 320 pixels wide."
-          />
-          <TextField
-            name="alt"
-            label="Alt text"
-            hint="What the photo shows, for readers who cannot see it."
-            maxLength={300}
-            required
-          />
-          <TextField name="caption" label="Caption" maxLength={500} />
-          <TextField name="credit" label="Credit" maxLength={120} />
+          <PhotoFields file={{ name: 'bodyPhoto', label: 'Photo for the body' }} />
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <SubmitButton>Upload into the story</SubmitButton>

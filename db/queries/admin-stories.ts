@@ -21,6 +21,9 @@ import { recordAudit } from './audit';
 import { dropUnusedMedia } from './media';
 import { isPublic } from './visibility';
 import { clearRedirectsFrom, moveRedirects } from './redirects';
+import { claimRevisionIn, RevisionConflict, type ClaimOptions, type RevisionText } from './revisions';
+import { enqueueStoryEventsIn } from './webhooks';
+import { storyEvent } from '@/lib/domain/webhook-events';
 
 export type StoryFilter = {
   status?: ArticleStatus;
@@ -259,7 +262,18 @@ export type StoryDecision = (
   | { ok: true; value: { status: ArticleStatus; publishedAt: number | null } }
   | { ok: false; field: string; message: string };
 
-export type StorySaved = { id: number; slug: string; status: ArticleStatus; oldSlug?: string; sectionIds: number[] };
+export type StorySaved = {
+  id: number;
+  slug: string;
+  status: ArticleStatus;
+  oldSlug?: string;
+  sectionIds: number[];
+  /** webhook deliveries queued by this save */
+  webhooks: number;
+};
+
+/** The revision a save records, in its own transaction (decision 039): its text and what it was based on. */
+export type StoryRevisionClaim = ClaimOptions & { text: RevisionText };
 
 /**
  * The story's row, locked until the transaction ends (PostgreSQL; SQLite writes one at a time): two
@@ -277,9 +291,10 @@ function isPublicRow(status: string, publishedAt: number | null, now: number) {
 
 /**
  * Creates or updates a story in one transaction: the row, tags, related picks, the redirect from a
- * published story's old address, and the audit entry. `decide`, when given, sees the locked row and
- * settles the status and publish time (or refuses with StoryRefused); the section and the author
- * must exist.
+ * published story's old address, its revision (when `revision` is given; a save based on an older
+ * revision than the newest throws RevisionConflict), its webhook deliveries and the audit entry.
+ * `decide`, when given, sees the locked row and settles the status and publish time (or refuses with
+ * StoryRefused) before anything is written; the section and the author must exist.
  */
 export async function saveStory(
   actorId: number,
@@ -287,12 +302,18 @@ export async function saveStory(
   write: StoryWrite,
   now = Date.now(),
   decide?: StoryDecision,
+  revision?: StoryRevisionClaim,
 ): Promise<StorySaved> {
   return staffTransaction(async (tx) => {
     const before = id === undefined ? undefined : await lockedStory(tx, id);
     if (id !== undefined && !before) throw new StoryRefused('id', 'This story no longer exists.');
     const decided = decide?.(before);
     if (decided && !decided.ok) throw new StoryRefused(decided.field, decided.message);
+    // The revision is claimed on the story as it was, before the row changes (its first tracked save
+    // keeps the text it had).
+    const claim =
+      before && revision ? await claimRevisionIn(tx, before.id, actorId, revision.text, revision, now) : undefined;
+    if (claim && !claim.ok) throw new RevisionConflict(claim.conflict);
     const input = decided ? { ...write, ...decided.value } : write;
     const [section] = await tx
       .select({ id: sections.id })
@@ -390,8 +411,27 @@ export async function saveStory(
       },
       now,
     );
+    // A new story's first revision, once it has an id.
+    if (revision && !before) await claimRevisionIn(tx, storyId, actorId, revision.text, revision, now);
+    const webhooks = await enqueueStoryEventsIn(
+      tx,
+      [
+        {
+          event: storyEvent(before, { status: input.status, publishedAt: input.publishedAt }, now),
+          articleId: storyId,
+        },
+      ],
+      now,
+    );
     const sectionIds = [...new Set([input.sectionId, ...(before ? [before.sectionId] : [])])];
-    return { id: storyId, slug: input.slug, status: input.status, oldSlug, sectionIds };
+    return {
+      id: storyId,
+      slug: input.slug,
+      status: input.status,
+      oldSlug,
+      sectionIds,
+      webhooks,
+    };
   });
 }
 
@@ -400,10 +440,11 @@ export async function unpublishStory(
   actorId: number,
   id: number,
   now = Date.now(),
-): Promise<{ slug: string; sectionId: number } | undefined> {
+): Promise<{ slug: string; sectionId: number; webhooks: number } | undefined> {
   return staffTransaction(async (tx) => {
     const before = await lockedStory(tx, id);
     if (!before) return undefined;
+    const event = storyEvent(before, { status: 'draft', publishedAt: null }, now);
     await tx
       .update(articles)
       .set({ status: 'draft', publishedAt: null, revisedAt: null, updatedAt: now })
@@ -419,7 +460,8 @@ export async function unpublishStory(
       },
       now,
     );
-    return { slug: before.slug, sectionId: before.sectionId };
+    const webhooks = await enqueueStoryEventsIn(tx, [{ event, articleId: id }], now);
+    return { slug: before.slug, sectionId: before.sectionId, webhooks };
   });
 }
 

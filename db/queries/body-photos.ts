@@ -5,7 +5,7 @@ import 'server-only';
 import { and, desc, eq, inArray, like, or, sql, type AnyColumn } from 'drizzle-orm';
 import { db, lockRows, transaction } from '@/db/engine';
 import { articleMedia, articles, media, users } from '@/db/schema';
-import { writeAudit } from './audit-entry';
+import { recordAudit } from './audit';
 import { insertPhoto } from './media';
 
 export type LibraryPhoto = {
@@ -56,7 +56,7 @@ export async function addLibraryPhoto(
 ): Promise<number> {
   return transaction(async (tx) => {
     const id = await insertPhoto(tx, { ...image, ...text }, actorId, now);
-    await writeAudit(
+    await recordAudit(
       tx,
       {
         actorId,
@@ -194,7 +194,7 @@ export async function deleteLibraryPhoto(
           ),
         );
     await tx.delete(media).where(eq(media.id, mediaId));
-    await writeAudit(
+    await recordAudit(
       tx,
       { actorId, action: 'media.delete', objectType: 'media', objectId: mediaId, detail: { path: photo.path, uses } },
       now,

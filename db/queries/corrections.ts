@@ -5,7 +5,8 @@ import 'server-only';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { db, lockRows } from '@/db/engine';
 import { staffTransaction } from './staff-guard';
-import { articleCorrections, articles, auditLog } from '@/db/schema';
+import { articleCorrections, articles } from '@/db/schema';
+import { recordAudit } from './audit';
 import { CORRECTION_KINDS, type CorrectionKind } from '@/lib/domain/corrections';
 import { isPublic } from './visibility';
 
@@ -76,16 +77,17 @@ export async function addCorrection(
       .values({ articleId, kind: input.kind, note: input.note, createdBy: actorId, createdAt: now })
       .returning({ id: articleCorrections.id });
     await tx.update(articles).set({ revisedAt: now, updatedAt: now }).where(eq(articles.id, articleId));
-    // Inserted here rather than through recordAudit (db/queries/audit.ts) while that module is still
-    // synchronous; the row is the same.
-    await tx.insert(auditLog).values({
-      userId: actorId,
-      action: `story.${input.kind}`,
-      objectType: 'article',
-      objectId: String(articleId),
-      detail: JSON.stringify({ note: input.note }),
-      createdAt: now,
-    });
+    await recordAudit(
+      tx,
+      {
+        actorId,
+        action: `story.${input.kind}`,
+        objectType: 'article',
+        objectId: articleId,
+        detail: { note: input.note },
+      },
+      now,
+    );
     return { ok: true, id: row!.id, slug: story.slug, sectionId: story.sectionId } as const;
   });
 }

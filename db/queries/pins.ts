@@ -4,8 +4,9 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { db, lockKey, type AppDb } from '@/db/engine';
+import { recordAudit } from './audit';
 import { staffTransaction } from './staff-guard';
-import { articles, auditLog, frontPagePins, PUBLIC_STATUS_SQL, sections } from '@/db/schema';
+import { articles, frontPagePins, PUBLIC_STATUS_SQL, sections } from '@/db/schema';
 import { isPublic } from './visibility';
 
 /** Pins per place: the home page's top block, a section's first page (components/listing). */
@@ -138,57 +139,122 @@ export async function replacePins(
 
   return staffTransaction(async (tx) => {
     await lockKey(tx, `pins:${place ?? 'home'}`);
-    const stories = ids.length
-      ? await tx
-          .select({ id: articles.id, sectionId: articles.sectionId })
-          .from(articles)
-          .where(and(inArray(articles.id, ids), sql`${articles.status} in ${sql.raw(PUBLIC_STATUS_SQL)}`))
-      : [];
-    const sectionOf = new Map(stories.map((s) => [s.id, s.sectionId]));
-    for (const id of ids) {
-      const sectionId = sectionOf.get(id);
-      if (sectionId === undefined) return { ok: false, reason: 'unknown-story', articleId: id } as const;
-      if (sectionIds && !sectionIds.includes(sectionId))
-        return { ok: false, reason: 'outside-section', articleId: id } as const;
-    }
-    const before = await tx
-      .select({ articleId: frontPagePins.articleId })
-      .from(frontPagePins)
-      .where(atPlace(place))
-      .orderBy(asc(frontPagePins.position), asc(frontPagePins.id));
-    await tx.delete(frontPagePins).where(atPlace(place));
-    if (pins.length)
-      await tx.insert(frontPagePins).values(
-        pins.map((p, position) => ({
-          sectionId: place,
-          articleId: p.articleId,
-          position,
-          expiresAt: p.expiresAt,
-          createdBy: actorId,
-          createdAt: now,
-        })),
-      );
-    await audit(
-      tx,
-      actorId,
-      place,
-      before.map((b) => b.articleId),
-      pins,
-      now,
+    return writePins(tx, actorId, place, pins, { sectionIds, now });
+  });
+}
+
+/** A place's pins replaced by `pins`, checked; the caller holds the place's lock. */
+async function writePins(
+  tx: AppDb,
+  actorId: number,
+  place: PinPlace,
+  pins: PinInput[],
+  { sectionIds, now }: { sectionIds?: number[]; now: number },
+): Promise<ReplacePinsResult> {
+  const ids = pins.map((p) => p.articleId);
+  const stories = ids.length
+    ? await tx
+        .select({ id: articles.id, sectionId: articles.sectionId })
+        .from(articles)
+        .where(and(inArray(articles.id, ids), sql`${articles.status} in ${sql.raw(PUBLIC_STATUS_SQL)}`))
+    : [];
+  const sectionOf = new Map(stories.map((s) => [s.id, s.sectionId]));
+  for (const id of ids) {
+    const sectionId = sectionOf.get(id);
+    if (sectionId === undefined) return { ok: false, reason: 'unknown-story', articleId: id } as const;
+    if (sectionIds && !sectionIds.includes(sectionId))
+      return { ok: false, reason: 'outside-section', articleId: id } as const;
+  }
+  const before = await tx
+    .select({ articleId: frontPagePins.articleId })
+    .from(frontPagePins)
+    .where(atPlace(place))
+    .orderBy(asc(frontPagePins.position), asc(frontPagePins.id));
+  await tx.delete(frontPagePins).where(atPlace(place));
+  if (pins.length)
+    await tx.insert(frontPagePins).values(
+      pins.map((p, position) => ({
+        sectionId: place,
+        articleId: p.articleId,
+        position,
+        expiresAt: p.expiresAt,
+        createdBy: actorId,
+        createdAt: now,
+      })),
     );
-    return { ok: true, articleIds: ids } as const;
+  await audit(
+    tx,
+    actorId,
+    place,
+    before.map((b) => b.articleId),
+    pins,
+    now,
+  );
+  return { ok: true, articleIds: ids } as const;
+}
+
+/** Where a story is pinned now (expired pins left out): null for the home page, else section ids. */
+export async function listPinPlacesOf(articleId: number, now = Date.now()): Promise<PinPlace[]> {
+  const rows = await db()
+    .select({ sectionId: frontPagePins.sectionId })
+    .from(frontPagePins)
+    .where(and(eq(frontPagePins.articleId, articleId), notExpired(now)));
+  return rows.map((r) => r.sectionId);
+}
+
+/**
+ * Pins one story at the top of a place's list (it leads there), or takes it off, in one step from
+ * the story's own page: the place's other pins keep their order and times, and pins whose time has
+ * passed are dropped, as a save of the front-page form does. The same checks as replacePins.
+ */
+export async function setStoryPinned(
+  actorId: number,
+  place: PinPlace,
+  articleId: number,
+  pinned: boolean,
+  { sectionIds, now = Date.now() }: { sectionIds?: number[]; now?: number } = {},
+): Promise<ReplacePinsResult> {
+  return staffTransaction(async (tx) => {
+    await lockKey(tx, `pins:${place ?? 'home'}`);
+    const current = await tx
+      .select({ articleId: frontPagePins.articleId, expiresAt: frontPagePins.expiresAt })
+      .from(frontPagePins)
+      .where(and(atPlace(place), notExpired(now)))
+      .orderBy(asc(frontPagePins.position), asc(frontPagePins.id));
+    // Other pins that no longer show (their story unpublished or moved out of the section) go, as
+    // expired ones do: they would refuse the whole list.
+    const otherIds = current.map((p) => p.articleId).filter((id) => id !== articleId);
+    const showing = otherIds.length
+      ? await tx
+          .select({ id: articles.id })
+          .from(articles)
+          .where(
+            and(
+              inArray(articles.id, otherIds),
+              sql`${articles.status} in ${sql.raw(PUBLIC_STATUS_SQL)}`,
+              sectionIds ? inArray(articles.sectionId, sectionIds) : undefined,
+            ),
+          )
+      : [];
+    const kept = new Set(showing.map((r) => r.id));
+    const others = current.filter((p) => kept.has(p.articleId));
+    const mine = current.find((p) => p.articleId === articleId);
+    const pins = pinned ? [{ articleId, expiresAt: mine?.expiresAt ?? null }, ...others] : others;
+    if (pins.length > MAX_PINS) return { ok: false, reason: 'too-many' } as const;
+    return writePins(tx, actorId, place, pins, { sectionIds, now });
   });
 }
 
 async function audit(tx: AppDb, actorId: number, place: PinPlace, before: number[], pins: PinInput[], now: number) {
-  // Inserted here rather than through recordAudit (db/queries/audit.ts) while that module is still
-  // synchronous; the row is the same.
-  await tx.insert(auditLog).values({
-    userId: actorId,
-    action: 'front-page.pins',
-    objectType: place === null ? 'home' : 'section',
-    objectId: place === null ? 'home' : String(place),
-    detail: JSON.stringify({ before, after: pins.map((p) => p.articleId) }),
-    createdAt: now,
-  });
+  await recordAudit(
+    tx,
+    {
+      actorId,
+      action: 'front-page.pins',
+      objectType: place === null ? 'home' : 'section',
+      objectId: place === null ? 'home' : place,
+      detail: { before, after: pins.map((p) => p.articleId) },
+    },
+    now,
+  );
 }

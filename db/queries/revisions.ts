@@ -56,78 +56,112 @@ export async function latestSavedRevision(
 
 export type ClaimResult = { ok: true; id: number } | { ok: false; conflict: RevisionSummary };
 
+export type ClaimOptions = { base: number | null | undefined; kind?: 'save' | 'restore'; restoredFrom?: number };
+
+/** A save refused because someone saved the story after its form was opened; thrown to roll the save back. */
+export class RevisionConflict extends Error {
+  constructor(readonly conflict: RevisionSummary) {
+    super('The story was saved by someone else after this form was opened.');
+    this.name = 'RevisionConflict';
+  }
+}
+
+/** Saved revisions kept per story: the newest this many, and its first (decision 062). */
+export const KEPT_REVISIONS = 50;
+
 /**
  * Records a save's text as the story's newest revision, if the form it came from was based on the
  * newest one (`base`: the revision id the editor opened, null when the story had none; undefined
  * skips the check, for a new story or an explicit restore). One step under a per-story lock, so of
  * two saves made from the same revision only the first passes. A story saved before revisions were
  * kept gets its text at that moment recorded first, so that nothing that was ever live is lost.
+ * Runs inside the story save's transaction (saveStory), before the story row changes.
  */
+export async function claimRevisionIn(
+  tx: AppDb,
+  articleId: number,
+  userId: number,
+  text: RevisionText,
+  options: ClaimOptions,
+  now = Date.now(),
+): Promise<ClaimResult> {
+  await lockKey(tx, `story-revisions:${articleId}`);
+  const latest = await latestSavedRevision(articleId, tx);
+  if (options.base !== undefined && (latest?.id ?? null) !== options.base)
+    return { ok: false as const, conflict: latest! };
+  if (!latest) {
+    const [story] = await tx
+      .select({
+        title: articles.title,
+        standfirst: articles.standfirst,
+        byline: articles.byline,
+        dateline: articles.dateline,
+        body: articles.body,
+        updatedAt: articles.updatedAt,
+        createdBy: articles.createdBy,
+      })
+      .from(articles)
+      .where(eq(articles.id, articleId))
+      .limit(1);
+    if (story && options.kind !== 'restore') {
+      const { updatedAt, createdBy, ...before } = story;
+      const changed = (Object.keys(before) as (keyof RevisionText)[]).some((k) => before[k] !== text[k]);
+      if (changed)
+        await tx
+          .insert(storyRevisions)
+          .values({ articleId, kind: 'save', userId: createdBy, ...before, createdAt: Math.min(updatedAt, now) });
+    }
+  }
+  const [row] = await tx
+    .insert(storyRevisions)
+    .values({
+      articleId,
+      kind: options.kind ?? 'save',
+      userId,
+      restoredFrom: options.restoredFrom ?? null,
+      ...text,
+      createdAt: now,
+    })
+    .returning({ id: storyRevisions.id });
+  // The save holds everything the author's autosave held.
+  await tx
+    .delete(storyRevisions)
+    .where(
+      and(
+        eq(storyRevisions.articleId, articleId),
+        eq(storyRevisions.kind, 'autosave'),
+        eq(storyRevisions.userId, userId),
+      ),
+    );
+  await pruneRevisions(tx, articleId);
+  return { ok: true as const, id: row!.id };
+}
+
+/** claimRevisionIn in a transaction of its own. */
 export async function claimRevision(
   articleId: number,
   userId: number,
   text: RevisionText,
-  options: { base: number | null | undefined; kind?: 'save' | 'restore'; restoredFrom?: number },
+  options: ClaimOptions,
   now = Date.now(),
 ): Promise<ClaimResult> {
-  return transaction(async (tx) => {
-    await lockKey(tx, `story-revisions:${articleId}`);
-    const latest = await latestSavedRevision(articleId, tx);
-    if (options.base !== undefined && (latest?.id ?? null) !== options.base)
-      return { ok: false as const, conflict: latest! };
-    if (!latest) {
-      const [story] = await tx
-        .select({
-          title: articles.title,
-          standfirst: articles.standfirst,
-          byline: articles.byline,
-          dateline: articles.dateline,
-          body: articles.body,
-          updatedAt: articles.updatedAt,
-          createdBy: articles.createdBy,
-        })
-        .from(articles)
-        .where(eq(articles.id, articleId))
-        .limit(1);
-      if (story && options.kind !== 'restore') {
-        const { updatedAt, createdBy, ...before } = story;
-        const changed = (Object.keys(before) as (keyof RevisionText)[]).some((k) => before[k] !== text[k]);
-        if (changed)
-          await tx
-            .insert(storyRevisions)
-            .values({ articleId, kind: 'save', userId: createdBy, ...before, createdAt: Math.min(updatedAt, now) });
-      }
-    }
-    const [row] = await tx
-      .insert(storyRevisions)
-      .values({
-        articleId,
-        kind: options.kind ?? 'save',
-        userId,
-        restoredFrom: options.restoredFrom ?? null,
-        ...text,
-        createdAt: now,
-      })
-      .returning({ id: storyRevisions.id });
-    // The save holds everything the author's autosave held.
-    await tx
-      .delete(storyRevisions)
-      .where(
-        and(
-          eq(storyRevisions.articleId, articleId),
-          eq(storyRevisions.kind, 'autosave'),
-          eq(storyRevisions.userId, userId),
-        ),
-      );
-    return { ok: true as const, id: row!.id };
-  });
+  return transaction((tx) => claimRevisionIn(tx, articleId, userId, text, options, now));
 }
 
-/** Takes back a claimed revision whose story save then failed (its address was taken meanwhile). */
-export async function dropRevision(id: number): Promise<void> {
-  await transaction(async (tx) => {
-    await tx.delete(storyRevisions).where(and(eq(storyRevisions.id, id), ne(storyRevisions.kind, 'autosave')));
-  });
+/**
+ * Keeps a story's saved revisions bounded: the newest KEPT_REVISIONS and the first one (the story's
+ * text when tracking began), under the claim's per-story lock. Autosaves are bounded by their editors.
+ */
+async function pruneRevisions(tx: AppDb, articleId: number): Promise<number> {
+  const saved = await tx
+    .select({ id: storyRevisions.id })
+    .from(storyRevisions)
+    .where(savedOf(articleId))
+    .orderBy(desc(storyRevisions.id));
+  const dropped = saved.slice(KEPT_REVISIONS, -1).map((r) => r.id);
+  if (!dropped.length) return 0;
+  await tx.delete(storyRevisions).where(inArray(storyRevisions.id, dropped));
+  return dropped.length;
 }
 
 export type AutosaveResult = {

@@ -4,6 +4,7 @@
 import 'server-only';
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { db, lockRows, transaction, tryLockKey } from '@/db/engine';
+import { enqueueStoryEventsIn } from './webhooks';
 import { articles } from '@/db/schema';
 import { recordAudit } from './audit';
 
@@ -23,17 +24,18 @@ export type ReleasedStory = { id: number; slug: string; sectionId: number };
 export const RELEASE_JOB_LOCK = 'job:scheduled-release';
 
 /**
- * Marks every scheduled story whose time has come as published (audited), in one transaction, on one
- * server at a time: on PostgreSQL a run first takes the release's advisory lock without waiting, and
- * when another server holds it, leaves the work to that one (`ran: false`). Each story is still
- * released once however runs meet: the due rows are locked (PostgreSQL; SQLite runs write
- * transactions one at a time) and each update is conditional on the story still being scheduled.
+ * Marks every scheduled story whose time has come as published (audited, its webhook deliveries
+ * queued), in one transaction, on one server at a time: on PostgreSQL a run first takes the release's
+ * advisory lock without waiting, and when another server holds it, leaves the work to that one
+ * (`ran: false`). Each story is still released once however runs meet: the due rows are locked
+ * (PostgreSQL; SQLite runs write transactions one at a time) and each update is conditional on the
+ * story still being scheduled.
  */
 export async function releaseDueScheduledStories(
   now = Date.now(),
-): Promise<{ ran: boolean; released: ReleasedStory[] }> {
+): Promise<{ ran: boolean; released: ReleasedStory[]; webhooks: number }> {
   return transaction(async (tx) => {
-    if (!(await tryLockKey(tx, RELEASE_JOB_LOCK))) return { ran: false, released: [] };
+    if (!(await tryLockKey(tx, RELEASE_JOB_LOCK))) return { ran: false, released: [], webhooks: 0 };
     await lockRows(tx, articles, due(now)!);
     const candidates = await tx
       .select({ id: articles.id, slug: articles.slug, sectionId: articles.sectionId })
@@ -54,6 +56,11 @@ export async function releaseDueScheduledStories(
       );
       released.push(row);
     }
-    return { ran: true, released };
+    const webhooks = await enqueueStoryEventsIn(
+      tx,
+      released.map((r) => ({ event: 'story.published' as const, articleId: r.id })),
+      now,
+    );
+    return { ran: true, released, webhooks };
   });
 }

@@ -4,7 +4,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { transaction } from '@/db/engine';
 import { authors, users } from '@/db/schema';
-import { writeAudit } from './audit-entry';
+import { recordAudit } from './audit';
 
 /**
  * Links an account to an author page (or unlinks it with null). Undefined when the account or the
@@ -26,7 +26,7 @@ export async function linkUserToAuthor(
       authorName = author.name;
     }
     await tx.update(users).set({ authorId, updatedAt: now }).where(eq(users.id, userId));
-    await writeAudit(
+    await recordAudit(
       tx,
       { actorId, action: 'user.link-author', objectType: 'user', objectId: userId, detail: { authorId, authorName } },
       now,

@@ -1,31 +1,32 @@
 // Webhooks and their delivery log (decision 045), on both engines. A story change writes one delivery
-// row per active webhook after the change's own transaction; the worker (lib/webhooks/worker.ts) claims
+// row per active webhook inside the change's own transaction (decision 062); the worker (lib/webhooks/worker.ts) claims
 // due rows, posts them and records each attempt here.
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { db, dialect, lockKey, rows, transaction, type AppDb } from '@/db/engine';
+import { recordAudit } from './audit';
 import { staffTransaction } from './staff-guard';
-import { articles, auditLog, sections, settings, webhookDeliveries, webhooks } from '@/db/schema';
+import { articles, sections, settings, webhookDeliveries, webhooks } from '@/db/schema';
 import { absoluteUrl, articlePath } from '@/lib/domain/routes';
+import type { WebhookEvent } from '@/lib/domain/webhook-events';
 
-export const WEBHOOK_EVENTS = ['story.published', 'story.updated', 'story.unpublished'] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+export type { WebhookEvent } from '@/lib/domain/webhook-events';
 
 /** The settings key of "webhooks may target private and loopback addresses" (off unless set). */
 const ALLOW_PRIVATE_KEY = 'webhooks.allow_private';
 /** At most this many webhooks: each story change writes one row per webhook. */
 export const MAX_WEBHOOKS = 20;
 
-async function audit(tx: AppDb, actorId: number, action: string, objectId: number, detail: object, now: number) {
-  await tx.insert(auditLog).values({
-    userId: actorId,
-    action,
-    objectType: 'webhook',
-    objectId: String(objectId),
-    detail: JSON.stringify(detail),
-    createdAt: now,
-  });
+async function audit(
+  tx: AppDb,
+  actorId: number,
+  action: string,
+  objectId: number,
+  detail: Record<string, unknown>,
+  now: number,
+) {
+  await recordAudit(tx, { actorId, action, objectType: 'webhook', objectId, detail }, now);
 }
 
 export type WebhookSummary = {
@@ -139,36 +140,42 @@ async function storyPayload(tx: AppDb, event: WebhookEvent, articleId: number, n
   });
 }
 
-/** Writes one pending delivery per active webhook for each change; returns how many were written. */
-export async function enqueueStoryEvents(
-  changes: { event: WebhookEvent; articleId: number }[],
-  now = Date.now(),
-): Promise<number> {
-  if (!changes.length) return 0;
-  const targets = await db().select({ id: webhooks.id }).from(webhooks).where(eq(webhooks.active, true));
+export type StoryChange = { event: WebhookEvent | null; articleId: number };
+
+/**
+ * Writes one pending delivery per active webhook for each change, inside the change's own
+ * transaction: a story is never published without its deliveries. Returns how many were written.
+ */
+export async function enqueueStoryEventsIn(tx: AppDb, changes: StoryChange[], now = Date.now()): Promise<number> {
+  const real = changes.filter((c): c is { event: WebhookEvent; articleId: number } => c.event !== null);
+  if (!real.length) return 0;
+  const targets = await tx.select({ id: webhooks.id }).from(webhooks).where(eq(webhooks.active, true));
   if (!targets.length) return 0;
-  return transaction(async (tx) => {
-    let written = 0;
-    for (const change of changes) {
-      const payload = await storyPayload(tx, change.event, change.articleId, now);
-      if (payload === null) continue;
-      await tx.insert(webhookDeliveries).values(
-        targets.map((t) => ({
-          webhookId: t.id,
-          event: change.event,
-          articleId: change.articleId,
-          payload,
-          status: 'pending',
-          attempts: 0,
-          nextAttemptAt: now,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      );
-      written += targets.length;
-    }
-    return written;
-  });
+  let written = 0;
+  for (const change of real) {
+    const payload = await storyPayload(tx, change.event, change.articleId, now);
+    if (payload === null) continue;
+    await tx.insert(webhookDeliveries).values(
+      targets.map((t) => ({
+        webhookId: t.id,
+        event: change.event,
+        articleId: change.articleId,
+        payload,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
+    written += targets.length;
+  }
+  return written;
+}
+
+/** enqueueStoryEventsIn in a transaction of its own. */
+export async function enqueueStoryEvents(changes: StoryChange[], now = Date.now()): Promise<number> {
+  return transaction((tx) => enqueueStoryEventsIn(tx, changes, now));
 }
 
 export type ClaimedDelivery = {

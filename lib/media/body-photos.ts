@@ -12,7 +12,6 @@ import {
   setStoryBodyPhotos,
   type LibraryPhoto,
 } from '@/db/queries/body-photos';
-import { claimRevision, type RevisionText } from '@/db/queries/revisions';
 import { countWords, renderedBody } from '@/lib/markdown';
 
 const BLOCK_LINE = /^\s*\{\{\s*(photo|gallery)((?:\s+\d{1,9})+)\s*\}\}\s*$/;
@@ -128,21 +127,6 @@ export async function renderStoryBody(source: string): Promise<RenderedStoryBody
     mediaIds: ids,
     ...(outsideImage ? { outsideImage } : {}),
   };
-}
-
-/**
- * After a story's row is saved: which photos its body shows, and for a story just created, its first
- * revision (an existing story's revision was claimed before the save).
- */
-export async function afterStorySave(
-  storyId: number,
-  userId: number,
-  text: RevisionText,
-  mediaIds: number[],
-  created: boolean,
-): Promise<void> {
-  await setStoryBodyPhotos(storyId, mediaIds);
-  if (created) await claimRevision(storyId, userId, text, { base: undefined });
 }
 
 /** Re-renders the bodies of stories that showed a photo that is gone; returns what to revalidate. */

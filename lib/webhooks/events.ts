@@ -1,32 +1,9 @@
-// Which webhook event a story change is (decision 045): readers could not see it and now can →
-// published; could and still can → updated; could and now cannot → unpublished. A story scheduled for
-// later is published for webhooks when its time comes (the scheduled release), not when it is saved.
+// Starting delivery of the webhook rows a story change queued in its own transaction (decision 062;
+// which event a change is: lib/domain/webhook-events.ts, decision 045).
 import 'server-only';
-import { enqueueStoryEvents, type WebhookEvent } from '@/db/queries/webhooks';
 import { kickWebhookDelivery } from './worker';
 
-type Visibility = { status: string; publishedAt: number | null };
-
-const visible = (s: Visibility | undefined, now: number) =>
-  !!s && (s.status === 'published' || s.status === 'scheduled') && s.publishedAt !== null && s.publishedAt <= now;
-
-export function storyEvent(before: Visibility | undefined, after: Visibility, now = Date.now()): WebhookEvent | null {
-  const was = visible(before, now);
-  const is = visible(after, now);
-  if (is) return was ? 'story.updated' : 'story.published';
-  return was ? 'story.unpublished' : null;
-}
-
-/**
- * Queues the changes' deliveries and starts delivering them in the background. Called after the
- * change's transaction; a failure here is logged and never fails the change itself.
- */
-export async function notifyStoryChanges(changes: { event: WebhookEvent | null; articleId: number }[]): Promise<void> {
-  const real = changes.filter((c): c is { event: WebhookEvent; articleId: number } => c.event !== null);
-  if (!real.length) return;
-  try {
-    if ((await enqueueStoryEvents(real)) > 0) kickWebhookDelivery();
-  } catch (error) {
-    console.error('[moodwire] queuing webhooks failed:', error instanceof Error ? error.message : error);
-  }
+/** Starts delivering in the background when the change queued any deliveries. */
+export function deliverQueuedWebhooks(queued: number): void {
+  if (queued > 0) kickWebhookDelivery();
 }

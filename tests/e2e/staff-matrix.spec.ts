@@ -246,6 +246,14 @@ const ACTIONS: ActionCase[] = [
     allowed: allowedBy('story.publish'),
   },
   {
+    label: 'story.pin (its section)',
+    form: 'story.pin',
+    exportName: 'pinStoryAction',
+    page: () => `/admin/stories/${fx.editorStory}`,
+    fields: () => ({ id: String(fx.editorStory), place: String(fx.weiboWire), pin: '1' }),
+    allowed: allowedBy('story.publish'),
+  },
+  {
     label: 'story.unpublish',
     form: 'story.unpublish',
     exportName: 'unpublishStoryAction',

@@ -152,6 +152,74 @@ test('a writer can write and submit for review but not publish', async ({ page, 
   await expect(page.getByRole('link', { name: /WeChat outage/ })).toHaveCount(0);
 });
 
+test('an editor pins a published story to its section and the home page block and unpins it, with and without JavaScript', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const title = `Ferry pier reopens ${unique()}`;
+  await signInThroughForm(page, 'editor');
+  await fillNewStory(page, title);
+  // A draft has nothing to pin.
+  await page.getByRole('button', { name: 'Create story' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved as a draft' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Front page' })).toHaveCount(0);
+  const editUrl = page.url();
+  // Published by date before every demo story: only a pin can bring it to the top (and out of the
+  // home page's top block, whose stories the section blocks do not repeat, decision 062).
+  await page.getByLabel('Status').selectOption('published');
+  await page.getByLabel('Publish time').fill('2010-01-02T09:30');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Published' })).toBeVisible();
+  await page.goto('/section/weibo-wire');
+  await expect(page.locator('main article').first()).not.toContainText(title);
+  await page.goto(editUrl);
+
+  const pins = page.locator('section[aria-labelledby="pins"]');
+  await expect(pins.getByText('Weibo Wire · not pinned')).toBeVisible();
+  await pins.getByRole('button', { name: 'Pin to Weibo Wire' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Pinned' })).toBeVisible();
+  await expect(pins.getByRole('button', { name: 'Unpin from Weibo Wire' })).toBeVisible();
+  await page.goto('/section/weibo-wire');
+  await expect(page.locator('main article').first()).toContainText(title);
+
+  // Without JavaScript: the same forms, to the top-level section whose block the home page shows.
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  try {
+    const plain = await context.newPage();
+    await signInThroughForm(plain, 'editor');
+    await plain.goto(editUrl);
+    await plain.getByRole('button', { name: 'Pin to China News' }).click();
+    await expect(plain.getByRole('status').filter({ hasText: 'Pinned' })).toBeVisible();
+    await plain.goto('/');
+    await expect(plain.locator('section[aria-labelledby="home-china-news"] article').first()).toContainText(title);
+    await plain.goto(editUrl);
+    await plain.getByRole('button', { name: 'Unpin from China News' }).click();
+    await expect(plain.getByRole('status').filter({ hasText: 'Unpinned' })).toBeVisible();
+    await expect(plain.getByRole('button', { name: 'Pin to China News' })).toBeVisible();
+  } finally {
+    await context.close();
+  }
+
+  await page.goto(editUrl);
+  await page.locator('section[aria-labelledby="pins"]').getByRole('button', { name: 'Unpin from Weibo Wire' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Unpinned' })).toBeVisible();
+  const after = page.locator('section[aria-labelledby="pins"]');
+  await expect(after.getByText('Weibo Wire · not pinned')).toBeVisible();
+  await expect(after.getByText('China News · not pinned')).toBeVisible();
+  await page.goto('/section/weibo-wire');
+  await expect(page.locator('main article').first()).not.toContainText(title);
+});
+
+test('a writer does not see the pin control on their own story', async ({ page }) => {
+  await signInThroughForm(page, 'writer');
+  await fillNewStory(page, `Tram line survey ${unique()}`);
+  await page.getByRole('button', { name: 'Create story' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved as a draft' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Front page' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Pin to/ })).toHaveCount(0);
+});
+
 test('bad input: errors next to the fields, input kept, nothing saved', async ({ page }) => {
   await signInThroughForm(page, 'editor');
   await page.goto('/admin/stories/new');

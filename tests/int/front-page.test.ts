@@ -241,3 +241,98 @@ describe('readers in a vote burst', () => {
     ).toEqual([5, 3, 0]);
   });
 });
+
+describe('the home page’s section blocks (decision 036, 062)', () => {
+  it('a story pinned in a section leads that section’s block, as on the section’s page', async () => {
+    const frontPage = await import('@/db/queries/front-page');
+    const business = await sectionId('business');
+    const [parent] = await db().select({ parentId: sections.parentId }).from(sections).where(eq(sections.id, business));
+    expect(parent!.parentId).toBeNull();
+    const top = await frontPage.listTopStories(NOW);
+    const shown = top.map((a) => a.id);
+    const blockOf = async () =>
+      (await frontPage.listHomeSectionBlocks(shown, NOW)).find((b) => b.section.id === business)!.stories;
+    const { listSections, sectionAndDescendantIds } = await import('@/db/queries/sections');
+    const inSection = sectionAndDescendantIds(await listSections(), business);
+    // Pins the tests above left on the section go first: the block starts newest first.
+    await pins.replacePins(editorId, business, [], { sectionIds: inSection, now: NOW });
+    const before = await blockOf();
+    // The oldest story of the section or its subsections, which its block would not show by date.
+    const oldest = (await publicStories())
+      .filter((s) => inSection.includes(s.sectionId) && !shown.includes(s.id))
+      .at(-1)!;
+    expect(before.map((a) => a.id)).not.toContain(oldest.id);
+
+    await pins.replacePins(editorId, business, [{ articleId: oldest.id, expiresAt: null }], {
+      sectionIds: inSection,
+      now: NOW,
+    });
+    const after = await blockOf();
+    expect(after[0]!.id).toBe(oldest.id);
+    expect(after.slice(1).map((a) => a.id)).toEqual(before.slice(0, after.length - 1).map((a) => a.id));
+    expect(after).toHaveLength(frontPage.SECTION_BLOCK_STORIES);
+
+    // An expired or removed pin gives the block back to the newest stories.
+    await pins.replacePins(editorId, business, [], { sectionIds: inSection, now: NOW });
+    expect((await blockOf()).map((a) => a.id)).toEqual(before.map((a) => a.id));
+  });
+});
+
+describe('pinning one story from its page (decision 062)', () => {
+  it('puts it at the top of the place, keeps the others in order, and unpins it alone', async () => {
+    const [a, b, c] = await publicStories();
+    await pins.replacePins(
+      editorId,
+      null,
+      [
+        { articleId: a!.id, expiresAt: null },
+        { articleId: b!.id, expiresAt: NOW + HOUR },
+      ],
+      { now: NOW },
+    );
+    expect(await pins.setStoryPinned(editorId, null, c!.id, true, { now: NOW })).toMatchObject({ ok: true });
+    expect(await pins.listLivePinIds(null, { now: NOW })).toEqual([c!.id, a!.id, b!.id]);
+    expect(await pins.listPinPlacesOf(c!.id, NOW)).toEqual([null]);
+    // Pinning a pinned story again brings it to the top, its time kept.
+    expect(await pins.setStoryPinned(editorId, null, b!.id, true, { now: NOW })).toMatchObject({ ok: true });
+    const listed = await pins.listPinsForEditing(null, { now: NOW });
+    expect(listed.map((p) => [p.articleId, p.expiresAt])).toEqual([
+      [b!.id, NOW + HOUR],
+      [c!.id, null],
+      [a!.id, null],
+    ]);
+    expect(await pins.setStoryPinned(editorId, null, c!.id, false, { now: NOW })).toMatchObject({ ok: true });
+    expect(await pins.listLivePinIds(null, { now: NOW })).toEqual([b!.id, a!.id]);
+    const audit = await db()
+      .select({ detail: auditLog.detail })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'front-page.pins'))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(JSON.parse(audit[0]!.detail)).toEqual({ before: [b!.id, c!.id, a!.id], after: [b!.id, a!.id] });
+  });
+
+  it('refuses a draft and a story of another section, and a ninth pin, changing nothing', async () => {
+    const business = await sectionId('business');
+    const stories = await publicStories();
+    const outside = stories.find((s) => s.sectionId !== business)!;
+    expect(
+      await pins.setStoryPinned(editorId, business, outside.id, true, { sectionIds: [business], now: NOW }),
+    ).toMatchObject({ ok: false, reason: 'outside-section' });
+    const [draft] = await db().select({ id: articles.id }).from(articles).where(eq(articles.status, 'draft')).limit(1);
+    expect(draft).toBeDefined();
+    expect(await pins.setStoryPinned(editorId, null, draft!.id, true, { now: NOW })).toMatchObject({
+      ok: false,
+      reason: 'unknown-story',
+    });
+    const eight = stories.slice(0, pins.MAX_PINS).map((s) => ({ articleId: s.id, expiresAt: null }));
+    await pins.replacePins(editorId, null, eight, { now: NOW });
+    const ninth = stories[pins.MAX_PINS]!;
+    expect(await pins.setStoryPinned(editorId, null, ninth.id, true, { now: NOW })).toEqual({
+      ok: false,
+      reason: 'too-many',
+    });
+    expect(await pins.listLivePinIds(null, { now: NOW })).toEqual(eight.map((p) => p.articleId));
+    await pins.replacePins(editorId, null, [], { now: NOW });
+  });
+});

@@ -148,7 +148,7 @@ describe('photos in the body and the media library', () => {
   });
 
   it('lists uploads with search and where each is used; deleting one in use asks first', async () => {
-    await bodyPhotos.afterStorySave(storyId, ana, text(`{{photo ${first}}}`), [first], false);
+    await photos.setStoryBodyPhotos(storyId, [first]);
     const found = await photos.listLibrary('lanterns', { limit: 10, offset: 0 });
     expect(found.map((p) => p.id)).toEqual([first]);
     expect(found[0]!.uses).toBe(1);
@@ -184,5 +184,144 @@ describe('accounts and author pages', () => {
     expect(await read()).toBe(author!.id);
     expect(await userAuthors.linkUserToAuthor(ana, ben, null)).toEqual({ authorName: null });
     expect(await read()).toBeNull();
+  });
+});
+
+describe('restoring and keeping revisions (decision 062)', () => {
+  const write = (slug: string, title: string, body: string, status: 'draft' | 'published' = 'draft') => ({
+    title,
+    slug,
+    standfirst: 'Night buses return.',
+    sectionId: 1,
+    authorId: null,
+    byline: 'Wen',
+    dateline: 'CHENGDU',
+    body,
+    bodyHtml: `<p>${body}</p>\n`,
+    wordCount: 2,
+    tags: [],
+    relatedIds: [],
+    status,
+    publishedAt: status === 'published' ? Date.now() - 1000 : null,
+  });
+  const claimOf = (title: string, body: string) => ({
+    text: { title, standfirst: 'Night buses return.', byline: 'Wen', dateline: 'CHENGDU', body },
+    base: undefined,
+  });
+  const savedRevisions = (articleId: number) =>
+    db()
+      .select({ id: storyRevisions.id, kind: storyRevisions.kind, body: storyRevisions.body })
+      .from(storyRevisions)
+      .where(eq(storyRevisions.articleId, articleId))
+      .orderBy(storyRevisions.id);
+
+  it('a writer who loses the right to edit between opening the page and restoring writes nothing', async () => {
+    const { saveStory, lockedStory } = await import('@/db/queries/admin-stories');
+    const { restoreStoryRevision } = await import('@/lib/admin/restore-revision');
+    const now = Date.now();
+    const [wen] = await transaction((tx) =>
+      tx
+        .insert(users)
+        .values({
+          email: 'wen@revisions.test',
+          name: 'Wen Writer',
+          role: 'writer',
+          passwordHash: 'x',
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: users.id }),
+    );
+    const writer = { id: wen!.id, role: 'writer' as const };
+    const story = await saveStory(
+      writer.id,
+      undefined,
+      write('night-buses', 'Night buses', 'First.'),
+      now,
+      undefined,
+      claimOf('Night buses', 'First.'),
+    );
+    await saveStory(
+      writer.id,
+      story.id,
+      write('night-buses', 'Night buses return', 'Second.'),
+      now + 1,
+      undefined,
+      claimOf('Night buses return', 'Second.'),
+    );
+    const revisionsBefore = await savedRevisions(story.id);
+    const first = revisionsBefore[0]!;
+    const auditBefore = await db().select({ id: auditLog.id }).from(auditLog);
+
+    // The writer has the revisions page open. An editor publishes the story, holding its row while the
+    // writer's restore starts: the restore's own checks ran on the story as a draft.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const publishing = transaction(async (tx) => {
+      await lockedStory(tx, story.id);
+      await gate;
+      await tx.update(articles).set({ status: 'published', publishedAt: now }).where(eq(articles.id, story.id));
+    });
+    const restoring = restoreStoryRevision({ id: story.id, revision: first.id }, writer);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    release();
+    await publishing;
+    expect(await restoring).toEqual({ ok: false, message: 'You cannot edit this story.' });
+
+    expect(await savedRevisions(story.id)).toEqual(revisionsBefore);
+    const [row] = await db()
+      .select({ title: articles.title, body: articles.body })
+      .from(articles)
+      .where(eq(articles.id, story.id));
+    expect(row).toEqual({ title: 'Night buses return', body: 'Second.' });
+    expect(await db().select({ id: auditLog.id }).from(auditLog)).toEqual(auditBefore);
+  });
+
+  it(`a story saved 60 times keeps its newest ${50} revisions and its first, and any of them restores`, async () => {
+    const { saveStory } = await import('@/db/queries/admin-stories');
+    const { restoreStoryRevision } = await import('@/lib/admin/restore-revision');
+    const editor = { id: ana, role: 'editor' as const };
+    const now = Date.now();
+    const story = await saveStory(
+      ana,
+      undefined,
+      write('long-story', 'Take 0', 'Body 0.', 'published'),
+      now,
+      undefined,
+      claimOf('Take 0', 'Body 0.'),
+    );
+    for (let i = 1; i < 60; i++)
+      await saveStory(
+        ana,
+        story.id,
+        write('long-story', `Take ${i}`, `Body ${i}.`, 'published'),
+        now + i,
+        undefined,
+        claimOf(`Take ${i}`, `Body ${i}.`),
+      );
+    // An autosave is not a saved revision: it is neither counted nor pruned.
+    await revisions.autosaveStory(story.id, ben, text('Ben typing'), null);
+
+    const kept = await savedRevisions(story.id);
+    const saved = kept.filter((r) => r.kind !== 'autosave');
+    expect(revisions.KEPT_REVISIONS).toBe(50);
+    expect(saved).toHaveLength(51);
+    expect(saved.map((r) => r.body)).toEqual(['Body 0.', ...Array.from({ length: 50 }, (_, i) => `Body ${i + 10}.`)]);
+    expect(kept.filter((r) => r.kind === 'autosave')).toHaveLength(1);
+
+    // The first and one from the middle restore; the bound holds after the restores too.
+    for (const target of [saved[0]!, saved[20]!]) {
+      const result = await restoreStoryRevision({ id: story.id, revision: target.id }, editor);
+      expect(result.ok).toBe(true);
+      const [row] = await db()
+        .select({ body: articles.body, status: articles.status })
+        .from(articles)
+        .where(eq(articles.id, story.id));
+      expect(row).toEqual({ body: target.body, status: 'published' });
+    }
+    const after = (await savedRevisions(story.id)).filter((r) => r.kind !== 'autosave');
+    expect(after).toHaveLength(51);
+    expect(after[0]!.body).toBe('Body 0.');
+    expect(after.slice(-2).map((r) => r.kind)).toEqual(['restore', 'restore']);
   });
 });

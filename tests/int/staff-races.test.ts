@@ -174,7 +174,7 @@ describe('scheduled release', () => {
     const statuses = await db().select({ status: articles.status }).from(articles).where(inArray(articles.id, ids));
     expect(statuses.every((s) => s.status === 'published')).toBe(true);
     expect(await countDueScheduledStories(now)).toBe(0);
-    expect(await releaseDueScheduledStories(now)).toEqual({ ran: true, released: [] });
+    expect(await releaseDueScheduledStories(now)).toMatchObject({ ran: true, released: [] });
   });
 });
 

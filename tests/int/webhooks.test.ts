@@ -255,3 +255,96 @@ describe('the log stays bounded', () => {
     expect((await deliveries()).map((d) => d.status)).toEqual(['pending']);
   });
 });
+
+describe('queued in the story change’s own transaction (decision 062)', () => {
+  const write = (slug: string, status: 'draft' | 'published', publishedAt: number | null) => ({
+    title: 'Ferry timetable changes',
+    slug,
+    standfirst: 'Fewer crossings in winter.',
+    sectionId: 1,
+    authorId: null,
+    byline: 'Hooks',
+    dateline: 'XIAMEN',
+    body: 'Fewer crossings.',
+    bodyHtml: '<p>Fewer crossings.</p>\n',
+    wordCount: 2,
+    tags: [],
+    relatedIds: [],
+    status,
+    publishedAt,
+  });
+
+  it('a save that publishes writes its deliveries with the story; a refused save writes neither', async () => {
+    const stories = await import('@/db/queries/admin-stories');
+    await q.createWebhook(adminId, `${base}/ok`, NOW);
+    await q.createWebhook(adminId, `${base}/ok?second=1`, NOW);
+    await transaction(async (tx) => {
+      await tx.delete(webhookDeliveries);
+    });
+    const draft = await stories.saveStory(adminId, undefined, write('ferry-timetable', 'draft', null), NOW);
+    expect(draft.webhooks).toBe(0);
+    expect(await deliveries()).toHaveLength(0);
+
+    // Refused on the locked row: no story change, no delivery.
+    await expect(
+      stories.saveStory(adminId, draft.id, write('ferry-timetable', 'published', NOW - 1000), NOW, () => ({
+        ok: false,
+        field: 'form',
+        message: 'no',
+      })),
+    ).rejects.toThrow('no');
+    expect(await deliveries()).toHaveLength(0);
+
+    const published = await stories.saveStory(
+      adminId,
+      draft.id,
+      write('ferry-timetable', 'published', NOW - 1000),
+      NOW,
+    );
+    expect(published.webhooks).toBe(2);
+    const queued = await deliveries();
+    expect(queued.map((d) => [d.event, d.articleId, d.status])).toEqual([
+      ['story.published', draft.id, 'pending'],
+      ['story.published', draft.id, 'pending'],
+    ]);
+    expect(JSON.parse(queued[0]!.payload)).toMatchObject({ story: { slug: 'ferry-timetable' } });
+
+    // A save that fails part-way (a section that does not exist) leaves the story and the queue as they were.
+    const [before] = await db().select({ title: articles.title }).from(articles).where(eq(articles.id, draft.id));
+    await expect(
+      stories.saveStory(
+        adminId,
+        draft.id,
+        { ...write('ferry-timetable', 'published', NOW - 1000), title: 'x'.repeat(10), sectionId: 999_999 },
+        NOW,
+      ),
+    ).rejects.toThrow();
+    const [after] = await db().select({ title: articles.title }).from(articles).where(eq(articles.id, draft.id));
+    expect(after!.title).toBe(before!.title);
+
+    const unpublished = await stories.unpublishStory(adminId, draft.id, NOW + 1);
+    expect(unpublished!.webhooks).toBe(2);
+    expect((await deliveries()).slice(2).map((d) => d.event)).toEqual(['story.unpublished', 'story.unpublished']);
+  });
+
+  it('the scheduled release queues the published event with the release', async () => {
+    const stories = await import('@/db/queries/admin-stories');
+    const { releaseDueScheduledStories } = await import('@/db/queries/scheduled');
+    await q.createWebhook(adminId, `${base}/ok`, NOW);
+    await transaction(async (tx) => {
+      await tx.delete(webhookDeliveries);
+    });
+    const later = await stories.saveStory(
+      adminId,
+      undefined,
+      { ...write('ferry-later', 'published', null), status: 'scheduled', publishedAt: NOW + 60_000 },
+      NOW,
+    );
+    expect(later.webhooks).toBe(0);
+    const { released, webhooks: queued } = await releaseDueScheduledStories(NOW + 61_000);
+    expect(released.map((r) => r.id)).toContain(later.id);
+    expect(queued).toBeGreaterThanOrEqual(1);
+    const rows = await deliveries();
+    expect(rows.filter((d) => d.articleId === later.id).map((d) => d.event)).toEqual(['story.published']);
+  });
+});

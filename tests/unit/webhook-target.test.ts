@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storyEvent } from '@/lib/webhooks/events';
+import { storyEvent } from '@/lib/domain/webhook-events';
 import { addressKind, addressProblem, parseWebhookUrl } from '@/lib/webhooks/target';
 import { nextAttemptAt } from '@/lib/webhooks/worker';
 

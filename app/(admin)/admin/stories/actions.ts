@@ -17,12 +17,13 @@ import { revalidateStory } from '@/lib/admin/revalidate';
 import { storySchema } from '@/lib/admin/story-schema';
 import { resolvePublication } from '@/lib/admin/story-rules';
 import { staffAction } from '@/lib/auth/staff-action';
-import { afterStorySave, renderStoryBody } from '@/lib/media/body-photos';
+import { renderStoryBody } from '@/lib/media/body-photos';
+import { setStoryBodyPhotos } from '@/db/queries/body-photos';
 import { conflictState, revisionBase } from '@/lib/admin/story-revisions';
-import { claimRevision, dropRevision } from '@/db/queries/revisions';
+import { RevisionConflict } from '@/db/queries/revisions';
 import { deleteReplacedImage } from '@/lib/media/upload';
 import { can, canEditStory } from '@/lib/permissions';
-import { notifyStoryChanges, storyEvent } from '@/lib/webhooks/events';
+import { deliverQueuedWebhooks } from '@/lib/webhooks/events';
 import { noticeOfReview } from '@/lib/email/notices';
 import { z } from 'zod';
 
@@ -56,17 +57,13 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
     const access = input.id === undefined ? undefined : await getStoryAccess(input.id);
     if (input.id !== undefined && !access) return { ok: false, message: GONE };
     if (access && !canEditStory(user, access)) return { ok: false, message: NOT_YOURS };
-    // The text is kept as a revision first; a save from an older revision than the newest is refused.
+    // The text is kept as a revision in the save's transaction; a save from an older revision than the
+    // newest is refused and writes nothing.
     const text = { title: input.title, standfirst: input.standfirst, byline: input.byline, dateline: input.dateline };
-    const claim =
-      input.id === undefined
-        ? undefined
-        : await claimRevision(input.id, user.id, { ...text, body: input.body }, { base: revisionBase(form) });
-    if (claim && !claim.ok) return conflictState(claim.conflict, values);
+    const base = input.id === undefined ? undefined : revisionBase(form);
 
-    // The story as it was and as it becomes, read on the locked row: which webhook event this is.
-    let prior: { status: string; publishedAt: number | null } | undefined;
-    let after: { status: string; publishedAt: number | null } | undefined;
+    // The story's status as it was, read on the locked row: whether it has just gone to review.
+    let prior: { status: string } | undefined;
     let saved;
     try {
       saved = await saveStory(
@@ -86,19 +83,14 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
         Date.now(),
         // Who may edit the story and what status it may take, decided on the locked row.
         (before) => {
-          prior = before && { status: before.status, publishedAt: before.publishedAt };
+          prior = before && { status: before.status };
           if (before && !canEditStory(user, before)) return { ok: false, field: 'form', message: NOT_YOURS };
-          const publication = resolvePublication(
-            user.role,
-            { status: input.status, publishAtMs: input.publishAtMs },
-            before,
-          );
-          after = publication.ok ? publication.value : undefined;
-          return publication;
+          return resolvePublication(user.role, { status: input.status, publishAtMs: input.publishAtMs }, before);
         },
+        { text: { ...text, body: input.body }, base },
       );
     } catch (error) {
-      if (claim) await dropRevision(claim.id);
+      if (error instanceof RevisionConflict) return conflictState(error.conflict, values);
       if (error instanceof StoryRefused) {
         if (error.field === 'id') return { ok: false, message: GONE };
         if (error.field === 'form') return { ok: false, message: error.message };
@@ -108,9 +100,9 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
       if (isSlugClaimed(error)) return fail('slug', SLUG_TAKEN);
       throw error;
     }
-    await afterStorySave(saved.id, user.id, { ...text, body: input.body }, photos.mediaIds, claim === undefined);
+    await setStoryBodyPhotos(saved.id, photos.mediaIds);
     await revalidateStory(saved);
-    if (after) await notifyStoryChanges([{ event: storyEvent(prior, after), articleId: saved.id }]);
+    deliverQueuedWebhooks(saved.webhooks);
     if (saved.status === 'review' && prior?.status !== 'review')
       void noticeOfReview({ id: saved.id, title: input.title }, user.name);
     redirect(`/admin/stories/${saved.id}?saved=${saved.status}${photos.outsideImage ? '&outside=1' : ''}`);
@@ -121,11 +113,10 @@ const idOnly = z.object({ id: idField });
 
 export async function unpublishStoryAction(_state: ActionState, form: FormData): Promise<ActionState> {
   return staffAction(form, 'story.publish', idOnly, async ({ id }, user) => {
-    const before = await getStoryAccess(id);
     const result = await unpublishStory(user.id, id);
     if (!result) return { ok: false, message: GONE };
     await revalidateStory({ slug: result.slug, sectionIds: [result.sectionId] });
-    await notifyStoryChanges([{ event: storyEvent(before, { status: 'draft', publishedAt: null }), articleId: id }]);
+    deliverQueuedWebhooks(result.webhooks);
     redirect(`/admin/stories/${id}?saved=unpublished`);
   });
 }

@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { releaseDueScheduledStories } from '@/db/queries/scheduled';
 import { revalidateStory } from '@/lib/admin/revalidate';
 import { RELEASE_TOKEN_HEADER, releaseToken } from '@/lib/server/scheduled-release';
-import { notifyStoryChanges } from '@/lib/webhooks/events';
+import { deliverQueuedWebhooks } from '@/lib/webhooks/events';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,8 +20,8 @@ export async function POST(request: NextRequest) {
     return NextResponse.json({ error: 'Not found.' }, { status: 404 });
   }
   // Another server releasing right now (ran: false) refreshes its own pages; this one has none to.
-  const { released } = await releaseDueScheduledStories();
+  const { released, webhooks } = await releaseDueScheduledStories();
   for (const story of released) await revalidateStory({ slug: story.slug, sectionIds: [story.sectionId] });
-  await notifyStoryChanges(released.map((s) => ({ event: 'story.published' as const, articleId: s.id })));
+  deliverQueuedWebhooks(webhooks);
   return NextResponse.json({ released: released.map((s) => s.slug) }, { headers: { 'cache-control': 'no-store' } });
 }

@@ -3,7 +3,7 @@ import Image from 'next/image';
 import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
-import { FileField, TextField } from '@/components/ui/fields';
+import { PhotoFields } from '@/components/admin/photo-fields';
 import { PageHeader } from '@/components/admin/page-header';
 import { StatusBadge } from '@/components/admin/status-badge';
 import { StoryForm } from '@/components/admin/story-form';
@@ -11,7 +11,10 @@ import { CorrectionPanel } from '@/components/admin/correction-form';
 import { listCorrections } from '@/db/queries/corrections';
 import { addCorrectionAction } from '../correction-actions';
 import { getStoryForEdit, listAuthors, storyIsPublic } from '@/db/queries/admin-stories';
-import { listSections } from '@/db/queries/sections';
+import { listSections, sectionTrail } from '@/db/queries/sections';
+import { listPinPlacesOf } from '@/db/queries/pins';
+import { StoryPins, type PinPlaceChoice } from '@/components/admin/story-pins';
+import { pinStoryAction } from '../../front-page/actions';
 import { requireStaff } from '@/lib/auth/staff';
 import { can, canEditStory, canViewStoryInsights } from '@/lib/permissions';
 import { articlePath } from '@/lib/domain/routes';
@@ -34,8 +37,19 @@ const SAVED: Record<string, string> = {
   unpublished: 'Unpublished: the story is a draft again and its address answers 404.',
   correction: 'Correction published: readers see it under the headline.',
   update: 'Update published: readers see it under the headline.',
+  pinned: 'Pinned: the story leads the place it is pinned to.',
+  unpinned: 'Unpinned: the story takes its place by date again.',
   restored: 'Revision restored: the story has its text again (the text it replaced is kept in the revisions).',
 };
+
+/** The home page and the sections a story sits in (its trail, top level first), and whether it is pinned there. */
+async function pinChoices(story: { id: number; sectionId: number }): Promise<PinPlaceChoice[]> {
+  const [all, pinnedAt] = await Promise.all([listSections(), listPinPlacesOf(story.id)]);
+  return [
+    { place: 'home' as const, name: 'the home page', pinned: pinnedAt.includes(null) },
+    ...sectionTrail(all, story.sectionId).map((s) => ({ place: s.id, name: s.name, pinned: pinnedAt.includes(s.id) })),
+  ];
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -49,6 +63,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
   const saved = query.saved;
   const savedMessage = typeof saved === 'string' ? SAVED[saved] : undefined;
   const live = storyIsPublic(story);
+  const mayPin = can(user.role, 'story.publish') && (story.status === 'published' || story.status === 'scheduled');
   const [latest, autosave, bodyPhotos] = await Promise.all([
     latestSavedRevision(story.id),
     pendingAutosave(story.id, user.id),
@@ -133,21 +148,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
           )}
           <ActionForm action={uploadHeroAction} actionName="story.upload-hero" encType="multipart/form-data">
             <input type="hidden" name="id" value={story.id} />
-            <FileField
-              name="photo"
-              label={story.heroPath ? 'Replace with a new photo' : 'Photo'}
-              accept="image/jpeg,image/png,image/webp"
-              hint="JPEG, PNG or WebP, up to 5 MB, at least 320 pixels wide."
-            />
-            <TextField
-              name="alt"
-              label="Alt text"
-              hint="What the photo shows, for readers who cannot see it."
-              maxLength={300}
-              required
-            />
-            <TextField name="caption" label="Caption" maxLength={500} />
-            <TextField name="credit" label="Credit" maxLength={120} />
+            <PhotoFields file={{ name: 'photo', label: story.heroPath ? 'Replace with a new photo' : 'Photo' }} />
             <SubmitButton>Upload photo</SubmitButton>
           </ActionForm>
           {story.heroId ? (
@@ -155,9 +156,13 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
               <h3 className="mt-6 mb-2 font-bold">Edit the current photo’s text</h3>
               <ActionForm action={updateHeroTextAction} actionName="story.update-hero-text">
                 <input type="hidden" name="id" value={story.id} />
-                <TextField name="alt" label="Alt text" defaultValue={story.heroAlt ?? ''} maxLength={300} required />
-                <TextField name="caption" label="Caption" defaultValue={story.heroCaption ?? ''} maxLength={500} />
-                <TextField name="credit" label="Credit" defaultValue={story.heroCredit ?? ''} maxLength={120} />
+                <PhotoFields
+                  defaults={{
+                    alt: story.heroAlt ?? '',
+                    caption: story.heroCaption ?? '',
+                    credit: story.heroCredit ?? '',
+                  }}
+                />
                 <SubmitButton variant="secondary">Save photo text</SubmitButton>
               </ActionForm>
               <ActionForm action={removeHeroAction} actionName="story.remove-hero" className="mt-4">
@@ -174,6 +179,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
             action={addCorrectionAction}
           />
         ) : null}
+        {mayPin ? <StoryPins storyId={story.id} places={await pinChoices(story)} action={pinStoryAction} /> : null}
         {can(user.role, 'story.publish') && (story.status === 'published' || story.status === 'scheduled') ? (
           <section aria-labelledby="unpublish" className="admin-card h-fit">
             <h2 id="unpublish" className="mb-3 text-lg font-bold">
