@@ -122,9 +122,13 @@ describe('a WordPress export', () => {
     expect(found!.tags.map((t) => t.slug)).toEqual(['ferries']);
     expect(found!.hero?.alt).toBe('Ferry at dusk');
     expect(found!.hero?.caption).toBe('The 23:30 boat leaving the east quay.');
-    // Processed like an editor's upload: WebP renditions on disk, beside the database.
-    const file = path.join(path.dirname(process.env.DATABASE_PATH!), found!.hero!.path);
-    expect(fs.statSync(file).size).toBeGreaterThan(0);
+    // Processed like an editor's upload: WebP renditions in the site's media store (files beside a
+    // SQLite database, rows in PostgreSQL: decision 055).
+    const [, key, file] = /media\/([^/]+)\/([^/]+)$/.exec(found!.hero!.path)!;
+    const { mediaStore } = await import('@/lib/media/store');
+    const stored = await mediaStore().read(key!, file!);
+    expect(stored?.contentType).toBe('image/webp');
+    expect(stored!.bytes.length).toBeGreaterThan(0);
     expect(found!.hero!.variants.map((v) => v.width)).toEqual([320, 640, 900, 900, 900]);
   });
 
@@ -255,13 +259,14 @@ describe('running the import again', () => {
 describe('a Ghost export', () => {
   it('a dry run reports what would come in and writes nothing', async () => {
     const before = await Promise.all([count(articles), count(media), count(redirects), count(sections)]);
-    const files = fs.readdirSync(path.join(path.dirname(process.env.DATABASE_PATH!), 'media')).length;
+    const { mediaStore } = await import('@/lib/media/store');
+    const files = (await mediaStore().keys()).length;
     const dry = await run.importBundle(ghost.readGhost(ghostJson()), { uploads, dryRun: true, now: NOW });
     expect(dry.dryRun).toBe(true);
     expect(dry.stories.created).toBe(7);
     expect(dry.images.brought).toBe(1);
     expect(await Promise.all([count(articles), count(media), count(redirects), count(sections)])).toEqual(before);
-    expect(fs.readdirSync(path.join(path.dirname(process.env.DATABASE_PATH!), 'media'))).toHaveLength(files);
+    expect(await mediaStore().keys()).toHaveLength(files);
   });
 
   it('brings posts in from Lexical and Mobiledoc, primary tags as sections, co-authors in the byline', async () => {
