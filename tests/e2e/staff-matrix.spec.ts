@@ -30,6 +30,8 @@ type Fixtures = {
   writerStory: number;
   editorStory: number;
   targetUser: number;
+  /** an account whose invitation is waiting: the target's password reset would void its link */
+  invitedUser: number;
   section: number;
   sectionParent: number;
   reorderB: number;
@@ -600,8 +602,8 @@ const ACTIONS: ActionCase[] = [
     label: 'user.resend-invitation',
     form: 'user.resend-invitation',
     exportName: 'resendInvitationAction',
-    page: () => `/admin/users/${fx.targetUser}`,
-    fields: () => ({ id: String(fx.targetUser) }),
+    page: () => `/admin/users/${fx.invitedUser}`,
+    fields: () => ({ id: String(fx.invitedUser) }),
     allowed: allowedBy('users.manage'),
   },
   {
@@ -851,10 +853,19 @@ test.beforeAll(async ({ browser, baseURL }) => {
       t,
     ).lastInsertRowid,
   );
-  // An invitation waiting to be taken up, so the target's page offers to send it again.
+  // An invitation waiting to be taken up, so that account's page offers to send it again. Not on the
+  // target account: its password reset (an earlier row) voids an unused link.
+  db.run("delete from users where email = 'matrix-invited@e2e.moodwire.test'");
+  const invitedUser = Number(
+    db.run(
+      "insert into users (email, name, role, password_hash, sessions_valid_after, created_at, updated_at) values ('matrix-invited@e2e.moodwire.test', 'Matrix invited', 'writer', 'x', 0, ?, ?)",
+      t,
+      t,
+    ).lastInsertRowid,
+  );
   db.run(
     "insert into password_links (user_id, purpose, token_hash, created_at, expires_at) values (?, 'invite', ?, ?, ?)",
-    targetUser,
+    invitedUser,
     `matrix-${suffix}`,
     t,
     t + 7 * 24 * 3_600_000,
@@ -881,6 +892,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
     writerStory: story(`matrix-writer-${suffix}`, 'draft', ids.writer),
     editorStory: story(`matrix-editor-${suffix}`, 'published', ids.editor),
     targetUser,
+    invitedUser,
     section,
     sectionParent,
     reorderB,

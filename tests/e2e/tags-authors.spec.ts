@@ -24,7 +24,8 @@ test('the byline links to the author’s page: photo, name, bio and their storie
   await expect(page.getByText(/covers China’s social networks/)).toBeVisible();
   const photo = page.locator('main header img');
   await expect(photo).toBeVisible();
-  expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  // The photo loads (visible is not loaded: a busy server may still be sending it).
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   await expect(page.getByRole('heading', { level: 2, name: 'Stories by Lin Yue' })).toBeVisible();
   await expect(page.getByRole('link', { name: WECHAT_TITLE })).toBeVisible();
   const bylines = await page.locator('main article p:last-child').allInnerTexts();

@@ -65,6 +65,9 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
     // The story's status as it was, read on the locked row: whether it has just gone to review.
     let prior: { status: string } | undefined;
     let saved;
+    // One clock for the save and the publication rule: a publish time taken after the save's own "now"
+    // would read as the future, and the story's webhook event would be lost (nothing "became public").
+    const now = Date.now();
     try {
       saved = await saveStory(
         user.id,
@@ -80,12 +83,12 @@ export async function saveStoryAction(_state: ActionState, form: FormData): Prom
           status: input.status,
           publishedAt: null,
         },
-        Date.now(),
+        now,
         // Who may edit the story and what status it may take, decided on the locked row.
         (before) => {
           prior = before && { status: before.status };
           if (before && !canEditStory(user, before)) return { ok: false, field: 'form', message: NOT_YOURS };
-          return resolvePublication(user.role, { status: input.status, publishAtMs: input.publishAtMs }, before);
+          return resolvePublication(user.role, { status: input.status, publishAtMs: input.publishAtMs }, before, now);
         },
         { text: { ...text, body: input.body }, base },
       );
