@@ -5,6 +5,12 @@ export function inlineScriptHashes(html: string | Buffer): string[];
 export function isTrustedInlineScript(text: string): boolean;
 export function contentSecurityPolicy(hashes: string[]): string;
 export function secureResponse(res: import('node:http').ServerResponse): void;
+/** Compresses this answer per answer when worth it (Next's middleware, without our small API answers). */
+export function compressPerAnswer(
+  req: import('node:http').IncomingMessage,
+  res: import('node:http').ServerResponse,
+  next: () => void,
+): void;
 /** A reader page (latin1 text) without Next's scripts and script preloads; null when the page keeps them. */
 export function stripClientRuntime(page: string): string | null;
 export function isReaderPageRequest(

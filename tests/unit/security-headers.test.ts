@@ -115,6 +115,56 @@ describe('on a real server', () => {
   });
 });
 
+describe('answers compressed per answer (decision 030 §6)', () => {
+  it('a large streamed answer is gzipped; a vote, a read, the live counts and any POST to /api are not', async () => {
+    const http = await import('node:http');
+    const zlib = await import('node:zlib');
+    const { compressPerAnswer } = await import('@/lib/server/security-headers.cjs');
+    const big = JSON.stringify({ stories: Array.from({ length: 200 }, (_, i) => ({ id: i, title: `Story ${i}` })) });
+    const server = http.createServer((req, res) => {
+      compressPerAnswer(req, res, () => {});
+      res.setHeader('Content-Type', 'application/json');
+      // Streamed, as Next sends a route handler's answer: no Content-Length for the threshold to see.
+      res.write(big.slice(0, 100));
+      res.end(big.slice(100));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const { port } = server.address() as { port: number };
+    const ask = (method: string, path: string) =>
+      new Promise<{ coding: string | undefined; body: string }>((resolve, reject) => {
+        const req = http.request({ port, method, path, headers: { 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const raw = Buffer.concat(chunks);
+            const coding = res.headers['content-encoding'];
+            resolve({ coding, body: (coding === 'gzip' ? zlib.gunzipSync(raw) : raw).toString() });
+          });
+        });
+        req.on('error', reject);
+        req.end(method === 'POST' ? 'article=1&mood=sad' : undefined);
+      });
+    try {
+      const large = await ask('GET', '/api/v1/stories');
+      expect(large.coding).toBe('gzip');
+      expect(large.body).toBe(big);
+      for (const [method, path] of [
+        ['POST', '/api/vote'],
+        ['GET', '/api/vote?article=1'],
+        ['POST', '/api/read'],
+        ['GET', '/api/health'],
+        ['POST', '/api/v1/anything'],
+      ]) {
+        const small = await ask(method!, path!);
+        expect(small.coding, `${method} ${path}`).toBeUndefined();
+        expect(small.body).toBe(big);
+      }
+    } finally {
+      server.close();
+    }
+  });
+});
+
 describe('reader pages without the client runtime (decision 016)', () => {
   const next = [
     '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/a.js"/>',
