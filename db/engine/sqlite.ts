@@ -36,6 +36,36 @@ class Mutex {
   }
 }
 
+/** Compiled statements kept per connection, least recently used dropped first. */
+const KEPT_STATEMENTS = 256;
+
+/**
+ * Keeps `client`'s compiled statements by their SQL text. drizzle asks better-sqlite3 to compile
+ * every query it runs, each time: about a tenth of a vote's CPU went to SQLite's compiler, and as
+ * much of a story's first render (issue 16). A statement is handed out again in object mode (drizzle
+ * switches it to raw mode itself where it wants arrays); one still stepping through rows (busy)
+ * is never handed out: its caller gets a fresh one.
+ */
+export function reuseStatements(client: Database.Database, kept = KEPT_STATEMENTS): Database.Database {
+  const compile = client.prepare.bind(client);
+  const statements = new Map<string, Database.Statement>();
+  client.prepare = ((source: string) => {
+    const known = statements.get(source);
+    if (known && !known.busy) {
+      statements.delete(source);
+      statements.set(source, known);
+      if (known.reader) known.raw(false).pluck(false).expand(false);
+      return known;
+    }
+    const fresh = compile(source);
+    if (known) return fresh;
+    statements.set(source, fresh);
+    if (statements.size > kept) statements.delete(statements.keys().next().value!);
+    return fresh;
+  }) as Database.Database['prepare'];
+  return client;
+}
+
 type Runner = BetterSQLite3Database<typeof schema>;
 const runner = (db: AppDb) => db as unknown as Runner;
 
@@ -51,7 +81,7 @@ export function createSqliteEngine(options: SqliteEngineOptions): Engine {
       if (!readonly) makePrivateDir(path.dirname(options.file));
       // The writer creates the file and sets WAL (a persistent property of the file) when it is new.
       if (!fs.existsSync(options.file) && !readonly) write();
-      const client = new Database(options.file, { readonly, fileMustExist: true });
+      const client = reuseStatements(new Database(options.file, { readonly, fileMustExist: true }));
       client.pragma('busy_timeout = 5000');
       client.pragma('foreign_keys = ON');
       client.pragma('query_only = 1');
@@ -63,6 +93,7 @@ export function createSqliteEngine(options: SqliteEngineOptions): Engine {
   function write(): DB {
     if (!writer) {
       writer = openDatabase(options.file, { readonly });
+      reuseStatements(writer.$client);
       if (options.maxPageCount) writer.$client.pragma(`max_page_count = ${options.maxPageCount}`);
     }
     return writer;
