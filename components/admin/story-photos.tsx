@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { PhotoFields } from '@/components/admin/photo-fields';
+import { PhotoThumb } from '@/components/admin/photo-thumb';
 import { InsertBlockButton } from '@/components/admin/insert-block-button';
 import type { LibraryPhoto } from '@/db/queries/body-photos';
 import type { FormAction } from '@/lib/action-state';
@@ -35,14 +36,7 @@ export function StoryPhotos({
         <ul className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Photos the body shows">
           {photos.map((p) => (
             <li key={p.id} className="min-w-0 rounded border border-rule p-2 text-sm">
-              {/* eslint-disable-next-line @next/next/no-img-element -- a fixed small rendition, no loader needed */}
-              <img
-                src={p.variants[0]?.path ?? p.path}
-                alt={p.alt}
-                width={p.width}
-                height={p.height}
-                className="mb-2 h-auto w-full"
-              />
+              <PhotoThumb photo={p} />
               <p className="font-mono">{`{{photo ${p.id}}}`}</p>
               <p className="break-words text-muted">{p.caption || p.alt}</p>
             </li>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageHeader } from '@/components/admin/page-header';
+import { PhotoThumb } from '@/components/admin/photo-thumb';
 import { ConfirmInUse } from '@/components/admin/confirm-in-use';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { Pagination } from '@/components/ui/pagination';
@@ -56,15 +57,7 @@ export default async function MediaPage({ searchParams }: { searchParams: Promis
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {details.map((p) => (
           <li key={p.id} className="admin-card min-w-0 text-sm" data-photo={p.id}>
-            {/* eslint-disable-next-line @next/next/no-img-element -- a fixed small rendition, no loader needed */}
-            <img
-              src={p.variants[0]?.path ?? p.path}
-              alt={p.alt}
-              width={p.width}
-              height={p.height}
-              loading="lazy"
-              className="mb-2 h-auto w-full"
-            />
+            <PhotoThumb photo={p} lazy />
             <p className="font-mono">{`{{photo ${p.id}}}`}</p>
             <p className="break-words">{p.caption || p.alt}</p>
             <p className="text-muted">
