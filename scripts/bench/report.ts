@@ -274,3 +274,56 @@ export function renderChecks(checks: Check[]): string {
     [false, false, false, false, false],
   );
 }
+
+/** The fields of a results file the side-by-side table reads, with what run.ts adds around them. */
+export type EngineResults = Results & {
+  engine?: 'sqlite' | 'postgres';
+  finishedAt?: string;
+  mode?: string;
+  machine?: { loadAverageStart?: number; loadAverageEnd?: number } | Record<string, unknown>;
+};
+
+/**
+ * SQLite and PostgreSQL side by side (issue 17 §6), from two runs' results files: req/s and server CPU
+ * per request at both connection counts, the votes' lost writes, the staff insights and peak RSS.
+ */
+export function renderEngines(sqlite: EngineResults, postgres: EngineResults): string {
+  const lines: string[][] = [];
+  const cell = (r: EngineResults, id: TargetId, c: Connections) => r.rows.find((x) => x.id === id)?.results[c];
+  for (const x of sqlite.rows) {
+    if (x.id === 'ceiling-memory') continue;
+    for (const c of CONNECTIONS) {
+      const a = cell(sqlite, x.id, c);
+      const b = cell(postgres, x.id, c);
+      if (!a && !b) continue;
+      lines.push([
+        x.label,
+        String(c),
+        a ? a.reqPerSec.toFixed(0) : '',
+        a?.cpuMsPerRequest != null ? a.cpuMsPerRequest.toFixed(2) : '',
+        b ? b.reqPerSec.toFixed(0) : '',
+        b?.cpuMsPerRequest != null ? b.cpuMsPerRequest.toFixed(2) : '',
+        a && b ? pct(b.reqPerSec / a.reqPerSec) : '',
+      ]);
+    }
+  }
+  for (const id of ['vote-form', 'vote-js'] as const) {
+    const audit = (r: EngineResults) => {
+      const v = r.votes.find((x) => x.id === id);
+      return v ? `${v.lost} of ${v.accepted}${v.talliesConsistent ? '' : ', tallies off'}` : '';
+    };
+    if (audit(sqlite) || audit(postgres))
+      lines.push([`Lost writes, ${id === 'vote-js' ? 'JS vote' : 'no-JS vote'}`, '', audit(sqlite), '', audit(postgres), '', '']);
+  }
+  for (const t of sqlite.insights ?? []) {
+    const other = postgres.insights?.find((x) => x.id === t.id);
+    lines.push([`Insights: ${t.label} (median ms)`, '', t.medianMs.toFixed(0), '', other ? other.medianMs.toFixed(0) : '', '', '']);
+  }
+  const mb = (n: number | null | undefined) => (n ? `${Math.round(n / 1048576)} MB` : '');
+  lines.push(['Peak RSS of the app server', '', mb(sqlite.peakRssBytes), '', mb(postgres.peakRssBytes), '', '']);
+  return table(
+    ['Target', 'Conns', 'SQLite req/s', 'SQLite app CPU ms/req', 'PostgreSQL req/s', 'PostgreSQL app CPU ms/req', 'PostgreSQL vs SQLite'],
+    lines,
+    [false, true, true, true, true, true, true],
+  );
+}
