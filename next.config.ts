@@ -47,9 +47,11 @@ const nextConfig: NextConfig = {
   // (decision 030); Next would compress every answer again, and after the hook had to read it.
   compress: false,
   // Rendered pages Next keeps in memory (the rest are read from its disk cache). Next's 50 MB default
-  // costs about 235 MB of RSS once 1,500 stories have been read; 10 MB keeps the few hundred most
-  // read pages in memory (decision 009).
-  cacheMaxMemorySize: 10 * 1024 * 1024,
+  // costs about 235 MB of RSS once 1,500 stories have been read (decision 009). Next counts a page's
+  // characters, and V8 keeps a page with one curly quote or one Chinese character at two bytes a
+  // character: 10 MB held 39 MB of heap in a heap snapshot (issue 16 §5). 5 MB keeps the home page,
+  // sections, rankings and the hundred or so most read stories; the rest cost a disk read.
+  cacheMaxMemorySize: 5 * 1024 * 1024,
   // Next's file-system cache, or with REDIS_URL one shared by every server (decision 051); either way
   // an unknown address (a 404, a redirect, a page that asks not to be kept) leaves nothing behind:
   // anonymous requests must not grow the disk or Redis (decision 018).

@@ -145,13 +145,13 @@ function stripClientRuntime(page) {
 /**
  * A cached page goes out thousands of times unchanged, so what this hook makes of it (the bytes to
  * send and their script hashes) is remembered for the most recent pages (at most 256 of them and
- * 24 MB, the page's text counted, since this map may be what keeps it alive). Next hands over
+ * 12 MB, the page's text counted, since this map may be what keeps it alive). Next hands over
  * a cached page as one string, the same one each time: it is the key, at no cost. Other bodies
  * (compressed, streamed in pieces) are keyed by the SHA-256 of their bytes.
  */
 const REMEMBERED_PAGES = 256;
 /** What the remembered pages may hold in memory (their text as V8 keeps it, and what we send). */
-const REMEMBERED_BYTES = 24 * 1024 * 1024;
+const REMEMBERED_BYTES = 12 * 1024 * 1024;
 const remembered = new Map();
 let rememberedBytes = 0;
 

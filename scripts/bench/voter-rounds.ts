@@ -4,7 +4,7 @@
 // itself: under this load it printed MaxListenersExceededWarning for nearly every request, and
 // answered some 500.
 //
-// A warm-up round fills the server's bounded caches (Next's 10 MB of pages, the security hook's 256
+// A warm-up round fills the server's bounded caches (Next's 5 MB of pages, the security hook's 256
 // remembered pages: each vote here makes the voter's copy render again), then three identical rounds
 // of the same number of votes; after each, the heap once collected (app/api/bench-memory) and RSS.
 import autocannon from 'autocannon';
