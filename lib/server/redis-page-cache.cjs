@@ -6,8 +6,9 @@
 // 1. Next's memory cache in this process (cacheMaxMemorySize), slim reader pages (decision 030). An
 //    entry there that is neither past its revalidation time nor expired by a tag is answered without
 //    asking Redis: a cached page costs no round trip.
-// 2. Redis: every page or route answer worth keeping, as one string per address under this build's
-//    id (a new build never reads an older build's HTML), with a lifetime (ENTRY_TTL_S at most).
+// 2. Redis: every page or route answer worth keeping (reader pages slim, as on disk without Redis),
+//    as one string per address under this build's id (a new build never reads an older build's
+//    HTML), with a lifetime (ENTRY_TTL_S at most).
 // 3. The build's prerendered pages on disk (read-only; nothing is ever written to disk).
 //
 // revalidatePath/revalidateTag become tag expiries in Next's tag manifest, which is per process. Each
@@ -372,11 +373,13 @@ class RedisPageCache extends RouteCacheHandler {
     await super.set(key, data, ctx);
     const memory = FileSystemCache.memoryCache;
     const kept = memory && memory.get(key);
+    // What Redis gets is what the handler stored here: a reader page slim (RouteCacheHandler.forStore,
+    // decision 030 §8), also when Next's memory did not keep it.
     const entry =
       kept && kept.lastModified >= started
         ? kept
         : {
-            value: worth ? RouteCacheHandler.stampVersion(data, started) : data,
+            value: worth ? RouteCacheHandler.stampVersion(RouteCacheHandler.forStore(key, data), started) : data,
             lastModified: started,
             cacheControl: ctx ? ctx.cacheControl : undefined,
           };

@@ -49,24 +49,53 @@ function stampVersion(data, storedAt = Date.now()) {
 /** Cache keys of the staff area and Next's own addresses (the key may carry a prefix ending in `/$`). */
 const STAFF_KEY = /(?:^|\/\$)\/(?:admin|api|_next)(?:\/|$)/;
 
+/** The flight data of a slim entry: empty, but a Buffer, since Next reads the `.rsc` file of every page. */
+const NO_FLIGHT_DATA = Buffer.alloc(0);
+
+/** A reader page: a page answered 200 outside the staff area, only ever sent as a stripped document. */
+function isReaderPage(key, value) {
+  return Boolean(value) && value.kind === 'APP_PAGE' && (value.status ?? 200) === 200 && !STAFF_KEY.test(String(key));
+}
+
+/** A value that holds no flight data and no segment prefetches (made by slimPage, or by forMemory). */
+function isSlim(value) {
+  return (value.rscData === undefined || value.rscData.length === 0) && value.segmentData === undefined;
+}
+
 /**
- * What Next keeps of a reader page in memory. A reader page is only ever sent as an HTML document
- * without Next's runtime: the server hook strips it on every answer (decision 016) and drops the
- * router headers that would ask for its React Server Component data (decision 030). So the copy in
- * memory is the stripped HTML alone, without the flight data, the segment prefetches and the
- * runtime's scripts: ~45 kB for a story instead of ~270 kB, so the same cacheMaxMemorySize keeps
- * about six times as many pages out of the disk cache (the long tail). The disk keeps the whole entry.
+ * What is kept of a reader page, in memory, on disk and in Redis alike: the stripped HTML alone
+ * (stripClientRuntime), an empty `rscData` (Next reads the `.rsc` file of every page it loads from
+ * disk, so an empty one is written) and no segment prefetches (no `.segments/` files, no
+ * `segmentPaths`). A reader page is only ever sent as that HTML document: the server hook strips it on
+ * every answer (decision 016) and drops the router headers that would ask for its React Server
+ * Component data (decision 030), so nothing ever reads the rest. A story: ~45 kB written and read
+ * instead of ~90 kB of HTML, ~200 kB of flight data and one file per segment.
+ *
+ * Returns the value itself when it is already slim, null when it is not a reader page or when the
+ * page keeps Next's runtime (stripClientRuntime declines: `data-moodwire-hydrate`); those are kept
+ * whole. See docs/decisions/030 §8.
+ */
+function slimPage(key, value) {
+  if (!isReaderPage(key, value)) return null;
+  if (isSlim(value)) return value;
+  if (typeof value.html !== 'string') return null;
+  const stripped = stripClientRuntime(Buffer.from(value.html, 'utf8').toString('latin1'));
+  if (stripped === null) return null;
+  return { ...value, html: Buffer.from(stripped, 'latin1').toString('utf8'), rscData: NO_FLIGHT_DATA, segmentData: undefined };
+}
+
+/**
+ * What Next keeps of a reader page in memory: the slim page (slimPage), so the same
+ * cacheMaxMemorySize keeps about six times as many pages out of the disk cache (the long tail). An
+ * entry stored by this handler is slim already and kept as it is; an entry written whole (by the
+ * build, or by an older version of this handler) is slimmed here once, when Next reads it from disk.
+ * A page that keeps Next's runtime keeps its HTML whole, without the flight data, as before.
  */
 function forMemory(key, entry) {
   const value = entry && entry.value;
-  if (!value || value.kind !== 'APP_PAGE' || (value.status ?? 200) !== 200 || STAFF_KEY.test(String(key))) return entry;
-  if (value.rscData === undefined && value.segmentData === undefined) return entry; // already slim
-  let html = value.html;
-  if (typeof html === 'string') {
-    const stripped = stripClientRuntime(Buffer.from(html, 'utf8').toString('latin1'));
-    if (stripped !== null) html = Buffer.from(stripped, 'latin1').toString('utf8');
-  }
-  return { ...entry, value: { ...value, html, rscData: undefined, segmentData: undefined } };
+  if (!isReaderPage(key, value) || isSlim(value)) return entry;
+  const slim = slimPage(key, value) || { ...value, rscData: undefined, segmentData: undefined };
+  return { ...entry, value: slim };
 }
 
 /**
@@ -91,6 +120,11 @@ function stampOnRead(key, entry) {
     if (seedStamps.size > SEED_STAMPS) seedStamps.delete(seedStamps.keys().next().value);
   }
   return stamped;
+}
+
+/** What is stored of an entry worth keeping: a reader page slim (slimPage), anything else as Next made it. */
+function forStore(key, data) {
+  return slimPage(key, data) || data;
 }
 
 class RouteCacheHandler extends FileSystemCache {
@@ -121,7 +155,8 @@ class RouteCacheHandler extends FileSystemCache {
         FileSystemCache.memoryCache.set(key, { value: data, lastModified: Date.now(), cacheControl });
       return;
     }
-    const stamped = stampVersion(data);
+    // A reader page is stored slim, on disk as in memory (slimPage); its version is that of the slim HTML.
+    const stamped = stampVersion(forStore(key, data));
     await super.set(key, stamped, ctx);
     const memory = FileSystemCache.memoryCache && FileSystemCache.memoryCache.get(key);
     if (memory && memory.value === stamped) FileSystemCache.memoryCache.set(key, forMemory(key, memory));
@@ -143,5 +178,6 @@ class RouteCacheHandler extends FileSystemCache {
 RouteCacheHandler.isWorthKeeping = isWorthKeeping;
 RouteCacheHandler.stampVersion = stampVersion;
 RouteCacheHandler.forMemory = forMemory;
+RouteCacheHandler.forStore = forStore;
 RouteCacheHandler.NO_STORE_MARK = NO_STORE_MARK;
 module.exports = RouteCacheHandler;

@@ -1,9 +1,15 @@
-// npm run bench:crawl [-- --stories N] [--connections C] [--profile]
+// npm run bench:crawl [-- --stories N] [--connections C] [--rereads P] [--profile]
 //
 // A search engine after a deploy (issue 16 §3): every published story of the benchmark database
 // requested once, with a crawler's headers, from a fresh copy of the bench build, so each request is a
-// story's first render. Prints the wall time, the server's CPU per story and its peak RSS. Uses the
-// bench's cached database and build (npm run bench makes them).
+// story's first render. Prints the wall time, the server's CPU per story and its peak RSS, and what
+// the renders left in Next's disk cache. Uses the bench's cached database and build (npm run bench
+// makes them).
+//
+// --rereads P: then P more passes over the same stories in the same order, the long tail read back
+// from Next's disk cache. With more stories than Next's memory cache holds (a few hundred), reading
+// them in a fixed cycle misses that least-recently-used cache every time: the server CPU per read
+// is that of a story read from disk (issue 16).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,6 +32,7 @@ const { values: args } = parseArgs({
   options: {
     stories: { type: 'string' },
     connections: { type: 'string', default: '4' },
+    rereads: { type: 'string', default: '0' },
     profile: { type: 'boolean', default: false },
   },
 });
@@ -82,6 +89,36 @@ async function main() {
         `server CPU ${(cpuMs / wanted).toFixed(1)} ms per story; ${(bytes / wanted / 1000).toFixed(1)} kB sent per story (compressed); ` +
         `peak RSS ${(peak / 1e6).toFixed(0)} MB (VmHWM ${memory ? (memory.peak / 1e6).toFixed(0) : '?'} MB)`,
     );
+    const disk = diskUse(path.join(process.cwd(), RUN_DIST_DIR, 'server', 'route-cache'));
+    log(`Next's disk cache after the crawl: ${(disk.bytes / wanted / 1000).toFixed(1)} kB in ${(disk.files / wanted).toFixed(1)} files per story`);
+    const passes = Math.max(0, Number(args.rereads));
+    if (passes > 0) {
+      const cpuAtStart = treeCpuMs(app.pid) ?? 0;
+      const readsStarted = Date.now();
+      let reads = 0;
+      const answers = new Map<string, number>();
+      for (let pass = 0; pass < passes; pass++) {
+        next = 0;
+        const reader = async () => {
+          while (next < wanted) {
+            const slug = slugs[next++]!;
+            const res = await fetch(`${origin}/news/${slug}`, { headers: CRAWLER, redirect: 'manual' });
+            await res.arrayBuffer();
+            reads++;
+            if (res.status !== 200) failed++;
+            const cache = res.headers.get('x-nextjs-cache') ?? 'no x-nextjs-cache';
+            answers.set(cache, (answers.get(cache) ?? 0) + 1);
+          }
+        };
+        await Promise.all(Array.from({ length: connections }, reader));
+      }
+      const readSeconds = (Date.now() - readsStarted) / 1000;
+      const readCpuMs = (treeCpuMs(app.pid) ?? 0) - cpuAtStart;
+      log(
+        `read back ${reads} times (${passes} passes in crawl order) in ${readSeconds.toFixed(1)} s (${(reads / readSeconds).toFixed(0)} reads/s), ` +
+          `${[...answers].map(([k, n]) => `${n} ${k}`).join(', ')}, ${failed} not 200 in all; server CPU ${(readCpuMs / reads).toFixed(2)} ms per read`,
+      );
+    }
     log(`machine: ${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)} at the end`);
   } finally {
     await app.stop();
@@ -90,6 +127,24 @@ async function main() {
   }
   const profiles = profileDir && fs.existsSync(profileDir) ? fs.readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')) : [];
   for (const p of profiles) console.log('\n' + renderProfile(summarizeProfile(path.join(profileDir!, p))));
+}
+
+/** Bytes and files under a directory (none when it does not exist). */
+function diskUse(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  const walk = (at: string) => {
+    for (const entry of fs.readdirSync(at, { withFileTypes: true })) {
+      const full = path.join(at, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) {
+        bytes += fs.statSync(full).size;
+        files++;
+      }
+    }
+  };
+  if (fs.existsSync(dir)) walk(dir);
+  return { bytes, files };
 }
 
 main().catch((error: unknown) => {

@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from 'redis';
+import { createClient, RESP_TYPES } from 'redis';
+import { versionOf } from '@/lib/server/response-encoding.cjs';
 import { redisServerMissing, ThrowawayRedis } from '../helpers/redis-server';
 
 const require = createRequire(import.meta.url);
@@ -27,7 +28,11 @@ type Handler = {
 };
 
 const redis = new ThrowawayRedis(Number(process.env.E2E_PORT || 3100) + 47);
-let Cache: { new (ctx: object): Handler; sharedState(): { pending: Map<string, unknown> } };
+let Cache: {
+  new (ctx: object): Handler;
+  sharedState(): { pending: Map<string, unknown> };
+  decodeEntry(bytes: Buffer): Entry | null;
+};
 let memory: { get(key: string): Entry | undefined; remove(key: string): void };
 let manifest: Map<string, { expired?: number }>;
 let probe: ReturnType<typeof createClient>;
@@ -110,6 +115,21 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
     expect(read?.value?.html).toContain('<h1>Stored</h1>');
     expect((read!.value!.headers as Record<string, string>).etag).toBe(etag.etag);
     expect(etag.etag).toMatch(/^"[\w-]+"$/);
+  });
+
+  it('a page Next’s memory does not keep is stored in Redis slim too, stamped with the slim HTML’s version', async () => {
+    // Larger than the memory cache: Next keeps nothing of it, so Redis gets what the handler made.
+    const story = `<p>${'A long story. '.repeat(800_000)}</p>`;
+    const html = `<html><body>${story}<script src="/_next/static/chunks/main-app.js" async=""></script></body></html>`;
+    await handler().set(keyOf('very-long'), page(html, 'very-long'), SET_CTX);
+    expect(memory.get(keyOf('very-long'))).toBeUndefined();
+    const raw = await probe.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer }).get(`moodwire:page:test-build:${keyOf('very-long')}`);
+    const entry = Cache.decodeEntry(raw as unknown as Buffer)!;
+    const value = entry.value as { html: string; rscData?: Buffer; segmentData?: unknown; headers: Record<string, string> };
+    expect(value.html).toBe(`<html><body>${story}</body></html>`);
+    expect(value.rscData?.length ?? 0).toBe(0);
+    expect(value.segmentData).toBeUndefined();
+    expect(value.headers.etag).toBe(`"${versionOf(Buffer.from(value.html))}"`);
   });
 
   it('two servers rendering the same page at once keep one version: the first stored', async () => {

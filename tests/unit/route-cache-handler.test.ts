@@ -1,0 +1,203 @@
+// What lib/server/route-cache-handler.cjs writes to Next's disk cache and keeps in its memory cache
+// (decision 030 §8): a reader page slim on disk too (the stripped HTML, an empty `.rsc`, no
+// `.segments`), stamped with the version of what is stored; staff pages and pages that keep Next's
+// runtime whole; and entries written whole (by the build, or before this handler stored them slim)
+// read and slimmed for memory as before. The handler runs on Next's own FileSystemCache, in a
+// throwaway directory standing for `.next/server`.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { versionOf } from '@/lib/server/response-encoding.cjs';
+
+const require = createRequire(import.meta.url);
+
+type Value = Record<string, unknown> & { html?: string; rscData?: Buffer; segmentData?: Map<string, Buffer>; headers?: Record<string, string> };
+type Entry = { value: Value | null; lastModified: number; cacheControl?: unknown };
+type Handler = {
+  get(key: string, ctx: object): Promise<Entry | null>;
+  set(key: string, data: object, ctx: object): Promise<void>;
+};
+
+let Cache: { new (ctx: object): Handler };
+let memory: { get(key: string): Entry | undefined; remove(key: string): void };
+let dist: string;
+
+const handler = () =>
+  new Cache({
+    fs: {
+      existsSync: fs.existsSync,
+      readFile: fs.promises.readFile,
+      readFileSync: fs.readFileSync,
+      stat: fs.promises.stat,
+      writeFile: fs.promises.writeFile,
+      mkdir: (dir: string) => fs.promises.mkdir(dir, { recursive: true }),
+    },
+    serverDistDir: path.join(dist, 'server'),
+    flushToDisk: true,
+    maxMemoryCacheSize: 10 * 1024 * 1024,
+    revalidatedTags: [],
+  });
+
+const PAGE_CTX = { kind: 'APP_PAGE', isFallback: false, isRoutePPREnabled: false };
+const SET_CTX = { cacheControl: { revalidate: 300, expire: 3600 }, isFallback: false, isRoutePPREnabled: false };
+const FLIGHT = 'flight data of the page';
+
+/** A page as Next renders it: its runtime's script and preload, and the inline flight data. */
+const rendered = (body: string, attrs = '') =>
+  '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/>' +
+  '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/webpack.js"/>' +
+  `</head><body${attrs}>${body}<script src="/_next/static/chunks/main-app.js" async=""></script>` +
+  `<script>(self.__next_f=self.__next_f||[]).push([0])</script><script>self.__next_f.push([1,"${FLIGHT}"])</script>` +
+  '</body></html>';
+
+const page = (html: string, status = 200) => ({
+  kind: 'APP_PAGE',
+  html,
+  rscData: Buffer.from(FLIGHT),
+  segmentData: new Map([
+    ['/_tree', Buffer.from('tree prefetch')],
+    ['/_index', Buffer.from('segment prefetch')],
+  ]),
+  headers: { 'x-next-cache-tags': '_N_T_/layout,_N_T_/news/a-story' },
+  status,
+});
+
+const keyOf = (address: string) => `/route-cache/APP_PAGE/abc/$${address}`;
+/** The files Next's FileSystemCache writes for a route-cache key (at the root of serverDistDir). */
+const fileOf = (address: string, suffix: string) => path.join(dist, 'server', `${keyOf(address)}${suffix}`);
+const metaOf = (address: string) => JSON.parse(fs.readFileSync(fileOf(address, '.meta'), 'utf8'));
+
+describe('route cache handler: what a page leaves on disk and in memory', () => {
+  beforeAll(() => {
+    dist = fs.mkdtempSync(path.join(os.tmpdir(), 'moodwire-route-cache-'));
+    fs.mkdirSync(path.join(dist, 'server'));
+    Cache = require('../../lib/server/route-cache-handler.cjs');
+    handler(); // makes Next's memory cache
+    memory = require('next/dist/server/lib/incremental-cache/file-system-cache').default.memoryCache;
+  });
+
+  afterAll(() => {
+    fs.rmSync(dist, { recursive: true, force: true });
+  });
+
+  beforeEach(() => {
+    for (const address of ['/news/a-story', '/admin/stories', '/news/hydrated', '/news/written-whole', '/news/written-slim'])
+      memory.remove(keyOf(address));
+  });
+
+  it('stores a reader page slim on disk: the stripped HTML, an empty .rsc, no segments, an ETag of the stored HTML', async () => {
+    await handler().set(keyOf('/news/a-story'), page(rendered('<h1>A story’s title — é</h1>')), SET_CTX);
+
+    const html = fs.readFileSync(fileOf('/news/a-story', '.html'), 'utf8');
+    expect(html).toContain('<h1>A story’s title — é</h1>');
+    expect(html).not.toContain('/_next/');
+    expect(html).not.toContain('__next_f');
+    expect(html).not.toContain(FLIGHT);
+
+    expect(fs.readFileSync(fileOf('/news/a-story', '.rsc')).length).toBe(0);
+    expect(fs.existsSync(fileOf('/news/a-story', '.segments'))).toBe(false);
+    const meta = metaOf('/news/a-story');
+    expect(meta.segmentPaths).toBeUndefined();
+    expect(meta.status).toBe(200);
+    expect(meta.headers['x-next-cache-tags']).toBe('_N_T_/layout,_N_T_/news/a-story');
+    expect(meta.headers.etag).toBe(`"${versionOf(fs.readFileSync(fileOf('/news/a-story', '.html')))}"`);
+    expect(meta.headers['last-modified']).toMatch(/ GMT$/);
+
+    // Memory holds the same slim page, under the same version.
+    const held = memory.get(keyOf('/news/a-story'))!.value!;
+    expect(held.html).toBe(html);
+    expect(held.headers!.etag).toBe(meta.headers.etag);
+    expect(held.segmentData).toBeUndefined();
+  });
+
+  it('reads a slim entry back from disk as it is: the stored HTML, not stripped a second time', async () => {
+    await handler().set(keyOf('/news/a-story'), page(rendered('<h1>Read back</h1>')), SET_CTX);
+    const stored = fs.readFileSync(fileOf('/news/a-story', '.html'), 'utf8');
+    const etag = metaOf('/news/a-story').headers.etag;
+    memory.remove(keyOf('/news/a-story')); // the long tail: no longer in memory, read from disk
+
+    const read = await handler().get(keyOf('/news/a-story'), PAGE_CTX);
+    expect(read!.value!.html).toBe(stored);
+    expect(read!.value!.headers!.etag).toBe(etag);
+    expect(read!.value!.rscData!.length).toBe(0);
+    // Kept in memory exactly as Next read it: not copied and slimmed again.
+    expect(memory.get(keyOf('/news/a-story'))).toBe(read);
+  });
+
+  it('does not strip again what is on disk slim, even if it looks like a runtime script', async () => {
+    // A slim entry as the handler writes it (empty .rsc, no segmentPaths), with a marker that a
+    // second stripping would remove: only the slim form tells the handler to leave the HTML alone.
+    const html = `<html><body><h1>Slim</h1><script src="/_next/static/chunks/marker.js"></script></body></html>`;
+    fs.mkdirSync(path.dirname(fileOf('/news/written-slim', '.html')), { recursive: true });
+    fs.writeFileSync(fileOf('/news/written-slim', '.html'), html);
+    fs.writeFileSync(fileOf('/news/written-slim', '.rsc'), '');
+    fs.writeFileSync(
+      fileOf('/news/written-slim', '.meta'),
+      JSON.stringify({ status: 200, headers: { etag: '"stored-version"' }, cacheControl: { revalidate: 300 } }),
+    );
+    const read = await handler().get(keyOf('/news/written-slim'), PAGE_CTX);
+    expect(read!.value!.html).toBe(html);
+    expect(memory.get(keyOf('/news/written-slim'))!.value!.html).toBe(html);
+    expect(read!.value!.headers!.etag).toBe('"stored-version"');
+  });
+
+  it('keeps a staff page whole on disk: its HTML, flight data and segments (the staff area uses the client router)', async () => {
+    const html = rendered('<h1>Stories</h1>');
+    await handler().set(keyOf('/admin/stories'), page(html), SET_CTX);
+    expect(fs.readFileSync(fileOf('/admin/stories', '.html'), 'utf8')).toBe(html);
+    expect(fs.readFileSync(fileOf('/admin/stories', '.rsc'), 'utf8')).toBe(FLIGHT);
+    expect(metaOf('/admin/stories').segmentPaths).toEqual(['/_tree', '/_index']);
+    expect(fs.readFileSync(fileOf('/admin/stories', '.segments/_index.segment.rsc'), 'utf8')).toBe('segment prefetch');
+    expect(metaOf('/admin/stories').headers.etag).toBe(`"${versionOf(Buffer.from(html))}"`);
+    memory.remove(keyOf('/admin/stories'));
+    const read = await handler().get(keyOf('/admin/stories'), PAGE_CTX);
+    expect(read!.value!.html).toBe(html);
+    expect(read!.value!.rscData!.toString()).toBe(FLIGHT);
+    expect(read!.value!.segmentData!.get('/_index')!.toString()).toBe('segment prefetch');
+  });
+
+  it('keeps a page that keeps Next’s runtime (data-moodwire-hydrate) whole on disk', async () => {
+    const html = rendered('<h1>Interactive</h1>', ' data-moodwire-hydrate=""');
+    await handler().set(keyOf('/news/hydrated'), page(html), SET_CTX);
+    expect(fs.readFileSync(fileOf('/news/hydrated', '.html'), 'utf8')).toBe(html);
+    expect(fs.readFileSync(fileOf('/news/hydrated', '.rsc'), 'utf8')).toBe(FLIGHT);
+    expect(metaOf('/news/hydrated').segmentPaths).toEqual(['/_tree', '/_index']);
+    expect(fs.existsSync(fileOf('/news/hydrated', '.segments/_tree.segment.rsc'))).toBe(true);
+  });
+
+  it('reads an entry written whole (by the build, or before pages were stored slim) as before, slim in memory', async () => {
+    const html = rendered('<h1>Written whole</h1>');
+    const segments = fileOf('/news/written-whole', '.segments');
+    fs.mkdirSync(segments, { recursive: true });
+    fs.writeFileSync(fileOf('/news/written-whole', '.html'), html);
+    fs.writeFileSync(fileOf('/news/written-whole', '.rsc'), FLIGHT);
+    fs.writeFileSync(path.join(segments, '_index.segment.rsc'), 'segment prefetch');
+    fs.writeFileSync(
+      fileOf('/news/written-whole', '.meta'),
+      JSON.stringify({ status: 200, headers: {}, segmentPaths: ['/_index'], cacheControl: { revalidate: 300 } }),
+    );
+    const read = await handler().get(keyOf('/news/written-whole'), PAGE_CTX);
+    // Stamped on reading, from the HTML as stored (decision 030 §3)…
+    expect(read!.value!.headers!.etag).toBe(`"${versionOf(Buffer.from(html))}"`);
+    // …and kept in memory slim.
+    expect(read!.value!.html).toContain('<h1>Written whole</h1>');
+    expect(read!.value!.html).not.toContain('__next_f');
+    expect(read!.value!.segmentData).toBeUndefined();
+    expect(memory.get(keyOf('/news/written-whole'))).toBe(read);
+    // The disk is left as it was.
+    expect(fs.readFileSync(fileOf('/news/written-whole', '.html'), 'utf8')).toBe(html);
+  });
+
+  it('a 404 keeps its old handling: not written for an address that holds nothing, written whole over one that does', async () => {
+    await handler().set(keyOf('/news/never-was'), page(rendered('<h1>Not found</h1>'), 404), SET_CTX);
+    expect(fs.existsSync(fileOf('/news/never-was', '.html'))).toBe(false);
+
+    await handler().set(keyOf('/news/a-story'), page(rendered('<h1>Was here</h1>')), SET_CTX);
+    const notFound = rendered('<h1>Not found</h1>');
+    await handler().set(keyOf('/news/a-story'), page(notFound, 404), SET_CTX);
+    expect(fs.readFileSync(fileOf('/news/a-story', '.html'), 'utf8')).toBe(notFound);
+    expect(metaOf('/news/a-story').status).toBe(404);
+  });
+});
