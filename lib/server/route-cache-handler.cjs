@@ -81,7 +81,12 @@ function slimPage(key, value) {
   if (typeof value.html !== 'string') return null;
   const stripped = stripClientRuntime(Buffer.from(value.html, 'utf8').toString('latin1'));
   if (stripped === null) return null;
-  return { ...value, html: Buffer.from(stripped, 'latin1').toString('utf8'), rscData: NO_FLIGHT_DATA, segmentData: undefined };
+  return {
+    ...value,
+    html: Buffer.from(stripped, 'latin1').toString('utf8'),
+    rscData: NO_FLIGHT_DATA,
+    segmentData: undefined,
+  };
 }
 
 /**

@@ -123,9 +123,16 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
     const html = `<html><body>${story}<script src="/_next/static/chunks/main-app.js" async=""></script></body></html>`;
     await handler().set(keyOf('very-long'), page(html, 'very-long'), SET_CTX);
     expect(memory.get(keyOf('very-long'))).toBeUndefined();
-    const raw = await probe.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer }).get(`moodwire:page:test-build:${keyOf('very-long')}`);
+    const raw = await probe
+      .withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer })
+      .get(`moodwire:page:test-build:${keyOf('very-long')}`);
     const entry = Cache.decodeEntry(raw as unknown as Buffer)!;
-    const value = entry.value as { html: string; rscData?: Buffer; segmentData?: unknown; headers: Record<string, string> };
+    const value = entry.value as {
+      html: string;
+      rscData?: Buffer;
+      segmentData?: unknown;
+      headers: Record<string, string>;
+    };
     expect(value.html).toBe(`<html><body>${story}</body></html>`);
     expect(value.rscData?.length ?? 0).toBe(0);
     expect(value.segmentData).toBeUndefined();

@@ -2,7 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { scriptUrls } from '@/scripts/bench/assets';
 import type { LoadResult } from '@/scripts/bench/load';
-import { bestResult, evaluateTargets, medianResult, renderEngines, renderTable, type Results, type Row } from '@/scripts/bench/report';
+import {
+  bestResult,
+  evaluateTargets,
+  medianResult,
+  renderEngines,
+  renderTable,
+  type Results,
+  type Row,
+} from '@/scripts/bench/report';
 
 const load = (reqPerSec: number, extra: Partial<LoadResult> = {}): LoadResult => ({
   connections: 50,
@@ -186,15 +194,47 @@ describe('voters reading (issue 22)', () => {
 
 describe('both engines side by side (issue 17 §6)', () => {
   it('sets each target of the two runs on one line, with the lost writes, insights and peak RSS', () => {
-    const insight = (medianMs: number) => [{ id: 'dash-today', label: 'Dashboard, today', runs: 15, medianMs, p95Ms: medianMs, maxMs: medianMs, cpuMedianMs: medianMs, rows: '' }];
-    const vote = (lost: number, talliesConsistent = true) => [
-      { id: 'vote-js' as const, accepted: 900, rowsAdded: 900 - lost, lost, method: 'reader cookie' as const, unanswered: 0, talliesConsistent },
+    const insight = (medianMs: number) => [
+      {
+        id: 'dash-today',
+        label: 'Dashboard, today',
+        runs: 15,
+        medianMs,
+        p95Ms: medianMs,
+        maxMs: medianMs,
+        cpuMedianMs: medianMs,
+        rows: '',
+      },
     ];
-    const sqlite = results([row('article-hot', 1000), row('vote-js', 400)], { votes: vote(0), insights: insight(7), peakRssBytes: 290 * 1048576 });
-    const postgres = results([row('article-hot', 900), row('vote-js', 100)], { votes: vote(3, false), insights: insight(13), peakRssBytes: 310 * 1048576 });
+    const vote = (lost: number, talliesConsistent = true) => [
+      {
+        id: 'vote-js' as const,
+        accepted: 900,
+        rowsAdded: 900 - lost,
+        lost,
+        method: 'reader cookie' as const,
+        unanswered: 0,
+        talliesConsistent,
+      },
+    ];
+    const sqlite = results([row('article-hot', 1000), row('vote-js', 400)], {
+      votes: vote(0),
+      insights: insight(7),
+      peakRssBytes: 290 * 1048576,
+    });
+    const postgres = results([row('article-hot', 900), row('vote-js', 100)], {
+      votes: vote(3, false),
+      insights: insight(13),
+      peakRssBytes: 310 * 1048576,
+    });
     const cells = renderEngines(sqlite, postgres)
       .split('\n')
-      .map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
+      .map((l) =>
+        l
+          .split('|')
+          .slice(1, -1)
+          .map((c) => c.trim()),
+      );
     const line = (label: string, conns = '') => cells.find((c) => c[0]!.startsWith(label) && c[1] === conns)!.slice(2);
     expect(line('article-hot', '50')).toEqual(['1000', '0.50', '900', '0.50', '90%']);
     expect(line('vote-js', '50')).toEqual(['400', '0.50', '100', '0.50', '25%']);

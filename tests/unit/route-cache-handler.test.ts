@@ -13,7 +13,12 @@ import { versionOf } from '@/lib/server/response-encoding.cjs';
 
 const require = createRequire(import.meta.url);
 
-type Value = Record<string, unknown> & { html?: string; rscData?: Buffer; segmentData?: Map<string, Buffer>; headers?: Record<string, string> };
+type Value = Record<string, unknown> & {
+  html?: string;
+  rscData?: Buffer;
+  segmentData?: Map<string, Buffer>;
+  headers?: Record<string, string>;
+};
 type Entry = { value: Value | null; lastModified: number; cacheControl?: unknown };
 type Handler = {
   get(key: string, ctx: object): Promise<Entry | null>;
@@ -83,7 +88,13 @@ describe('route cache handler: what a page leaves on disk and in memory', () => 
   });
 
   beforeEach(() => {
-    for (const address of ['/news/a-story', '/admin/stories', '/news/hydrated', '/news/written-whole', '/news/written-slim'])
+    for (const address of [
+      '/news/a-story',
+      '/admin/stories',
+      '/news/hydrated',
+      '/news/written-whole',
+      '/news/written-slim',
+    ])
       memory.remove(keyOf(address));
   });
 

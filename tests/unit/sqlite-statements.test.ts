@@ -5,17 +5,23 @@ import { reuseStatements } from '@/db/engine/sqlite';
 describe('compiled SQLite statements are reused (issue 16)', () => {
   const open = (kept?: number) => {
     const client = reuseStatements(new Database(':memory:'), kept);
-    client.exec('create table t (id integer primary key, name text); insert into t (name) values (\'a\'), (\'b\')');
+    client.exec("create table t (id integer primary key, name text); insert into t (name) values ('a'), ('b')");
     return client;
   };
 
   it('the same SQL text gets the same statement, back in object mode whatever the last caller set', () => {
     const client = open();
     const first = client.prepare('select id, name from t order by id');
-    expect(first.raw().all()).toEqual([[1, 'a'], [2, 'b']]);
+    expect(first.raw().all()).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+    ]);
     const again = client.prepare('select id, name from t order by id');
     expect(again).toBe(first);
-    expect(again.all()).toEqual([{ id: 1, name: 'a' }, { id: 2, name: 'b' }]);
+    expect(again.all()).toEqual([
+      { id: 1, name: 'a' },
+      { id: 2, name: 'b' },
+    ]);
     expect(client.prepare('select name from t where id = ?').pluck().get(2)).toBe('b');
     expect(client.prepare('select name from t where id = ?').get(2)).toEqual({ name: 'b' });
     // Writes are reused too.
