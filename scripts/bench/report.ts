@@ -319,7 +319,7 @@ export function renderEngines(sqlite: EngineResults, postgres: EngineResults): s
     const other = postgres.insights?.find((x) => x.id === t.id);
     lines.push([`Insights: ${t.label} (median ms)`, '', t.medianMs.toFixed(0), '', other ? other.medianMs.toFixed(0) : '', '', '']);
   }
-  const mb = (n: number | null | undefined) => (n ? `${Math.round(n / 1048576)} MB` : '');
+  const mb = (n: number | null | undefined) => (n ? `${Math.round(n / 1e6)} MB` : ''); // as run.ts prints it
   lines.push(['Peak RSS of the app server', '', mb(sqlite.peakRssBytes), '', mb(postgres.peakRssBytes), '', '']);
   return table(
     ['Target', 'Conns', 'SQLite req/s', 'SQLite app CPU ms/req', 'PostgreSQL req/s', 'PostgreSQL app CPU ms/req', 'PostgreSQL vs SQLite'],

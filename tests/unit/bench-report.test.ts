@@ -220,12 +220,12 @@ describe('both engines side by side (issue 17 §6)', () => {
     const sqlite = results([row('article-hot', 1000), row('vote-js', 400)], {
       votes: vote(0),
       insights: insight(7),
-      peakRssBytes: 290 * 1048576,
+      peakRssBytes: 290e6,
     });
     const postgres = results([row('article-hot', 900), row('vote-js', 100)], {
       votes: vote(3, false),
       insights: insight(13),
-      peakRssBytes: 310 * 1048576,
+      peakRssBytes: 310e6,
     });
     const cells = renderEngines(sqlite, postgres)
       .split('\n')
