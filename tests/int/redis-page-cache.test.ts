@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, RESP_TYPES } from 'redis';
 import { versionOf } from '@/lib/server/response-encoding.cjs';
+import { handlerContext, PAGE_CTX } from '../helpers/cache-handler';
 import { redisServerMissing, ThrowawayRedis } from '../helpers/redis-server';
 
 const require = createRequire(import.meta.url);
@@ -46,23 +47,8 @@ async function until(check: () => boolean | Promise<boolean>, ms = 5000) {
   }
 }
 
-const handler = () =>
-  new Cache({
-    fs: {
-      existsSync: fs.existsSync,
-      readFile: fs.promises.readFile,
-      readFileSync: fs.readFileSync,
-      stat: fs.promises.stat,
-      writeFile: fs.promises.writeFile,
-      mkdir: (dir: string) => fs.promises.mkdir(dir, { recursive: true }),
-    },
-    serverDistDir: path.join(dist, 'server'),
-    flushToDisk: true,
-    maxMemoryCacheSize: 10 * 1024 * 1024,
-    revalidatedTags: [],
-  });
+const handler = () => new Cache(handlerContext(dist));
 
-const PAGE_CTX = { kind: 'APP_PAGE', isFallback: false, isRoutePPREnabled: false };
 const SET_CTX = { cacheControl: { revalidate: 300, expire: 3600 } };
 const page = (html: string, slug: string, status = 200) => ({
   kind: 'APP_PAGE',
