@@ -42,7 +42,6 @@ const PREFIX = 'moodwire:';
 const TAGS_KEY = `${PREFIX}tags`;
 const TAGS_CHANNEL = `${PREFIX}tags`;
 const RESPONSE_KINDS = new Set(['APP_PAGE', 'APP_ROUTE', 'PAGES']);
-const TAGS_HEADER = 'x-next-cache-tags';
 
 // ---- Entries as bytes: JSON, with Buffers carried beside it (no base64) and Maps as pairs. ----
 
@@ -301,18 +300,13 @@ function buildIdOf(serverDistDir) {
   }
 }
 
-function tagsOf(entry) {
-  const header = entry && entry.value && entry.value.headers && entry.value.headers[TAGS_HEADER];
-  return typeof header === 'string' && header ? header.split(',') : [];
-}
-
 /** Whether an entry held in memory can be answered without asking Redis for a newer one. */
 function currentInMemory(entry, now) {
   const lastModified = entry.lastModified || 0;
   const revalidate = entry.cacheControl && entry.cacheControl.revalidate;
   if (revalidate === undefined) return false;
   if (typeof revalidate === 'number' && lastModified + revalidate * 1000 <= now) return false;
-  return !areTagsExpired(tagsOf(entry), lastModified);
+  return !areTagsExpired(RouteCacheHandler.tagsOf(entry.value), lastModified);
 }
 
 function ttlOf(cacheControl) {
@@ -370,17 +364,20 @@ class RedisPageCache extends RouteCacheHandler {
     // An address the build prerendered holds a page: a 404 there replaces it everywhere.
     const seeded = !worth && this.holds(key, data.kind);
     const started = Date.now();
-    await super.set(key, data, ctx);
+    // Set when the render began before one of the page's tags was expired: stored as of then, so
+    // every server renders it again (route-cache-handler.cjs, first-renders.cjs).
+    const backdated = await super.set(key, data, ctx);
+    const storedAt = backdated ? backdated.lastModified : started;
     const memory = FileSystemCache.memoryCache;
     const kept = memory && memory.get(key);
     // What Redis gets is what the handler stored here: a reader page slim (RouteCacheHandler.forStore,
     // decision 030 §8), also when Next's memory did not keep it.
     const entry =
-      kept && kept.lastModified >= started
+      kept && (kept.lastModified >= started || (backdated && kept.lastModified === storedAt))
         ? kept
         : {
             value: worth ? RouteCacheHandler.stampVersion(RouteCacheHandler.forStore(key, data), started) : data,
-            lastModified: started,
+            lastModified: storedAt,
             cacheControl: ctx ? ctx.cacheControl : undefined,
           };
     const state = this.shared;

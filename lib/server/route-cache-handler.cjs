@@ -13,10 +13,12 @@
 // entry per address that once answered 200, whatever strangers ask for, and a broken link asked for
 // again and again is still answered from memory.
 // See docs/decisions/018-anonymous-requests-write-nothing.md.
+const fs = require('node:fs');
 const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache').default;
 const { SharedCacheControls } = require('next/dist/server/lib/incremental-cache/shared-cache-controls.external');
 const { versionOf } = require('./response-encoding.cjs');
 const { stripClientRuntime } = require('./security-headers.cjs');
+const renders = require('./first-renders.cjs');
 
 /** A page that must not be kept says so in its <head> (see noStoreMetadata in lib/cache-marks.ts). */
 const NO_STORE_MARK = '<meta name="moodwire-cache" content="no-store"/>';
@@ -127,6 +129,28 @@ function stampOnRead(key, entry) {
   return stamped;
 }
 
+const TAGS_HEADER = 'x-next-cache-tags';
+
+/** The cache tags an entry's value carries (Next's implicit path tags among them). */
+function tagsOf(value) {
+  const header = value && value.headers && value.headers[TAGS_HEADER];
+  return typeof header === 'string' && header ? header.split(',') : [];
+}
+
+/**
+ * Whether Next renders the page again after this read: nothing stored, or an entry past its
+ * revalidation time (Next answers with it and renders in the background). An entry whose lifetime
+ * this handler cannot see counts as one that may be rendered again.
+ */
+function rendersAfter(key, entry, now) {
+  if (!entry || !entry.value) return true;
+  const cacheControl = entry.cacheControl || SharedCacheControls.cacheControls.get(key);
+  const revalidate = cacheControl && cacheControl.revalidate;
+  if (revalidate === false) return false;
+  if (typeof revalidate !== 'number') return true;
+  return (entry.lastModified || 0) + revalidate * 1000 <= now;
+}
+
 /** What is stored of an entry worth keeping: a reader page slim (slimPage), anything else as Next made it. */
 function forStore(key, data) {
   return slimPage(key, data) || data;
@@ -138,6 +162,17 @@ class RouteCacheHandler extends FileSystemCache {
    * reading; a reader page that Next keeps in memory is kept there slim (forMemory).
    */
   async get(key, ctx) {
+    const entry = await this.readPage(key, ctx);
+    if (ctx && ctx.kind === 'APP_PAGE') {
+      // A render follows a miss: at most RENDERS_AT_ONCE at once (first-renders.cjs).
+      if (!entry) await renders.enterRender(key);
+      if (rendersAfter(key, entry, Date.now())) renders.renderBegan(key);
+    }
+    return entry;
+  }
+
+  /** The entry for the address as Next reads it, stamped, and slim in memory (see get). */
+  async readPage(key, ctx) {
     const entry = await super.get(key, ctx);
     const value = entry && entry.value;
     if (value && RESPONSE_KINDS.has(value.kind) && !(value.headers && value.headers.etag))
@@ -149,7 +184,21 @@ class RouteCacheHandler extends FileSystemCache {
     return slim;
   }
 
+  /**
+   * Stores a render's entry. Returns `{ lastModified }` when the entry is stored as of when its render
+   * began, because one of its tags was expired meanwhile (first-renders.cjs): the next read renders
+   * the page again.
+   */
   async set(key, data, ctx) {
+    const began = renders.takeRenderStart(key);
+    try {
+      return await this.store(key, data, ctx, began);
+    } finally {
+      renders.leaveRender(key);
+    }
+  }
+
+  async store(key, data, ctx, began) {
     if (!(ctx && ctx.fetchCache) && !isWorthKeeping(data) && !this.holds(key, data.kind)) {
       // Next noted the entry's lifetime in a map of its own before asking us to store it: one more
       // entry per address, never removed. Without it Next uses the route's own lifetime, which is
@@ -163,8 +212,24 @@ class RouteCacheHandler extends FileSystemCache {
     // A reader page is stored slim, on disk as in memory (slimPage); its version is that of the slim HTML.
     const stamped = stampVersion(forStore(key, data));
     await super.set(key, stamped, ctx);
+    const stale = data && RESPONSE_KINDS.has(data.kind) && renders.expiredDuring(tagsOf(data), began);
     const memory = FileSystemCache.memoryCache && FileSystemCache.memoryCache.get(key);
-    if (memory && memory.value === stamped) FileSystemCache.memoryCache.set(key, forMemory(key, memory));
+    if (memory && memory.value === stamped)
+      FileSystemCache.memoryCache.set(key, { ...forMemory(key, memory), ...(stale ? { lastModified: began } : {}) });
+    if (!stale) return undefined;
+    if (this.flushToDisk) this.backdate(key, data.kind, began);
+    return { lastModified: began };
+  }
+
+  /** Gives the stored entry's file the time its render began: Next reads an entry's age from it. */
+  backdate(key, kind, at) {
+    const suffix = kind === 'APP_ROUTE' ? '.body' : '.html';
+    try {
+      const when = new Date(at);
+      fs.utimesSync(this.getFilePath(`${key}${suffix}`, kind), when, when);
+    } catch {
+      // not written (a read-only cache): the memory copy is as old, and the disk holds nothing newer
+    }
   }
 
   /** Whether the disk holds an entry for the address: in the route cache, or prerendered by the build. */
@@ -184,5 +249,6 @@ RouteCacheHandler.isWorthKeeping = isWorthKeeping;
 RouteCacheHandler.stampVersion = stampVersion;
 RouteCacheHandler.forMemory = forMemory;
 RouteCacheHandler.forStore = forStore;
+RouteCacheHandler.tagsOf = tagsOf;
 RouteCacheHandler.NO_STORE_MARK = NO_STORE_MARK;
 module.exports = RouteCacheHandler;

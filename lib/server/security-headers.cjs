@@ -13,6 +13,7 @@ const path = require('node:path');
 const zlib = require('node:zlib');
 const { TRUSTED_INLINE_SCRIPTS } = require('./trusted-inline-scripts.cjs');
 const encoding = require('./response-encoding.cjs');
+const { withResponse } = require('./first-renders.cjs');
 const {
   contentSecurityPolicy,
   isNoncePolicy,
@@ -606,6 +607,8 @@ function install() {
       // uses, per answer, underneath this hook.
       compressPerAnswer(req, res, () => {});
       secureResponse(res);
+      // The page cache handler releases a render's slot when this response closes (first-renders.cjs).
+      return withResponse(res, () => originalEmit.apply(this, arguments));
     }
     return originalEmit.apply(this, arguments);
   };

@@ -4,12 +4,14 @@
 // runtime whole; and entries written whole (by the build, or before this handler stored them slim)
 // read and slimmed for memory as before. The handler runs on Next's own FileSystemCache, in a
 // throwaway directory standing for `.next/server`.
+import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { versionOf } from '@/lib/server/response-encoding.cjs';
+import { handlerContext, PAGE_CTX } from '../helpers/cache-handler';
 
 const require = createRequire(import.meta.url);
 
@@ -22,30 +24,23 @@ type Value = Record<string, unknown> & {
 type Entry = { value: Value | null; lastModified: number; cacheControl?: unknown };
 type Handler = {
   get(key: string, ctx: object): Promise<Entry | null>;
-  set(key: string, data: object, ctx: object): Promise<void>;
+  set(key: string, data: object, ctx: object): Promise<{ lastModified: number } | undefined>;
+  revalidateTag(tags: string[]): Promise<void>;
+};
+type Renders = {
+  RENDERS_AT_ONCE: number;
+  withResponse<T>(res: EventEmitter, serve: () => T): T;
+  renderLoad(): { running: number; waiting: number };
 };
 
 let Cache: { new (ctx: object): Handler };
 let memory: { get(key: string): Entry | undefined; remove(key: string): void };
 let dist: string;
+let renders: Renders;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const handler = () =>
-  new Cache({
-    fs: {
-      existsSync: fs.existsSync,
-      readFile: fs.promises.readFile,
-      readFileSync: fs.readFileSync,
-      stat: fs.promises.stat,
-      writeFile: fs.promises.writeFile,
-      mkdir: (dir: string) => fs.promises.mkdir(dir, { recursive: true }),
-    },
-    serverDistDir: path.join(dist, 'server'),
-    flushToDisk: true,
-    maxMemoryCacheSize: 10 * 1024 * 1024,
-    revalidatedTags: [],
-  });
+const handler = () => new Cache(handlerContext(dist));
 
-const PAGE_CTX = { kind: 'APP_PAGE', isFallback: false, isRoutePPREnabled: false };
 const SET_CTX = { cacheControl: { revalidate: 300, expire: 3600 }, isFallback: false, isRoutePPREnabled: false };
 const FLIGHT = 'flight data of the page';
 
@@ -79,6 +74,7 @@ describe('route cache handler: what a page leaves on disk and in memory', () => 
     dist = fs.mkdtempSync(path.join(os.tmpdir(), 'moodwire-route-cache-'));
     fs.mkdirSync(path.join(dist, 'server'));
     Cache = require('../../lib/server/route-cache-handler.cjs');
+    renders = require('../../lib/server/first-renders.cjs');
     handler(); // makes Next's memory cache
     memory = require('next/dist/server/lib/incremental-cache/file-system-cache').default.memoryCache;
   });
@@ -210,5 +206,82 @@ describe('route cache handler: what a page leaves on disk and in memory', () => 
     await handler().set(keyOf('/news/a-story'), page(notFound, 404), SET_CTX);
     expect(fs.readFileSync(fileOf('/news/a-story', '.html'), 'utf8')).toBe(notFound);
     expect(metaOf('/news/a-story').status).toBe(404);
+  });
+
+  // A save that expires a page while a render of it runs (seen in a fresh clone: an editor's new pin
+  // missing from the section page after the save). Without the fix the second read answers the page
+  // rendered from the data before the save, until its revalidation time.
+  it('a render that began before its page was expired is stored as of when it began: the next read renders again', async () => {
+    const key = keyOf('/news/raced');
+    const cache = handler();
+    expect(await cache.get(key, PAGE_CTX)).toBeNull(); // nothing stored: a render begins
+    await pause(5);
+    await cache.revalidateTag(['_N_T_/news/a-story']); // the save, while the render runs
+    await pause(5);
+    const stored = await cache.set(key, page(rendered('<h1>Before the save</h1>')), SET_CTX);
+    expect(stored?.lastModified).toBeLessThan(Date.now() - 5);
+    expect(memory.get(key)!.lastModified).toBe(stored!.lastModified);
+    expect(fs.statSync(fileOf('/news/raced', '.html')).mtimeMs).toBeCloseTo(stored!.lastModified, -1);
+
+    // Read from memory, then from disk by another handler: expired either way, so rendered again.
+    expect(await cache.get(key, PAGE_CTX)).toBeNull();
+    await cache.set(key, page(rendered('<h1>After the save</h1>')), SET_CTX);
+    memory.remove(key);
+    const read = await handler().get(key, PAGE_CTX);
+    expect(read?.value?.html).toContain('<h1>After the save</h1>');
+    expect(renders.renderLoad()).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('a render that no expiry overtook is stored as current', async () => {
+    const key = keyOf('/news/not-raced');
+    const cache = handler();
+    await cache.revalidateTag(['_N_T_/news/a-story']);
+    await pause(5);
+    expect(await cache.get(key, PAGE_CTX)).toBeNull();
+    await pause(5);
+    expect(await cache.set(key, page(rendered('<h1>Current</h1>')), SET_CTX)).toBeUndefined();
+    expect((await cache.get(key, PAGE_CTX))?.value?.html).toContain('<h1>Current</h1>');
+  });
+});
+
+describe('route cache handler: first renders at once', () => {
+  it('lets RENDERS_AT_ONCE renders run and queues the others in arrival order', async () => {
+    const cache = handler();
+    const n = renders.RENDERS_AT_ONCE;
+    const keys = Array.from({ length: n + 2 }, (_, i) => keyOf(`/news/queued-${i}`));
+    const begun: number[] = [];
+    const reads = keys.map((key, i) => cache.get(key, PAGE_CTX).then(() => begun.push(i)));
+    await pause(50);
+    expect(begun).toEqual(keys.slice(0, n).map((_, i) => i));
+    expect(renders.renderLoad()).toEqual({ running: n, waiting: 2 });
+
+    await cache.set(keys[2]!, page(rendered('<h1>Queued</h1>')), SET_CTX);
+    await pause(5);
+    expect(begun).toHaveLength(n + 1);
+    expect(begun[n]).toBe(n);
+    for (const key of [...keys.slice(0, 2), ...keys.slice(3)])
+      await cache.set(key, page(rendered('<h1>Queued</h1>')), SET_CTX);
+    await Promise.all(reads);
+    expect(begun).toHaveLength(n + 2);
+    expect(renders.renderLoad()).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('frees the slot of a render whose response closed without storing anything (a failed render)', async () => {
+    const cache = handler();
+    const responses = Array.from({ length: renders.RENDERS_AT_ONCE }, () => new EventEmitter());
+    await Promise.all(
+      responses.map((res, i) => renders.withResponse(res, () => cache.get(keyOf(`/news/failing-${i}`), PAGE_CTX))),
+    );
+    expect(renders.renderLoad().running).toBe(renders.RENDERS_AT_ONCE);
+    let waited = false;
+    const next = cache.get(keyOf('/news/next-in-line'), PAGE_CTX).then(() => (waited = true));
+    await pause(20);
+    expect(waited).toBe(false);
+    responses[0]!.emit('close');
+    await next;
+    expect(waited).toBe(true);
+    for (const res of responses) res.emit('close');
+    await cache.set(keyOf('/news/next-in-line'), page(rendered('<h1>Next</h1>')), SET_CTX);
+    expect(renders.renderLoad()).toEqual({ running: 0, waiting: 0 });
   });
 });
