@@ -244,8 +244,10 @@ function secureResponse(res) {
   const contentType = () =>
     String((pendingHead && findHeader(pendingHead.headers, 'content-type')) || res.getHeader('content-type') || '');
   // HTML is buffered for its policy; feeds, sitemaps and robots.txt to be compressed once per version.
+  // Once a head or a byte has been passed on, the answer is settled, even while compressPerAnswer
+  // (below) still holds them back to learn the body's size.
   const decide = () => {
-    if (chunks !== null || res.headersSent) return;
+    if (chunks !== null || res.headersSent || passthrough) return;
     if (isHtml() || encoding.isCompressibleText(contentType())) chunks = [];
   };
 
@@ -285,7 +287,10 @@ function secureResponse(res) {
     decide();
     if (chunks === null) {
       const status = pendingHead ? pendingHead.statusCode : res.statusCode;
-      const moved = status === 308 && !res.headersSent ? renamedLocation(res.req, { trailingSlash: true }) : undefined;
+      const moved =
+        status === 308 && !res.headersSent && !passthrough
+          ? renamedLocation(res.req, { trailingSlash: true })
+          : undefined;
       if (!moved) return passOn(chunk, encoding, cb);
       moved
         .then((location) => (location ? sendMoved(location, cb) : passOn(chunk, encoding, cb)))
@@ -568,26 +573,126 @@ function isReaderRequest(req) {
 }
 
 /**
- * Answers of a few hundred bytes whose length Next does not declare: a vote's JSON or 303, a read's
- * 204, a share's redirect, the live counts, the health report, and every other POST to /api. A gzip
- * stream per answer cost the vote about a tenth of its CPU (zlib allocates its window for each) to
- * save a hundred bytes or nothing (issue 16 §6).
+ * Per-answer compression goes by the size of the body, whatever its path or method (decision 063 §1).
+ * The middleware's own threshold (1 kB, encoding.MIN_COMPRESS_BYTES, the one the hook's cache uses)
+ * only sees a Content-Length, and Next streams a route handler's answer without one: each vote's
+ * 150-byte JSON got its own gzip stream (zlib allocates its window per stream), a tenth of the vote's
+ * CPU to save a hundred bytes or nothing. So the head of an answer whose length is not declared is
+ * held back with its first bytes: when it ends under the threshold, it goes out as it is, with its
+ * Content-Length; once the threshold is passed, the head and the bytes held go on to the middleware,
+ * which compresses the rest of the stream as it is written. A stream that pauses before its first
+ * kilobyte waits for it (or its end) before anything is sent.
  */
-const SMALL_API_ANSWER = /^\/api\/(?:vote|read|share|health)(?:[/?]|$)/;
+function holdSmallAnswer(req, res, threshold) {
+  const lower = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
+  let state = 'open'; // 'holding' (head and bytes kept here) or 'through' (all goes on as it comes)
+  let head = null; // writeHead's arguments, or null for Node's implicit head (res.statusCode)
+  let held = [];
+  let heldBytes = 0;
 
-function worthCompressing(req, res, shouldCompress) {
-  const url = String(req.url || '/');
-  if (url.startsWith('/api/') && (req.method === 'POST' || SMALL_API_ANSWER.test(url))) return false;
-  return shouldCompress(req, res);
+  /** Whether an answer with this status and these writeHead headers is worth holding: a body of unknown length. */
+  const worthHolding = (statusCode, headers) => {
+    if (req.method === 'HEAD' || statusCode === 204 || statusCode === 304) return false;
+    if (!Number.isInteger(statusCode) || statusCode < 200 || statusCode > 999) return false;
+    const declared = (name) => findHeader(headers, name) !== undefined || res.hasHeader(name);
+    return !declared('content-length') && !declared('transfer-encoding');
+  };
+  /** The head, then what was held, as one write (a chunk written now is added to it). */
+  const release = (chunk) => {
+    state = 'through';
+    if (head) lower.writeHead.apply(res, head);
+    else if (!res.headersSent) lower.writeHead.call(res, res.statusCode);
+    if (chunk) held.push(chunk);
+    const body = held.length === 1 ? held[0] : Buffer.concat(held);
+    held = [];
+    return body;
+  };
+  const bytesOf = (chunk, encoding) =>
+    typeof chunk === 'string' || chunk instanceof Uint8Array ? toBuffer(chunk, encoding) : null;
+
+  res.writeHead = function writeHead(statusCode, reason, headers) {
+    if (state === 'open') {
+      if (worthHolding(statusCode, headerEntries(typeof reason === 'string' ? headers : reason))) {
+        state = 'holding';
+        head = Array.from(arguments);
+        res.statusCode = statusCode;
+        return res;
+      }
+      state = 'through';
+    } else if (state === 'holding') {
+      // A second head, after the first or after a write: it meets Node with the first one sent.
+      const body = release();
+      if (body.length > 0) lower.write.call(res, body);
+    }
+    return lower.writeHead.apply(res, arguments);
+  };
+
+  res.write = function write(chunk, encoding, cb) {
+    if (state === 'open') state = worthHolding(res.statusCode, []) ? 'holding' : 'through';
+    if (state !== 'holding') return lower.write.apply(res, arguments);
+    if (typeof encoding === 'function') {
+      cb = encoding;
+      encoding = undefined;
+    }
+    const bytes = bytesOf(chunk, encoding);
+    if (bytes === null || heldBytes + bytes.length >= threshold) {
+      const body = release(bytes);
+      if (bytes === null) {
+        // Not bytes: Node says what is wrong with it, after what was held.
+        if (body.length > 0) lower.write.call(res, body);
+        return lower.write.apply(res, arguments);
+      }
+      return typeof cb === 'function' ? lower.write.call(res, body, cb) : lower.write.call(res, body);
+    }
+    held.push(bytes);
+    heldBytes += bytes.length;
+    if (typeof cb === 'function') process.nextTick(cb);
+    return true;
+  };
+
+  res.end = function end(chunk, encoding, cb) {
+    if (state === 'open') state = worthHolding(res.statusCode, []) ? 'holding' : 'through';
+    if (state !== 'holding') return lower.end.apply(res, arguments);
+    if (typeof chunk === 'function') {
+      cb = chunk;
+      chunk = undefined;
+    } else if (typeof encoding === 'function') {
+      cb = encoding;
+      encoding = undefined;
+    }
+    const bytes = chunk === undefined || chunk === null ? Buffer.alloc(0) : bytesOf(chunk, encoding);
+    if (bytes === null || res.hasHeader('content-length')) {
+      // Not bytes, or a length declared since (the hook's own buffered answers): as it came.
+      const body = release();
+      if (body.length > 0) lower.write.call(res, body);
+      return lower.end.apply(res, arguments);
+    }
+    // The whole body is known: its length tells the middleware whether to compress it.
+    res.setHeader('Content-Length', heldBytes + bytes.length);
+    const body = release(bytes);
+    // The middleware drops end's callback when it compresses; Node calls it on 'finish' either way.
+    if (typeof cb === 'function') res.once('finish', () => cb());
+    return lower.end.call(res, body);
+  };
+
+  // Next calls flushHeaders before it writes the first piece of every answer it streams, so a head
+  // whose body is still to be measured stays held (secureResponse, above, holds it until the first
+  // write anyway) and leaves with the first kilobyte or the end.
+  res.flushHeaders = function flushHeaders() {
+    if (state === 'holding' || (state === 'open' && worthHolding(res.statusCode, []))) return;
+    state = 'through';
+    return lower.flushHeaders.apply(res, arguments);
+  };
 }
 
 let perAnswerCompression = null;
 function compressPerAnswer(req, res, next) {
-  if (!perAnswerCompression) {
-    const compression = require('next/dist/compiled/compression');
-    perAnswerCompression = compression({ filter: (rq, rs) => worthCompressing(rq, rs, compression.filter) });
-  }
-  return perAnswerCompression(req, res, next);
+  if (!perAnswerCompression)
+    perAnswerCompression = require('next/dist/compiled/compression')({ threshold: encoding.MIN_COMPRESS_BYTES });
+  return perAnswerCompression(req, res, () => {
+    holdSmallAnswer(req, res, encoding.MIN_COMPRESS_BYTES);
+    return next();
+  });
 }
 
 /**

@@ -115,52 +115,314 @@ describe('on a real server', () => {
   });
 });
 
-describe('answers compressed per answer (decision 030 §6)', () => {
-  it('a large streamed answer is gzipped; a vote, a read, the live counts and any POST to /api are not', async () => {
+describe('answers compressed per answer (decision 030 §6, decision 063 §1)', () => {
+  type Handler = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
+  type Answer = { status: number; headers: import('node:http').IncomingHttpHeaders; raw: Buffer; body: string };
+
+  /** A real server on an ephemeral port, each answer under compressPerAnswer (and secureResponse when asked). */
+  async function serve(handler: Handler, { secure = false } = {}) {
     const http = await import('node:http');
-    const zlib = await import('node:zlib');
-    const { compressPerAnswer } = await import('@/lib/server/security-headers.cjs');
-    const big = JSON.stringify({ stories: Array.from({ length: 200 }, (_, i) => ({ id: i, title: `Story ${i}` })) });
+    const { compressPerAnswer, secureResponse } = await import('@/lib/server/security-headers.cjs');
     const server = http.createServer((req, res) => {
       compressPerAnswer(req, res, () => {});
-      res.setHeader('Content-Type', 'application/json');
-      // Streamed, as Next sends a route handler's answer: no Content-Length for the threshold to see.
-      res.write(big.slice(0, 100));
-      res.end(big.slice(100));
+      if (secure) secureResponse(res);
+      handler(req, res);
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const { port } = server.address() as { port: number };
-    const ask = (method: string, path: string) =>
-      new Promise<{ coding: string | undefined; body: string }>((resolve, reject) => {
-        const req = http.request({ port, method, path, headers: { 'accept-encoding': 'gzip, deflate, br' } }, (res) => {
+    return { port, close: () => new Promise<void>((r) => server.close(() => r())) };
+  }
+
+  /** Asks as a browser does (gzip, deflate, br accepted) and decodes what comes back. */
+  async function ask(port: number, method: string, path: string, onData?: () => void): Promise<Answer> {
+    const http = await import('node:http');
+    const zlib = await import('node:zlib');
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port, method, path, headers: { 'accept-encoding': 'gzip, deflate, br' } },
+        (res) => {
           const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('data', (c: Buffer) => {
+            chunks.push(c);
+            onData?.();
+          });
           res.on('end', () => {
             const raw = Buffer.concat(chunks);
             const coding = res.headers['content-encoding'];
-            resolve({ coding, body: (coding === 'gzip' ? zlib.gunzipSync(raw) : raw).toString() });
+            const decoded =
+              coding === 'gzip'
+                ? zlib.gunzipSync(raw)
+                : coding === 'br'
+                  ? zlib.brotliDecompressSync(raw)
+                  : coding === 'deflate'
+                    ? zlib.inflateSync(raw)
+                    : raw;
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, raw, body: decoded.toString() });
           });
-        });
-        req.on('error', reject);
-        req.end(method === 'POST' ? 'article=1&mood=sad' : undefined);
-      });
+        },
+      );
+      req.on('error', reject);
+      req.end(method === 'POST' ? 'article=1&mood=sad' : undefined);
+    });
+  }
+
+  const vote = JSON.stringify({ ok: true, article: 1, mood: 'sad', counts: { sad: 12, glad: 3 }, pad: 'x'.repeat(76) });
+  /** A route handler's answer as Next streams it: a head without Content-Length, then the body. */
+  const streamed =
+    (body: string, type = 'application/json'): Handler =>
+    (_req, res) => {
+      res.writeHead(200, { 'Content-Type': type });
+      res.end(body);
+    };
+
+  it('the vote fixture is 150 bytes', () => {
+    expect(Buffer.byteLength(vote)).toBe(150);
+  });
+
+  it('(a) a small JSON answer to POST /api/vote goes out as it is, with its Content-Length', async () => {
+    const server = await serve(streamed(vote));
     try {
-      const large = await ask('GET', '/api/v1/stories');
-      expect(large.coding).toBe('gzip');
-      expect(large.body).toBe(big);
+      const answer = await ask(server.port, 'POST', '/api/vote');
+      expect(answer.headers['content-encoding']).toBeUndefined();
+      expect(answer.headers['content-length']).toBe('150');
+      expect(answer.headers['transfer-encoding']).toBeUndefined();
+      expect(answer.body).toBe(vote);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('(b) the same small answer anywhere else, in any method, is not compressed either', async () => {
+    const server = await serve(streamed(vote));
+    try {
       for (const [method, path] of [
-        ['POST', '/api/vote'],
-        ['GET', '/api/vote?article=1'],
-        ['POST', '/api/read'],
-        ['GET', '/api/health'],
-        ['POST', '/api/v1/anything'],
+        ['GET', '/anything'],
+        ['GET', '/api/v1/stories'],
+        ['POST', '/contact'],
       ]) {
-        const small = await ask(method!, path!);
-        expect(small.coding, `${method} ${path}`).toBeUndefined();
-        expect(small.body).toBe(big);
+        const answer = await ask(server.port, method!, path!);
+        expect(answer.headers['content-encoding'], `${method} ${path}`).toBeUndefined();
+        expect(answer.headers['content-length'], `${method} ${path}`).toBe('150');
+        expect(answer.body).toBe(vote);
       }
     } finally {
-      server.close();
+      await server.close();
+    }
+  });
+
+  it('(c) a 20 kB answer written in 10 pieces after its head is compressed, on any path, and decodes to the same bytes', async () => {
+    const text = Array.from(
+      { length: 20 },
+      (_, i) => `${String(i).padStart(4, '0')} ${'mood '.repeat(203)}`.padEnd(1023, '.') + '\n',
+    ).join('');
+    expect(Buffer.byteLength(text)).toBe(20 * 1024);
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+      for (let i = 0; i < 10; i++) res.write(text.slice(i * 2048, (i + 1) * 2048));
+      res.end();
+    });
+    try {
+      for (const [method, path] of [
+        ['GET', '/anything'],
+        ['POST', '/api/vote'],
+      ]) {
+        const answer = await ask(server.port, method!, path!);
+        expect(['gzip', 'br', 'deflate'], `${method} ${path}`).toContain(answer.headers['content-encoding']);
+        expect(answer.headers['content-length']).toBeUndefined();
+        expect(answer.raw.length).toBeLessThan(text.length / 4);
+        expect(answer.body).toBe(text);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('(c) past the threshold a stream goes out as it is written, not when it ends', async () => {
+    let firstBytes = () => {};
+    const arrived = new Promise<void>((r) => (firstBytes = r));
+    let endedFirst = false;
+    const server = await serve((_req, res) => {
+      res.statusCode = 200;
+      res.setHeader('Content-Type', 'text/x-component');
+      res.flushHeaders(); // as Next's pipeToNodeResponse does, then write and flush each piece
+      res.write(Buffer.from('0:'.padEnd(2048, 'a')));
+      (res as unknown as { flush: () => void }).flush();
+      const timeout = setTimeout(() => {
+        endedFirst = true;
+        res.end('end');
+      }, 5000);
+      void arrived.then(() => {
+        clearTimeout(timeout);
+        res.end('end');
+      });
+    });
+    try {
+      const answer = await ask(server.port, 'GET', '/stream', firstBytes);
+      expect(endedFirst).toBe(false);
+      expect(answer.headers['content-encoding']).toBe('gzip');
+      expect(answer.body).toBe('0:'.padEnd(2048, 'a') + 'end');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('(d) a small answer calls the callbacks of its writes, and of its end', async () => {
+    const called: string[] = [];
+    const server = await serve((_req, res) => {
+      res.writeHead(200, [['Content-Type', 'application/json']]);
+      res.write(vote.slice(0, 50), 'utf8', () => called.push('write with encoding'));
+      res.write(Buffer.from(vote.slice(50, 100)), () => called.push('write'));
+      res.end(vote.slice(100), () => called.push('end'));
+    });
+    try {
+      const answer = await ask(server.port, 'POST', '/api/vote');
+      expect(answer.headers['content-encoding']).toBeUndefined();
+      expect(answer.headers['content-length']).toBe('150');
+      expect(answer.headers['content-type']).toBe('application/json');
+      expect(answer.body).toBe(vote);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(called).toEqual(['write with encoding', 'write', 'end']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('(e) HEAD and 304 answers are as before: no body, no coding', async () => {
+    const server = await serve((req, res) => {
+      if (req.url === '/not-modified') {
+        res.writeHead(304, { ETag: '"v1"' });
+        res.end();
+      } else {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(req.url === '/large' ? 'x'.repeat(4096) : vote);
+      }
+    });
+    try {
+      for (const path of ['/small', '/large']) {
+        const head = await ask(server.port, 'HEAD', path);
+        expect(head.status).toBe(200);
+        expect(head.headers['content-encoding'], path).toBeUndefined();
+        expect(head.raw.length).toBe(0);
+      }
+      const notModified = await ask(server.port, 'GET', '/not-modified');
+      expect(notModified.status).toBe(304);
+      expect(notModified.headers.etag).toBe('"v1"');
+      expect(notModified.headers['content-encoding']).toBeUndefined();
+      expect(notModified.raw.length).toBe(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('an answer that declares its Content-Length is left to the middleware’s threshold, as before', async () => {
+    const large = JSON.stringify({ stories: Array.from({ length: 200 }, (_, i) => ({ id: i, title: `Story ${i}` })) });
+    const server = await serve((req, res) => {
+      const body = req.url === '/large' ? large : vote;
+      res.setHeader('Content-Type', 'application/json');
+      res.setHeader('Content-Length', Buffer.byteLength(body));
+      res.write(body.slice(0, 100));
+      res.end(body.slice(100));
+    });
+    try {
+      const small = await ask(server.port, 'POST', '/small');
+      expect(small.headers['content-encoding']).toBeUndefined();
+      expect(small.headers['content-length']).toBe('150');
+      expect(small.body).toBe(vote);
+      const big = await ask(server.port, 'GET', '/large');
+      expect(big.headers['content-encoding']).toBe('gzip');
+      expect(big.body).toBe(large);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('backpressure: a write that returns false is followed by drain, and every byte arrives', async () => {
+    const crypto = await import('node:crypto');
+    const piece = crypto.randomBytes(48 * 1024).toString('base64'); // 64 kB of text that barely compresses
+    const pieces = 64;
+    let refused = 0;
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      let sent = 0;
+      const more = () => {
+        while (sent < pieces) {
+          sent++;
+          if (!res.write(piece)) {
+            refused++;
+            res.once('drain', more);
+            return;
+          }
+        }
+        res.end();
+      };
+      more();
+    });
+    try {
+      const answer = await ask(server.port, 'GET', '/bulk');
+      expect(answer.headers['content-encoding']).toBe('gzip');
+      expect(answer.body.length).toBe(piece.length * pieces);
+      expect(answer.body).toBe(piece.repeat(pieces));
+      expect(refused).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('under the security headers: a vote streamed as Next streams it goes out as it is, a large answer compressed', async () => {
+    const large = 'l'.repeat(8192);
+    const server = await serve(
+      (req, res) => {
+        // What Next's sendResponse and pipeToNodeResponse do: status and headers, flushHeaders, write + flush, end.
+        res.statusCode = 200;
+        res.setHeader('Content-Type', 'application/json');
+        res.flushHeaders();
+        res.write(new TextEncoder().encode(req.url === '/api/v1/large' ? large : vote));
+        (res as unknown as { flush: () => void }).flush();
+        setImmediate(() => res.end());
+      },
+      { secure: true },
+    );
+    try {
+      const small = await ask(server.port, 'POST', '/api/vote');
+      expect(small.headers['content-encoding']).toBeUndefined();
+      expect(small.headers['content-length']).toBe('150');
+      expect(small.headers['content-security-policy']).toContain("object-src 'none'");
+      expect(small.body).toBe(vote);
+      const big = await ask(server.port, 'GET', '/api/v1/large');
+      expect(big.headers['content-encoding']).toBe('gzip');
+      expect(big.body).toBe(large);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('under the security headers: an HTML page streamed in pieces is buffered by the hook above and sent once, whole', async () => {
+    const script = 'self.__next_f.push([1,"a"])';
+    const pages: Record<string, string> = {
+      '/admin/small': `<p>small</p><script>${script}</script>`,
+      '/admin/large': `<main>${'<p>paragraph</p>'.repeat(400)}</main><script>${script}</script>`,
+    };
+    const server = await serve(
+      (req, res) => {
+        const page = Buffer.from(pages[req.url ?? ''] ?? '');
+        res.statusCode = 200;
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.flushHeaders();
+        for (let i = 0; i < page.length; i += 700) res.write(page.subarray(i, i + 700));
+        res.end();
+      },
+      { secure: true },
+    );
+    try {
+      for (const [path, page] of Object.entries(pages)) {
+        const answer = await ask(server.port, 'GET', path);
+        expect(answer.body, path).toBe(page);
+        expect(answer.headers['content-length'], path).toBe(String(answer.raw.length));
+        expect(answer.headers['content-encoding'], path).toBe(page.length < 1024 ? undefined : 'br');
+        expect(answer.headers['content-security-policy']).toMatch(/script-src 'self' 'sha256-/);
+      }
+    } finally {
+      await server.close();
     }
   });
 });
