@@ -13,7 +13,7 @@ const path = require('node:path');
 const zlib = require('node:zlib');
 const { TRUSTED_INLINE_SCRIPTS } = require('./trusted-inline-scripts.cjs');
 const encoding = require('./response-encoding.cjs');
-const { withResponse } = require('./first-renders.cjs');
+const { releaseOnServerError } = require('./first-renders.cjs');
 const {
   contentSecurityPolicy,
   isNoncePolicy,
@@ -712,8 +712,8 @@ function install() {
       // uses, per answer, underneath this hook.
       compressPerAnswer(req, res, () => {});
       secureResponse(res);
-      // The page cache handler releases a render's slot when this response closes (first-renders.cjs).
-      return withResponse(res, () => originalEmit.apply(this, arguments));
+      // A render that failed stores nothing: its slot is released when the answer is an error.
+      releaseOnServerError(req, res);
     }
     return originalEmit.apply(this, arguments);
   };

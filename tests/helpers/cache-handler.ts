@@ -32,17 +32,19 @@ export const PAGE_CTX = { kind: 'APP_PAGE', isFallback: false, isRoutePPREnabled
 type Reader<T> = { get(key: string, ctx: object): Promise<T> };
 
 /**
- * A read the way a request makes it: inside the server hook's context, so a miss's render slot
- * (lib/server/first-renders.cjs) is freed when the response closes, here as soon as the read is done.
+ * A read whose render these tests leave out (they look at what the read finds): a miss takes one of
+ * lib/server/first-renders.cjs's render slots, released here as the server hook releases a failed
+ * render's, so reads without a render never fill the slots.
  */
-export async function readAsRequest<T>(cache: Reader<T>, key: string, ctx: object = PAGE_CTX): Promise<T> {
-  const { withResponse } = require('../../lib/server/first-renders.cjs') as {
-    withResponse<R>(res: EventEmitter, serve: () => R): R;
+export async function readAlone<T>(cache: Reader<T>, key: string, ctx: object = PAGE_CTX): Promise<T> {
+  const { releaseOnServerError } = require('../../lib/server/first-renders.cjs') as {
+    releaseOnServerError(req: { method: string }, res: EventEmitter & { statusCode: number }): void;
   };
-  const res = new EventEmitter();
-  try {
-    return await withResponse(res, () => cache.get(key, ctx));
-  } finally {
+  const found = await cache.get(key, ctx);
+  if (found === null) {
+    const res = Object.assign(new EventEmitter(), { statusCode: 500 });
+    releaseOnServerError({ method: 'GET' }, res);
     res.emit('close');
   }
+  return found;
 }

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, RESP_TYPES } from 'redis';
 import { versionOf } from '@/lib/server/response-encoding.cjs';
-import { handlerContext, readAsRequest } from '../helpers/cache-handler';
+import { handlerContext, readAlone } from '../helpers/cache-handler';
 import { redisServerMissing, ThrowawayRedis } from '../helpers/redis-server';
 
 const require = createRequire(import.meta.url);
@@ -97,7 +97,7 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
 
     const etag = memory.get(keyOf('stored'))!.value!.headers as Record<string, string>;
     memory.remove(keyOf('stored')); // as on another server
-    const read = await readAsRequest(handler(), keyOf('stored'));
+    const read = await readAlone(handler(), keyOf('stored'));
     expect(read?.value?.html).toContain('<h1>Stored</h1>');
     expect((read!.value!.headers as Record<string, string>).etag).toBe(etag.etag);
     expect(etag.etag).toMatch(/^"[\w-]+"$/);
@@ -133,7 +133,7 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
     await cache.set(keyOf('raced'), page('<h1>Rendered by B</h1><p>same story</p>', 'raced'), SET_CTX);
     expect(memory.get(keyOf('raced'))?.value?.html).toContain('Rendered by A');
     memory.remove(keyOf('raced'));
-    expect((await readAsRequest(handler(), keyOf('raced')))?.value?.html).toContain('Rendered by A');
+    expect((await readAlone(handler(), keyOf('raced')))?.value?.html).toContain('Rendered by A');
   });
 
   it('a 404 for an address that holds nothing adds nothing to Redis; one for an address that had a page replaces it', async () => {
@@ -145,7 +145,7 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
     await cache.set(keyOf('taken-down'), page('<h1>Was here</h1>', 'taken-down'), SET_CTX);
     await cache.set(keyOf('taken-down'), page('<h1>Not found</h1>', 'taken-down', 404), SET_CTX);
     memory.remove(keyOf('taken-down'));
-    const read = await readAsRequest(handler(), keyOf('taken-down'));
+    const read = await readAlone(handler(), keyOf('taken-down'));
     expect(read?.value?.status).toBe(404);
   });
 
@@ -166,7 +166,7 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
   it('an expiry published by another server expires the copy held here at once', async () => {
     const cache = handler();
     await cache.set(keyOf('elsewhere'), page('<h1>Old version</h1>', 'elsewhere'), SET_CTX);
-    expect((await readAsRequest(cache, keyOf('elsewhere')))?.value?.html).toContain('Old version');
+    expect((await readAlone(cache, keyOf('elsewhere')))?.value?.html).toContain('Old version');
     const at = Date.now() + 1;
     await new Promise((r) => setTimeout(r, 5));
     await probe.publish(
@@ -175,7 +175,7 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
     );
     await until(() => manifest.get('_N_T_/news/elsewhere')?.expired === at);
     // Redis holds the same old version: nothing is answered, so Next renders the page again.
-    expect(await readAsRequest(cache, keyOf('elsewhere'))).toBeNull();
+    expect(await readAlone(cache, keyOf('elsewhere'))).toBeNull();
   });
 
   it('the subscription dropping stops nothing, and the expiries it missed are loaded when it is back', async () => {
@@ -187,7 +187,7 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
     const cache = handler();
     await cache.set(keyOf('subscription'), page('<h1>Still shared</h1>', 'subscription'), SET_CTX);
     memory.remove(keyOf('subscription'));
-    expect((await readAsRequest(handler(), keyOf('subscription')))?.value?.html).toContain('Still shared');
+    expect((await readAlone(handler(), keyOf('subscription')))?.value?.html).toContain('Still shared');
   });
 
   it('a hung Redis costs one wait of a second, then is left alone; an expiry made meanwhile is written once it answers', async () => {
@@ -197,17 +197,17 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
     redis.pause();
     try {
       let started = Date.now();
-      expect(await readAsRequest(cache, keyOf('hung'))).toBeNull(); // rendered instead
+      expect(await readAlone(cache, keyOf('hung'))).toBeNull(); // rendered instead
       expect(Date.now() - started).toBeLessThan(2500);
       started = Date.now();
-      for (let i = 0; i < 20; i++) expect(await readAsRequest(cache, keyOf(`hung-${i}`))).toBeNull();
+      for (let i = 0; i < 20; i++) expect(await readAlone(cache, keyOf(`hung-${i}`))).toBeNull();
       await cache.revalidateTag(['_N_T_/news/changed-while-hung']);
       expect(Date.now() - started).toBeLessThan(1000); // not asked again: 21 waits would take 21 s
     } finally {
       redis.resume();
     }
     await until(async () => Boolean(await probe.hGet('moodwire:tags', '_N_T_/news/changed-while-hung')), 15_000);
-    await until(async () => (await readAsRequest(handler(), keyOf('hung'))) !== null, 10_000);
+    await until(async () => (await readAlone(handler(), keyOf('hung'))) !== null, 10_000);
   });
 
   it('Redis away: reads and writes go on from memory without waiting; expiries made meanwhile reach Redis when it is back', async () => {
@@ -216,9 +216,9 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
     await redis.kill();
     await until(() => !(Cache.sharedState() as unknown as { client: { isReady: boolean } }).client.isReady);
     const started = Date.now();
-    expect((await readAsRequest(cache, keyOf('outage')))?.value?.html).toContain('Held');
+    expect((await readAlone(cache, keyOf('outage')))?.value?.html).toContain('Held');
     memory.remove(keyOf('never-held'));
-    expect(await readAsRequest(cache, keyOf('never-held'))).toBeNull();
+    expect(await readAlone(cache, keyOf('never-held'))).toBeNull();
     await cache.set(keyOf('during'), page('<h1>During</h1>', 'during'), SET_CTX);
     await cache.revalidateTag(['_N_T_/news/changed-during-outage']);
     expect(Date.now() - started).toBeLessThan(1000);
@@ -240,6 +240,6 @@ describe.skipIf(!available)('shared page cache in Redis', () => {
     // leave the cache thinking Redis is down).
     await until(async () => (await probe.clientList()).length >= 3);
     memory.remove(keyOf('after'));
-    expect((await readAsRequest(handler(), keyOf('after')))?.value?.html).toContain('After');
+    expect((await readAlone(handler(), keyOf('after')))?.value?.html).toContain('After');
   });
 });

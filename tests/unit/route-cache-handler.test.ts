@@ -29,7 +29,7 @@ type Handler = {
 };
 type Renders = {
   RENDERS_AT_ONCE: number;
-  withResponse<T>(res: EventEmitter, serve: () => T): T;
+  releaseOnServerError(req: { method: string }, res: EventEmitter & { statusCode: number }): void;
   renderLoad(): { running: number; waiting: number };
 };
 
@@ -266,21 +266,34 @@ describe('route cache handler: first renders at once', () => {
     expect(renders.renderLoad()).toEqual({ running: 0, waiting: 0 });
   });
 
-  it('frees the slot of a render whose response closed without storing anything (a failed render)', async () => {
+  it('frees the oldest slot when a page request is answered with a server error (a failed render stores nothing)', async () => {
     const cache = handler();
-    const responses = Array.from({ length: renders.RENDERS_AT_ONCE }, () => new EventEmitter());
-    await Promise.all(
-      responses.map((res, i) => renders.withResponse(res, () => cache.get(keyOf(`/news/failing-${i}`), PAGE_CTX))),
-    );
-    expect(renders.renderLoad().running).toBe(renders.RENDERS_AT_ONCE);
+    const n = renders.RENDERS_AT_ONCE;
+    for (let i = 0; i < n; i++) await cache.get(keyOf(`/news/failing-${i}`), PAGE_CTX);
+    expect(renders.renderLoad().running).toBe(n);
     let waited = false;
     const next = cache.get(keyOf('/news/next-in-line'), PAGE_CTX).then(() => (waited = true));
     await pause(20);
     expect(waited).toBe(false);
-    responses[0]!.emit('close');
+
+    // A vote refused with a 503 is not a render: it frees nothing.
+    const post = Object.assign(new EventEmitter(), { statusCode: 503 });
+    renders.releaseOnServerError({ method: 'POST' }, post);
+    post.emit('close');
+    // A page answered 200 frees nothing either.
+    const fine = Object.assign(new EventEmitter(), { statusCode: 200 });
+    renders.releaseOnServerError({ method: 'GET' }, fine);
+    fine.emit('close');
+    await pause(20);
+    expect(waited).toBe(false);
+
+    const failed = Object.assign(new EventEmitter(), { statusCode: 500 });
+    renders.releaseOnServerError({ method: 'GET' }, failed);
+    failed.emit('close');
     await next;
     expect(waited).toBe(true);
-    for (const res of responses) res.emit('close');
+    for (let i = 1; i < n; i++)
+      await cache.set(keyOf(`/news/failing-${i}`), page(rendered('<h1>Rendered late</h1>')), SET_CTX);
     await cache.set(keyOf('/news/next-in-line'), page(rendered('<h1>Next</h1>')), SET_CTX);
     expect(renders.renderLoad()).toEqual({ running: 0, waiting: 0 });
   });
