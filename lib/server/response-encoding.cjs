@@ -80,17 +80,21 @@ function rememberVariant(key, bytes) {
 function encodeBody(body, coding, version) {
   if (!coding || body.length < MIN_COMPRESS_BYTES) return { body, coding: null };
   const key = version ? `${version}:${coding}` : null;
-  if (key) {
-    const kept = variants.get(key);
-    if (kept) {
-      variants.delete(key);
-      variants.set(key, kept);
-      return { body: kept, coding };
-    }
-  }
+  const kept = key ? keptVariant(version, coding) : null;
+  if (kept) return { body: kept, coding };
   const bytes = compress(body, coding);
   if (key) rememberVariant(key, bytes);
   return { body: bytes, coding };
+}
+
+/** The compressed copy kept for a version of a body in this coding, or null (used: kept longer). */
+function keptVariant(version, coding) {
+  const key = `${version}:${coding}`;
+  const kept = variants.get(key);
+  if (!kept) return null;
+  variants.delete(key);
+  variants.set(key, kept);
+  return kept;
 }
 
 /** The version name of a body: computed once per version by the caller, never per answer. */
@@ -175,6 +179,7 @@ function isCompressibleText(contentType) {
 module.exports = {
   acceptedCoding,
   encodeBody,
+  keptVariant,
   versionOf,
   versionOfTag,
   entityTag,

@@ -7,6 +7,8 @@ export function encodeBody(
   coding: Coding | null,
   version: string | null,
 ): { body: Buffer; coding: Coding | null };
+/** The compressed copy kept for a version of a body in `coding`, or null. */
+export function keptVariant(version: string, coding: Coding): Buffer | null;
 /** A name for one version of a body (what its ETag carries). */
 export function versionOf(body: Buffer): string;
 export function versionOfTag(tag: string | undefined): string | null;

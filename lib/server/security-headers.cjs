@@ -212,8 +212,10 @@ function prepareHtml(body, encoding, strip, statusCode, mode) {
   return { mode, body: encode(bytes, encoding), hashes: inlineScriptHashes(bytes) };
 }
 
+const modeOf = (strip, statusCode, encoding) => `${strip ? 'reader' : 'page'}:${statusCode}:${String(encoding || '')}`;
+
 function preparedBody(raw, encoding, strip, statusCode) {
-  const mode = `${strip ? 'reader' : 'page'}:${statusCode}:${String(encoding || '')}`;
+  const mode = modeOf(strip, statusCode, encoding);
   // Next's cached page, one string: the string is the key, and its bytes are made only on a miss.
   const text = raw.length === 1 && typeof raw[0].chunk === 'string' && !encoding ? raw[0].chunk : null;
   const buffers = text === null ? raw.map((r) => toBuffer(r.chunk, r.encoding)) : null;
@@ -222,6 +224,36 @@ function preparedBody(raw, encoding, strip, statusCode) {
   const prepared = remember(text ?? crypto.createHash('sha256').update(body).digest('base64'), make);
   // The same bytes under another mode (a page sent as a 404 elsewhere, say) are rare: made again.
   return prepared.mode === mode ? prepared : make();
+}
+
+/**
+ * What was made of each version of a cached page (named by the ETag the page cache gave it), without
+ * its bytes: the script hashes and the length, ~150 bytes a version. The long tail (more pages than
+ * `remembered` keeps, each read back from Next's disk cache as a new string) is then sent from its
+ * compressed copy, which response-encoding.cjs keeps by version, without turning the page into
+ * bytes, stripping it or hashing its scripts again; the page is prepared only when its bytes are
+ * needed (a client that takes no compression, or a copy no longer kept).
+ */
+const PREPARED_VERSIONS = 20000;
+const preparedVersions = new Map();
+
+function notePreparedVersion(key, prepared) {
+  preparedVersions.set(key, { mode: prepared.mode, hashes: prepared.hashes, length: prepared.body.length });
+  if (preparedVersions.size > PREPARED_VERSIONS) preparedVersions.delete(preparedVersions.keys().next().value);
+}
+
+/** A prepared body whose bytes are made only when read. */
+function lazyPrepared(known, make) {
+  let made = null;
+  return {
+    mode: known.mode,
+    hashes: known.hashes,
+    length: known.length,
+    get body() {
+      made = made || make();
+      return made.body;
+    },
+  };
 }
 
 /** Decorates one response: static headers at once, the CSP when the body is known. */
@@ -326,12 +358,21 @@ function secureResponse(res) {
 
   function finish(raw, statusCode, html, cb) {
     const strip = isReaderPageRequest(res.req, statusCode);
+    const upstream = contentEncoding();
+    // A page the cache named (its ETag) and this hook prepared before: known without reading it.
+    const version = html && raw.length > 0 && statusCode === 200 ? encoding.versionOfTag(header('etag')) : null;
+    const versionKey = version ? `${modeOf(strip, statusCode, upstream)} ${version}` : null;
+    const known = versionKey ? preparedVersions.get(versionKey) : undefined;
     const prepared =
       raw.length === 0
         ? { body: Buffer.alloc(0), hashes: [] }
-        : html
-          ? preparedBody(raw, contentEncoding(), strip, statusCode)
-          : { body: Buffer.concat(raw.map((r) => toBuffer(r.chunk, r.encoding))), hashes: [] };
+        : known
+          ? lazyPrepared(known, () => preparedBody(raw, upstream, strip, statusCode))
+          : html
+            ? preparedBody(raw, upstream, strip, statusCode)
+            : { body: Buffer.concat(raw.map((r) => toBuffer(r.chunk, r.encoding))), hashes: [] };
+    if (versionKey && !known && prepared.mode === modeOf(strip, statusCode, upstream))
+      notePreparedVersion(versionKey, prepared);
     setPolicy(prepared.hashes);
     const sent = encodeForClient(prepared, statusCode);
     if (sent === null) return sendNotModified(cb);
@@ -359,7 +400,8 @@ function secureResponse(res) {
     const shared = statusCode === 200 && req.method === 'GET' && encoding.isShared(cacheControl);
     const version = shared ? versionFor(prepared) : null;
     const wanted = encoding.acceptedCoding(req.headers['accept-encoding']);
-    const coding = wanted && prepared.body.length >= encoding.MIN_COMPRESS_BYTES ? wanted : null;
+    const length = prepared.length !== undefined ? prepared.length : prepared.body.length;
+    const coding = wanted && length >= encoding.MIN_COMPRESS_BYTES ? wanted : null;
     removeHeader('etag');
     if (version) {
       const etag = encoding.entityTag(version, coding);
@@ -374,7 +416,8 @@ function secureResponse(res) {
       }
       if (encoding.isNotModified(req.headers, etag, header('last-modified'))) return null;
     }
-    const out = encoding.encodeBody(prepared.body, coding, version);
+    const kept = coding && version ? encoding.keptVariant(version, coding) : null;
+    const out = kept ? { body: kept, coding } : encoding.encodeBody(prepared.body, coding, version);
     if (out.coding) {
       removeHeader('content-encoding');
       res.setHeader('Content-Encoding', out.coding);

@@ -506,6 +506,65 @@ describe('reader pages without the client runtime (decision 016)', () => {
   });
 });
 
+describe('the long tail: a page version prepared before (decision 030)', () => {
+  it('is sent from its compressed copy without being read again; a client without compression gets the page itself', async () => {
+    const http = await import('node:http');
+    const zlib = await import('node:zlib');
+    const { secureResponse } = await import('@/lib/server/security-headers.cjs');
+    const { HIDE_IN_WECHAT } = await import('@/lib/server/trusted-inline-scripts.cjs');
+    const filler = '<p>A long story paragraph.</p>'.repeat(100);
+    const page = (words: string, script: string) => `<html><body><h1>${words}</h1>${filler}${script}</body></html>`;
+    // The page cache names each version by its ETag. Here the server lies: under the same ETag it
+    // sends another page. A hook that reads the page again would send what it got; one that knows
+    // the version sends the compressed copy of the first.
+    let body = page('First version', `<script>${HIDE_IN_WECHAT}</script>`);
+    const server = http.createServer((req, res) => {
+      secureResponse(res);
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.setHeader('Cache-Control', 's-maxage=300, stale-while-revalidate');
+      res.setHeader('ETag', '"version-one"');
+      // A new string each time, as Next reads a page back from its disk cache.
+      res.end(body.split('').join(''));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const { port } = server.address() as { port: number };
+    const get = (encoding?: string) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; text: string }>((resolve, reject) => {
+        const headers = encoding ? { 'accept-encoding': encoding } : undefined;
+        http
+          .get(`http://127.0.0.1:${port}/news/long-tail`, { headers }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+              const raw = Buffer.concat(chunks);
+              const coding = res.headers['content-encoding'];
+              const text = (coding === 'br' ? zlib.brotliDecompressSync(raw) : raw).toString('utf8');
+              resolve({ headers: res.headers, text });
+            });
+          })
+          .on('error', reject);
+      });
+    try {
+      const first = await get('gzip, deflate, br');
+      expect(first.headers['content-encoding']).toBe('br');
+      expect(first.text).toContain('First version');
+      expect(first.headers['content-security-policy']?.match(/'sha256-[^']+'/g)).toHaveLength(1);
+      body = page('Second version', '');
+      const again = await get('gzip, deflate, br');
+      expect(again.text).toContain('First version');
+      expect(again.headers['etag']).toBe(first.headers['etag']);
+      expect(again.headers['content-security-policy']).toBe(first.headers['content-security-policy']);
+      expect(again.headers['content-length']).toBe(first.headers['content-length']);
+      // Without compression the page's own bytes are needed: read, and prepared as before.
+      const identity = await get();
+      expect(identity.headers['content-encoding']).toBeUndefined();
+      expect(identity.text).toContain('Second version');
+    } finally {
+      server.close();
+    }
+  });
+});
+
 describe('renamed stories and sections (decision 006) and imported sites’ old addresses (decision 061)', () => {
   it('a 404 at an old address becomes a 301 to the new one; other 404s and pages stay as they are', async () => {
     const http = await import('node:http');
