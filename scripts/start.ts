@@ -14,6 +14,7 @@ import { authSecret } from '../lib/data-dir';
 import { listeningPort, siteUrlProblem } from '../lib/domain/routes';
 import { buildIsStale, stampBuild } from './lib/build';
 import { SERVER_NODE_FLAGS, serverEnv } from './lib/node-flags';
+import { rendersAtOnceProblem } from '../lib/server/first-renders.cjs';
 
 const root = process.cwd();
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -66,7 +67,7 @@ async function prepareDatabase(): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-  const problem = siteUrlProblem();
+  const problem = siteUrlProblem() ?? rendersAtOnceProblem(process.env.MOODWIRE_RENDERS_AT_ONCE);
   if (problem) {
     console.error(`[moodwire] ${problem}`);
     process.exit(1);

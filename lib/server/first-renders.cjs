@@ -27,9 +27,22 @@ const { tagsManifest } = require('next/dist/server/lib/incremental-cache/tags-ma
  */
 const RENDERS_AT_ONCE = rendersAtOnce(process.env.MOODWIRE_RENDERS_AT_ONCE);
 
+/** Why a MOODWIRE_RENDERS_AT_ONCE setting cannot be used (npm start refuses it), or null. */
+function rendersAtOnceProblem(setting) {
+  const value = String(setting ?? '').trim();
+  if (value === '') return null;
+  const n = Number(value);
+  return /^\d{1,2}$/.test(value) && n >= 1 && n <= 64
+    ? null
+    : `MOODWIRE_RENDERS_AT_ONCE must be a whole number from 1 to 64 (it is "${value.slice(0, 40)}"); leave it unset for 4.`;
+}
+
 function rendersAtOnce(setting) {
-  const n = Number(setting);
-  return typeof setting === 'string' && /^\d+$/.test(setting.trim()) && n >= 1 && n <= 64 ? n : 4;
+  const value = String(setting ?? '').trim();
+  if (value === '') return 4;
+  // npm start refuses such a value before the server starts; another entry point falls back to 4.
+  if (rendersAtOnceProblem(value)) return 4;
+  return Number(value);
 }
 /** A slot whose render neither stored an entry nor saw its response close is released after this. */
 const SLOT_LIMIT_MS = 30_000;
@@ -138,6 +151,7 @@ function renderLoad() {
 
 module.exports = {
   RENDERS_AT_ONCE,
+  rendersAtOnceProblem,
   releaseOnServerError,
   renderBegan,
   takeRenderStart,

@@ -29,6 +29,7 @@ type Handler = {
 };
 type Renders = {
   RENDERS_AT_ONCE: number;
+  rendersAtOnceProblem(setting: string | undefined): string | null;
   releaseOnServerError(req: { method: string }, res: EventEmitter & { statusCode: number }): void;
   renderLoad(): { running: number; waiting: number };
 };
@@ -38,6 +39,11 @@ let memory: { get(key: string): Entry | undefined; remove(key: string): void };
 let dist: string;
 let renders: Renders;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits for what the reads in flight do, however slow the machine (10 s at most). */
+async function until(check: () => boolean) {
+  for (const deadline = Date.now() + 10_000; !check(); await pause(5))
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+}
 
 const handler = () => new Cache(handlerContext(dist));
 
@@ -251,12 +257,13 @@ describe('route cache handler: first renders at once', () => {
     const keys = Array.from({ length: n + 2 }, (_, i) => keyOf(`/news/queued-${i}`));
     const begun: number[] = [];
     const reads = keys.map((key, i) => cache.get(key, PAGE_CTX).then(() => begun.push(i)));
-    await pause(50);
+    await until(() => begun.length >= n);
+    await pause(20);
     expect(begun).toEqual(keys.slice(0, n).map((_, i) => i));
     expect(renders.renderLoad()).toEqual({ running: n, waiting: 2 });
 
     await cache.set(keys[2]!, page(rendered('<h1>Queued</h1>')), SET_CTX);
-    await pause(5);
+    await until(() => begun.length > n);
     expect(begun).toHaveLength(n + 1);
     expect(begun[n]).toBe(n);
     for (const key of [...keys.slice(0, 2), ...keys.slice(3)])
@@ -296,5 +303,14 @@ describe('route cache handler: first renders at once', () => {
       await cache.set(keyOf(`/news/failing-${i}`), page(rendered('<h1>Rendered late</h1>')), SET_CTX);
     await cache.set(keyOf('/news/next-in-line'), page(rendered('<h1>Next</h1>')), SET_CTX);
     expect(renders.renderLoad()).toEqual({ running: 0, waiting: 0 });
+  });
+});
+
+describe('MOODWIRE_RENDERS_AT_ONCE', () => {
+  it('takes a whole number from 1 to 64 or nothing; npm start refuses anything else with a message', () => {
+    const { rendersAtOnceProblem } = require('../../lib/server/first-renders.cjs') as Renders;
+    for (const fine of [undefined, '', ' ', '1', '4', ' 64 ']) expect(rendersAtOnceProblem(fine)).toBeNull();
+    for (const bad of ['0', '65', '-1', '3.5', '1e1', 'four', '007', '4 renders'])
+      expect(rendersAtOnceProblem(bad)).toMatch(/^MOODWIRE_RENDERS_AT_ONCE must be a whole number from 1 to 64/);
   });
 });
