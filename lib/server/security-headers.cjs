@@ -371,8 +371,7 @@ function secureResponse(res) {
           : html
             ? preparedBody(raw, upstream, strip, statusCode)
             : { body: Buffer.concat(raw.map((r) => toBuffer(r.chunk, r.encoding))), hashes: [] };
-    if (versionKey && !known && prepared.mode === modeOf(strip, statusCode, upstream))
-      notePreparedVersion(versionKey, prepared);
+    if (versionKey && !known) notePreparedVersion(versionKey, prepared);
     setPolicy(prepared.hashes);
     const sent = encodeForClient(prepared, statusCode);
     if (sent === null) return sendNotModified(cb);
@@ -650,6 +649,15 @@ function holdSmallAnswer(req, res, threshold) {
     held = [];
     return body;
   };
+  /** The head and what was held go on as they are (the answer will not be measured here). */
+  const passHeld = () => {
+    const body = release();
+    if (body.length > 0) lower.write.call(res, body);
+  };
+  /** A write or end without writeHead first: Node's implicit head, held when worth it. */
+  const settleImplicitHead = () => {
+    if (state === 'open') state = worthHolding(res.statusCode, []) ? 'holding' : 'through';
+  };
   const bytesOf = (chunk, encoding) =>
     typeof chunk === 'string' || chunk instanceof Uint8Array ? toBuffer(chunk, encoding) : null;
 
@@ -664,27 +672,26 @@ function holdSmallAnswer(req, res, threshold) {
       state = 'through';
     } else if (state === 'holding') {
       // A second head, after the first or after a write: it meets Node with the first one sent.
-      const body = release();
-      if (body.length > 0) lower.write.call(res, body);
+      passHeld();
     }
     return lower.writeHead.apply(res, arguments);
   };
 
   res.write = function write(chunk, encoding, cb) {
-    if (state === 'open') state = worthHolding(res.statusCode, []) ? 'holding' : 'through';
+    settleImplicitHead();
     if (state !== 'holding') return lower.write.apply(res, arguments);
     if (typeof encoding === 'function') {
       cb = encoding;
       encoding = undefined;
     }
     const bytes = bytesOf(chunk, encoding);
-    if (bytes === null || heldBytes + bytes.length >= threshold) {
+    if (bytes === null) {
+      // Not bytes: Node says what is wrong with it, after what was held.
+      passHeld();
+      return lower.write.apply(res, arguments);
+    }
+    if (heldBytes + bytes.length >= threshold) {
       const body = release(bytes);
-      if (bytes === null) {
-        // Not bytes: Node says what is wrong with it, after what was held.
-        if (body.length > 0) lower.write.call(res, body);
-        return lower.write.apply(res, arguments);
-      }
       return typeof cb === 'function' ? lower.write.call(res, body, cb) : lower.write.call(res, body);
     }
     held.push(bytes);
@@ -694,7 +701,7 @@ function holdSmallAnswer(req, res, threshold) {
   };
 
   res.end = function end(chunk, encoding, cb) {
-    if (state === 'open') state = worthHolding(res.statusCode, []) ? 'holding' : 'through';
+    settleImplicitHead();
     if (state !== 'holding') return lower.end.apply(res, arguments);
     if (typeof chunk === 'function') {
       cb = chunk;
@@ -706,8 +713,7 @@ function holdSmallAnswer(req, res, threshold) {
     const bytes = chunk === undefined || chunk === null ? Buffer.alloc(0) : bytesOf(chunk, encoding);
     if (bytes === null || res.hasHeader('content-length')) {
       // Not bytes, or a length declared since (the hook's own buffered answers): as it came.
-      const body = release();
-      if (body.length > 0) lower.write.call(res, body);
+      passHeld();
       return lower.end.apply(res, arguments);
     }
     // The whole body is known: its length tells the middleware whether to compress it.
