@@ -79,40 +79,25 @@ function expiredDuring(tags, began, now = Date.now()) {
   return false;
 }
 
-/** Slots held, by address, and all of them in the order they were granted (oldest first). */
-const slots = { running: 0, waiting: [], held: new Map(), granted: new Set() };
+/** The slots held, in the order they were granted (oldest first), and the renders waiting for one. */
+const slots = { held: new Set(), waiting: [] };
 
 function grant(key) {
-  slots.running += 1;
-  const slot = { key, released: false, timer: null };
-  slot.timer = setTimeout(() => releaseSlot(slot), SLOT_LIMIT_MS);
+  const slot = { key, timer: setTimeout(() => releaseSlot(slot), SLOT_LIMIT_MS) };
   slot.timer.unref?.();
-  const held = slots.held.get(key);
-  if (held) held.push(slot);
-  else slots.held.set(key, [slot]);
-  slots.granted.add(slot);
-  return slot;
+  slots.held.add(slot);
 }
 
 function releaseSlot(slot) {
-  if (slot.released) return;
-  slot.released = true;
+  if (!slots.held.delete(slot)) return; // released already
   clearTimeout(slot.timer);
-  slots.granted.delete(slot);
-  const held = slots.held.get(slot.key);
-  if (held) {
-    const at = held.indexOf(slot);
-    if (at !== -1) held.splice(at, 1);
-    if (held.length === 0) slots.held.delete(slot.key);
-  }
-  slots.running -= 1;
   const next = slots.waiting.shift();
   if (next) next();
 }
 
 /** Waits for a render slot for `key` (at once when fewer than RENDERS_AT_ONCE renders run). */
 function enterRender(key) {
-  if (slots.running < RENDERS_AT_ONCE) {
+  if (slots.held.size < RENDERS_AT_ONCE) {
     grant(key);
     return Promise.resolve();
   }
@@ -126,8 +111,8 @@ function enterRender(key) {
 
 /** The render of `key` stored its entry: its slot (the oldest held for the address) is free. */
 function leaveRender(key) {
-  const held = slots.held.get(key);
-  if (held && held.length > 0) releaseSlot(held[0]);
+  const oldest = [...slots.held].find((slot) => slot.key === key);
+  if (oldest) releaseSlot(oldest);
 }
 
 /**
@@ -139,14 +124,14 @@ function leaveRender(key) {
 function releaseOnServerError(req, res) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return;
   res.once('close', () => {
-    if (res.statusCode < 500 || slots.granted.size === 0) return;
-    releaseSlot(slots.granted.values().next().value);
+    if (res.statusCode < 500 || slots.held.size === 0) return;
+    releaseSlot(slots.held.values().next().value);
   });
 }
 
-/** Renders running and waiting now (tests and the health report). */
+/** Renders running and waiting now (for tests). */
 function renderLoad() {
-  return { running: slots.running, waiting: slots.waiting.length };
+  return { running: slots.held.size, waiting: slots.waiting.length };
 }
 
 module.exports = {
