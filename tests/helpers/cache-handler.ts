@@ -37,9 +37,8 @@ type Reader<T> = { get(key: string, ctx: object): Promise<T> };
  * render's, so reads without a render never fill the slots.
  */
 export async function readAlone<T>(cache: Reader<T>, key: string, ctx: object = PAGE_CTX): Promise<T> {
-  const { releaseOnServerError } = require('../../lib/server/first-renders.cjs') as {
-    releaseOnServerError(req: { method: string }, res: EventEmitter & { statusCode: number }): void;
-  };
+  const { releaseOnServerError } =
+    require('../../lib/server/first-renders.cjs') as typeof import('../../lib/server/first-renders.cjs');
   const found = await cache.get(key, ctx);
   if (found === null) {
     const res = Object.assign(new EventEmitter(), { statusCode: 500 });

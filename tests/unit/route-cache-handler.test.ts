@@ -27,12 +27,8 @@ type Handler = {
   set(key: string, data: object, ctx: object): Promise<{ lastModified: number } | undefined>;
   revalidateTag(tags: string[]): Promise<void>;
 };
-type Renders = {
-  RENDERS_AT_ONCE: number;
-  rendersAtOnceProblem(setting: string | undefined): string | null;
-  releaseOnServerError(req: { method: string }, res: EventEmitter & { statusCode: number }): void;
-  renderLoad(): { running: number; waiting: number };
-};
+/** The render slots as the handler loaded them (Node's require: one module, not a second copy). */
+type Renders = typeof import('@/lib/server/first-renders.cjs');
 
 let Cache: { new (ctx: object): Handler };
 let memory: { get(key: string): Entry | undefined; remove(key: string): void };

@@ -115,57 +115,62 @@ describe('on a real server', () => {
   });
 });
 
+type Handler = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
+type Answer = { status: number; headers: import('node:http').IncomingHttpHeaders; raw: Buffer; body: string };
+
+/** A real server on an ephemeral port, each answer under compressPerAnswer (and secureResponse when asked). */
+async function serve(handler: Handler, { secure = false } = {}) {
+  const http = await import('node:http');
+  const { compressPerAnswer, secureResponse } = await import('@/lib/server/security-headers.cjs');
+  const server = http.createServer((req, res) => {
+    compressPerAnswer(req, res, () => {});
+    if (secure) secureResponse(res);
+    handler(req, res);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const { port } = server.address() as { port: number };
+  return { port, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** Asks as a browser does (gzip, deflate, br accepted, unless told otherwise) and decodes what comes back. */
+async function ask(
+  port: number,
+  method: string,
+  path: string,
+  { onData, acceptEncoding = 'gzip, deflate, br' }: { onData?: () => void; acceptEncoding?: string | null } = {},
+): Promise<Answer> {
+  const http = await import('node:http');
+  const zlib = await import('node:zlib');
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, method, path, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => {
+          chunks.push(c);
+          onData?.();
+        });
+        res.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          const coding = res.headers['content-encoding'];
+          const decoded =
+            coding === 'gzip'
+              ? zlib.gunzipSync(raw)
+              : coding === 'br'
+                ? zlib.brotliDecompressSync(raw)
+                : coding === 'deflate'
+                  ? zlib.inflateSync(raw)
+                  : raw;
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, raw, body: decoded.toString() });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(method === 'POST' ? 'article=1&mood=sad' : undefined);
+  });
+}
+
 describe('answers compressed per answer (decision 030 §6, decision 063 §1)', () => {
-  type Handler = (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
-  type Answer = { status: number; headers: import('node:http').IncomingHttpHeaders; raw: Buffer; body: string };
-
-  /** A real server on an ephemeral port, each answer under compressPerAnswer (and secureResponse when asked). */
-  async function serve(handler: Handler, { secure = false } = {}) {
-    const http = await import('node:http');
-    const { compressPerAnswer, secureResponse } = await import('@/lib/server/security-headers.cjs');
-    const server = http.createServer((req, res) => {
-      compressPerAnswer(req, res, () => {});
-      if (secure) secureResponse(res);
-      handler(req, res);
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    const { port } = server.address() as { port: number };
-    return { port, close: () => new Promise<void>((r) => server.close(() => r())) };
-  }
-
-  /** Asks as a browser does (gzip, deflate, br accepted) and decodes what comes back. */
-  async function ask(port: number, method: string, path: string, onData?: () => void): Promise<Answer> {
-    const http = await import('node:http');
-    const zlib = await import('node:zlib');
-    return new Promise((resolve, reject) => {
-      const req = http.request(
-        { host: '127.0.0.1', port, method, path, headers: { 'accept-encoding': 'gzip, deflate, br' } },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => {
-            chunks.push(c);
-            onData?.();
-          });
-          res.on('end', () => {
-            const raw = Buffer.concat(chunks);
-            const coding = res.headers['content-encoding'];
-            const decoded =
-              coding === 'gzip'
-                ? zlib.gunzipSync(raw)
-                : coding === 'br'
-                  ? zlib.brotliDecompressSync(raw)
-                  : coding === 'deflate'
-                    ? zlib.inflateSync(raw)
-                    : raw;
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, raw, body: decoded.toString() });
-          });
-        },
-      );
-      req.on('error', reject);
-      req.end(method === 'POST' ? 'article=1&mood=sad' : undefined);
-    });
-  }
-
   const vote = JSON.stringify({ ok: true, article: 1, mood: 'sad', counts: { sad: 12, glad: 3 }, pad: 'x'.repeat(76) });
   /** A route handler's answer as Next streams it: a head without Content-Length, then the body. */
   const streamed =
@@ -257,7 +262,7 @@ describe('answers compressed per answer (decision 030 §6, decision 063 §1)', (
       });
     });
     try {
-      const answer = await ask(server.port, 'GET', '/stream', firstBytes);
+      const answer = await ask(server.port, 'GET', '/stream', { onData: firstBytes });
       expect(endedFirst).toBe(false);
       expect(answer.headers['content-encoding']).toBe('gzip');
       expect(answer.body).toBe('0:'.padEnd(2048, 'a') + 'end');
@@ -508,59 +513,41 @@ describe('reader pages without the client runtime (decision 016)', () => {
 
 describe('the long tail: a page version prepared before (decision 030)', () => {
   it('is sent from its compressed copy without being read again; a client without compression gets the page itself', async () => {
-    const http = await import('node:http');
-    const zlib = await import('node:zlib');
-    const { secureResponse } = await import('@/lib/server/security-headers.cjs');
     const { HIDE_IN_WECHAT } = await import('@/lib/server/trusted-inline-scripts.cjs');
     const filler = '<p>A long story paragraph.</p>'.repeat(100);
     const page = (words: string, script: string) => `<html><body><h1>${words}</h1>${filler}${script}</body></html>`;
     // The page cache names each version by its ETag. Here the server lies: under the same ETag it
-    // sends another page. A hook that reads the page again would send what it got; one that knows
-    // the version sends the compressed copy of the first.
+    // sends another page, without the script the first one had. A hook that reads the page again
+    // sends the first page's compressed copy under the second page's policy; one that knows the
+    // version sends the first page's policy with it.
     let body = page('First version', `<script>${HIDE_IN_WECHAT}</script>`);
-    const server = http.createServer((req, res) => {
-      secureResponse(res);
-      res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.setHeader('Cache-Control', 's-maxage=300, stale-while-revalidate');
-      res.setHeader('ETag', '"version-one"');
-      // A new string each time, as Next reads a page back from its disk cache.
-      res.end(body.split('').join(''));
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    const { port } = server.address() as { port: number };
-    const get = (encoding?: string) =>
-      new Promise<{ headers: import('node:http').IncomingHttpHeaders; text: string }>((resolve, reject) => {
-        const headers = encoding ? { 'accept-encoding': encoding } : undefined;
-        http
-          .get(`http://127.0.0.1:${port}/news/long-tail`, { headers }, (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => {
-              const raw = Buffer.concat(chunks);
-              const coding = res.headers['content-encoding'];
-              const text = (coding === 'br' ? zlib.brotliDecompressSync(raw) : raw).toString('utf8');
-              resolve({ headers: res.headers, text });
-            });
-          })
-          .on('error', reject);
-      });
+    const server = await serve(
+      (_req, res) => {
+        res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.setHeader('Cache-Control', 's-maxage=300, stale-while-revalidate');
+        res.setHeader('ETag', '"version-one"');
+        // A new string each time, as Next reads a page back from its disk cache.
+        res.end(body.split('').join(''));
+      },
+      { secure: true },
+    );
     try {
-      const first = await get('gzip, deflate, br');
+      const first = await ask(server.port, 'GET', '/news/long-tail');
       expect(first.headers['content-encoding']).toBe('br');
-      expect(first.text).toContain('First version');
+      expect(first.body).toContain('First version');
       expect(String(first.headers['content-security-policy']).match(/'sha256-[^']+'/g)).toHaveLength(1);
       body = page('Second version', '');
-      const again = await get('gzip, deflate, br');
-      expect(again.text).toContain('First version');
+      const again = await ask(server.port, 'GET', '/news/long-tail');
+      expect(again.body).toContain('First version');
       expect(again.headers['etag']).toBe(first.headers['etag']);
       expect(again.headers['content-security-policy']).toBe(first.headers['content-security-policy']);
       expect(again.headers['content-length']).toBe(first.headers['content-length']);
       // Without compression the page's own bytes are needed: read, and prepared as before.
-      const identity = await get();
+      const identity = await ask(server.port, 'GET', '/news/long-tail', { acceptEncoding: null });
       expect(identity.headers['content-encoding']).toBeUndefined();
-      expect(identity.text).toContain('Second version');
+      expect(identity.body).toContain('Second version');
     } finally {
-      server.close();
+      await server.close();
     }
   });
 });
