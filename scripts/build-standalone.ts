@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   for (const file of fileList) {
     const target = path.join(out, file);
     // Only code: the hooks' guess at a build folder (a 404 page they read) is not theirs to ship.
-    if (!/^(?:lib|node_modules)[/\\]/.test(file) || fs.statSync(path.join(root, file)).isDirectory()) continue;
+    if (!/^(?:lib|db|node_modules)[/\\]/.test(file) || fs.statSync(path.join(root, file)).isDirectory()) continue;
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.copyFileSync(path.join(root, file), target);
   }
@@ -85,6 +85,7 @@ async function main(): Promise<void> {
     'node_modules/pino/package.json',
     'lib/server/security-headers.cjs',
     'lib/server/redis-page-cache.cjs',
+    'db/engine/scoped-storage.cjs',
     'node_modules/redis/package.json',
   ].filter((file) => !fs.existsSync(path.join(out, file)));
   if (missing.length > 0) {

@@ -4,7 +4,6 @@
 // retries the whole callback on serialization failures and deadlocks.
 import path from 'node:path';
 import fs from 'node:fs';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
@@ -13,6 +12,7 @@ import pg from 'pg';
 import * as schema from '../schema/pg';
 import { errorCode, writeUnavailable, type WriteUnavailable } from '../write-errors';
 import { fragmentsFor } from './fragments';
+import { ScopedStorage } from './scoped-storage.cjs';
 import { pgSearch } from './pg-search';
 import { NestedTransactionError, type AppDb, type Engine, type MigrationState } from './types';
 
@@ -103,7 +103,8 @@ export function createPgEngine(options: PgEngineOptions): Engine {
   pool.on('error', () => {});
   boundCheckouts(pool, CHECKOUT_DEADLINE_MS);
   const db = drizzle(pool, { schema });
-  const inTransaction = new AsyncLocalStorage<{ active: boolean }>();
+  // Enabled only while a transaction runs: an idle one would tax every promise of every page.
+  const inTransaction = new ScopedStorage<{ active: boolean }>();
 
   async function withClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();

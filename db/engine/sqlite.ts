@@ -7,7 +7,6 @@
 // Unconverted code still uses the synchronous getDb() connection of db/index.ts meanwhile.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
@@ -16,6 +15,7 @@ import { migrateDatabase, migrationsFolder, openDatabase, type DB } from '../cli
 import * as schema from '../schema/sqlite';
 import { writeUnavailable, type WriteUnavailable } from '../write-errors';
 import { fragmentsFor } from './fragments';
+import { ScopedStorage } from './scoped-storage.cjs';
 import { sqliteSearch } from './sqlite-search';
 import { NestedTransactionError, type AppDb, type Engine, type MigrationState } from './types';
 
@@ -74,7 +74,8 @@ export function createSqliteEngine(options: SqliteEngineOptions): Engine {
   let reader: { client: Database.Database; db: Runner } | undefined;
   let writer: DB | undefined;
   const mutex = new Mutex();
-  const inTransaction = new AsyncLocalStorage<{ active: boolean }>();
+  // Enabled only while a transaction runs: an idle one would tax every promise of every page.
+  const inTransaction = new ScopedStorage<{ active: boolean }>();
 
   function read(): Runner {
     if (!reader) {

@@ -4,13 +4,14 @@
 // transaction itself, so a role taken away or an account disabled after the action's first check
 // cannot slip a write through. Outside a staff action (command line, jobs, tests) there is no check.
 import 'server-only';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { transaction, type AppDb, type TransactionOptions } from '@/db/engine';
+import { ScopedStorage } from '@/db/engine/scoped-storage.cjs';
 
 /** Runs first in the transaction; throws to refuse the write (the transaction rolls back). */
 export type ActorCheck = (tx: AppDb) => Promise<void>;
 
-const actorCheck = new AsyncLocalStorage<ActorCheck>();
+// Enabled only while a staff action runs (db/engine/scoped-storage.cjs).
+const actorCheck = new ScopedStorage<ActorCheck>();
 
 /** Runs `fn` with `check` applied to every staffTransaction() it opens. */
 export function runWithActorCheck<T>(check: ActorCheck, fn: () => Promise<T>): Promise<T> {

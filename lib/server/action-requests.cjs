@@ -11,10 +11,11 @@
 // If Next then answers 500, the answer is held back at its end and replaced by the 400. Every other
 // error of an action request is printed and answered as before: a bug stays a 500 in the error log.
 // Installed from next.config.ts inside the security-headers hook, so the 400 gets the same headers.
-const { AsyncLocalStorage } = require('node:async_hooks');
 const { recordCause, requestKey, HEADER } = require('./request-causes.cjs');
+const { ScopedStorage } = require('../../db/engine/scoped-storage.cjs');
 
-const context = new AsyncLocalStorage();
+// Enabled only while an action request is being answered (db/engine/scoped-storage.cjs).
+const context = new ScopedStorage();
 
 /** What Next, React and the body parsers say when they cannot read an action request. */
 const UNREADABLE_MESSAGES = [
@@ -170,7 +171,7 @@ function install() {
     if (event === 'request' && req && res && typeof res.setHeader === 'function' && isActionRequest(req)) {
       const store = { unreadable: false, headers: { [HEADER]: requestKey(req.headers) } };
       holdServerErrors(req, res, store);
-      return context.run(store, () => originalEmit.apply(this, arguments));
+      return context.runUntilClosed(store, res, () => originalEmit.apply(this, arguments));
     }
     return originalEmit.apply(this, arguments);
   };
