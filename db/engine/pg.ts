@@ -14,7 +14,10 @@ import { errorCode, writeUnavailable, type WriteUnavailable } from '../write-err
 import { fragmentsFor } from './fragments';
 import { ScopedStorage } from './scoped-storage.cjs';
 import { pgSearch } from './pg-search';
-import { NestedTransactionError, type AppDb, type Engine, type MigrationState } from './types';
+import { NestedTransactionError, type AppDb, type Engine, type MigrationState, type Prepared } from './types';
+
+/** drizzle's prepared query for node-postgres: it runs on its `client` (drizzle-orm/node-postgres/session.js). */
+type KeptStatement = Prepared<unknown> & { client: unknown };
 
 export type PgEngineOptions = {
   url: string;
@@ -105,6 +108,7 @@ export function createPgEngine(options: PgEngineOptions): Engine {
   const db = drizzle(pool, { schema });
   // Enabled only while a transaction runs: an idle one would tax every promise of every page.
   const inTransaction = new ScopedStorage<{ active: boolean }>();
+  const preparedStatements = new Map<string, KeptStatement>();
 
   async function withClient<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
@@ -153,6 +157,19 @@ export function createPgEngine(options: PgEngineOptions): Engine {
     async execute(runnerDb: AppDb, query: SQL) {
       const result = await runner(runnerDb).execute(query);
       return result.rowCount ?? 0;
+    },
+
+    // Built once on the pool, under its name (node-postgres then parses it once per connection); a
+    // transaction's copy runs on the transaction's connection.
+    prepared(runnerDb, name, build) {
+      let statement = preparedStatements.get(name);
+      if (!statement) {
+        statement = build(db as unknown as AppDb).prepare(name) as unknown as KeptStatement;
+        preparedStatements.set(name, statement);
+      }
+      if (runnerDb === (db as unknown as AppDb)) return statement as unknown as Prepared<never>;
+      const client = (runnerDb as unknown as { session: { client: pg.PoolClient } }).session.client;
+      return Object.create(statement, { client: { value: client } }) as Prepared<never>;
     },
 
     async lockRows(tx, table, where) {

@@ -17,7 +17,7 @@ import { writeUnavailable, type WriteUnavailable } from '../write-errors';
 import { fragmentsFor } from './fragments';
 import { ScopedStorage } from './scoped-storage.cjs';
 import { sqliteSearch } from './sqlite-search';
-import { NestedTransactionError, type AppDb, type Engine, type MigrationState } from './types';
+import { NestedTransactionError, type AppDb, type Engine, type MigrationState, type Prepared } from './types';
 
 export type SqliteEngineOptions = {
   file: string;
@@ -74,6 +74,8 @@ export function createSqliteEngine(options: SqliteEngineOptions): Engine {
   let reader: { client: Database.Database; db: Runner } | undefined;
   let writer: DB | undefined;
   const mutex = new Mutex();
+  // prepared(): per connection (the read one, the write one), each statement compiled once.
+  const preparedBy = new WeakMap<AppDb, Map<string, Prepared<unknown>>>();
   // Enabled only while a transaction runs: an idle one would tax every promise of every page.
   const inTransaction = new ScopedStorage<{ active: boolean }>();
 
@@ -133,6 +135,21 @@ export function createSqliteEngine(options: SqliteEngineOptions): Engine {
 
     async execute(db: AppDb, query: SQL) {
       return runner(db).run(query).changes;
+    },
+
+    // A transaction's tx is the write connection itself: its statements are kept with it.
+    prepared(db, name, build) {
+      let kept = preparedBy.get(db);
+      if (!kept) {
+        kept = new Map();
+        preparedBy.set(db, kept);
+      }
+      let statement = kept.get(name);
+      if (!statement) {
+        statement = build(db).prepare(name);
+        kept.set(name, statement);
+      }
+      return statement as Prepared<never>;
     },
 
     // BEGIN IMMEDIATE has taken the database's one write lock: no other writer runs until COMMIT.

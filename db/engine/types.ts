@@ -25,6 +25,16 @@ export type AppDb = Pick<
   'select' | 'selectDistinct' | 'insert' | 'update' | 'delete' | '$with' | 'with' | '$count' | 'query'
 >;
 
+/** A statement kept by prepared(): run it with its placeholders' values. */
+export interface Prepared<R> {
+  execute(values?: Record<string, unknown>): PromiseLike<R>;
+}
+
+/** A query builder with sql.placeholder() values, as prepared() takes it. */
+export interface Preparable<R> {
+  prepare(name: string): Prepared<R>;
+}
+
 /** A table of '@/db/schema', for lockRows(). */
 export type AppTable = SQLiteTable;
 
@@ -114,6 +124,12 @@ export interface Engine {
   rows<T>(runner: AppDb, query: SQL): Promise<T[]>;
   /** Raw SQL that changes rows; returns how many. */
   execute(runner: AppDb, query: SQL): Promise<number>;
+  /**
+   * The statement `name`, built by `build` with sql.placeholder() for its values the first time it
+   * is asked for, and kept: SQLite keeps it compiled per connection, PostgreSQL prepares it once per
+   * connection under that name. Runs on `runner` (a transaction's tx, or the read connection).
+   */
+  prepared<R>(runner: AppDb, name: string, build: (db: AppDb) => Preparable<R>): Prepared<R>;
   /**
    * Locks the rows of `table` matching `where` until the transaction ends (PostgreSQL `FOR UPDATE`),
    * so a read-check-write sees no concurrent change between its read and its write. A no-op on

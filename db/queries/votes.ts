@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { db, lockKey, lockKeyShared, transaction, type AppDb } from '@/db/engine';
+import { db, lockKey, lockKeyShared, prepared, transaction, type AppDb } from '@/db/engine';
 import { articles, rateLimits, voteHourly, votes, voteTallies, type Mood } from '@/db/schema';
 import { emptyTallies, sumTallies, type Tallies, type VoteSummary } from '@/lib/domain/moods';
 import { isPublic } from './visibility';
@@ -64,10 +64,12 @@ async function readerVote(runner: AppDb, articleId: number, readerId: string) {
 
 async function talliesOf(runner: AppDb, articleId: number): Promise<Tallies> {
   const tallies = emptyTallies();
-  const rows = await runner
-    .select({ mood: voteTallies.mood, count: voteTallies.count })
-    .from(voteTallies)
-    .where(eq(voteTallies.articleId, articleId));
+  const rows = await prepared(runner, 'votes:tallies', (d) =>
+    d
+      .select({ mood: voteTallies.mood, count: voteTallies.count })
+      .from(voteTallies)
+      .where(eq(voteTallies.articleId, sql.placeholder('articleId'))),
+  ).execute({ articleId });
   for (const row of rows) tallies[row.mood] = row.count;
   return tallies;
 }
@@ -79,30 +81,52 @@ async function talliesOf(runner: AppDb, articleId: number): Promise<Tallies> {
  * would-be insert row before reaching the update.)
  */
 async function bump(tx: AppDb, articleId: number, mood: Mood, hour: number, delta: 1 | -1) {
+  const values = { articleId, mood, hour };
   if (delta === 1) {
-    await tx
-      .insert(voteTallies)
-      .values({ articleId, mood, count: 1 })
-      .onConflictDoUpdate({
-        target: [voteTallies.articleId, voteTallies.mood],
-        set: { count: sql`${voteTallies.count} + 1` },
-      });
-    await tx
-      .insert(voteHourly)
-      .values({ articleId, hour, mood, count: 1 })
-      .onConflictDoUpdate({
-        target: [voteHourly.articleId, voteHourly.hour, voteHourly.mood],
-        set: { count: sql`${voteHourly.count} + 1` },
-      });
+    await prepared(tx, 'votes:tally+1', (d) =>
+      d
+        .insert(voteTallies)
+        .values({ articleId: sql.placeholder('articleId'), mood: sql.placeholder('mood'), count: 1 })
+        .onConflictDoUpdate({
+          target: [voteTallies.articleId, voteTallies.mood],
+          set: { count: sql`${voteTallies.count} + 1` },
+        }),
+    ).execute(values);
+    await prepared(tx, 'votes:hourly+1', (d) =>
+      d
+        .insert(voteHourly)
+        .values({
+          articleId: sql.placeholder('articleId'),
+          hour: sql.placeholder('hour'),
+          mood: sql.placeholder('mood'),
+          count: 1,
+        })
+        .onConflictDoUpdate({
+          target: [voteHourly.articleId, voteHourly.hour, voteHourly.mood],
+          set: { count: sql`${voteHourly.count} + 1` },
+        }),
+    ).execute(values);
   } else {
-    await tx
-      .update(voteTallies)
-      .set({ count: sql`${voteTallies.count} - 1` })
-      .where(and(eq(voteTallies.articleId, articleId), eq(voteTallies.mood, mood)));
-    await tx
-      .update(voteHourly)
-      .set({ count: sql`${voteHourly.count} - 1` })
-      .where(and(eq(voteHourly.articleId, articleId), eq(voteHourly.hour, hour), eq(voteHourly.mood, mood)));
+    await prepared(tx, 'votes:tally-1', (d) =>
+      d
+        .update(voteTallies)
+        .set({ count: sql`${voteTallies.count} - 1` })
+        .where(
+          and(eq(voteTallies.articleId, sql.placeholder('articleId')), eq(voteTallies.mood, sql.placeholder('mood'))),
+        ),
+    ).execute(values);
+    await prepared(tx, 'votes:hourly-1', (d) =>
+      d
+        .update(voteHourly)
+        .set({ count: sql`${voteHourly.count} - 1` })
+        .where(
+          and(
+            eq(voteHourly.articleId, sql.placeholder('articleId')),
+            eq(voteHourly.hour, sql.placeholder('hour')),
+            eq(voteHourly.mood, sql.placeholder('mood')),
+          ),
+        ),
+    ).execute(values);
   }
 }
 
@@ -112,22 +136,24 @@ async function bump(tx: AppDb, articleId: number, mood: Mood, hour: number, delt
  * False (and nothing written) when over the limit.
  */
 async function countInWindow(tx: AppDb, key: string, window: number, limit?: number): Promise<boolean> {
-  const counted = await tx
-    .insert(rateLimits)
-    .values({ key, windowStart: window, count: 1 })
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        count: sql`case when ${rateLimits.windowStart} = excluded.window_start
-                then ${rateLimits.count} + 1 else 1 end`,
-        windowStart: sql`excluded.window_start`,
-      },
-      setWhere:
-        limit === undefined
-          ? undefined
-          : sql`${rateLimits.windowStart} <> excluded.window_start or ${rateLimits.count} < ${limit}`,
-    })
-    .returning({ key: rateLimits.key });
+  const capped = limit !== undefined;
+  const counted = await prepared(tx, capped ? 'votes:count-in-window-capped' : 'votes:count-in-window', (d) =>
+    d
+      .insert(rateLimits)
+      .values({ key: sql.placeholder('key'), windowStart: sql.placeholder('window'), count: 1 })
+      .onConflictDoUpdate({
+        target: rateLimits.key,
+        set: {
+          count: sql`case when ${rateLimits.windowStart} = excluded.window_start
+                  then ${rateLimits.count} + 1 else 1 end`,
+          windowStart: sql`excluded.window_start`,
+        },
+        setWhere: capped
+          ? sql`${rateLimits.windowStart} <> excluded.window_start or ${rateLimits.count} < ${sql.placeholder('limit')}`
+          : undefined,
+      })
+      .returning({ key: rateLimits.key }),
+  ).execute({ key, window, limit });
   return counted.length === 1;
 }
 
@@ -170,12 +196,14 @@ function castVoteIn(input: CastVoteInput): Promise<CastVoteResult> {
     // A reader id made for this request has no other request to wait for.
     if (!input.newReader) await lockKey(tx, `vote:reader:${readerId}`);
     // The story and the reader's vote on it, in one round trip.
-    const [article] = await tx
-      .select({ ...articleColumns, vote: voteColumns })
-      .from(articles)
-      .leftJoin(votes, and(eq(votes.articleId, articles.id), eq(votes.readerId, readerId)))
-      .where(and(eq(articles.id, articleId), isPublic(now)))
-      .limit(1);
+    const [article] = await prepared(tx, 'votes:story-and-vote', (d) =>
+      d
+        .select({ ...articleColumns, vote: voteColumns })
+        .from(articles)
+        .leftJoin(votes, and(eq(votes.articleId, articles.id), eq(votes.readerId, sql.placeholder('readerId'))))
+        .where(and(eq(articles.id, sql.placeholder('articleId')), isPublic(sql.placeholder('now'))))
+        .limit(1),
+    ).execute({ articleId, readerId, now });
     if (!article) return { ok: false, reason: 'not-found' };
     if (article.votingPaused) return { ok: false, reason: 'closed', slug: article.slug };
 
@@ -210,18 +238,34 @@ function castVoteIn(input: CastVoteInput): Promise<CastVoteResult> {
       }
 
       if (op === 'insert') {
-        await tx
-          .insert(votes)
-          .values({ articleId, readerId, mood, ipHash: input.ipHash, createdAt: now, updatedAt: now });
+        await prepared(tx, 'votes:insert', (d) =>
+          d.insert(votes).values({
+            articleId: sql.placeholder('articleId'),
+            readerId: sql.placeholder('readerId'),
+            mood: sql.placeholder('mood'),
+            ipHash: sql.placeholder('ipHash'),
+            createdAt: sql.placeholder('now'),
+            updatedAt: sql.placeholder('now'),
+          }),
+        ).execute({ articleId, readerId, mood, ipHash: input.ipHash, now });
         await bump(tx, articleId, mood, hourOf(now), 1);
       } else if (existing && current) {
         const hour = hourOf(existing.createdAt);
         await bump(tx, articleId, current, hour, -1);
         if (op === 'change') {
-          await tx.update(votes).set({ mood, updatedAt: now }).where(eq(votes.id, existing.id));
+          await prepared(tx, 'votes:change', (d) =>
+            d
+              .update(votes)
+              .set({ mood: sql`${sql.placeholder('mood')}`, updatedAt: sql`${sql.placeholder('now')}` })
+              .where(eq(votes.id, sql.placeholder('id'))),
+          ).execute({ mood, now, id: existing.id });
           await bump(tx, articleId, mood, hour, 1);
         } else {
-          await tx.delete(votes).where(eq(votes.id, existing.id));
+          await prepared(tx, 'votes:delete', (d) => d.delete(votes).where(eq(votes.id, sql.placeholder('id')))).execute(
+            {
+              id: existing.id,
+            },
+          );
         }
       }
     }

@@ -10,6 +10,7 @@ import {
   getEngine,
   lockRows,
   NestedTransactionError,
+  prepared,
   rows,
   transaction,
 } from '@/db/engine';
@@ -144,6 +145,50 @@ describe('transactions', () => {
     expect(left).toHaveLength(1);
     // PostgreSQL ran one of them again after its serialization failure; SQLite ran them one after the other.
     expect(attempts).toBe(engineKind() === 'postgres' ? 3 : 2);
+  });
+
+  it('a prepared statement is built once and runs inside each transaction: it sees its writes and goes with its rollback', async () => {
+    let builds = 0;
+    const counter = (runner: Parameters<typeof prepared>[0]) =>
+      prepared(runner, 'engine-test:counter', (d) => {
+        builds++;
+        return d
+          .select({ count: rateLimits.count })
+          .from(rateLimits)
+          .where(eq(rateLimits.key, sql.placeholder('key')));
+      });
+    const add = (runner: Parameters<typeof prepared>[0]) =>
+      prepared(runner, 'engine-test:counter-add', (d) =>
+        d.insert(rateLimits).values({ key: sql.placeholder('key'), windowStart: 0, count: sql.placeholder('count') }),
+      );
+    const key = counterKey('prepared');
+    // Uncommitted: only the transaction's own statements can see the row.
+    const inside = await transaction(async (tx) => {
+      await add(tx).execute({ key, count: 3 });
+      return counter(tx).execute({ key });
+    });
+    expect(inside).toEqual([{ count: 3 }]);
+    await expect(
+      transaction(async (tx) => {
+        await add(tx).execute({ key: counterKey('prepared-dropped'), count: 4 });
+        expect(await counter(tx).execute({ key: counterKey('prepared-dropped') })).toEqual([{ count: 4 }]);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(await counter(db()).execute({ key: counterKey('prepared-dropped') })).toEqual([]);
+    expect(await counter(db()).execute({ key })).toEqual([{ count: 3 }]);
+    // Transactions at once, each on its own connection on PostgreSQL, none seeing another's row.
+    const seen = await Promise.all(
+      [5, 6, 7].map((count) =>
+        transaction(async (tx) => {
+          await add(tx).execute({ key: counterKey(`prepared-${count}`), count });
+          return (await counter(tx).execute({ key: counterKey(`prepared-${count}`) }))[0]?.count;
+        }),
+      ),
+    );
+    expect(seen).toEqual([5, 6, 7]);
+    // SQLite: once per connection (the read one, the write one); PostgreSQL: once.
+    expect(builds).toBe(engineKind() === 'postgres' ? 1 : 2);
   });
 
   it('refuses a transaction inside a transaction with a clear error (no deadlock)', async () => {
