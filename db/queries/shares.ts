@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { db, transaction } from '@/db/engine';
 import { articles, rateLimits, shareClicks } from '@/db/schema';
 import type { ShareNetwork } from '@/lib/domain/share-networks';
+import { countInWindow } from './throttle';
 import { isPublic } from './visibility';
 
 /** What a share needs to know about a story; only public stories have one. */
@@ -53,20 +54,7 @@ export async function recordShareClick(
     if (!target) return undefined;
     if (ipHash && perIpPerMinute > 0) {
       const window = Math.floor(now / MINUTE_MS) * MINUTE_MS;
-      const counted = await tx
-        .insert(rateLimits)
-        .values({ key: `share:ip:${ipHash}`, windowStart: window, count: 1 })
-        .onConflictDoUpdate({
-          target: rateLimits.key,
-          set: {
-            count: sql`case when ${rateLimits.windowStart} = excluded.window_start
-                then ${rateLimits.count} + 1 else 1 end`,
-            windowStart: sql`excluded.window_start`,
-          },
-          setWhere: sql`${rateLimits.windowStart} <> excluded.window_start or ${rateLimits.count} < ${perIpPerMinute}`,
-        })
-        .returning({ key: rateLimits.key });
-      if (counted.length === 0) {
+      if (!(await countInWindow(tx, `share:ip:${ipHash}`, window, perIpPerMinute))) {
         return {
           target,
           counted: false,

@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { db, transaction } from '@/db/engine';
+import { db, prepared, transaction, type AppDb } from '@/db/engine';
 import { loginThrottle, rateLimits } from '@/db/schema';
 
 /** The login throttle's limits (read from the environment by lib/auth/throttle-config.ts). */
@@ -142,27 +142,36 @@ export async function recordLoginSuccess(accountKey: string, otherKeys: string[]
 }
 
 /**
- * Fixed-window counter: true when this hit is within `limit` per `windowMs`, false when over (and then
- * nothing is counted, so a flood cannot push the window further). One upsert whose WHERE is the
- * limit: concurrent hits cannot both take the last place.
+ * Counts one hit of `key` in the fixed window that starts at `window` (ms), inside `tx`, unless `limit`
+ * (when given) is already reached there; false, and nothing counted, when over, so a flood cannot push
+ * the window further. One upsert whose WHERE is the limit: concurrent hits cannot both take the last
+ * place. Kept as a prepared statement: votes and shares count with it in their own transactions.
  */
-export async function takeRateLimit(key: string, limit: number, windowMs: number, now = Date.now()): Promise<boolean> {
-  const windowStart = now - (now % windowMs);
-  const [row] = await transaction((tx) =>
-    tx
+export async function countInWindow(tx: AppDb, key: string, window: number, limit?: number): Promise<boolean> {
+  const capped = limit !== undefined;
+  const counted = await prepared(tx, capped ? 'limits:count-in-window-capped' : 'limits:count-in-window', (d) =>
+    d
       .insert(rateLimits)
-      .values({ key, windowStart, count: 1 })
+      .values({ key: sql.placeholder('key'), windowStart: sql.placeholder('window'), count: 1 })
       .onConflictDoUpdate({
         target: rateLimits.key,
         set: {
-          windowStart,
-          count: sql`case when ${rateLimits.windowStart} = ${windowStart} then ${rateLimits.count} + 1 else 1 end`,
+          count: sql`case when ${rateLimits.windowStart} = excluded.window_start
+                  then ${rateLimits.count} + 1 else 1 end`,
+          windowStart: sql`excluded.window_start`,
         },
-        setWhere: sql`${rateLimits.windowStart} <> ${windowStart} or ${rateLimits.count} < ${limit}`,
+        setWhere: capped
+          ? sql`${rateLimits.windowStart} <> excluded.window_start or ${rateLimits.count} < ${sql.placeholder('limit')}`
+          : undefined,
       })
       .returning({ key: rateLimits.key }),
-  );
-  return row !== undefined;
+  ).execute({ key, window, limit });
+  return counted.length === 1;
+}
+
+/** Fixed-window counter in a transaction of its own: true when this hit is within `limit` per `windowMs`. */
+export async function takeRateLimit(key: string, limit: number, windowMs: number, now = Date.now()): Promise<boolean> {
+  return transaction((tx) => countInWindow(tx, key, now - (now % windowMs), limit));
 }
 
 /**

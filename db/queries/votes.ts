@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { db, lockKey, lockKeyShared, prepared, transaction, type AppDb } from '@/db/engine';
 import { articles, rateLimits, voteHourly, votes, voteTallies, type Mood } from '@/db/schema';
 import { emptyTallies, sumTallies, type Tallies, type VoteSummary } from '@/lib/domain/moods';
+import { countInWindow } from './throttle';
 import { isPublic } from './visibility';
 
 const HOUR_MS = 3600_000;
@@ -128,33 +129,6 @@ async function bump(tx: AppDb, articleId: number, mood: Mood, hour: number, delt
         ),
     ).execute(values);
   }
-}
-
-/**
- * Counts one accepted vote in `key`'s window, unless `limit` (when given) is already reached there: the check is
- * the upsert's own WHERE, so concurrent votes from one address cannot both take the last place.
- * False (and nothing written) when over the limit.
- */
-async function countInWindow(tx: AppDb, key: string, window: number, limit?: number): Promise<boolean> {
-  const capped = limit !== undefined;
-  const counted = await prepared(tx, capped ? 'votes:count-in-window-capped' : 'votes:count-in-window', (d) =>
-    d
-      .insert(rateLimits)
-      .values({ key: sql.placeholder('key'), windowStart: sql.placeholder('window'), count: 1 })
-      .onConflictDoUpdate({
-        target: rateLimits.key,
-        set: {
-          count: sql`case when ${rateLimits.windowStart} = excluded.window_start
-                  then ${rateLimits.count} + 1 else 1 end`,
-          windowStart: sql`excluded.window_start`,
-        },
-        setWhere: capped
-          ? sql`${rateLimits.windowStart} <> excluded.window_start or ${rateLimits.count} < ${sql.placeholder('limit')}`
-          : undefined,
-      })
-      .returning({ key: rateLimits.key }),
-  ).execute({ key, window, limit });
-  return counted.length === 1;
 }
 
 /** The lock a moderation void takes alone (lockKey) and votes on the story take together (lockKeyShared). */
