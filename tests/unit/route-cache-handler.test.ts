@@ -11,7 +11,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { versionOf } from '@/lib/server/response-encoding.cjs';
-import { handlerContext, PAGE_CTX } from '../helpers/cache-handler';
+import { handlerContext, PAGE_CTX, readAlone } from '../helpers/cache-handler';
 
 const require = createRequire(import.meta.url);
 
@@ -133,6 +133,32 @@ describe('route cache handler: what a page leaves on disk and in memory', () => 
     expect(read!.value!.rscData!.length).toBe(0);
     // Kept in memory exactly as Next read it: not copied and slimmed again.
     expect(memory.get(keyOf('/news/a-story'))).toBe(read);
+  });
+
+  it('reads a page from disk synchronously, not through the asynchronous reads Next gives it (decision 065)', async () => {
+    await handler().set(keyOf('/news/a-story'), page(rendered('<h1>Read at once</h1>')), SET_CTX);
+    const stored = fs.readFileSync(fileOf('/news/a-story', '.html'), 'utf8');
+    memory.remove(keyOf('/news/a-story'));
+    const ctx = handlerContext(dist);
+    let asynchronous = 0;
+    ctx.fs.readFile = (async () => {
+      asynchronous++;
+      throw new Error('read on the thread pool');
+    }) as unknown as typeof ctx.fs.readFile;
+    ctx.fs.stat = ctx.fs.readFile as unknown as typeof ctx.fs.stat;
+
+    const first = new Cache(ctx);
+    const read = await first.get(keyOf('/news/a-story'), PAGE_CTX);
+    expect(read!.value!.html).toBe(stored);
+    expect(read!.value!.rscData!.length).toBe(0);
+    expect(asynchronous).toBe(0);
+    // Made once per fs object, not once per request's handler; writes are still Next's own.
+    const second = new Cache(ctx) as unknown as { fs: object };
+    expect(second.fs).toBe((first as unknown as { fs: object }).fs);
+    expect((second.fs as { writeFile: unknown }).writeFile).toBe(ctx.fs.writeFile);
+    // A file that is not there is still a miss, not an error.
+    memory.remove(keyOf('/news/nowhere'));
+    expect(await readAlone(first, keyOf('/news/nowhere'))).toBeNull();
   });
 
   it('does not strip again what is on disk slim, even if it looks like a runtime script', async () => {
