@@ -19,6 +19,7 @@ const { SharedCacheControls } = require('next/dist/server/lib/incremental-cache/
 const { versionOf } = require('./response-encoding.cjs');
 const { stripClientRuntime } = require('./security-headers.cjs');
 const renders = require('./first-renders.cjs');
+const admission = require('./memory-admission.cjs');
 
 /** A page that must not be kept says so in its <head> (see noStoreMetadata in lib/cache-marks.ts). */
 const NO_STORE_MARK = '<meta name="moodwire-cache" content="no-store"/>';
@@ -197,6 +198,7 @@ class RouteCacheHandler extends FileSystemCache {
   constructor(ctx) {
     super(ctx);
     if (this.fs && typeof this.fs === 'object') this.fs = syncReads(this.fs);
+    admission.install(FileSystemCache.memoryCache);
   }
 
   /**
@@ -213,9 +215,19 @@ class RouteCacheHandler extends FileSystemCache {
     return entry;
   }
 
-  /** The entry for the address as Next reads it, stamped, and slim in memory (see get). */
+  /**
+   * The entry for the address as Next reads it, stamped, and slim in memory (see get). A page read
+   * from disk enters memory only if memory-admission.cjs admits it (decision 066).
+   */
   async readPage(key, ctx) {
-    const entry = await super.get(key, ctx);
+    const counted = ctx && RESPONSE_KINDS.has(ctx.kind);
+    const fromDisk = counted && admission.readBegins(FileSystemCache.memoryCache, key);
+    let entry;
+    try {
+      entry = await super.get(key, ctx);
+    } finally {
+      if (fromDisk) admission.readDone(key);
+    }
     const value = entry && entry.value;
     if (value && RESPONSE_KINDS.has(value.kind) && !(value.headers && value.headers.etag))
       entry.value = stampOnRead(key, entry);
@@ -247,17 +259,20 @@ class RouteCacheHandler extends FileSystemCache {
       // the same for these routes.
       SharedCacheControls.cacheControls.delete(key);
       const cacheControl = ctx ? ctx.cacheControl : undefined;
-      if (FileSystemCache.memoryCache)
-        FileSystemCache.memoryCache.set(key, { value: data, lastModified: Date.now(), cacheControl });
+      const memory = FileSystemCache.memoryCache;
+      if (memory) admission.unfiltered(() => memory.set(key, { value: data, lastModified: Date.now(), cacheControl }));
       return;
     }
     // A reader page is stored slim, on disk as in memory (slimPage); its version is that of the slim HTML.
     const stamped = stampVersion(forStore(key, data));
-    await super.set(key, stamped, ctx);
+    // What a render stores enters memory as before: Next's set puts it there before its first await.
+    await admission.unfiltered(() => super.set(key, stamped, ctx));
     const stale = data && RESPONSE_KINDS.has(data.kind) && renders.expiredDuring(tagsOf(data), began);
     const memory = FileSystemCache.memoryCache && FileSystemCache.memoryCache.get(key);
     if (memory && memory.value === stamped)
-      FileSystemCache.memoryCache.set(key, { ...forMemory(key, memory), ...(stale ? { lastModified: began } : {}) });
+      admission.unfiltered(() =>
+        FileSystemCache.memoryCache.set(key, { ...forMemory(key, memory), ...(stale ? { lastModified: began } : {}) }),
+      );
     if (!stale) return undefined;
     if (this.flushToDisk) this.backdate(key, data.kind, began);
     return { lastModified: began };
