@@ -12,7 +12,7 @@
 // (decision 018) and a page read from Redis (decision 051) enter memory as before. A page left out is
 // answered all the same, from the disk, which is where it lives.
 
-/** Pages whose read counts are kept (at most); beyond it the oldest counts go first. */
+/** Pages whose read counts are kept (at most); beyond it the count read least recently goes first. */
 const COUNTED_PAGES = 16384;
 /** After this many counted reads, every count is halved (and counts of 0 dropped): recent reads weigh most. */
 const AGE_EVERY = 10 * COUNTED_PAGES;
@@ -33,9 +33,15 @@ function age() {
   countedReads = 0;
 }
 
-/** Counts a read of the address (memory or disk): what admission compares. */
+/**
+ * Counts a read of the address (memory or disk): what admission compares. The map is kept in the order
+ * of last reads (a count read again moves to the end), so when it is full the count dropped is the one
+ * read least recently: a flood of new addresses cannot wipe out the counts of the pages read all day.
+ */
 function count(key) {
-  counts.set(key, (counts.get(key) || 0) + 1);
+  const before = counts.get(key) || 0;
+  counts.delete(key);
+  counts.set(key, before + 1);
   if (counts.size > COUNTED_PAGES) counts.delete(counts.keys().next().value);
   if (++countedReads >= AGE_EVERY) age();
 }

@@ -270,9 +270,7 @@ class RouteCacheHandler extends FileSystemCache {
     const stale = data && RESPONSE_KINDS.has(data.kind) && renders.expiredDuring(tagsOf(data), began);
     const memory = FileSystemCache.memoryCache && FileSystemCache.memoryCache.get(key);
     if (memory && memory.value === stamped)
-      admission.unfiltered(() =>
-        FileSystemCache.memoryCache.set(key, { ...forMemory(key, memory), ...(stale ? { lastModified: began } : {}) }),
-      );
+      FileSystemCache.memoryCache.set(key, { ...forMemory(key, memory), ...(stale ? { lastModified: began } : {}) });
     if (!stale) return undefined;
     if (this.flushToDisk) this.backdate(key, data.kind, began);
     return { lastModified: began };
@@ -308,5 +306,4 @@ RouteCacheHandler.forMemory = forMemory;
 RouteCacheHandler.forStore = forStore;
 RouteCacheHandler.tagsOf = tagsOf;
 RouteCacheHandler.NO_STORE_MARK = NO_STORE_MARK;
-RouteCacheHandler.syncReads = syncReads;
 module.exports = RouteCacheHandler;

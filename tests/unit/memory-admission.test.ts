@@ -93,6 +93,24 @@ describe('memory admission: a page read from disk enters memory only if it is re
     expect(await read('/news/just-published')).toBe(htmlOf('/news/just-published'));
   });
 
+  it('a flood of new addresses does not wipe out the count of a page that is read all along', () => {
+    admission.reset();
+    for (let i = 0; i < 3; i++) admission.readBegins(undefined, '/');
+    let reads = 3;
+    for (let i = 0; i < 2 * admission.COUNTED_PAGES; i++) {
+      admission.readBegins(undefined, `/news/unknown-${i}`);
+      if (i % 1000 === 0) {
+        admission.readBegins(undefined, '/');
+        reads++;
+      }
+    }
+    // Every read of the front page is still counted.
+    expect(admission.frequency('/')).toBe(reads);
+    // The addresses read once long ago are the ones dropped.
+    expect(admission.frequency('/news/unknown-0')).toBe(0);
+    expect(admission.frequency(`/news/unknown-${2 * admission.COUNTED_PAGES - 1}`)).toBe(1);
+  });
+
   it('counts age: every count is halved after AGE_EVERY reads, so last week’s favourite does not stay forever', () => {
     admission.reset();
     for (let i = 0; i < 8; i++) admission.readBegins(undefined, '/news/last-week');
