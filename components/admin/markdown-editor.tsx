@@ -5,6 +5,7 @@
 // sanitiser as the save and the pane shows that HTML.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useFieldState } from '@/components/ui/action-form';
+import { typedBeforeHydration } from '@/components/ui/typed-before-hydration';
 
 export function MarkdownEditor({
   name,
@@ -23,7 +24,7 @@ export function MarkdownEditor({
   const state = useFieldState();
   const errors = state.errors?.[name];
   const initial = state.values?.[name] ?? defaultValue ?? '';
-  const [text, setText] = useState(initial);
+  const [text, setText] = useState(() => typedBeforeHydration(id, initial));
   const [html, setHtml] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

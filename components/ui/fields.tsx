@@ -1,8 +1,9 @@
 'use client';
 
 // Labelled inputs that show their own error message and keep what was typed after a failed submit.
-import { useId, type ReactNode } from 'react';
+import { useId, type ComponentProps, type ReactNode } from 'react';
 import { useFieldState } from './action-form';
+import { useTypedBeforeHydration } from './typed-before-hydration';
 
 const inputClass =
   'mt-1 block w-full rounded border border-rule bg-paper px-3 py-2 text-sm text-ink aria-[invalid=true]:border-red-600 focus:border-ink';
@@ -98,9 +99,14 @@ export function TextArea({ rows = 4, ...p }: Common & { rows?: number }) {
   const { errors, value } = useField(p.name, p.defaultValue);
   return (
     <FieldShell id={id} label={p.label} hint={p.hint} errors={errors}>
-      <textarea {...controlProps(id, p, errors)} rows={rows} defaultValue={value} key={value} />
+      <KeptTextarea {...controlProps(id, p, errors)} rows={rows} server={value} key={value} />
     </FieldShell>
   );
+}
+
+/** A textarea that starts with the server's text, or with what was typed into it before hydration. */
+function KeptTextarea({ server, ...props }: ComponentProps<'textarea'> & { id: string; server: string }) {
+  return <textarea {...props} defaultValue={useTypedBeforeHydration(props.id, server)} />;
 }
 
 export function SelectField({ options, ...p }: Common & { options: { value: string; label: string }[] }) {

@@ -5,7 +5,7 @@ import { expect as baseExpect, test, type Browser, type Page } from '@playwright
 import sharp from 'sharp';
 import { openE2eDatabase, plantArticle, uniqueSuffix } from '../helpers/e2e-db';
 import { ensureStaffUsers, STAFF } from '../helpers/staff';
-import { e2eDatabasePath, signInThroughForm } from '../helpers/staff-e2e';
+import { e2eDatabasePath, fillHydrated, isHydrated, signInThroughForm } from '../helpers/staff-e2e';
 
 // Uploads, saves and page loads share two cores with the other servers of the run: generous waits.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -58,7 +58,7 @@ test('an editor puts two photos between the paragraphs of a story; readers see b
   await page.goto(`/admin/stories/${story.id}`);
 
   // A pasted outside image: the editor is told, and readers never get a broken image.
-  await bodyField(page).fill('The first paragraph.\n\n![quay](https://images.example.com/quay.jpg)');
+  await fillHydrated(bodyField(page), 'The first paragraph.\n\n![quay](https://images.example.com/quay.jpg)');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText(/The body has an image from another site/)).toBeVisible();
   const reader = await page.context().newPage();
@@ -68,7 +68,7 @@ test('an editor puts two photos between the paragraphs of a story; readers see b
   await reader.close();
   await page.goto(`/admin/stories/${story.id}`);
 
-  await bodyField(page).fill('The first paragraph.\n\nThe second paragraph.');
+  await fillHydrated(bodyField(page), 'The first paragraph.\n\nThe second paragraph.');
   // Cursor after the first paragraph: the first photo goes between the two.
   await bodyField(page).evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(5, 5));
   const first = await uploadBodyPhoto(page, '#c44', 'Red lanterns over the water', 'Lanterns at dusk.');
@@ -101,7 +101,7 @@ test('an editor puts two photos between the paragraphs of a story; readers see b
 
   // A gallery of the two, and the library tells where each is used; deleting one in use asks first.
   await page.goto(`/admin/stories/${story.id}`);
-  await bodyField(page).fill(`Intro.\n\n{{gallery ${first} ${second}}}\n\nEnd.`);
+  await fillHydrated(bodyField(page), `Intro.\n\n{{gallery ${first} ${second}}}\n\nEnd.`);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Published: readers can see it now.')).toBeVisible();
   await page.goto(`/news/${story.slug}`);
@@ -129,7 +129,7 @@ test('the editor autosaves; a lost connection keeps the text on the device, and 
   const page = await context.newPage();
   await signInThroughForm(page, 'editor');
   await page.goto(`/admin/stories/${story.id}`);
-  await bodyField(page).fill('Opening line.\n\nWritten before the train entered the tunnel.');
+  await fillHydrated(bodyField(page), 'Opening line.\n\nWritten before the train entered the tunnel.');
   await expect(page.getByTestId('autosave-status')).toContainText(/Autosaved at \d\d:\d\d:\d\d/, { timeout: 15_000 });
 
   await context.setOffline(true);
@@ -174,7 +174,7 @@ test('revisions: who saved what and when, two compared side by side, and an olde
   await signInThroughForm(page, 'editor');
   for (const text of ['Version one, with a quote.', 'Version two, without it.']) {
     await page.goto(`/admin/stories/${story.id}`);
-    await bodyField(page).fill(text);
+    await fillHydrated(bodyField(page), text);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByText('Published: readers can see it now.')).toBeVisible();
   }
@@ -204,6 +204,41 @@ test('revisions: who saved what and when, two compared side by side, and an olde
   await expect(page.getByText(/^Restored revision \d+$/).first()).toBeVisible();
 });
 
+test('text typed into the standfirst and body before the page’s scripts have run is still there when they have', async ({
+  page,
+}) => {
+  const story = plantStory('A story typed into on a slow phone', 'The body as saved.');
+  await signInThroughForm(page, 'editor');
+  // The page's scripts are held back, as on a slow connection, while the editor starts typing.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const script = (url: URL) => url.pathname.startsWith('/_next/static/') && url.pathname.endsWith('.js');
+  await page.route(script, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/admin/stories/${story.id}`, { waitUntil: 'domcontentloaded' });
+  const standfirst = page.getByLabel('Standfirst');
+  await standfirst.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type(' Typed early.');
+  await bodyField(page).click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type(' And a line typed early.');
+  expect(await isHydrated(bodyField(page))).toBe(false);
+
+  release();
+  await expect.poll(() => isHydrated(bodyField(page)), { timeout: 20_000 }).toBe(true);
+  await expect(bodyField(page)).toHaveValue('The body as saved. And a line typed early.');
+  await expect(standfirst).toHaveValue(/ Typed early\.$/);
+  // The live preview has it too: the editor's own state holds the text, not only the page.
+  await expect(page.getByTestId('live-preview')).toContainText('And a line typed early.');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Published: readers can see it now.')).toBeVisible();
+  await page.goto(`/news/${story.slug}`);
+  await expect(page.locator('.prose-body')).toHaveText('The body as saved. And a line typed early.');
+});
+
 async function editorPage(browser: Browser, role: 'editor' | 'admin', id: number) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -219,9 +254,9 @@ test('two people editing one story: warned while typing, and the later save is r
   const eda = await editorPage(browser, 'editor', story.id);
   const ada = await editorPage(browser, 'admin', story.id);
 
-  await bodyField(eda.page).fill('Shared start. Eda adds a line.');
+  await fillHydrated(bodyField(eda.page), 'Shared start. Eda adds a line.');
   await expect(eda.page.getByTestId('autosave-status')).toContainText('Autosaved at', { timeout: 15_000 });
-  await bodyField(ada.page).fill('Shared start. Ada adds another.');
+  await fillHydrated(bodyField(ada.page), 'Shared start. Ada adds another.');
   await expect(ada.page.getByText(`${STAFF.editor.name} is editing this story too.`)).toBeVisible({
     timeout: 15_000,
   });

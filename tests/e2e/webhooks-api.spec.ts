@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { verifySignature } from '../../lib/webhooks/signature';
 import { ensureStaffUsers } from '../helpers/staff';
-import { e2eDatabasePath, signInThroughForm } from '../helpers/staff-e2e';
+import { e2eDatabasePath, fillHydrated, signInThroughForm } from '../helpers/staff-e2e';
 
 // This branch's receiver port (4450-4459: 4450/4451 are the integration tests').
 const RECEIVER_PORT = 4452;
@@ -132,7 +132,7 @@ test('webhooks: added by staff, told of publish, update and unpublish, signed; t
 
   // An edit is an update; unpublishing is an unpublish, and the story leaves the API.
   await page.goto(editUrl);
-  await page.getByLabel('Standfirst').fill('Told to the receiver, again.');
+  await fillHydrated(page.getByLabel('Standfirst'), 'Told to the receiver, again.');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Published' })).toBeVisible();
   await expect.poll(() => eventsFor(id), { timeout: 15_000 }).toEqual(['story.published', 'story.updated']);

@@ -1,7 +1,7 @@
 // Browser-side helpers for the staff e2e tests: sign in, read a form's hidden inputs, replay a form
 // post the way a browser without JavaScript does, and watch the database for writes.
 import Database from 'better-sqlite3';
-import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
 import { STAFF, type StaffRole } from './staff';
 
 export const e2eDatabasePath = () => process.env.E2E_DATABASE_PATH || `${process.cwd()}/data/test/e2e.db`;
@@ -12,6 +12,20 @@ export async function signInThroughForm(page: Page, role: StaffRole): Promise<vo
   await page.getByLabel('Password').fill(STAFF[role].password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /^Hello,/ })).toBeVisible();
+}
+
+/** Whether React has hydrated the element (it then carries React's own properties). */
+export const isHydrated = (field: Locator) =>
+  field.evaluate((el) => Object.keys(el).some((key) => key.startsWith('__react')));
+
+/**
+ * Replaces a pre-filled textarea's text once React has hydrated it. Hydration redraws a textarea's
+ * text, which moves the caret: a fill in that instant (select all, then type) would land in front of
+ * the old text instead of replacing it. A person's select-and-type takes far longer than that instant.
+ */
+export async function fillHydrated(field: Locator, text: string): Promise<void> {
+  await expect.poll(() => isHydrated(field), { timeout: 20_000 }).toBe(true);
+  await field.fill(text);
 }
 
 /** A Cookie header for a fresh session of the role. */
