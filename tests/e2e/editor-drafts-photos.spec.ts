@@ -223,20 +223,23 @@ test('text typed into the standfirst and body before the page’s scripts have r
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type(' Typed early.');
   await bodyField(page).click();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.type(' And a line typed early.');
+  await page.keyboard.press('ControlOrMeta+Home');
+  await page.keyboard.type('Typed first. ');
   expect(await isHydrated(bodyField(page))).toBe(false);
 
   release();
   await expect.poll(() => isHydrated(bodyField(page)), { timeout: 20_000 }).toBe(true);
-  await expect(bodyField(page)).toHaveValue('The body as saved. And a line typed early.');
+  await expect(bodyField(page)).toHaveValue('Typed first. The body as saved.');
   await expect(standfirst).toHaveValue(/ Typed early\.$/);
+  // The caret is where the editor left it: what they type next follows their words.
+  await page.keyboard.type('Then more. ');
+  await expect(bodyField(page)).toHaveValue('Typed first. Then more. The body as saved.');
   // The live preview has it too: the editor's own state holds the text, not only the page.
-  await expect(page.getByTestId('live-preview')).toContainText('And a line typed early.');
+  await expect(page.getByTestId('live-preview')).toContainText('Typed first. Then more.');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Published: readers can see it now.')).toBeVisible();
   await page.goto(`/news/${story.slug}`);
-  await expect(page.locator('.prose-body')).toHaveText('The body as saved. And a line typed early.');
+  await expect(page.locator('.prose-body')).toHaveText('Typed first. Then more. The body as saved.');
 });
 
 async function editorPage(browser: Browser, role: 'editor' | 'admin', id: number) {
