@@ -12,9 +12,10 @@ export function typedBeforeHydration(id: string, server: string): string {
   const element = document.getElementById(id);
   if (!(element instanceof HTMLTextAreaElement)) return server;
   // An element React already owns (a page being replaced by a client navigation) is not the one
-  // being hydrated; nor is one drawn with other text.
+  // being hydrated; nor is one drawn with other text. The HTML parser turned the server's line breaks
+  // into \n, and a body saved from a browser's form has \r\n.
   if (Object.keys(element).some((key) => key.startsWith('__react'))) return server;
-  if (element.defaultValue !== server) return server;
+  if (element.defaultValue !== server.replace(/\r\n?/g, '\n')) return server;
   return element.value;
 }
 

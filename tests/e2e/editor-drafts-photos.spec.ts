@@ -207,7 +207,8 @@ test('revisions: who saved what and when, two compared side by side, and an olde
 test('text typed into the standfirst and body before the page’s scripts have run is still there when they have', async ({
   page,
 }) => {
-  const story = plantStory('A story typed into on a slow phone', 'The body as saved.');
+  // Line breaks as a browser's form sends them, and as every save from the editor stores them.
+  const story = plantStory('A story typed into on a slow phone', 'The body as saved.\r\n\r\nIts second paragraph.');
   await signInThroughForm(page, 'editor');
   // The page's scripts are held back, as on a slow connection, while the editor starts typing.
   let release = () => {};
@@ -229,17 +230,20 @@ test('text typed into the standfirst and body before the page’s scripts have r
 
   release();
   await expect.poll(() => isHydrated(bodyField(page)), { timeout: 20_000 }).toBe(true);
-  await expect(bodyField(page)).toHaveValue('Typed first. The body as saved.');
+  await expect(bodyField(page)).toHaveValue('Typed first. The body as saved.\n\nIts second paragraph.');
   await expect(standfirst).toHaveValue(/ Typed early\.$/);
   // The caret is where the editor left it: what they type next follows their words.
   await page.keyboard.type('Then more. ');
-  await expect(bodyField(page)).toHaveValue('Typed first. Then more. The body as saved.');
+  await expect(bodyField(page)).toHaveValue('Typed first. Then more. The body as saved.\n\nIts second paragraph.');
   // The live preview has it too: the editor's own state holds the text, not only the page.
   await expect(page.getByTestId('live-preview')).toContainText('Typed first. Then more.');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Published: readers can see it now.')).toBeVisible();
   await page.goto(`/news/${story.slug}`);
-  await expect(page.locator('.prose-body')).toHaveText('Typed first. Then more. The body as saved.');
+  await expect(page.locator('.prose-body p')).toHaveText([
+    'Typed first. Then more. The body as saved.',
+    'Its second paragraph.',
+  ]);
 });
 
 async function editorPage(browser: Browser, role: 'editor' | 'admin', id: number) {
